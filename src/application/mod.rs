@@ -1,0 +1,375 @@
+//! The application format, version 1: a YAML (or JSON) draft of the 申报书.
+//!
+//! Mirrors the forms attached to the notices (杭科协〔2025〕6号 附件; 科协学函企字〔2021〕44号
+//! 附件5). Like [`crate::spec`], these types carry no spans and make no judgement: the rules in
+//! [`crate::validate`] do, looking spans up by JSON pointer.
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+use schemars::JsonSchema;
+use serde::de::{self, Deserializer, SeqAccess, Visitor};
+use serde::Deserialize;
+
+use crate::values::{Digits, Money, When};
+
+/// An application draft for one call.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[schemars(title = "callspec application", extend("$id" = "https://callspec.invalid/schemas/application.schema.json"))]
+pub struct Application {
+    /// The application-format version; this is version 1.
+    #[schemars(range(min = 1, max = 1))]
+    pub application: u32,
+    /// The id of the call applied to (the spec's `call.id`).
+    pub call: String,
+    /// The category path applied for, e.g. `key/academic-society` (项目类别). One form, one project.
+    pub category: CategoryChoice,
+    /// 项目基本情况.
+    pub project: Project,
+    /// 第一申报单位.
+    pub lead: Organisation,
+    /// 联合申报单位.
+    #[serde(default)]
+    pub joint: Vec<OtherOrganisation>,
+    /// 项目主要参与单位 (partners that are not joint applicants).
+    #[serde(default)]
+    pub partners: Vec<OtherOrganisation>,
+    /// 项目负责人.
+    pub leader: Person,
+    /// 项目联系人.
+    pub contact: Person,
+    /// 项目经费预算.
+    pub budget: Budget,
+    /// Targets by KPI id (项目预期成果及绩效目标).
+    #[serde(default)]
+    pub kpis: BTreeMap<String, u32>,
+    /// Planned events with their expected attendance.
+    #[serde(default)]
+    pub events: Vec<Event>,
+    /// Planned written deliverables with their planned length.
+    #[serde(default)]
+    pub deliverables: Vec<DeliverablePlan>,
+    /// 项目团队人员.
+    #[serde(default)]
+    pub team: Vec<Member>,
+    /// Recommendation letters attached, by the letter ids of the call.
+    #[serde(default)]
+    pub letters: Vec<LetterRef>,
+    /// One attestation per exclusion of the call, by exclusion id.
+    #[serde(default)]
+    pub attestations: BTreeMap<String, Attestation>,
+    /// How and when the application is (to be) submitted.
+    #[serde(default)]
+    pub submission: Vec<Submission>,
+}
+
+/// The category applied for. A list of several is accepted by the reader only so that the
+/// one-project-per-form rule can report it with the notice's clause.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CategoryChoice(pub Vec<String>);
+
+impl<'de> Deserialize<'de> for CategoryChoice {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = CategoryChoice;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a category path")
+            }
+            fn visit_str<E: de::Error>(self, s: &str) -> Result<CategoryChoice, E> {
+                Ok(CategoryChoice(vec![s.to_owned()]))
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, mut s: A) -> Result<CategoryChoice, A::Error> {
+                let mut v = Vec::new();
+                while let Some(x) = s.next_element::<String>()? {
+                    v.push(x);
+                }
+                Ok(CategoryChoice(v))
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
+impl JsonSchema for CategoryChoice {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "CategoryChoice".into()
+    }
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "description": "The category path applied for, e.g. `key/academic-society`. One form applies for one project.",
+            "type": ["string", "array"],
+            "items": { "type": "string" }
+        })
+    }
+}
+
+/// 项目基本情况.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Project {
+    /// 项目名称.
+    pub name: String,
+    /// 项目主要内容摘要.
+    pub summary: String,
+    /// 项目主要内容.
+    #[serde(default)]
+    pub content: Option<String>,
+    /// 立项依据和目的.
+    #[serde(default)]
+    pub basis: Option<String>,
+    /// 项目实施条件.
+    #[serde(default)]
+    pub conditions: Option<String>,
+    /// 项目预期成果.
+    #[serde(default)]
+    pub outcomes: Option<String>,
+    /// First day of the project period.
+    pub start: When,
+    /// Last day of the project period.
+    pub end: When,
+    /// The pilot city or park served (意向服务的试点城市（园区）).
+    #[serde(default)]
+    pub pilot_city: Option<String>,
+    /// The industry served (计划重点服务的产业方向).
+    #[serde(default)]
+    pub industry: Option<String>,
+}
+
+/// The lead applicant.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Organisation {
+    /// 单位全称, as on the seal.
+    pub name: String,
+    /// Applicant type id from the call's vocabulary.
+    #[serde(rename = "type")]
+    pub kind: String,
+    /// 统一社会信用代码 (18 characters).
+    #[serde(default)]
+    pub credit_code: Option<String>,
+    /// 组织机构代码 / 法人代码 (9 characters, `XXXXXXXX-X`).
+    #[serde(default)]
+    pub org_code: Option<String>,
+    /// 详细地址 / 通讯地址.
+    #[serde(default)]
+    pub address: Option<String>,
+    /// 邮政编码.
+    #[serde(default)]
+    pub postal_code: Option<Digits>,
+    /// 单位电话.
+    #[serde(default)]
+    pub phone: Option<Digits>,
+    /// 单位简介.
+    #[serde(default)]
+    pub profile: Option<String>,
+    /// 开户银行, 户名及账号.
+    #[serde(default)]
+    pub bank: Option<Bank>,
+}
+
+/// A joint applicant or partner.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct OtherOrganisation {
+    /// 单位名称.
+    pub name: String,
+    /// Applicant type id from the call's vocabulary.
+    #[serde(rename = "type")]
+    pub kind: String,
+    /// 联系人.
+    #[serde(default)]
+    pub contact: Option<String>,
+    /// 电话.
+    #[serde(default)]
+    pub phone: Option<Digits>,
+    /// 统一社会信用代码.
+    #[serde(default)]
+    pub credit_code: Option<String>,
+}
+
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Bank {
+    /// 开户银行.
+    pub name: String,
+    /// 户名.
+    pub account_name: String,
+    /// 账号.
+    pub account: Digits,
+}
+
+/// A person named on the form.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Person {
+    pub name: String,
+    /// 手机.
+    #[serde(default)]
+    pub mobile: Option<Digits>,
+    /// 电话 / 单位电话.
+    #[serde(default)]
+    pub phone: Option<Digits>,
+    /// 电子邮箱.
+    #[serde(default)]
+    pub email: Option<String>,
+    /// 工作单位及职务.
+    #[serde(default)]
+    pub position: Option<String>,
+}
+
+/// 项目经费预算, in the call's money unit.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Budget {
+    /// 经费总预算.
+    pub total: Money,
+    /// 申请经费 (申请市科协委托经费, 申请项目经费).
+    pub requested: Money,
+    /// 其他经费 / 自有经费.
+    #[serde(default)]
+    pub other: Option<Money>,
+    /// 经费支出明细.
+    #[serde(default)]
+    pub items: Vec<BudgetItem>,
+    /// 实施阶段 with their budgets.
+    #[serde(default)]
+    pub phases: Vec<Phase>,
+}
+
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct BudgetItem {
+    /// 支出内容明细.
+    pub name: String,
+    /// 金额.
+    pub amount: Money,
+    /// 测算说明 / 测算依据.
+    #[serde(default)]
+    pub basis: Option<String>,
+}
+
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Phase {
+    /// 实施阶段.
+    pub name: String,
+    /// 经费预算.
+    #[serde(default)]
+    pub amount: Option<Money>,
+    pub start: When,
+    pub end: When,
+    /// 内容及目标.
+    #[serde(default)]
+    pub goal: Option<String>,
+}
+
+/// A planned event.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Event {
+    pub name: String,
+    /// The KPI this event counts towards.
+    #[serde(default)]
+    pub kpi: Option<String>,
+    #[serde(default)]
+    pub date: Option<When>,
+    /// Expected attendance (人).
+    pub attendance: u32,
+}
+
+/// A planned written deliverable.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct DeliverablePlan {
+    /// The deliverable id of the call.
+    pub id: String,
+    #[serde(default)]
+    pub title: Option<String>,
+    /// Planned length in characters (字).
+    pub chars: u32,
+}
+
+/// A team member.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Member {
+    pub name: String,
+    /// 工作单位.
+    #[serde(default)]
+    pub organisation: Option<String>,
+    /// 职务/职称.
+    #[serde(default)]
+    pub title: Option<String>,
+    /// 在本项目中承担的主要工作.
+    #[serde(default)]
+    pub role: Option<String>,
+    /// 联系方式.
+    #[serde(default)]
+    pub contact: Option<Digits>,
+    /// True for the member who leads the team.
+    #[serde(default)]
+    pub leader: bool,
+}
+
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct LetterRef {
+    /// The letter id of the call.
+    pub id: String,
+    /// Who signed it.
+    #[serde(default)]
+    pub issuer: Option<String>,
+}
+
+/// An attestation about one exclusion.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum Attestation {
+    /// The situation does not apply to the applicant.
+    NotApplicable,
+    /// The situation applies (the applicant is excluded).
+    Applies,
+}
+
+/// One submission: online, on paper or by e-mail.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Submission {
+    pub channel: crate::spec::Channel,
+    /// When it is (or will be) submitted; for paper, when it arrives.
+    pub at: When,
+    /// For paper sent by courier: the courier's send date (快递发出日期).
+    #[serde(default)]
+    pub sent: Option<When>,
+}
+
+/// Text fields whose length a call may limit: dotted path and the form's name for them.
+pub const TEXT_FIELDS: &[(&str, &str)] = &[
+    ("project.name", "项目名称"),
+    ("project.summary", "项目主要内容摘要"),
+    ("project.content", "项目主要内容"),
+    ("project.basis", "立项依据和目的"),
+    ("project.conditions", "项目实施条件"),
+    ("project.outcomes", "项目预期成果"),
+    ("lead.name", "单位名称"),
+    ("lead.profile", "单位简介"),
+    ("lead.address", "详细地址"),
+];
+
+/// The text of a field named in [`TEXT_FIELDS`].
+pub fn text_field<'a>(app: &'a Application, field: &str) -> Option<&'a str> {
+    match field {
+        "project.name" => Some(&app.project.name),
+        "project.summary" => Some(&app.project.summary),
+        "project.content" => app.project.content.as_deref(),
+        "project.basis" => app.project.basis.as_deref(),
+        "project.conditions" => app.project.conditions.as_deref(),
+        "project.outcomes" => app.project.outcomes.as_deref(),
+        "lead.name" => Some(&app.lead.name),
+        "lead.profile" => app.lead.profile.as_deref(),
+        "lead.address" => app.lead.address.as_deref(),
+        _ => None,
+    }
+}

@@ -1,0 +1,120 @@
+//! The clap definitions of every subcommand and option.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+/// Make funding calls (申报通知) machine-checkable: compile call specs and validate
+/// application drafts against them.
+///
+/// Exit codes: 0 clean (warnings allowed), 1 problems found, 2 unusable input or usage.
+#[derive(Debug, Parser)]
+#[command(name = "callspec", version, propagate_version = true, max_term_width = 100)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Check call specs and report every authoring mistake.
+    Check(CheckArgs),
+    /// Print the documentation of a finding code, or list all codes.
+    Explain(ExplainArgs),
+    /// Print the JSON Schema of spec files or application files.
+    Schema(SchemaArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// Spec files or folders (searched for .yaml, .yml and .json files).
+    #[arg(default_value = "specs")]
+    pub paths: Vec<PathBuf>,
+    #[command(flatten)]
+    pub output: OutputArgs,
+    #[command(flatten)]
+    pub limits: LimitArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct ExplainArgs {
+    /// A finding code, e.g. `spec.tranches`.
+    #[arg(required_unless_present = "list")]
+    pub code: Option<String>,
+    /// List every code with its one-line summary.
+    #[arg(long)]
+    pub list: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct SchemaArgs {
+    /// Which schema to print.
+    #[arg(long, value_enum, default_value_t = SchemaKind::Spec)]
+    pub kind: SchemaKind,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum SchemaKind {
+    Spec,
+    Application,
+}
+
+#[derive(Debug, Args)]
+pub struct OutputArgs {
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    pub format: Format,
+    /// When to use colour (NO_COLOR is honoured under `auto`).
+    #[arg(long, value_enum, default_value_t = Color::Auto)]
+    pub color: Color,
+    /// Treat warnings as failures (exit 1).
+    #[arg(long, value_name = "warnings")]
+    pub deny: Option<Deny>,
+    /// Hide advice (review preferences, unused clauses).
+    #[arg(long)]
+    pub no_advice: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// Rendered diagnostics with source snippets.
+    Human,
+    /// One JSON document (see README for its shape).
+    Json,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Color {
+    Auto,
+    Always,
+    Never,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Deny {
+    Warnings,
+}
+
+#[derive(Debug, Args)]
+pub struct LimitArgs {
+    /// Largest input file read, in bytes.
+    #[arg(long, value_name = "BYTES", default_value_t = 8 * 1024 * 1024)]
+    pub max_file_size: u64,
+    /// Deepest nesting of mappings and lists.
+    #[arg(long, value_name = "LEVELS", default_value_t = 64)]
+    pub max_depth: usize,
+    /// Most YAML nodes per file, aliases expanded.
+    #[arg(long, value_name = "NODES", default_value_t = 250_000)]
+    pub max_nodes: usize,
+}
+
+impl LimitArgs {
+    pub fn limits(&self) -> callspec::source::Limits {
+        callspec::source::Limits {
+            max_file_bytes: self.max_file_size,
+            max_depth: self.max_depth,
+            max_nodes: self.max_nodes,
+            ..Default::default()
+        }
+    }
+}

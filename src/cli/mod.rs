@@ -1,0 +1,49 @@
+//! Command-line interface. **Invariant:** the only code that touches clap, the terminal,
+//! the file system's output side, the clock and exit codes.
+#![allow(clippy::print_stdout, clippy::print_stderr)]
+
+mod args;
+mod check;
+mod explain;
+mod output;
+mod schema;
+
+use std::process::ExitCode;
+
+use clap::Parser;
+
+use args::{Cli, Command};
+
+/// The documented exit codes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Exit {
+    /// Clean (warnings and advice allowed unless `--deny warnings`).
+    Clean = 0,
+    /// Problems found in specs or applications.
+    Findings = 1,
+    /// Unusable input (unreadable, not UTF-8, not YAML, over a limit) or usage error.
+    Unusable = 2,
+}
+
+impl From<Exit> for ExitCode {
+    fn from(e: Exit) -> ExitCode {
+        ExitCode::from(e as u8)
+    }
+}
+
+pub fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let code = if e.use_stderr() { Exit::Unusable } else { Exit::Clean };
+            let _ = e.print();
+            return code.into();
+        }
+    };
+    let exit = match cli.command {
+        Command::Check(a) => check::run(&a),
+        Command::Explain(a) => explain::run(&a),
+        Command::Schema(a) => schema::run(&a),
+    };
+    exit.into()
+}

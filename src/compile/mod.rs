@@ -1,0 +1,611 @@
+//! The compiler: a [`SpecFile`] (what the author wrote) becomes a [`Call`] (what rules use).
+//!
+//! It resolves every reference (clauses, applicant types, category paths), fills in inherited
+//! settings down the category tree, and checks the spec's own consistency. It never stops at
+//! the first problem: every finding is collected, each labelled on the offending value.
+//!
+//! **Invariant:** a `Call` is returned only when no finding is an error.
+
+pub mod codes;
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+
+use chrono::FixedOffset;
+use rust_decimal::Decimal;
+
+use crate::diagnostics::{Citation, CodeInfo, Finding, Severity};
+use crate::document::Document;
+use crate::model::{self, Call, Cited};
+use crate::schema::suggest;
+use crate::spec::{self, AmountKind, SpecFile};
+use codes::*;
+
+/// Compiles a spec read from `doc`. Returns the call when the spec has no errors, and every
+/// finding (errors and advice) in document order.
+pub fn compile(doc: &Document, spec: &SpecFile) -> (Option<Call>, Vec<Finding>) {
+    let mut cx = Cx { doc, spec, findings: Vec::new(), used: HashSet::new() };
+    let call = cx.call();
+    cx.unused_clauses();
+    let mut findings = cx.findings;
+    crate::diagnostics::sort(&mut findings);
+    let ok = findings.iter().all(|f| f.severity != Severity::Error);
+    (ok.then_some(call), findings)
+}
+
+struct Cx<'a> {
+    doc: &'a Document,
+    spec: &'a SpecFile,
+    findings: Vec<Finding>,
+    used: HashSet<String>,
+}
+
+impl Cx<'_> {
+    fn report(&mut self, code: &'static CodeInfo, severity: Severity, message: String, ptr: &str, label: &str) -> &mut Finding {
+        let f = Finding::new(code, severity, message).in_file(self.doc.file.clone()).label(self.doc.spans.value(ptr), label);
+        self.findings.push(f);
+        self.findings.last_mut().expect("just pushed")
+    }
+
+    fn error(&mut self, code: &'static CodeInfo, message: String, ptr: &str, label: &str) -> &mut Finding {
+        self.report(code, Severity::Error, message, ptr, label)
+    }
+
+    /// Resolves the `source` of the rule at `ptr`; reports a missing or unknown clause.
+    fn cite(&mut self, source: &Option<String>, ptr: &str, what: &str) -> Citation {
+        let placeholder = || Citation { document: String::new(), section: String::new(), text: String::new() };
+        match source {
+            None => {
+                let at = self.doc.spans.key(ptr);
+                let f = Finding::error(MISSING_SOURCE, format!("{what} does not cite its clause"))
+                    .in_file(self.doc.file.clone())
+                    .label(at, "no `source:` here")
+                    .with_help("add `source: <clause id>` naming the clause of the notice under `clauses:`");
+                self.findings.push(f);
+                placeholder()
+            }
+            Some(id) => match self.spec.clauses.get(id) {
+                Some(c) => {
+                    self.used.insert(id.clone());
+                    Citation { document: self.spec.call.document.clone(), section: c.section.clone(), text: c.text.clone() }
+                }
+                None => {
+                    let near = suggest(id, self.spec.clauses.keys().map(String::as_str)).map(str::to_owned);
+                    let f = self.error(UNKNOWN_REF, format!("`{id}` is not a clause of this spec"), &format!("{ptr}/source"), "no such clause");
+                    f.help = Some(match near {
+                        Some(n) => format!("did you mean `{n}`? clauses are defined under `clauses:`"),
+                        None => "define the clause under `clauses:` or cite an existing one".to_owned(),
+                    });
+                    placeholder()
+                }
+            },
+        }
+    }
+
+    fn applicant_types(&mut self, ids: &[String], ptr: &str) {
+        for (i, id) in ids.iter().enumerate() {
+            if !self.spec.applicant_types.contains_key(id) {
+                let near = suggest(id, self.spec.applicant_types.keys().map(String::as_str)).map(str::to_owned);
+                let f = self.error(UNKNOWN_REF, format!("`{id}` is not an applicant type of this spec"), &format!("{ptr}/{i}"), "unknown applicant type");
+                f.help = Some(match near {
+                    Some(n) => format!("did you mean `{n}`? applicant types are defined under `applicant_types:`"),
+                    None => "define it under `applicant_types:`".to_owned(),
+                });
+            }
+        }
+    }
+
+    fn duplicates<'s>(&mut self, items: impl IntoIterator<Item = (&'s str, String)>, what: &str) {
+        let mut seen: HashMap<&str, String> = HashMap::new();
+        for (id, ptr) in items {
+            if let Some(first) = seen.get(id) {
+                let first_span = self.doc.spans.value(first);
+                let f = self.error(DUPLICATE_ID, format!("{what} id `{id}` is used twice"), &ptr, "second use");
+                f.labels.push(crate::diagnostics::Label { span: first_span, text: "first use".into(), primary: false });
+                f.help = Some(format!("give each {what} its own id"));
+            } else {
+                seen.insert(id, ptr);
+            }
+        }
+    }
+
+    fn call(&mut self) -> Call {
+        let spec = self.spec;
+        let meta = &spec.call;
+        let types = spec
+            .applicant_types
+            .iter()
+            .map(|(id, t)| (id.clone(), model::ApplicantType { id: id.clone(), name: t.name.clone(), individual: t.individual }))
+            .collect();
+        let clauses: BTreeMap<String, Citation> = spec
+            .clauses
+            .iter()
+            .map(|(id, c)| (id.clone(), Citation { document: meta.document.clone(), section: c.section.clone(), text: c.text.clone() }))
+            .collect();
+        let individuals = spec.eligibility.individuals.as_ref().map(|i| Cited {
+            value: i.allowed,
+            cite: self.cite(&i.source, "/eligibility/individuals", "the individuals rule"),
+        });
+        let root = Inherited {
+            leads: spec.eligibility.leads.as_ref().map(|l| self.leads(l, "/eligibility/leads")),
+            joint: spec.eligibility.joint.as_ref().map(|j| self.joint(j, "/eligibility/joint")),
+            completion: meta.completion.as_ref().map(|c| self.completion(c, "/call/completion")),
+            ..Inherited::default()
+        };
+        let quota = spec.quota.as_ref().map(|q| self.quota(q, "/quota"));
+        let mut categories = Vec::new();
+        self.categories(&spec.categories, "/categories", &root, &mut Vec::new(), &mut Vec::new(), &mut categories);
+        if let Some(q) = &quota {
+            self.quota_sum(q.value, "/quota", &spec.categories, "/categories");
+        }
+        let paths: Vec<String> = categories.iter().map(|c| c.path.clone()).collect();
+
+        self.duplicates(spec.exclusions.iter().enumerate().map(|(i, e)| (e.id.as_str(), format!("/exclusions/{i}/id"))), "exclusion");
+        let exclusions = spec
+            .exclusions
+            .iter()
+            .enumerate()
+            .map(|(i, e)| {
+                let p = format!("/exclusions/{i}");
+                self.applicant_types(&e.applies_to, &format!("{p}/applies_to"));
+                model::Exclusion { id: e.id.clone(), text: e.text.clone(), applies_to: e.applies_to.clone(), cite: self.cite(&e.source, &p, "exclusion") }
+            })
+            .collect();
+
+        self.duplicates(spec.limits.iter().enumerate().map(|(i, e)| (e.id.as_str(), format!("/limits/{i}/id"))), "limit");
+        let limits = spec
+            .limits
+            .iter()
+            .enumerate()
+            .map(|(i, l)| {
+                let p = format!("/limits/{i}");
+                self.paths(&l.categories, &format!("{p}/categories"), &paths);
+                model::Limit { id: l.id.clone(), categories: l.categories.clone(), max: l.max, exclusive: l.exclusive, cite: self.cite(&l.source, &p, "limit") }
+            })
+            .collect();
+
+        self.duplicates(spec.deadlines.iter().enumerate().map(|(i, e)| (e.id.as_str(), format!("/deadlines/{i}/id"))), "deadline");
+        let deadlines: Vec<model::Deadline> = spec.deadlines.iter().enumerate().map(|(i, d)| self.deadline(d, &format!("/deadlines/{i}"), &paths)).collect();
+
+        let form = self.form(&spec.form);
+
+        self.duplicates(spec.preferences.iter().enumerate().map(|(i, e)| (e.id.as_str(), format!("/preferences/{i}/id"))), "preference");
+        let preferences = spec
+            .preferences
+            .iter()
+            .enumerate()
+            .map(|(i, p)| {
+                let ptr = format!("/preferences/{i}");
+                self.applicant_types(&p.partner_types, &format!("{ptr}/partner_types"));
+                self.paths(&p.categories, &format!("{ptr}/categories"), &paths);
+                model::Preference {
+                    id: p.id.clone(),
+                    text: p.text.clone(),
+                    partner_types: p.partner_types.clone(),
+                    categories: p.categories.clone(),
+                    cite: self.cite(&p.source, &ptr, "preference"),
+                }
+            })
+            .collect();
+
+        self.duplicates(spec.commitments.iter().enumerate().map(|(i, e)| (e.id.as_str(), format!("/commitments/{i}/id"))), "commitment");
+        let commitments = spec
+            .commitments
+            .iter()
+            .enumerate()
+            .map(|(i, c)| {
+                let ptr = format!("/commitments/{i}");
+                self.paths(&c.categories, &format!("{ptr}/categories"), &paths);
+                model::Commitment { id: c.id.clone(), stage: c.stage, text: c.text.clone(), categories: c.categories.clone(), cite: self.cite(&c.source, &ptr, "commitment") }
+            })
+            .collect();
+
+        let (offset, timezone_name) = match meta.timezone {
+            spec::TimeZone::AsiaShanghai => (8, "Asia/Shanghai"),
+            spec::TimeZone::AsiaHongKong => (8, "Asia/Hong_Kong"),
+            spec::TimeZone::AsiaMacau => (8, "Asia/Macau"),
+        };
+        Call {
+            id: meta.id.clone(),
+            title: meta.title.clone(),
+            issuer: meta.issuer.clone(),
+            document: meta.document.clone(),
+            issued: meta.issued,
+            offset: FixedOffset::east_opt(offset * 3600).expect("valid offset"),
+            timezone_name,
+            money_unit: match meta.money_unit {
+                spec::MoneyUnit::WanYuan => "万元",
+                spec::MoneyUnit::Yuan => "元",
+            },
+            clauses,
+            applicant_types: types,
+            individuals,
+            quota,
+            categories,
+            exclusions,
+            limits,
+            deadlines,
+            form,
+            preferences,
+            commitments,
+        }
+    }
+
+    fn leads(&mut self, l: &spec::Leads, ptr: &str) -> Cited<Vec<String>> {
+        self.applicant_types(&l.types, &format!("{ptr}/types"));
+        Cited { value: l.types.clone(), cite: self.cite(&l.source, ptr, "the lead-applicant rule") }
+    }
+
+    fn joint(&mut self, j: &spec::Joint, ptr: &str) -> model::Joint {
+        self.applicant_types(&j.types, &format!("{ptr}/types"));
+        model::Joint { allowed: j.allowed, types: j.types.clone(), open: j.open, cite: self.cite(&j.source, ptr, "the joint-applicant rule") }
+    }
+
+    fn completion(&mut self, c: &spec::Completion, ptr: &str) -> model::Completion {
+        if c.by < self.spec.call.issued {
+            self.error(DATE_ORDER, format!("completion date {} is before the notice was issued ({})", c.by, self.spec.call.issued), &format!("{ptr}/by"), "before the issue date");
+        } else if let Some(last) = self.spec.deadlines.iter().map(|d| d.closes).max()
+            && c.by.end() < last.end()
+        {
+            let f = self.error(DATE_ORDER, format!("completion date {} is before the last submission deadline ({last})", c.by), &format!("{ptr}/by"), "before the deadline");
+            f.help = Some("projects are completed after applications close; check both dates against the notice".into());
+        }
+        model::Completion { by: c.by, soft: c.soft, cite: self.cite(&c.source, ptr, "completion date") }
+    }
+
+    fn quota(&mut self, q: &spec::Quota, ptr: &str) -> Cited<model::Quota> {
+        Cited { value: model::Quota { kind: q.kind, value: q.value, reserved: q.reserved }, cite: self.cite(&q.source, ptr, "quota") }
+    }
+
+    /// The quotas of `cats` may not add up to more than `limit`.
+    fn quota_sum(&mut self, limit: model::Quota, ptr: &str, cats: &[spec::Category], cats_ptr: &str) {
+        if limit.kind == spec::QuotaKind::Approx {
+            return;
+        }
+        let counted: Vec<(usize, u32)> = cats
+            .iter()
+            .enumerate()
+            .filter_map(|(i, c)| c.quota.as_ref().filter(|q| q.kind != spec::QuotaKind::Approx).map(|q| (i, q.value)))
+            .collect();
+        let sum: u32 = counted.iter().map(|(_, v)| v).sum();
+        if sum > limit.value {
+            let parts: Vec<String> = counted.iter().map(|(_, v)| v.to_string()).collect();
+            let spans: Vec<_> = counted.iter().map(|(i, _)| self.doc.spans.value(&format!("{cats_ptr}/{i}/quota/value"))).collect();
+            let f = self.error(QUOTA, format!("the quotas below add up to {sum} ({}), more than {}", parts.join(" + "), limit.value), &format!("{ptr}/value"), "the limit");
+            for s in spans {
+                f.labels.push(crate::diagnostics::Label { span: s, text: "counted here".into(), primary: false });
+            }
+            f.help = Some("lower the sub-category quotas or check the group's quota against the notice".into());
+        }
+    }
+
+    fn paths(&mut self, given: &[String], ptr: &str, known: &[String]) {
+        for (i, p) in given.iter().enumerate() {
+            if !known.contains(p) {
+                let near = suggest(p, known.iter().map(String::as_str)).map(str::to_owned);
+                let f = self.error(UNKNOWN_REF, format!("`{p}` is not a category path of this spec"), &format!("{ptr}/{i}"), "unknown category");
+                f.help = Some(match near {
+                    Some(n) => format!("did you mean `{n}`? paths join ids with `/`"),
+                    None => "paths join category ids with `/`, e.g. `major/startup-growth`".to_owned(),
+                });
+            }
+        }
+    }
+
+    fn categories(
+        &mut self,
+        cats: &[spec::Category],
+        ptr: &str,
+        parent: &Inherited,
+        path: &mut Vec<String>,
+        names: &mut Vec<String>,
+        out: &mut Vec<model::Category>,
+    ) {
+        self.duplicates(cats.iter().enumerate().map(|(i, c)| (c.id.as_str(), format!("{ptr}/{i}/id"))), "category");
+        for (i, c) in cats.iter().enumerate() {
+            let p = format!("{ptr}/{i}");
+            path.push(c.id.clone());
+            names.push(c.name.clone());
+            let cite = c.source.as_ref().map(|_| self.cite(&c.source, &p, "category"));
+            let mut inh = Inherited {
+                amount: c.amount.as_ref().map(|a| self.amount(a, &format!("{p}/amount"))).or_else(|| parent.amount.clone()),
+                tranches: c.tranches.as_ref().map(|t| self.tranches(t, &format!("{p}/tranches"))).or_else(|| parent.tranches.clone()),
+                leads: c.leads.as_ref().map(|l| self.leads(l, &format!("{p}/leads"))).or_else(|| parent.leads.clone()),
+                joint: c.joint.as_ref().map(|j| self.joint(j, &format!("{p}/joint"))).or_else(|| parent.joint.clone()),
+                team: c.team.as_ref().map(|t| self.team(t, &format!("{p}/team"))).or_else(|| parent.team.clone()),
+                completion: c.completion.as_ref().map(|x| self.completion(x, &format!("{p}/completion"))).or_else(|| parent.completion.clone()),
+                min_applicants: c
+                    .min_applicants
+                    .as_ref()
+                    .map(|m| Cited { value: m.value, cite: self.cite(&m.source, &format!("{p}/min_applicants"), "minimum number of applicants") })
+                    .or_else(|| parent.min_applicants.clone()),
+                partners: parent.partners.clone(),
+                letters: parent.letters.clone(),
+                kpis: parent.kpis.clone(),
+                deliverables: parent.deliverables.clone(),
+            };
+            for (j, x) in c.partners.iter().enumerate() {
+                let pp = format!("{p}/partners/{j}");
+                self.applicant_types(&x.types, &format!("{pp}/types"));
+                let cite = self.cite(&x.source, &pp, "required partner");
+                inh.partners.push((pp.clone(), model::Partner { id: x.id.clone(), name: x.name.clone(), types: x.types.clone(), min: x.min, cite }));
+            }
+            for (j, x) in c.letters.iter().enumerate() {
+                let pp = format!("{p}/letters/{j}");
+                let cite = self.cite(&x.source, &pp, "recommendation letter");
+                inh.letters.push((pp, model::Letter { id: x.id.clone(), name: x.name.clone(), issuer: x.issuer.clone(), cite }));
+            }
+            for (j, k) in c.kpis.iter().enumerate() {
+                let pp = format!("{p}/kpis/{j}");
+                let kpi = self.kpi(k, &pp);
+                inh.kpis.push((pp, kpi));
+            }
+            for (j, d) in c.deliverables.iter().enumerate() {
+                let pp = format!("{p}/deliverables/{j}");
+                self.min_max(d.min_chars, d.max_chars, &pp, "min_chars", "max_chars");
+                let cite = self.cite(&d.source, &pp, "deliverable");
+                inh.deliverables.push((pp, model::Deliverable { id: d.id.clone(), name: d.name.clone(), count: d.count, min_chars: d.min_chars, max_chars: d.max_chars, cite }));
+            }
+            let quota = c.quota.as_ref().map(|q| self.quota(q, &format!("{p}/quota")));
+            if let Some(q) = &quota {
+                self.quota_sum(q.value, &format!("{p}/quota"), &c.children, &format!("{p}/children"));
+            }
+            let leaf = c.children.is_empty();
+            if leaf {
+                self.duplicates(inh.partners.iter().map(|(pp, x)| (x.id.as_str(), format!("{pp}/id"))), "partner");
+                self.duplicates(inh.letters.iter().map(|(pp, x)| (x.id.as_str(), format!("{pp}/id"))), "letter");
+                self.duplicates(inh.kpis.iter().flat_map(|(pp, k)| kpi_ids(k, pp)).collect::<Vec<_>>().iter().map(|(id, pp)| (id.as_str(), pp.clone())), "KPI");
+                self.duplicates(inh.deliverables.iter().map(|(pp, x)| (x.id.as_str(), format!("{pp}/id"))), "deliverable");
+            }
+            out.push(model::Category {
+                path: path.join("/"),
+                names: names.clone(),
+                code: c.code.clone(),
+                leaf,
+                cite,
+                amount: inh.amount.clone().unwrap_or(model::Amount::Unstated(None)),
+                quota,
+                min_applicants: inh.min_applicants.clone(),
+                tranches: inh.tranches.clone().unwrap_or_default(),
+                leads: inh.leads.clone(),
+                joint: inh.joint.clone(),
+                partners: inh.partners.iter().map(|(_, x)| x.clone()).collect(),
+                letters: inh.letters.iter().map(|(_, x)| x.clone()).collect(),
+                kpis: inh.kpis.iter().map(|(_, x)| x.clone()).collect(),
+                deliverables: inh.deliverables.iter().map(|(_, x)| x.clone()).collect(),
+                team: inh.team.clone(),
+                completion: inh.completion.clone(),
+            });
+            self.categories(&c.children, &format!("{p}/children"), &inh, path, names, out);
+            path.pop();
+            names.pop();
+        }
+    }
+
+    fn amount(&mut self, a: &spec::Amount, ptr: &str) -> model::Amount {
+        let cite = self.cite(&a.source, ptr, "amount");
+        match (a.kind, a.value) {
+            (AmountKind::Unstated, None) => model::Amount::Unstated(Some(cite)),
+            (AmountKind::Unstated, Some(_)) => {
+                let f = self.error(AMOUNT, "an `unstated` amount has a value".into(), &format!("{ptr}/value"), "remove this value");
+                f.help = Some("use `kind: fixed`, `cap` or `soft-cap` when the notice states an amount".into());
+                model::Amount::Unstated(Some(cite))
+            }
+            (kind, None) => {
+                let f = self.error(AMOUNT, format!("a `{}` amount needs a `value`", kind_name(kind)), &format!("{ptr}/kind"), "no value for this kind");
+                f.help = Some("add `value:` with the amount in the call's money unit, or use `kind: unstated`".into());
+                model::Amount::Unstated(Some(cite))
+            }
+            (AmountKind::Fixed, Some(v)) => model::Amount::Fixed(v, cite),
+            (AmountKind::Cap, Some(v)) => model::Amount::Cap(v, cite),
+            (AmountKind::SoftCap, Some(v)) => model::Amount::SoftCap(v, cite),
+        }
+    }
+
+    fn tranches(&mut self, ts: &[spec::Tranche], ptr: &str) -> Vec<model::Tranche> {
+        let mut out = Vec::new();
+        let mut sum = Decimal::ZERO;
+        let mut remainder = false;
+        for (i, t) in ts.iter().enumerate() {
+            let p = format!("{ptr}/{i}");
+            let cite = self.cite(&t.source, &p, "payment tranche");
+            match (t.share, t.remainder) {
+                (Some(_), true) => {
+                    self.error(TRANCHES, "a tranche is both a share and the remainder".into(), &format!("{p}/share"), "remove the share or `remainder`");
+                }
+                (None, false) => {
+                    self.error(TRANCHES, "a tranche has neither a share nor `remainder: true`".into(), &p, "no share");
+                }
+                (None, true) if i + 1 != ts.len() => {
+                    self.error(TRANCHES, "only the last tranche may be the remainder".into(), &format!("{p}/remainder"), "not the last tranche");
+                }
+                _ => {}
+            }
+            if let Some(s) = t.share {
+                sum += s.0;
+            }
+            remainder |= t.remainder;
+            out.push(model::Tranche { share: if t.remainder { None } else { t.share }, approx: t.approx, when: t.when.clone(), cite });
+        }
+        let hundred = Decimal::from(100);
+        let shares: Vec<String> = ts.iter().filter_map(|t| t.share.map(|s| s.to_string())).collect();
+        let key_span = self.doc.spans.key(ptr);
+        if !remainder && sum != hundred {
+            let f = self.error(TRANCHES, format!("tranche shares add up to {}% ({}), not 100%", sum.normalize(), shares.join(" + ")), ptr, "these tranches");
+            f.labels[0].span = key_span;
+            f.help = Some("make the shares add up to 100, or mark the last tranche `remainder: true`".into());
+        } else if remainder && sum >= hundred {
+            let f = self.error(TRANCHES, format!("tranche shares already add up to {}% before the remainder", sum.normalize()), ptr, "these tranches");
+            f.labels[0].span = key_span;
+            f.help = Some("a remainder tranche needs the other shares to add up to less than 100".into());
+        }
+        out
+    }
+
+    fn team(&mut self, t: &spec::Team, ptr: &str) -> model::Team {
+        model::Team { min_members: t.min_members, leader_titles: t.leader_titles.clone(), cite: self.cite(&t.source, ptr, "team requirement") }
+    }
+
+    fn kpi(&mut self, k: &spec::Kpi, ptr: &str) -> model::Kpi {
+        let cite = self.cite(&k.source, ptr, "KPI");
+        self.min_max(k.min, k.max, ptr, "min", "max");
+        let options: Vec<model::Kpi> = k.options.iter().enumerate().map(|(i, o)| self.kpi(o, &format!("{ptr}/options/{i}"))).collect();
+        if !options.is_empty() {
+            if k.min.is_some() || k.max.is_some() {
+                let at = if k.min.is_some() { "min" } else { "max" };
+                let f = self.error(KPI_CHOICE, format!("KPI `{}` has options and its own `{at}`", k.id), &format!("{ptr}/{at}"), "a choice has no bound of its own");
+                f.help = Some("put the bound on the option it belongs to".into());
+            }
+            if let Some(n) = k.at_least
+                && (n as usize > options.len() || n == 0)
+            {
+                self.error(KPI_CHOICE, format!("KPI `{}` needs {n} of {} options", k.id, options.len()), &format!("{ptr}/at_least"), "cannot be met");
+            }
+        } else if k.at_least.is_some() {
+            self.error(KPI_CHOICE, format!("KPI `{}` has `at_least` but no `options`", k.id), &format!("{ptr}/at_least"), "nothing to choose from");
+        }
+        model::Kpi {
+            id: k.id.clone(),
+            name: k.name.clone(),
+            unit: k.unit.clone(),
+            min: k.min,
+            max: k.max,
+            per_event_min_attendance: k.per_event_min_attendance,
+            at_least: if options.is_empty() { 0 } else { k.at_least.unwrap_or(1) },
+            options,
+            cite,
+        }
+    }
+
+    fn min_max(&mut self, min: Option<u32>, max: Option<u32>, ptr: &str, min_key: &str, max_key: &str) {
+        if let (Some(a), Some(b)) = (min, max)
+            && a > b
+        {
+            let bs = self.doc.spans.value(&format!("{ptr}/{max_key}"));
+            let f = self.error(MIN_MAX, format!("`{min_key}` {a} is above `{max_key}` {b}"), &format!("{ptr}/{min_key}"), "minimum");
+            f.labels.push(crate::diagnostics::Label { span: bs, text: "maximum".into(), primary: false });
+        }
+    }
+
+    fn deadline(&mut self, d: &spec::Deadline, ptr: &str, paths: &[String]) -> model::Deadline {
+        let cite = self.cite(&d.source, ptr, "deadline");
+        self.paths(&d.categories, &format!("{ptr}/categories"), paths);
+        if let Some(o) = d.opens
+            && o.start() > d.closes.end()
+        {
+            let cs = self.doc.spans.value(&format!("{ptr}/closes"));
+            let f = self.error(DATE_ORDER, format!("deadline `{}` opens ({o}) after it closes ({})", d.id, d.closes), &format!("{ptr}/opens"), "opens");
+            f.labels.push(crate::diagnostics::Label { span: cs, text: "closes".into(), primary: false });
+        }
+        if d.closes.end() < self.spec.call.issued.start() {
+            self.error(DATE_ORDER, format!("deadline `{}` closes ({}) before the notice was issued ({})", d.id, d.closes, self.spec.call.issued), &format!("{ptr}/closes"), "before the issue date");
+        }
+        let extensions = d
+            .extensions
+            .iter()
+            .enumerate()
+            .map(|(i, e)| {
+                let p = format!("{ptr}/extensions/{i}");
+                if e.until.end() <= d.closes.end() {
+                    self.error(DATE_ORDER, format!("extension of `{}` ends ({}) no later than the deadline ({})", d.id, e.until, d.closes), &format!("{p}/until"), "not an extension");
+                }
+                model::Extension { until: e.until, when_fewer_applicants_than: e.when_fewer_applicants_than, cite: self.cite(&e.source, &p, "deadline extension") }
+            })
+            .collect();
+        model::Deadline {
+            id: d.id.clone(),
+            name: d.name.clone(),
+            channel: d.channel,
+            opens: d.opens,
+            closes: d.closes,
+            postmark: d.postmark,
+            extensions,
+            categories: d.categories.clone(),
+            cite,
+        }
+    }
+
+    fn form(&mut self, f: &spec::Form) -> model::Form {
+        let known: Vec<&str> = crate::application::TEXT_FIELDS.iter().map(|(p, _)| *p).collect();
+        let text_limits = f
+            .text_limits
+            .iter()
+            .enumerate()
+            .map(|(i, t)| {
+                let p = format!("/form/text_limits/{i}");
+                if !known.contains(&t.field.as_str()) {
+                    let near = suggest(&t.field, known.iter().copied()).map(str::to_owned);
+                    let fnd = self.error(UNKNOWN_FIELD, format!("`{}` is not a text field of the application format", t.field), &format!("{p}/field"), "unknown field");
+                    fnd.help = Some(match near {
+                        Some(n) => format!("did you mean `{n}`? text fields: {}", known.join(", ")),
+                        None => format!("text fields: {}", known.join(", ")),
+                    });
+                }
+                if t.min_chars.is_none() && t.max_chars.is_none() {
+                    self.error(MIN_MAX, format!("text limit on `{}` has neither `min_chars` nor `max_chars`", t.field), &p, "no bound");
+                }
+                self.min_max(t.min_chars, t.max_chars, &p, "min_chars", "max_chars");
+                model::TextLimit { field: t.field.clone(), min_chars: t.min_chars, max_chars: t.max_chars, cite: self.cite(&t.source, &p, "text limit") }
+            })
+            .collect();
+        let budget = f
+            .budget
+            .iter()
+            .enumerate()
+            .map(|(i, b)| Cited { value: b.rule, cite: self.cite(&b.source, &format!("/form/budget/{i}"), "budget rule") })
+            .collect();
+        model::Form {
+            text_limits,
+            budget,
+            identifier: f.identifier.as_ref().map(|x| Cited { value: x.kind, cite: self.cite(&x.source, "/form/identifier", "identifier rule") }),
+            one_project_per_form: f.one_project_per_form.as_ref().map(|x| self.cite(&x.source, "/form/one_project_per_form", "one-project-per-form rule")),
+            category_scope: f.category_scope.as_ref().map(|x| self.cite(&x.source, "/form/category_scope", "category-scope rule")),
+        }
+    }
+
+    fn unused_clauses(&mut self) {
+        let unused: Vec<String> = self.spec.clauses.keys().filter(|k| !self.used.contains(*k)).cloned().collect();
+        for id in unused {
+            let span = self.doc.spans.key(&format!("/clauses/{}", crate::document::escape(&id)));
+            let f = Finding::advice(UNUSED_CLAUSE, format!("clause `{id}` is not cited by any rule"))
+                .in_file(self.doc.file.clone())
+                .label(span, "never cited")
+                .with_help("encode it as a rule, or as a `commitments:` entry if it binds only after the award");
+            self.findings.push(f);
+        }
+    }
+}
+
+/// Settings that flow from a group to everything under it. Lists accumulate with the JSON
+/// pointer of each item, for duplicate reports.
+#[derive(Default, Clone)]
+struct Inherited {
+    amount: Option<model::Amount>,
+    tranches: Option<Vec<model::Tranche>>,
+    leads: Option<Cited<Vec<String>>>,
+    joint: Option<model::Joint>,
+    team: Option<model::Team>,
+    completion: Option<model::Completion>,
+    min_applicants: Option<Cited<u32>>,
+    partners: Vec<(String, model::Partner)>,
+    letters: Vec<(String, model::Letter)>,
+    kpis: Vec<(String, model::Kpi)>,
+    deliverables: Vec<(String, model::Deliverable)>,
+}
+
+/// A KPI's id and its options' ids, with their pointers.
+fn kpi_ids(k: &model::Kpi, ptr: &str) -> Vec<(String, String)> {
+    let mut out = vec![(k.id.clone(), format!("{ptr}/id"))];
+    for (i, o) in k.options.iter().enumerate() {
+        out.extend(kpi_ids(o, &format!("{ptr}/options/{i}")));
+    }
+    out
+}
+
+fn kind_name(k: AmountKind) -> &'static str {
+    match k {
+        AmountKind::Fixed => "fixed",
+        AmountKind::Cap => "cap",
+        AmountKind::SoftCap => "soft-cap",
+        AmountKind::Unstated => "unstated",
+    }
+}

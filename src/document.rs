@@ -1,0 +1,347 @@
+//! The YAML layer: one parse of a file into a JSON instance plus an index from JSON pointer to
+//! source span.
+//!
+//! Every input (spec or application, YAML or JSON) is parsed exactly once by serde-saphyr into
+//! a tree whose every key and value carries its location. One walk over that tree produces
+//! the `serde_json::Value` handed to the schema validator and to typed deserialisation, and a
+//! [`SpanIndex`] that later stages use to put labels on the exact value they talk about.
+//!
+//! Non-integer numbers are passed on as the *text* the file wrote (`19.8` stays `"19.8"`), so
+//! money is read exactly and never through `f64`.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use serde::Deserialize;
+use serde::de::{self, Deserializer, MapAccess, SeqAccess, Visitor};
+use serde_json::Value;
+use serde_saphyr::Spanned;
+
+use crate::diagnostics::{CodeInfo, Finding, Span};
+use crate::source::{Limits, SourceFile};
+
+/// A parsed input file.
+#[derive(Debug)]
+pub struct Document {
+    pub file: Arc<SourceFile>,
+    pub value: Value,
+    pub spans: SpanIndex,
+}
+
+/// Where each node of a document is: JSON pointer → (key span, value span).
+#[derive(Debug, Default)]
+pub struct SpanIndex {
+    nodes: HashMap<String, NodeSpan>,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct NodeSpan {
+    key: Option<Span>,
+    value: Span,
+}
+
+impl SpanIndex {
+    /// The span of the value at `pointer`, or of its nearest ancestor that exists.
+    pub fn value(&self, pointer: &str) -> Span {
+        self.lookup(pointer).map(|n| n.value).unwrap_or_default()
+    }
+
+    /// The span of the key at `pointer` (the value's span for sequence items and the root),
+    /// or of its nearest ancestor that exists.
+    pub fn key(&self, pointer: &str) -> Span {
+        self.lookup(pointer).map(|n| n.key.unwrap_or(n.value)).unwrap_or_default()
+    }
+
+    /// Whether the document has a node at exactly this pointer.
+    pub fn contains(&self, pointer: &str) -> bool {
+        self.nodes.contains_key(pointer)
+    }
+
+    fn lookup(&self, pointer: &str) -> Option<NodeSpan> {
+        let mut p = pointer;
+        loop {
+            if let Some(n) = self.nodes.get(p) {
+                return Some(*n);
+            }
+            let cut = p.rfind('/')?;
+            p = &p[..cut];
+        }
+    }
+}
+
+/// Escapes one reference token of a JSON pointer (RFC 6901).
+pub fn escape(token: &str) -> std::borrow::Cow<'_, str> {
+    if token.contains(['~', '/']) { token.replace('~', "~0").replace('/', "~1").into() } else { token.into() }
+}
+
+pub const YAML: &CodeInfo = &CodeInfo {
+    code: "input.yaml",
+    summary: "the file is not well-formed YAML (or JSON)",
+    doc: "The parser stopped: bad indentation, a tab used for indentation, a duplicate key, an \
+          unclosed quote or bracket, several documents in one file, or an empty file. The label \
+          points at where the parser gave up. Nothing else in the file is checked. Exit code 2.",
+};
+
+pub const LIMIT: &CodeInfo = &CodeInfo {
+    code: "input.limit",
+    summary: "the file exceeds a resource limit (nesting depth, node count, aliases)",
+    doc: "Parsing stops when a document nests deeper than the depth limit (64), expands to more \
+          nodes than the node limit (250,000, aliases included), or uses more aliases than the \
+          alias limit. This stops alias bombs (\"billion laughs\") and runaway nesting in well \
+          under a second. Real specs and drafts are far below these limits. Exit code 2.",
+};
+
+/// Parses a source file. On failure the finding says what and where.
+pub fn parse(file: Arc<SourceFile>, limits: &Limits) -> Result<Document, Finding> {
+    if file.text.trim().is_empty() || file.text.lines().all(|l| l.trim().is_empty() || l.trim_start().starts_with('#')) {
+        return Err(Finding::error(YAML, format!("`{}` is empty (no YAML content)", file.name))
+            .in_file(file.clone())
+            .with_help("an empty file is not a spec or an application; start from an example"));
+    }
+    let mut budget = serde_saphyr::Budget::default();
+    budget.max_depth = limits.max_depth;
+    budget.max_nodes = limits.max_nodes;
+    budget.max_aliases = limits.max_aliases;
+    budget.max_documents = 1;
+    let mut options = serde_saphyr::Options::default();
+    options.budget = Some(budget);
+    options.strict_booleans = true;
+    options.leading_zero_numbers_as_strings = true;
+    options.with_snippet = false;
+    let root: Spanned<Node> = match serde_saphyr::from_str_with_options(&file.text, options) {
+        Ok(root) => root,
+        Err(err) => return Err(parse_error(&file, &err)),
+    };
+    let mut spans = SpanIndex::default();
+    spans.nodes.reserve(64);
+    let value = index(&file, &root, &mut String::new(), None, &mut spans);
+    Ok(Document { file, value, spans })
+}
+
+fn parse_error(file: &Arc<SourceFile>, err: &serde_saphyr::Error) -> Finding {
+    let message = err.to_string();
+    let message = message.lines().next().unwrap_or("").trim().to_owned();
+    let code = if message.contains("budget") || message.contains("recursion limit") { LIMIT } else { YAML };
+    let (message, help) = describe(&message);
+    let mut finding = Finding::error(code, message).in_file(file.clone());
+    if let Some(loc) = err.location() {
+        let span = span_of(file, &loc);
+        finding = finding.label(span, "here");
+    }
+    if let Some(help) = help {
+        finding = finding.with_help(help);
+    }
+    finding
+}
+
+/// Rephrases the parser's message where it is cryptic, with a fix hint.
+fn describe(message: &str) -> (String, Option<&'static str>) {
+    let m = message.to_owned();
+    if m.contains("duplicate mapping key") {
+        (m.split(", set DuplicateKeyPolicy").next().unwrap_or(&m).to_owned(), Some("each key may appear once in a mapping; remove or merge the repeated key"))
+    } else if m.contains("tabs disallowed") || m.contains("tab") && m.contains("indent") {
+        (m, Some("indent with spaces, not tabs"))
+    } else if m.contains("multiple YAML documents") {
+        ("the file holds several YAML documents (`---`); one file holds one spec or application".to_owned(), Some("split the documents into separate files"))
+    } else if m.contains("budget breached") || m.contains("recursion limit") {
+        (format!("resource limit exceeded while parsing: {m}"), Some("the file nests too deeply or expands too many aliases; real specs and drafts stay far below the limits"))
+    } else {
+        (m, None)
+    }
+}
+
+fn span_of(file: &SourceFile, loc: &serde_saphyr::Location) -> Span {
+    let s = loc.span();
+    match (s.byte_offset(), s.byte_len()) {
+        (Some(o), Some(l)) => Span::new(o as usize, l as usize),
+        _ => {
+            // Parser errors carry line and column only: find the byte offset ourselves.
+            let (line, col) = (loc.line() as usize, loc.column() as usize);
+            if line == 0 {
+                return Span::default();
+            }
+            let start = file.text.split_inclusive('\n').take(line - 1).map(str::len).sum::<usize>();
+            let rest = &file.text[start.min(file.text.len())..];
+            let off = rest.char_indices().nth(col.saturating_sub(1)).map_or(rest.len(), |(i, _)| i);
+            let len = rest[off..].chars().next().map_or(0, char::len_utf8);
+            Span::new(start + off, len)
+        }
+    }
+}
+
+/// An untyped YAML node; every key and value is wrapped in `Spanned`.
+enum Node {
+    Null,
+    Bool(bool),
+    Int(i64),
+    UInt(u64),
+    /// Any other number; its exact text is taken from the source.
+    Other,
+    Str(String),
+    Seq(Vec<Spanned<Node>>),
+    Map(Vec<(Spanned<String>, Spanned<Node>)>),
+}
+
+impl<'de> Deserialize<'de> for Node {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_any(NodeVisitor)
+    }
+}
+
+struct NodeVisitor;
+
+impl<'de> Visitor<'de> for NodeVisitor {
+    type Value = Node;
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("a YAML value")
+    }
+    fn visit_unit<E>(self) -> Result<Node, E> {
+        Ok(Node::Null)
+    }
+    fn visit_none<E>(self) -> Result<Node, E> {
+        Ok(Node::Null)
+    }
+    fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Node, D::Error> {
+        Node::deserialize(d)
+    }
+    fn visit_bool<E>(self, v: bool) -> Result<Node, E> {
+        Ok(Node::Bool(v))
+    }
+    fn visit_i64<E>(self, v: i64) -> Result<Node, E> {
+        Ok(Node::Int(v))
+    }
+    fn visit_u64<E>(self, v: u64) -> Result<Node, E> {
+        Ok(Node::UInt(v))
+    }
+    fn visit_i128<E>(self, _: i128) -> Result<Node, E> {
+        Ok(Node::Other)
+    }
+    fn visit_u128<E>(self, _: u128) -> Result<Node, E> {
+        Ok(Node::Other)
+    }
+    fn visit_f64<E>(self, _: f64) -> Result<Node, E> {
+        Ok(Node::Other)
+    }
+    fn visit_str<E>(self, v: &str) -> Result<Node, E> {
+        Ok(Node::Str(v.to_owned()))
+    }
+    fn visit_string<E>(self, v: String) -> Result<Node, E> {
+        Ok(Node::Str(v))
+    }
+    fn visit_bytes<E: de::Error>(self, _: &[u8]) -> Result<Node, E> {
+        Err(E::custom("binary values are not supported"))
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, mut s: A) -> Result<Node, A::Error> {
+        let mut v = Vec::with_capacity(s.size_hint().unwrap_or(4));
+        while let Some(e) = s.next_element()? {
+            v.push(e);
+        }
+        Ok(Node::Seq(v))
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut m: A) -> Result<Node, A::Error> {
+        let mut v = Vec::with_capacity(m.size_hint().unwrap_or(8));
+        while let Some(k) = m.next_key()? {
+            v.push((k, m.next_value()?));
+        }
+        Ok(Node::Map(v))
+    }
+}
+
+fn index(file: &SourceFile, node: &Spanned<Node>, ptr: &mut String, key: Option<Span>, out: &mut SpanIndex) -> Value {
+    let span = span_of(file, &node.referenced);
+    out.nodes.insert(ptr.clone(), NodeSpan { key, value: span });
+    match &node.value {
+        Node::Null => Value::Null,
+        Node::Bool(b) => Value::Bool(*b),
+        Node::Int(i) => Value::from(*i),
+        Node::UInt(u) => Value::from(*u),
+        Node::Other => {
+            // The exact text as written (from where the scalar is defined, for aliases).
+            let text = file.slice(span_of(file, &node.defined)).unwrap_or("").trim();
+            Value::String(text.to_owned())
+        }
+        Node::Str(s) => Value::String(s.clone()),
+        Node::Seq(items) => {
+            let mut arr = Vec::with_capacity(items.len());
+            for (i, item) in items.iter().enumerate() {
+                let len = ptr.len();
+                ptr.push('/');
+                ptr.push_str(&i.to_string());
+                arr.push(index(file, item, ptr, None, out));
+                ptr.truncate(len);
+            }
+            Value::Array(arr)
+        }
+        Node::Map(entries) => {
+            let mut obj = serde_json::Map::with_capacity(entries.len());
+            for (k, v) in entries {
+                let len = ptr.len();
+                ptr.push('/');
+                ptr.push_str(&escape(&k.value));
+                let kspan = span_of(file, &k.referenced);
+                obj.insert(k.value.clone(), index(file, v, ptr, Some(kspan), out));
+                ptr.truncate(len);
+            }
+            Value::Object(obj)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn doc(text: &str) -> Document {
+        parse(SourceFile::new("t.yaml", text), &Limits::default()).unwrap()
+    }
+
+    #[test]
+    fn decimals_keep_their_text_and_spans_point_at_values() {
+        let d = doc("budget:\n  requested: 19.80\n  items: [6.6, 6.6, 6.6]\n  name: 测试\n");
+        assert_eq!(d.value["budget"]["requested"], Value::String("19.80".into()));
+        assert_eq!(d.value["budget"]["items"][2], Value::String("6.6".into()));
+        let s = d.spans.value("/budget/requested");
+        assert_eq!(d.file.slice(s), Some("19.80"));
+        let s = d.spans.value("/budget/name");
+        assert_eq!(d.file.slice(s), Some("测试"));
+        let k = d.spans.key("/budget/items");
+        assert_eq!(d.file.slice(k), Some("items"));
+        // A missing node falls back to its nearest ancestor.
+        assert_eq!(d.spans.key("/budget/missing"), d.spans.key("/budget"));
+    }
+
+    #[test]
+    fn leading_zeros_and_yaml11_booleans_stay_strings() {
+        let d = doc("postal: 010020\ncountry: NO\nflag: true\n");
+        assert_eq!(d.value["postal"], Value::String("010020".into()));
+        assert_eq!(d.value["country"], Value::String("NO".into()));
+        assert_eq!(d.value["flag"], Value::Bool(true));
+    }
+
+    #[test]
+    fn duplicate_keys_and_syntax_errors_are_located() {
+        let e = parse(SourceFile::new("t.yaml", "a: 1\na: 2\n"), &Limits::default()).unwrap_err();
+        assert_eq!(e.code.code, "input.yaml");
+        assert!(e.message.contains("duplicate"), "{}", e.message);
+        assert_eq!(e.file.as_ref().unwrap().line_col(e.primary_span().unwrap().offset).0, 2);
+    }
+
+    #[test]
+    fn empty_and_comment_only_files_are_rejected() {
+        for text in ["", "  \n", "# only a comment\n"] {
+            let e = parse(SourceFile::new("t.yaml", text), &Limits::default()).unwrap_err();
+            assert!(e.message.contains("empty"), "{}", e.message);
+        }
+    }
+
+    #[test]
+    fn alias_bombs_hit_a_limit() {
+        let mut y = String::from("a0: &a0 [x, x, x, x, x, x, x, x, x]\n");
+        for i in 1..9 {
+            let p = i - 1;
+            y.push_str(&format!("a{i}: &a{i} [*a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}]\n"));
+        }
+        let e = parse(SourceFile::new("bomb.yaml", y), &Limits::default()).unwrap_err();
+        assert_eq!(e.code.code, "input.limit", "{}", e.message);
+    }
+}

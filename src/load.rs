@@ -1,0 +1,99 @@
+//! The pipeline from a path to a typed value: read → parse (spans) → schema → typed → compile.
+
+use std::path::Path;
+use std::sync::Arc;
+
+use serde::de::DeserializeOwned;
+
+use crate::diagnostics::Finding;
+use crate::document::{self, Document};
+use crate::model::Call;
+use crate::schema::{self, Kind};
+use crate::source::{self, Limits, SourceFile};
+use crate::spec::SpecFile;
+
+/// Parses a source file and reads it as `T`, after checking it against the schema of `kind`.
+/// Every structural problem is reported at once; the typed value exists only without any.
+pub fn typed<T: DeserializeOwned>(file: Arc<SourceFile>, kind: Kind, limits: &Limits) -> Result<(Document, T), Vec<Finding>> {
+    let doc = document::parse(file, limits).map_err(|f| vec![f])?;
+    let problems = schema::check(&doc, kind);
+    if !problems.is_empty() {
+        return Err(problems);
+    }
+    match schema::typed::<T>(&doc) {
+        Ok(v) => Ok((doc, v)),
+        Err(f) => Err(vec![f]),
+    }
+}
+
+/// The result of loading one spec file.
+#[derive(Debug)]
+pub struct SpecOutcome {
+    pub file: Option<Arc<SourceFile>>,
+    pub call: Option<Call>,
+    pub findings: Vec<Finding>,
+}
+
+/// Reads, checks and compiles a spec file from disk.
+pub fn spec_path(path: &Path, limits: &Limits) -> SpecOutcome {
+    match source::read(path, limits) {
+        Ok(file) => spec_source(file, limits),
+        Err(f) => SpecOutcome { file: None, call: None, findings: vec![f] },
+    }
+}
+
+/// Checks and compiles a spec held in memory.
+pub fn spec_source(file: Arc<SourceFile>, limits: &Limits) -> SpecOutcome {
+    match typed::<SpecFile>(file.clone(), Kind::Spec, limits) {
+        Err(findings) => SpecOutcome { file: Some(file), call: None, findings },
+        Ok((doc, spec)) => {
+            let (call, findings) = crate::compile::compile(&doc, &spec);
+            SpecOutcome { file: Some(file), call, findings }
+        }
+    }
+}
+
+/// Every `.yaml`, `.yml` and `.json` file under the given paths (folders walked recursively,
+/// in sorted order). Paths that are files are taken as given, whatever their extension.
+pub fn expand(paths: &[std::path::PathBuf]) -> Vec<std::path::PathBuf> {
+    let mut out = Vec::new();
+    for p in paths {
+        if p.is_dir() {
+            walk(p, &mut out);
+        } else {
+            out.push(p.clone());
+        }
+    }
+    out
+}
+
+fn walk(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        out.push(dir.to_path_buf());
+        return;
+    };
+    let mut entries: Vec<_> = entries.filter_map(Result::ok).map(|e| e.path()).collect();
+    entries.sort();
+    for e in entries {
+        if e.is_dir() {
+            walk(&e, out);
+        } else if matches!(e.extension().and_then(|x| x.to_str()), Some("yaml" | "yml" | "json")) {
+            out.push(e);
+        }
+    }
+}
+
+/// Two spec files may not define the same call id: `--call ID` and applications' `call:` must
+/// name exactly one spec.
+pub fn duplicate_calls(calls: &[(String, String)]) -> Vec<Finding> {
+    let mut out = Vec::new();
+    for (i, (id, file)) in calls.iter().enumerate() {
+        if let Some((_, first)) = calls[..i].iter().find(|(other, _)| other == id) {
+            out.push(
+                Finding::error(crate::compile::codes::DUPLICATE_CALL, format!("call id `{id}` is defined by both `{first}` and `{file}`"))
+                    .with_help("give each spec its own `call.id`"),
+            );
+        }
+    }
+    out
+}

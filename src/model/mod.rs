@@ -1,0 +1,281 @@
+//! The compiled call: every reference resolved, every inherited setting filled in, every rule
+//! carrying the clause it cites. Built only by [`crate::compile`]; rules read nothing else.
+
+use std::collections::BTreeMap;
+
+use chrono::FixedOffset;
+
+use crate::diagnostics::Citation;
+use crate::values::{Money, When};
+
+pub use crate::spec::{BudgetRuleKind, Channel, IdentifierKind, QuotaKind, Stage};
+
+/// A value together with the clause it comes from.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Cited<T> {
+    pub value: T,
+    pub cite: Citation,
+}
+
+/// A compiled call.
+#[derive(Debug, Clone)]
+pub struct Call {
+    pub id: String,
+    pub title: String,
+    pub issuer: String,
+    pub document: String,
+    pub issued: When,
+    /// The offset of the call's time zone (all supported zones are UTC+08:00).
+    pub offset: FixedOffset,
+    pub timezone_name: &'static str,
+    pub money_unit: &'static str,
+    pub clauses: BTreeMap<String, Citation>,
+    pub applicant_types: BTreeMap<String, ApplicantType>,
+    pub individuals: Option<Cited<bool>>,
+    pub quota: Option<Cited<Quota>>,
+    /// Every node of the category tree, parents before children, in document order.
+    pub categories: Vec<Category>,
+    pub exclusions: Vec<Exclusion>,
+    pub limits: Vec<Limit>,
+    pub deadlines: Vec<Deadline>,
+    pub form: Form,
+    pub preferences: Vec<Preference>,
+    pub commitments: Vec<Commitment>,
+}
+
+impl Call {
+    /// The category at a path (`major/startup-growth`).
+    pub fn category(&self, path: &str) -> Option<&Category> {
+        self.categories.iter().find(|c| c.path == path)
+    }
+
+    /// The paths of the categories an application may name.
+    pub fn leaf_paths(&self) -> impl Iterator<Item = &str> {
+        self.categories.iter().filter(|c| c.leaf).map(|c| c.path.as_str())
+    }
+
+    /// Whether `path` is `scope` or lies under it.
+    pub fn within(path: &str, scope: &str) -> bool {
+        path == scope || path.strip_prefix(scope).is_some_and(|rest| rest.starts_with('/'))
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct ApplicantType {
+    pub id: String,
+    pub name: String,
+    pub individual: bool,
+}
+
+/// One node of the category tree, with inherited settings resolved.
+#[derive(Debug, Clone)]
+pub struct Category {
+    /// Ids from the root, joined by `/`.
+    pub path: String,
+    /// The notice's names from the root, e.g. [重大引领项目, 初创企业成长计划].
+    pub names: Vec<String>,
+    pub code: Option<String>,
+    /// True when an application may name it (it has no children).
+    pub leaf: bool,
+    pub cite: Option<Citation>,
+    pub amount: Amount,
+    pub quota: Option<Cited<Quota>>,
+    pub min_applicants: Option<Cited<u32>>,
+    pub tranches: Vec<Tranche>,
+    pub leads: Option<Cited<Vec<String>>>,
+    pub joint: Option<Joint>,
+    pub partners: Vec<Partner>,
+    pub letters: Vec<Letter>,
+    pub kpis: Vec<Kpi>,
+    pub deliverables: Vec<Deliverable>,
+    pub team: Option<Team>,
+    pub completion: Option<Completion>,
+}
+
+impl Category {
+    /// The full Chinese name, e.g. 重大引领项目 / 初创企业成长计划.
+    pub fn full_name(&self) -> String {
+        self.names.join(" / ")
+    }
+}
+
+/// Funding per project.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Amount {
+    /// Exactly this much (0 for 无经费立项).
+    Fixed(Money, Citation),
+    /// At most this much.
+    Cap(Money, Citation),
+    /// In principle at most this much (原则上不超过).
+    SoftCap(Money, Citation),
+    /// The notice states no amount; never read as 0.
+    Unstated(Option<Citation>),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Quota {
+    pub kind: QuotaKind,
+    pub value: u32,
+    pub reserved: bool,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Tranche {
+    /// Percentage; `None` for the remainder.
+    pub share: Option<Money>,
+    pub approx: bool,
+    pub when: String,
+    pub cite: Citation,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Joint {
+    pub allowed: bool,
+    pub types: Vec<String>,
+    pub open: bool,
+    pub cite: Citation,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Partner {
+    pub id: String,
+    pub name: String,
+    pub types: Vec<String>,
+    pub min: u32,
+    pub cite: Citation,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Letter {
+    pub id: String,
+    pub name: String,
+    pub issuer: String,
+    pub cite: Citation,
+}
+
+/// A performance target, or a choice among targets.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Kpi {
+    pub id: String,
+    pub name: String,
+    pub unit: Option<String>,
+    pub min: Option<u32>,
+    pub max: Option<u32>,
+    pub per_event_min_attendance: Option<u32>,
+    /// Non-empty for a choice: met when at least `at_least` options are met.
+    pub options: Vec<Kpi>,
+    pub at_least: u32,
+    pub cite: Citation,
+}
+
+impl Kpi {
+    /// The requirement in words, e.g. "≥ 30 名".
+    pub fn requirement(&self) -> String {
+        let unit = self.unit.as_deref().unwrap_or("");
+        match (self.min, self.max) {
+            (Some(a), Some(b)) if a == b => format!("exactly {a} {unit}"),
+            (Some(a), Some(b)) => format!("{a} to {b} {unit}"),
+            (Some(a), None) => format!("at least {a} {unit}"),
+            (None, Some(b)) => format!("at most {b} {unit}"),
+            (None, None) => "a stated target".to_owned(),
+        }
+        .trim_end()
+        .to_owned()
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Deliverable {
+    pub id: String,
+    pub name: String,
+    pub count: u32,
+    pub min_chars: Option<u32>,
+    pub max_chars: Option<u32>,
+    pub cite: Citation,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Team {
+    pub min_members: Option<u32>,
+    pub leader_titles: Vec<String>,
+    pub cite: Citation,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Completion {
+    pub by: When,
+    pub soft: bool,
+    pub cite: Citation,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Exclusion {
+    pub id: String,
+    pub text: String,
+    pub applies_to: Vec<String>,
+    pub cite: Citation,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Limit {
+    pub id: String,
+    pub categories: Vec<String>,
+    pub max: u32,
+    pub exclusive: bool,
+    pub cite: Citation,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Deadline {
+    pub id: String,
+    pub name: String,
+    pub channel: Channel,
+    pub opens: Option<When>,
+    pub closes: When,
+    pub postmark: bool,
+    pub extensions: Vec<Extension>,
+    pub categories: Vec<String>,
+    pub cite: Citation,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Extension {
+    pub until: When,
+    pub when_fewer_applicants_than: u32,
+    pub cite: Citation,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Form {
+    pub text_limits: Vec<TextLimit>,
+    pub budget: Vec<Cited<BudgetRuleKind>>,
+    pub identifier: Option<Cited<IdentifierKind>>,
+    pub one_project_per_form: Option<Citation>,
+    pub category_scope: Option<Citation>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct TextLimit {
+    pub field: String,
+    pub min_chars: Option<u32>,
+    pub max_chars: Option<u32>,
+    pub cite: Citation,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Preference {
+    pub id: String,
+    pub text: String,
+    pub partner_types: Vec<String>,
+    pub categories: Vec<String>,
+    pub cite: Citation,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Commitment {
+    pub id: String,
+    pub stage: Stage,
+    pub text: String,
+    pub categories: Vec<String>,
+    pub cite: Citation,
+}

@@ -1,0 +1,42 @@
+//! Every finding code callspec can report, with its documentation (`callspec explain`).
+
+use crate::diagnostics::CodeInfo;
+
+/// All codes: input, schema, compiler, then validation rules.
+pub fn all() -> Vec<&'static CodeInfo> {
+    let mut v: Vec<&'static CodeInfo> = vec![
+        crate::source::codes::UNREADABLE,
+        crate::source::codes::ENCODING,
+        crate::source::codes::TOO_LARGE,
+        crate::document::YAML,
+        crate::document::LIMIT,
+        crate::schema::UNKNOWN_KEY,
+        crate::schema::MISSING_KEY,
+        crate::schema::WRONG_TYPE,
+        crate::schema::BAD_VALUE,
+    ];
+    v.extend(crate::compile::codes::ALL.iter().copied());
+    v
+}
+
+/// The documentation of one code.
+pub fn find(code: &str) -> Option<&'static CodeInfo> {
+    all().into_iter().find(|c| c.code == code)
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn codes_are_unique_and_well_formed() {
+        let all = super::all();
+        let mut seen = std::collections::HashSet::new();
+        for c in &all {
+            assert!(seen.insert(c.code), "duplicate code {}", c.code);
+            assert!(c.code.split_once('.').is_some_and(|(a, b)| !a.is_empty() && !b.is_empty()), "{}", c.code);
+            assert!(c.code.bytes().all(|b| b.is_ascii_lowercase() || b == b'.' || b == b'-'), "{}", c.code);
+            assert!(!c.summary.is_empty() && c.doc.len() > c.summary.len() / 2, "{}", c.code);
+        }
+        let list: Vec<&str> = all.iter().map(|c| c.code).collect();
+        insta::assert_snapshot!(list.join("\n"));
+    }
+}

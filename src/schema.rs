@@ -1,0 +1,358 @@
+//! JSON Schemas generated from the Rust types, and structural validation of documents against
+//! them with every error mapped back to a YAML span.
+//!
+//! The schemas are committed under `schemas/` (kept current by `tests/schemas.rs`) so editors
+//! can autocomplete spec and application files through their `$schema` modeline. The loader
+//! validates with the same schema, compiled once per process, with no `$ref` retrieval of any
+//! kind: the jsonschema crate is built without its HTTP and file resolvers.
+
+use std::sync::OnceLock;
+
+use jsonschema::error::{TypeKind, ValidationErrorKind as K};
+use serde::de::DeserializeOwned;
+use serde_json::Value;
+
+use crate::application::Application;
+use crate::diagnostics::{CodeInfo, Finding};
+use crate::document::{Document, escape};
+use crate::spec::SpecFile;
+
+/// The schema of call-spec files.
+pub fn spec_schema() -> &'static Value {
+    static S: OnceLock<Value> = OnceLock::new();
+    S.get_or_init(|| generate::<SpecFile>())
+}
+
+/// The schema of application files.
+pub fn application_schema() -> &'static Value {
+    static S: OnceLock<Value> = OnceLock::new();
+    S.get_or_init(|| generate::<Application>())
+}
+
+/// Generates a type's schema. Optional keys are expressed by leaving them out of `required`,
+/// not by also accepting `null`: schemars' `anyOf [T, null]` is stripped so that a value of
+/// the wrong type gets a precise error instead of "not valid under any of the schemas".
+fn generate<T: schemars::JsonSchema>() -> Value {
+    let mut v = serde_json::to_value(schemars::schema_for!(T)).expect("schema serialises");
+    strip_null(&mut v);
+    v
+}
+
+fn strip_null(v: &mut Value) {
+    match v {
+        Value::Object(map) => {
+            if let Some(Value::Array(types)) = map.get_mut("type") {
+                types.retain(|t| t != "null");
+                if types.len() == 1 {
+                    let only = types.remove(0);
+                    map.insert("type".into(), only);
+                }
+            }
+            let is_null = |s: &Value| s.get("type").is_some_and(|t| t == "null");
+            if let Some(Value::Array(any)) = map.get("anyOf")
+                && any.len() == 2
+                && any.iter().any(is_null)
+            {
+                let keep = any.iter().find(|s| !is_null(s)).cloned().unwrap_or(Value::Null);
+                map.remove("anyOf");
+                if let Value::Object(inner) = keep {
+                    for (k, val) in inner {
+                        map.entry(k).or_insert(val);
+                    }
+                }
+            }
+            if map.get("default").is_some_and(Value::is_null) {
+                map.remove("default");
+            }
+            map.values_mut().for_each(strip_null);
+        }
+        Value::Array(items) => items.iter_mut().for_each(strip_null),
+        _ => {}
+    }
+}
+
+/// Every generated schema with its file stem under `schemas/`.
+pub fn all() -> Vec<(&'static str, &'static Value)> {
+    vec![("callspec", spec_schema()), ("application", application_schema())]
+}
+
+fn validator(schema: &'static Value, cell: &'static OnceLock<jsonschema::Validator>) -> &'static jsonschema::Validator {
+    cell.get_or_init(|| {
+        jsonschema::draft202012::options()
+            .should_validate_formats(true)
+            .build(schema)
+            .expect("generated schema compiles")
+    })
+}
+
+/// Which schema a document is checked against.
+#[derive(Debug, Clone, Copy)]
+pub enum Kind {
+    Spec,
+    Application,
+}
+
+impl Kind {
+    fn schema(self) -> &'static Value {
+        match self {
+            Kind::Spec => spec_schema(),
+            Kind::Application => application_schema(),
+        }
+    }
+    fn validator(self) -> &'static jsonschema::Validator {
+        static SPEC: OnceLock<jsonschema::Validator> = OnceLock::new();
+        static APP: OnceLock<jsonschema::Validator> = OnceLock::new();
+        match self {
+            Kind::Spec => validator(spec_schema(), &SPEC),
+            Kind::Application => validator(application_schema(), &APP),
+        }
+    }
+}
+
+pub const UNKNOWN_KEY: &CodeInfo = &CodeInfo {
+    code: "schema.unknown-key",
+    summary: "a key the format does not have (often a typo)",
+    doc: "Every mapping accepts a fixed set of keys. An unknown key is usually a typo or a key \
+          placed at the wrong level; the finding suggests the closest allowed key and lists the \
+          others. Unknown keys are errors so that a misspelt rule is never silently ignored.",
+};
+pub const MISSING_KEY: &CodeInfo = &CodeInfo {
+    code: "schema.missing-key",
+    summary: "a required key is missing",
+    doc: "The mapping lacks a key the format requires. The label is on the mapping's own key.",
+};
+pub const WRONG_TYPE: &CodeInfo = &CodeInfo {
+    code: "schema.type",
+    summary: "a value has the wrong type (text where a number is needed, a list where a mapping is needed, ...)",
+    doc: "The value's YAML type does not match what the format expects at that place. Quote \
+          text that looks like a number, write numbers without units, and check the indentation \
+          of nested mappings and lists.",
+};
+pub const BAD_VALUE: &CodeInfo = &CodeInfo {
+    code: "schema.value",
+    summary: "a value is outside what the format allows (not one of the listed choices, a malformed date, id or amount, out of range)",
+    doc: "The value has the right type but is not allowed: a choice not in the list, an id with \
+          characters other than a-z, 0-9 and '-', a date that does not exist, an amount with a unit \
+          or full-width digits, or a number out of range. The finding names what is allowed.",
+};
+
+/// Validates a document against its schema; every error, in document order.
+pub fn check(doc: &Document, kind: Kind) -> Vec<Finding> {
+    let validator = kind.validator();
+    if validator.is_valid(&doc.value) {
+        return Vec::new();
+    }
+    let mut out: Vec<Finding> = validator.iter_errors(&doc.value).map(|err| to_finding(doc, kind, &err)).collect();
+    crate::diagnostics::sort(&mut out);
+    out.dedup_by(|a, b| a.code.code == b.code.code && a.primary_span() == b.primary_span() && a.message == b.message);
+    out
+}
+
+/// Reads the typed form of a document that passed its schema. Errors the schema could not
+/// express (an impossible date, an amount with a unit) are located through the failing path.
+pub fn typed<T: DeserializeOwned>(doc: &Document) -> Result<T, Finding> {
+    serde_path_to_error::deserialize(&doc.value).map_err(|err| {
+        let mut pointer = String::new();
+        for seg in err.path().iter() {
+            match seg {
+                serde_path_to_error::Segment::Seq { index } => pointer.push_str(&format!("/{index}")),
+                serde_path_to_error::Segment::Map { key } => {
+                    pointer.push('/');
+                    pointer.push_str(&escape(key));
+                }
+                _ => {}
+            }
+        }
+        let inner = err.into_inner().to_string();
+        Finding::error(BAD_VALUE, format!("{}: {inner}", display_path(&pointer)))
+            .in_file(doc.file.clone())
+            .label(doc.spans.value(&pointer), first_sentence(&inner))
+    })
+}
+
+fn first_sentence(s: &str) -> String {
+    s.split(';').next().unwrap_or(s).trim().to_owned()
+}
+
+/// `/categories/0/amount` → `categories[0].amount`; the root is `(top level)`.
+pub fn display_path(pointer: &str) -> String {
+    if pointer.is_empty() {
+        return "(top level)".to_owned();
+    }
+    let mut out = String::new();
+    for tok in pointer.split('/').skip(1) {
+        let tok = tok.replace("~1", "/").replace("~0", "~");
+        if tok.bytes().all(|b| b.is_ascii_digit()) && !tok.is_empty() {
+            out.push_str(&format!("[{tok}]"));
+        } else {
+            if !out.is_empty() {
+                out.push('.');
+            }
+            out.push_str(&tok);
+        }
+    }
+    out
+}
+
+fn to_finding(doc: &Document, kind: Kind, err: &jsonschema::ValidationError<'_>) -> Finding {
+    let ptr = err.instance_path().as_str();
+    let at = display_path(ptr);
+    let file = doc.file.clone();
+    match err.kind() {
+        K::AdditionalProperties { unexpected } => {
+            let allowed = allowed_keys(kind.schema(), err.schema_path().as_str());
+            let name = unexpected.first().map(String::as_str).unwrap_or("");
+            let key_ptr = format!("{ptr}/{}", escape(name));
+            let mut f = Finding::error(UNKNOWN_KEY, format!("unknown key `{name}` in {at}"))
+                .in_file(file)
+                .label(doc.spans.key(&key_ptr), "not a key here");
+            for other in unexpected.iter().skip(1) {
+                f = f.also(doc.spans.key(&format!("{ptr}/{}", escape(other))), "also unknown");
+            }
+            let help = match suggest(name, allowed.iter().map(String::as_str)) {
+                Some(s) => format!("did you mean `{s}`? allowed keys: {}", allowed.join(", ")),
+                None => format!("allowed keys: {}", allowed.join(", ")),
+            };
+            f.with_help(help)
+        }
+        K::Required { property } => {
+            let name = property.as_str().unwrap_or("?");
+            let label = if ptr.is_empty() { doc.spans.value("") } else { doc.spans.key(ptr) };
+            Finding::error(MISSING_KEY, format!("missing required key `{name}` in {at}"))
+                .in_file(file)
+                .label(label, format!("`{name}` is required here"))
+                .with_help(format!("add `{name}:` to this mapping"))
+        }
+        K::Type { kind: expected } => {
+            let want = match expected {
+                TypeKind::Single(t) => type_name(&t.to_string()).to_owned(),
+                TypeKind::Multiple(ts) => {
+                    let v: Vec<_> = ts.iter().map(|t| type_name(&t.to_string()).to_owned()).collect();
+                    v.join(" or ")
+                }
+            };
+            let got = describe_value(err.instance());
+            Finding::error(WRONG_TYPE, format!("{at} should be {want}, not {got}"))
+                .in_file(file)
+                .label(doc.spans.value(ptr), format!("expected {want}"))
+        }
+        K::Enum { options } => {
+            let opts: Vec<String> = options.as_array().map(|a| a.iter().map(|v| v.as_str().map_or(v.to_string(), str::to_owned)).collect()).unwrap_or_default();
+            let got = err.instance().as_str().map_or(err.instance().to_string(), str::to_owned);
+            let mut f = Finding::error(BAD_VALUE, format!("{at}: `{got}` is not one of the allowed values"))
+                .in_file(file)
+                .label(doc.spans.value(ptr), "not an allowed value");
+            f = match suggest(&got, opts.iter().map(String::as_str)) {
+                Some(s) => f.with_help(format!("did you mean `{s}`? allowed: {}", opts.join(", "))),
+                None => f.with_help(format!("allowed: {}", opts.join(", "))),
+            };
+            f
+        }
+        K::Pattern { pattern } => {
+            let got = err.instance().as_str().unwrap_or("");
+            let (msg, help) = describe_pattern(pattern, got);
+            Finding::error(BAD_VALUE, format!("{at}: {msg}")).in_file(file).label(doc.spans.value(ptr), msg).with_help(help)
+        }
+        K::Format { format } => {
+            let got = err.instance().as_str().unwrap_or("");
+            Finding::error(BAD_VALUE, format!("{at}: `{got}` is not a valid {format}"))
+                .in_file(file)
+                .label(doc.spans.value(ptr), format!("not a valid {format}"))
+                .with_help(if format == "date" { "write an existing date as YYYY-MM-DD".to_owned() } else { format!("write a valid {format}") })
+        }
+        _ => {
+            let msg = err.to_string();
+            Finding::error(BAD_VALUE, format!("{at}: {msg}")).in_file(file).label(doc.spans.value(ptr), msg)
+        }
+    }
+}
+
+fn type_name(t: &str) -> &str {
+    match t {
+        "object" => "a mapping",
+        "array" => "a list",
+        "string" => "text",
+        "integer" => "a whole number",
+        "number" => "a number",
+        "boolean" => "true or false",
+        "null" => "empty",
+        other => other,
+    }
+}
+
+fn describe_value(v: &Value) -> String {
+    match v {
+        Value::Null => "empty".to_owned(),
+        Value::Bool(b) => format!("`{b}`"),
+        Value::Number(n) => format!("the number {n}"),
+        Value::String(s) => format!("the text `{}`", truncate(s, 40)),
+        Value::Array(_) => "a list".to_owned(),
+        Value::Object(_) => "a mapping".to_owned(),
+    }
+}
+
+fn truncate(s: &str, n: usize) -> String {
+    if s.chars().count() <= n { s.to_owned() } else { s.chars().take(n).collect::<String>() + "…" }
+}
+
+fn describe_pattern(pattern: &str, got: &str) -> (String, String) {
+    let got = truncate(got, 40);
+    if pattern.contains("a-z0-9") {
+        (format!("`{got}` is not a valid id"), "ids use lower-case ASCII letters, digits and hyphens, e.g. `major-plan`".to_owned())
+    } else if pattern.starts_with("^[0-9]+(") {
+        let hint = match got.parse::<crate::values::Money>() {
+            Err(e) => e,
+            Ok(_) => String::new(),
+        };
+        (format!("`{got}` is not a plain decimal amount"), if hint.is_empty() { "write the amount as a plain number such as 19.8".to_owned() } else { hint })
+    } else if pattern.starts_with("^[0-9]{4}") {
+        let hint = got.parse::<crate::values::When>().err().unwrap_or_default();
+        (format!("`{got}` is not a date (YYYY-MM-DD, optionally with HH:MM)"), if hint.is_empty() { "write e.g. 2025-04-21 or 2021-05-28 12:00".to_owned() } else { hint })
+    } else {
+        (format!("`{got}` does not have the expected form"), format!("expected text matching {pattern}"))
+    }
+}
+
+/// The keys allowed by the object schema whose `additionalProperties` failed.
+fn allowed_keys(schema: &Value, schema_path: &str) -> Vec<String> {
+    let parent = schema_path.strip_suffix("/additionalProperties").unwrap_or(schema_path);
+    let mut keys: Vec<String> = schema
+        .pointer(parent)
+        .and_then(|s| s.get("properties"))
+        .and_then(Value::as_object)
+        .map(|m| m.keys().cloned().collect())
+        .unwrap_or_default();
+    keys.sort();
+    keys
+}
+
+/// The closest candidate to a misspelt name, if any is close enough.
+pub fn suggest<'a>(name: &str, candidates: impl Iterator<Item = &'a str>) -> Option<&'a str> {
+    candidates
+        .map(|c| (strsim::jaro_winkler(name, c), c))
+        .filter(|(score, _)| *score > 0.8)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, c)| c)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pointers_display_as_paths() {
+        assert_eq!(display_path("/categories/0/children/2/amount"), "categories[0].children[2].amount");
+        assert_eq!(display_path(""), "(top level)");
+    }
+
+    #[test]
+    fn suggestions_find_typos() {
+        assert_eq!(suggest("nmae", ["name", "id", "source"].into_iter()), Some("name"));
+        assert_eq!(suggest("zzz", ["name", "id"].into_iter()), None);
+    }
+}
+
+/// A schema as committed under `schemas/`: pretty JSON with a final newline.
+pub fn to_pretty(schema: &Value) -> String {
+    serde_json::to_string_pretty(schema).expect("schema serialises") + "\n"
+}

@@ -1,0 +1,157 @@
+//! Reading input files: size limit, encoding gate and the text every span points into.
+//!
+//! **Invariant:** the only place that reads input bytes; nothing here ever writes.
+
+use std::path::Path;
+use std::sync::Arc;
+
+use crate::diagnostics::{Finding, Span};
+
+/// Resource limits applied to every input file. The defaults suit hand-written specs and
+/// application drafts; `--max-file-size` and friends on the CLI adjust them.
+#[derive(Debug, Clone)]
+pub struct Limits {
+    /// Largest file read, in bytes.
+    pub max_file_bytes: u64,
+    /// Deepest nesting of mappings and sequences.
+    pub max_depth: usize,
+    /// Most YAML nodes in one document, aliases expanded.
+    pub max_nodes: usize,
+    /// Most alias uses (`*name`) in one document.
+    pub max_aliases: usize,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Self { max_file_bytes: 8 * 1024 * 1024, max_depth: 64, max_nodes: 250_000, max_aliases: 1_000 }
+    }
+}
+
+/// One input file as text, with its display name. Spans are byte offsets into `text`.
+#[derive(Debug)]
+pub struct SourceFile {
+    pub name: String,
+    pub text: String,
+}
+
+impl SourceFile {
+    pub fn new(name: impl Into<String>, text: impl Into<String>) -> Arc<Self> {
+        Arc::new(Self { name: name.into(), text: text.into() })
+    }
+
+    /// 1-based line and column (in characters) of a byte offset.
+    pub fn line_col(&self, offset: usize) -> (usize, usize) {
+        let offset = offset.min(self.text.len());
+        let before = &self.text.as_bytes()[..offset];
+        let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
+        let line_start = before.iter().rposition(|&b| b == b'\n').map_or(0, |p| p + 1);
+        let col = self.text.get(line_start..offset).map_or(1, |s| s.chars().count() + 1);
+        (line, col)
+    }
+
+    /// The text under a span, if the span is valid for this file.
+    pub fn slice(&self, span: Span) -> Option<&str> {
+        self.text.get(span.offset..span.offset + span.len)
+    }
+}
+
+/// Reads a file as UTF-8 text under the size limit. A UTF-8 byte-order mark is dropped.
+pub fn read(path: &Path, limits: &Limits) -> Result<Arc<SourceFile>, Finding> {
+    let name = path.display().to_string();
+    let meta = std::fs::metadata(path).map_err(|e| io_finding(&name, &e))?;
+    if meta.is_dir() {
+        return Err(Finding::error(codes::UNREADABLE, format!("`{name}` is a folder, not a file"))
+            .with_help("name a .yaml file, or pass the folder where a command accepts folders"));
+    }
+    if meta.len() > limits.max_file_bytes {
+        return Err(too_large(&name, meta.len(), limits.max_file_bytes));
+    }
+    let bytes = std::fs::read(path).map_err(|e| io_finding(&name, &e))?;
+    decode(name, bytes, limits)
+}
+
+/// Decodes bytes already in memory (from a file or standard input).
+pub fn decode(name: String, bytes: Vec<u8>, limits: &Limits) -> Result<Arc<SourceFile>, Finding> {
+    if bytes.len() as u64 > limits.max_file_bytes {
+        return Err(too_large(&name, bytes.len() as u64, limits.max_file_bytes));
+    }
+    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
+        return Err(Finding::error(codes::ENCODING, format!("`{name}` is encoded as UTF-16"))
+            .with_help("save the file as UTF-8 (in most editors: Save As → Encoding → UTF-8)"));
+    }
+    let bytes = match bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]) {
+        Some(rest) => rest.to_vec(),
+        None => bytes,
+    };
+    match String::from_utf8(bytes) {
+        Ok(text) => {
+            if let Some(at) = text.find('\0') {
+                let file = SourceFile::new(name.clone(), text.replace('\0', " "));
+                return Err(Finding::error(codes::ENCODING, format!("`{name}` contains a NUL byte; it is not a text file"))
+                    .in_file(file)
+                    .label(Span::new(at, 1), "NUL byte here")
+                    .with_help("check that this is the YAML draft and not a Word or binary file"));
+            }
+            Ok(SourceFile::new(name, text))
+        }
+        Err(err) => {
+            let at = err.utf8_error().valid_up_to();
+            let bytes = err.into_bytes();
+            let guess = if looks_like_gb18030(&bytes[at..]) { "GBK/GB18030" } else { "not UTF-8" };
+            let text = String::from_utf8_lossy(&bytes).into_owned();
+            let file = SourceFile::new(name.clone(), text);
+            let (line, col) = file.line_col(at);
+            Err(Finding::error(
+                codes::ENCODING,
+                format!("`{name}` is not valid UTF-8 (first bad byte at line {line}, column {col}; the text looks {guess})"),
+            )
+            .in_file(file)
+            .label(Span::new(at, 1), "this byte is not UTF-8")
+            .with_help("re-save the file as UTF-8, e.g. `iconv -f GB18030 -t UTF-8 in.yaml > out.yaml`"))
+        }
+    }
+}
+
+/// A cheap test for GBK/GB18030 double-byte text: a lead byte 0x81..=0xFE followed by a trail byte.
+fn looks_like_gb18030(bytes: &[u8]) -> bool {
+    matches!(bytes, [0x81..=0xFE, 0x40..=0xFE, ..])
+}
+
+fn too_large(name: &str, size: u64, max: u64) -> Finding {
+    Finding::error(codes::TOO_LARGE, format!("`{name}` is {size} bytes, over the limit of {max} bytes"))
+        .with_help("raise the limit with `--max-file-size BYTES` if the file is genuine")
+}
+
+fn io_finding(name: &str, err: &std::io::Error) -> Finding {
+    let what = match err.kind() {
+        std::io::ErrorKind::NotFound => "does not exist".to_owned(),
+        std::io::ErrorKind::PermissionDenied => "cannot be read (permission denied)".to_owned(),
+        _ => format!("cannot be read: {err}"),
+    };
+    Finding::error(codes::UNREADABLE, format!("`{name}` {what}"))
+}
+
+/// Codes of findings about input files as a whole.
+pub mod codes {
+    use crate::diagnostics::CodeInfo;
+
+    pub const UNREADABLE: &CodeInfo = &CodeInfo {
+        code: "input.unreadable",
+        summary: "an input path is missing, a folder where a file is needed, or unreadable",
+        doc: "The path could not be read as a file: it does not exist, is a folder, or the \
+              process lacks permission. Nothing is checked in that file. Exit code 2.",
+    };
+    pub const ENCODING: &CodeInfo = &CodeInfo {
+        code: "input.encoding",
+        summary: "the file is not UTF-8 text",
+        doc: "callspec reads UTF-8 (a byte-order mark is allowed). Files saved by Chinese-locale \
+              editors are often GBK/GB18030 or UTF-16; the finding labels the first byte that is \
+              not UTF-8 and names the likely encoding. Re-save the file as UTF-8. Exit code 2.",
+    };
+    pub const TOO_LARGE: &CodeInfo = &CodeInfo {
+        code: "input.too-large",
+        summary: "the file is larger than the file-size limit",
+        doc: "Files over the limit (8 MiB by default, `--max-file-size` to change) are not \
+              read at all, so a hostile or mistaken input cannot exhaust memory. Exit code 2.",
+    };
+}

@@ -1,0 +1,637 @@
+//! The call-spec language, version 1: the serde + schemars types mirroring a spec file.
+//!
+//! These types say what a file *may* contain; they carry no spans (spans live in the
+//! document's [`crate::document::SpanIndex`], looked up by JSON pointer) and no cross-checks.
+//! [`crate::compile`] turns a [`SpecFile`] into the checked [`crate::model::Call`].
+//! Doc comments here become the schema's descriptions, which editors show while authoring.
+
+use std::collections::BTreeMap;
+
+use schemars::JsonSchema;
+use serde::Deserialize;
+
+use crate::values::{Money, When};
+
+/// A call spec: one funding call (申报通知) written as rules, each citing its clause.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[schemars(title = "callspec call spec", extend("$id" = "https://callspec.invalid/schemas/callspec.schema.json"))]
+pub struct SpecFile {
+    /// The spec-language version; this is version 1.
+    #[schemars(range(min = 1, max = 1))]
+    pub callspec: u32,
+    /// Who issued the call, when, and its identifiers.
+    pub call: CallMeta,
+    /// The clauses of the notice that rules cite, by id: where they stand and what they say.
+    #[schemars(extend("propertyNames" = { "pattern": "^[a-z0-9][a-z0-9-]*$" }))]
+    pub clauses: BTreeMap<String, Clause>,
+    /// The applicant types this call speaks of (市级学会, 高校科协, 个人 ...), by id.
+    #[schemars(extend("propertyNames" = { "pattern": "^[a-z0-9][a-z0-9-]*$" }))]
+    pub applicant_types: BTreeMap<String, ApplicantType>,
+    /// Who may apply, unless a category says otherwise.
+    #[serde(default)]
+    pub eligibility: Eligibility,
+    /// The most projects the call funds in all.
+    #[serde(default)]
+    pub quota: Option<Quota>,
+    /// The tree of groups, categories and sub-types. Applications name a leaf by its path of ids.
+    pub categories: Vec<Category>,
+    /// Situations that bar an applicant; each application attests to every one.
+    #[serde(default)]
+    pub exclusions: Vec<Exclusion>,
+    /// Limits on what one applicant may apply for across categories.
+    #[serde(default)]
+    pub limits: Vec<Limit>,
+    /// Submission deadlines and windows.
+    #[serde(default)]
+    pub deadlines: Vec<Deadline>,
+    /// Rules about the application form (申报书) itself.
+    #[serde(default)]
+    pub form: Form,
+    /// What reviewers favour (优先支持, 重点推荐): advice, never a failure.
+    #[serde(default)]
+    pub preferences: Vec<Preference>,
+    /// Obligations after an award that cannot be checked before submission.
+    #[serde(default)]
+    pub commitments: Vec<Commitment>,
+}
+
+/// Call metadata.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct CallMeta {
+    /// Stable id of the call, used by applications (`call:`) and on the command line.
+    #[schemars(regex(pattern = r"^[a-z0-9][a-z0-9-]*$"))]
+    pub id: String,
+    /// The notice's title as published.
+    pub title: String,
+    /// The issuing body, e.g. 杭州市科学技术协会.
+    pub issuer: String,
+    /// The document number, e.g. 杭科协〔2025〕6号.
+    pub document: String,
+    /// The date the notice was issued.
+    pub issued: When,
+    /// The time zone of every date and time in the spec; only zones at UTC+08:00 without
+    /// daylight saving are known.
+    #[serde(default)]
+    pub timezone: TimeZone,
+    /// The unit of every amount in the spec and in its applications.
+    #[serde(default)]
+    pub money_unit: MoneyUnit,
+    /// The last date by which funded projects are to be completed, unless a category says otherwise.
+    #[serde(default)]
+    pub completion: Option<Completion>,
+}
+
+/// A known time zone.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, JsonSchema)]
+pub enum TimeZone {
+    #[default]
+    #[serde(rename = "Asia/Shanghai")]
+    AsiaShanghai,
+    #[serde(rename = "Asia/Hong_Kong")]
+    AsiaHongKong,
+    #[serde(rename = "Asia/Macau")]
+    AsiaMacau,
+}
+
+/// The unit of amounts.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, JsonSchema)]
+pub enum MoneyUnit {
+    /// 10,000 yuan.
+    #[default]
+    #[serde(rename = "万元")]
+    WanYuan,
+    /// Yuan.
+    #[serde(rename = "元")]
+    Yuan,
+}
+
+/// A clause of the notice.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Clause {
+    /// Where the clause stands, e.g. `一、（一）` or `附件·填报说明 2`.
+    pub section: String,
+    /// The clause's words, quoted from the notice (extraction noise corrected).
+    pub text: String,
+}
+
+/// An applicant type.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ApplicantType {
+    /// The notice's name for it.
+    pub name: String,
+    /// True for natural persons (个人).
+    #[serde(default)]
+    pub individual: bool,
+}
+
+/// Who may lead and join applications.
+#[derive(Debug, Default, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Eligibility {
+    /// Applicant types that may lead an application, unless a category says otherwise.
+    #[serde(default)]
+    pub leads: Option<Leads>,
+    /// Joint applicants, unless a category says otherwise.
+    #[serde(default)]
+    pub joint: Option<Joint>,
+    /// Whether individuals may apply.
+    #[serde(default)]
+    pub individuals: Option<Individuals>,
+}
+
+/// Applicant types that may lead.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Leads {
+    /// Applicant type ids.
+    pub types: Vec<String>,
+    /// The clause that says so.
+    pub source: Option<String>,
+}
+
+/// Joint applicants (联合申报单位).
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Joint {
+    /// Whether joint applicants are allowed at all.
+    pub allowed: bool,
+    /// Applicant types named as joint applicants.
+    #[serde(default)]
+    pub types: Vec<String>,
+    /// True when the list is open-ended (the notice says 等): other types get advice, not an error.
+    #[serde(default)]
+    pub open: bool,
+    /// The clause that says so.
+    pub source: Option<String>,
+}
+
+/// Whether individuals may apply.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Individuals {
+    pub allowed: bool,
+    /// The clause that says so.
+    pub source: Option<String>,
+}
+
+/// A group, category or sub-type. Settings given on a group apply to everything under it
+/// unless a child overrides them.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Category {
+    /// Stable id, unique among siblings; an application names the path of ids (`major/startup-growth`).
+    #[schemars(regex(pattern = r"^[a-z0-9][a-z0-9-]*$"))]
+    pub id: String,
+    /// The notice's name for it.
+    pub name: String,
+    /// The notice's project code, e.g. 2021KJFWT01-1.
+    #[serde(default)]
+    pub code: Option<String>,
+    /// The clause that defines it.
+    pub source: Option<String>,
+    /// Funding per project.
+    #[serde(default)]
+    pub amount: Option<Amount>,
+    /// How many projects are funded.
+    #[serde(default)]
+    pub quota: Option<Quota>,
+    /// The fewest registered applicants the category needs (每项须3家以上单位报名).
+    #[serde(default)]
+    pub min_applicants: Option<MinApplicants>,
+    /// How the money is paid; shares are percentages.
+    #[serde(default)]
+    pub tranches: Option<Vec<Tranche>>,
+    /// Applicant types that may lead.
+    #[serde(default)]
+    pub leads: Option<Leads>,
+    /// Joint applicants.
+    #[serde(default)]
+    pub joint: Option<Joint>,
+    /// Partners an application must include.
+    #[serde(default)]
+    pub partners: Vec<Partner>,
+    /// Recommendation letters an application must attach.
+    #[serde(default)]
+    pub letters: Vec<Letter>,
+    /// Performance targets (绩效指标).
+    #[serde(default)]
+    pub kpis: Vec<Kpi>,
+    /// Reports and other written deliverables, with their lengths.
+    #[serde(default)]
+    pub deliverables: Vec<Deliverable>,
+    /// Requirements on the project team.
+    #[serde(default)]
+    pub team: Option<Team>,
+    /// Completion date, overriding the call's.
+    #[serde(default)]
+    pub completion: Option<Completion>,
+    /// Sub-categories.
+    #[serde(default)]
+    pub children: Vec<Category>,
+}
+
+/// Funding per project.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Amount {
+    /// `fixed`: every project gets exactly `value` (0 for 无经费立项); `cap`: at most `value`;
+    /// `soft-cap`: 原则上不超过 `value`; `unstated`: the notice gives no amount (never read as 0).
+    pub kind: AmountKind,
+    /// The amount, in the call's money unit; absent for `unstated`.
+    #[serde(default)]
+    pub value: Option<Money>,
+    /// The clause that says so.
+    pub source: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum AmountKind {
+    Fixed,
+    Cap,
+    SoftCap,
+    Unstated,
+}
+
+/// How many projects are funded.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Quota {
+    /// `exact`, `max` (不超过) or `approx` (左右).
+    pub kind: QuotaKind,
+    #[schemars(range(min = 0))]
+    pub value: u32,
+    /// Of these, how many are reserved for a purpose (其中10项定向用于...): set on the sub-type it is reserved for.
+    #[serde(default)]
+    pub reserved: bool,
+    /// The clause that says so.
+    pub source: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum QuotaKind {
+    Exact,
+    Max,
+    Approx,
+}
+
+/// The fewest applicants a category needs.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct MinApplicants {
+    #[schemars(range(min = 1))]
+    pub value: u32,
+    /// The clause that says so.
+    pub source: Option<String>,
+}
+
+/// One payment tranche.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Tranche {
+    /// Percentage of the project's funding; omit on the last tranche when it is "the rest".
+    #[serde(default)]
+    pub share: Option<Money>,
+    /// True when the share is approximate (约50%).
+    #[serde(default)]
+    pub approx: bool,
+    /// True when this tranche is the remainder (剩余经费).
+    #[serde(default)]
+    pub remainder: bool,
+    /// When it is paid, in the notice's words.
+    pub when: String,
+    /// The clause that says so.
+    pub source: Option<String>,
+}
+
+/// A partner an application must include.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Partner {
+    #[schemars(regex(pattern = r"^[a-z0-9][a-z0-9-]*$"))]
+    pub id: String,
+    /// What the notice calls it.
+    pub name: String,
+    /// Applicant types that satisfy it (any of).
+    pub types: Vec<String>,
+    /// How many are needed.
+    #[serde(default = "one")]
+    pub min: u32,
+    /// The clause that says so.
+    pub source: Option<String>,
+}
+
+fn one() -> u32 {
+    1
+}
+
+/// A recommendation letter an application must attach.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Letter {
+    #[schemars(regex(pattern = r"^[a-z0-9][a-z0-9-]*$"))]
+    pub id: String,
+    /// What the notice calls it.
+    pub name: String,
+    /// Who issues it.
+    pub issuer: String,
+    /// The clause that says so.
+    pub source: Option<String>,
+}
+
+/// A performance target, or (with `options`) a choice among targets.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Kpi {
+    /// The key an application uses under `kpis:`.
+    #[schemars(regex(pattern = r"^[a-z0-9][a-z0-9-]*$"))]
+    pub id: String,
+    /// The notice's words for it.
+    pub name: String,
+    /// The unit (场, 个, 名, 人, 项 ...).
+    #[serde(default)]
+    pub unit: Option<String>,
+    /// The least the target may be (不少于, 以上, 至少).
+    #[serde(default)]
+    pub min: Option<u32>,
+    /// The most the target may be (不超过).
+    #[serde(default)]
+    pub max: Option<u32>,
+    /// The least attendance at each event counted under this target (每场不少于30人).
+    #[serde(default)]
+    pub per_event_min_attendance: Option<u32>,
+    /// Alternatives: the requirement is met when at least `at_least` of these are met
+    /// (不少于4场（或…1场）; 至少选择完成下列一项任务).
+    #[serde(default)]
+    pub options: Vec<Kpi>,
+    /// With `options`: how many of them must be met.
+    #[serde(default)]
+    pub at_least: Option<u32>,
+    /// The clause that says so.
+    pub source: Option<String>,
+}
+
+/// A written deliverable and its length.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Deliverable {
+    /// The key an application uses under `deliverables:`.
+    #[schemars(regex(pattern = r"^[a-z0-9][a-z0-9-]*$"))]
+    pub id: String,
+    pub name: String,
+    /// How many are due.
+    #[serde(default = "one")]
+    pub count: u32,
+    /// The fewest characters (不少于1500字).
+    #[serde(default)]
+    pub min_chars: Option<u32>,
+    /// The most characters (不超过1500字).
+    #[serde(default)]
+    pub max_chars: Option<u32>,
+    /// The clause that says so.
+    pub source: Option<String>,
+}
+
+/// Requirements on the team.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Team {
+    /// The fewest members (组成人员不少于8人).
+    #[serde(default)]
+    pub min_members: Option<u32>,
+    /// The leader's title must contain one of these (院士, 著名专家).
+    #[serde(default)]
+    pub leader_titles: Vec<String>,
+    /// The clause that says so.
+    pub source: Option<String>,
+}
+
+/// A completion date.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Completion {
+    /// The last day of the project period.
+    pub by: When,
+    /// True when the notice says 原则上 (a later end is a warning, not an error).
+    #[serde(default)]
+    pub soft: bool,
+    /// The clause that says so.
+    pub source: Option<String>,
+}
+
+/// A situation that bars an applicant (不受理申报, 不得申报).
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Exclusion {
+    /// The key an application attests under `attestations:`.
+    #[schemars(regex(pattern = r"^[a-z0-9][a-z0-9-]*$"))]
+    pub id: String,
+    /// The situation, in the notice's words.
+    pub text: String,
+    /// Applicant types it concerns; empty means all.
+    #[serde(default)]
+    pub applies_to: Vec<String>,
+    /// The clause that says so.
+    pub source: Option<String>,
+}
+
+/// A limit on one applicant's applications across categories.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Limit {
+    #[schemars(regex(pattern = r"^[a-z0-9][a-z0-9-]*$"))]
+    pub id: String,
+    /// Category paths the limit counts; a group path counts everything under it.
+    pub categories: Vec<String>,
+    /// The most applications one applicant may make among them.
+    #[schemars(range(min = 1))]
+    pub max: u32,
+    /// True when the categories may not be combined (不可兼报).
+    #[serde(default)]
+    pub exclusive: bool,
+    /// The clause that says so.
+    pub source: Option<String>,
+}
+
+/// A submission deadline or window.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Deadline {
+    #[schemars(regex(pattern = r"^[a-z0-9][a-z0-9-]*$"))]
+    pub id: String,
+    /// What is due, in the notice's words (网上申报, 纸质材料).
+    pub name: String,
+    /// How it is submitted.
+    pub channel: Channel,
+    /// When submissions start to be accepted.
+    #[serde(default)]
+    pub opens: Option<When>,
+    /// The last moment; a date alone means the end of that day.
+    pub closes: When,
+    /// True when the courier's send date counts (以快递发出日期为准).
+    #[serde(default)]
+    pub postmark: bool,
+    /// Later deadlines that apply under a condition.
+    #[serde(default)]
+    pub extensions: Vec<Extension>,
+    /// Category paths it applies to; empty means all.
+    #[serde(default)]
+    pub categories: Vec<String>,
+    /// The clause that says so.
+    pub source: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum Channel {
+    Online,
+    Paper,
+    Email,
+}
+
+/// A conditional extension of a deadline.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Extension {
+    /// The extended last moment.
+    pub until: When,
+    /// The extension applies when a category has fewer applicants than this.
+    pub when_fewer_applicants_than: u32,
+    /// The clause that says so.
+    pub source: Option<String>,
+}
+
+/// Rules about the form itself.
+#[derive(Debug, Default, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Form {
+    /// Length limits on text fields, counted in characters.
+    #[serde(default)]
+    pub text_limits: Vec<TextLimit>,
+    /// Budget arithmetic the form requires.
+    #[serde(default)]
+    pub budget: Vec<BudgetRule>,
+    /// The organisation identifier the form asks for.
+    #[serde(default)]
+    pub identifier: Option<IdentifierRule>,
+    /// One form applies for exactly one project (同一申报书申请两个或两个以上项目视作无效).
+    #[serde(default)]
+    pub one_project_per_form: Option<Sourced>,
+    /// Applications outside the call's categories are refused (超出申报指南范围的项目申报将不予受理).
+    #[serde(default)]
+    pub category_scope: Option<Sourced>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum Stage {
+    Form,
+    Award,
+}
+
+/// A rule that needs nothing but its source.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Sourced {
+    /// The clause that says so.
+    pub source: Option<String>,
+}
+
+/// A text-length limit.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct TextLimit {
+    /// The application field, as a dotted path (`project.summary`).
+    pub field: String,
+    #[serde(default)]
+    pub max_chars: Option<u32>,
+    #[serde(default)]
+    pub min_chars: Option<u32>,
+    /// The clause that says so.
+    pub source: Option<String>,
+}
+
+/// A budget-arithmetic rule.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct BudgetRule {
+    pub rule: BudgetRuleKind,
+    /// The clause that says so.
+    pub source: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum BudgetRuleKind {
+    /// The requested amount follows the category's amount (请按文件中的委托经费额度填报).
+    RequestedMatchesAmount,
+    /// total = requested + other.
+    TotalIsRequestedPlusOther,
+    /// The itemised lines add up to the requested amount.
+    ItemsSumToRequested,
+    /// The itemised lines add up to the total.
+    ItemsSumToTotal,
+    /// The phase budgets add up to the total.
+    PhasesSumToTotal,
+}
+
+/// The organisation identifier the form asks for.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct IdentifierRule {
+    /// `uscc` (统一社会信用代码), `org-code` (组织机构代码/法人代码) or `either`.
+    pub kind: IdentifierKind,
+    /// The clause that says so.
+    pub source: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum IdentifierKind {
+    Uscc,
+    OrgCode,
+    Either,
+}
+
+/// A review preference: advice only.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Preference {
+    #[schemars(regex(pattern = r"^[a-z0-9][a-z0-9-]*$"))]
+    pub id: String,
+    /// The preference, in the notice's words.
+    pub text: String,
+    /// Met when a joint applicant or partner is of one of these types.
+    #[serde(default)]
+    pub partner_types: Vec<String>,
+    /// Category paths it concerns; empty means all.
+    #[serde(default)]
+    pub categories: Vec<String>,
+    /// The clause that says so.
+    pub source: Option<String>,
+}
+
+/// An obligation no rule can check from the draft: one that binds after the award, or a
+/// form-filling instruction that needs a person's judgement. Listed so that every clause of the
+/// notice is accounted for.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Commitment {
+    #[schemars(regex(pattern = r"^[a-z0-9][a-z0-9-]*$"))]
+    pub id: String,
+    /// `award`: binds after the award (reports, contracts, payment conditions);
+    /// `form`: an instruction for filling the form that no rule can judge (truthfulness, full names).
+    pub stage: Stage,
+    /// The obligation, in the notice's words.
+    pub text: String,
+    /// Category paths it concerns; empty means all.
+    #[serde(default)]
+    pub categories: Vec<String>,
+    /// The clause that says so.
+    pub source: Option<String>,
+}

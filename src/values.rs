@@ -1,0 +1,269 @@
+//! Value types shared by spec and application files: exact money, dates with an optional time,
+//! identifiers. Each reads from the text the file wrote and has a hand-written JSON Schema that
+//! matches exactly what it accepts.
+
+use std::borrow::Cow;
+use std::fmt;
+use std::str::FromStr;
+
+use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
+use rust_decimal::Decimal;
+use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
+use serde::de::{self, Deserializer, Visitor};
+use serde::{Deserialize, Serialize, Serializer};
+
+/// An exact, non-negative decimal amount (in the call's money unit, usually 万元).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+pub struct Money(pub Decimal);
+
+impl Money {
+    pub const ZERO: Money = Money(Decimal::ZERO);
+}
+
+impl fmt::Display for Money {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.0.normalize())
+    }
+}
+
+impl std::ops::Add for Money {
+    type Output = Money;
+    fn add(self, rhs: Money) -> Money {
+        Money(self.0 + rhs.0)
+    }
+}
+
+impl std::iter::Sum for Money {
+    fn sum<I: Iterator<Item = Money>>(iter: I) -> Money {
+        iter.fold(Money::ZERO, |a, b| a + b)
+    }
+}
+
+const MONEY_PATTERN: &str = r"^[0-9]+(\.[0-9]+)?$";
+
+impl FromStr for Money {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, String> {
+        let t = s.trim();
+        if t.chars().any(|c| ('０'..='９').contains(&c) || c == '．') {
+            return Err(format!("`{s}` uses full-width digits; write the amount with ASCII digits, e.g. 19.8"));
+        }
+        if t.ends_with("万元") || t.ends_with('万') || t.ends_with('元') {
+            return Err(format!("`{s}` includes a unit; write the number only (amounts are in the call's unit, 万元)"));
+        }
+        if t.starts_with('-') {
+            return Err(format!("`{s}` is negative; amounts are never negative"));
+        }
+        let valid = !t.is_empty()
+            && t.split_once('.').map_or(t.bytes().all(|b| b.is_ascii_digit()), |(a, b)| {
+                !a.is_empty() && !b.is_empty() && a.bytes().all(|c| c.is_ascii_digit()) && b.bytes().all(|c| c.is_ascii_digit())
+            });
+        if !valid {
+            return Err(format!("`{s}` is not a decimal amount such as 19.8"));
+        }
+        Decimal::from_str_exact(t).map(Money).map_err(|_| format!("`{s}` is too large or too precise to be an amount"))
+    }
+}
+
+impl<'de> Deserialize<'de> for Money {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl Visitor<'_> for V {
+            type Value = Money;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a decimal amount")
+            }
+            fn visit_str<E: de::Error>(self, s: &str) -> Result<Money, E> {
+                s.parse().map_err(E::custom)
+            }
+            fn visit_u64<E: de::Error>(self, v: u64) -> Result<Money, E> {
+                Ok(Money(Decimal::from(v)))
+            }
+            fn visit_i64<E: de::Error>(self, v: i64) -> Result<Money, E> {
+                if v < 0 {
+                    return Err(E::custom(format!("`{v}` is negative; amounts are never negative")));
+                }
+                Ok(Money(Decimal::from(v)))
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
+impl Serialize for Money {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&self.to_string())
+    }
+}
+
+impl JsonSchema for Money {
+    fn schema_name() -> Cow<'static, str> {
+        "Money".into()
+    }
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({
+            "description": "An exact decimal amount in the call's money unit (万元 unless the call says otherwise), written as a plain number such as 19.8; no unit, no full-width digits.",
+            "type": ["integer", "string"],
+            "minimum": 0,
+            "pattern": MONEY_PATTERN
+        })
+    }
+}
+
+/// A date with an optional wall-clock time, in the call's time zone: `2025-04-21` or
+/// `2021-05-28 12:00`. A date alone means the end of that day.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct When {
+    pub date: NaiveDate,
+    pub time: Option<NaiveTime>,
+}
+
+impl When {
+    /// The last instant this moment covers: the time if given, else 23:59:59 of the date.
+    pub fn end(&self) -> NaiveDateTime {
+        self.date.and_time(self.time.unwrap_or_else(|| NaiveTime::from_hms_opt(23, 59, 59).expect("valid time")))
+    }
+    /// The first instant: the time if given, else 00:00 of the date.
+    pub fn start(&self) -> NaiveDateTime {
+        self.date.and_time(self.time.unwrap_or(NaiveTime::MIN))
+    }
+}
+
+impl fmt::Display for When {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.time {
+            Some(t) => write!(f, "{} {}", self.date, t.format("%H:%M")),
+            None => write!(f, "{}", self.date),
+        }
+    }
+}
+
+const WHEN_PATTERN: &str = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}([ T][0-9]{2}:[0-9]{2}(:[0-9]{2})?)?$";
+
+impl FromStr for When {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, String> {
+        let t = s.trim();
+        if t.contains('年') || t.contains('月') {
+            return Err(format!("`{s}` is written in Chinese; write dates as YYYY-MM-DD, e.g. 2025-04-21"));
+        }
+        let (d, time) = match t.split_once([' ', 'T']) {
+            Some((d, tm)) => (d, Some(tm)),
+            None => (t, None),
+        };
+        let date = NaiveDate::parse_from_str(d, "%Y-%m-%d").map_err(|e| format!("`{d}` is not a valid date ({e}); write YYYY-MM-DD"))?;
+        let time = match time {
+            None => None,
+            Some(tm) => Some(
+                NaiveTime::parse_from_str(tm, "%H:%M")
+                    .or_else(|_| NaiveTime::parse_from_str(tm, "%H:%M:%S"))
+                    .map_err(|e| format!("`{tm}` is not a valid time ({e}); write HH:MM"))?,
+            ),
+        };
+        Ok(When { date, time })
+    }
+}
+
+impl<'de> Deserialize<'de> for When {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s: Cow<'de, str> = Deserialize::deserialize(d)?;
+        s.parse().map_err(de::Error::custom)
+    }
+}
+
+impl Serialize for When {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+impl JsonSchema for When {
+    fn schema_name() -> Cow<'static, str> {
+        "When".into()
+    }
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({
+            "description": "A date, optionally with a time, in the call's time zone: `2025-04-21` or `2021-05-28 12:00`. A date alone means the end of that day.",
+            "type": "string",
+            "pattern": WHEN_PATTERN
+        })
+    }
+}
+
+/// Text that people often write as a bare number in YAML (phone numbers, postal codes,
+/// account numbers): accepted as a string or an integer and kept as text.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
+pub struct Digits(pub String);
+
+impl<'de> Deserialize<'de> for Digits {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl Visitor<'_> for V {
+            type Value = Digits;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("text or digits")
+            }
+            fn visit_str<E: de::Error>(self, s: &str) -> Result<Digits, E> {
+                Ok(Digits(s.to_owned()))
+            }
+            fn visit_u64<E: de::Error>(self, v: u64) -> Result<Digits, E> {
+                Ok(Digits(v.to_string()))
+            }
+            fn visit_i64<E: de::Error>(self, v: i64) -> Result<Digits, E> {
+                Ok(Digits(v.to_string()))
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
+impl Serialize for Digits {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&self.0)
+    }
+}
+
+impl JsonSchema for Digits {
+    fn schema_name() -> Cow<'static, str> {
+        "Digits".into()
+    }
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({
+            "description": "Text such as a phone number, postal code or account number; bare digits are accepted.",
+            "type": ["string", "integer"]
+        })
+    }
+}
+
+/// A stable identifier: lower-case ASCII letters, digits and hyphens.
+pub const ID_PATTERN: &str = r"^[a-z0-9][a-z0-9-]*$";
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn money_is_exact() {
+        let six: Money = "6.6".parse().unwrap();
+        assert_eq!(six + six + six, "19.8".parse().unwrap());
+        assert_eq!("19.80".parse::<Money>().unwrap().to_string(), "19.8");
+        assert_eq!("0.1234567890123456789012345".parse::<Money>().unwrap().0.to_string(), "0.1234567890123456789012345");
+    }
+
+    #[test]
+    fn money_rejects_units_fullwidth_and_signs() {
+        for bad in ["19.8万元", "１９.８", "-5", "1e3", ".inf", "NaN", "", "1.", "99999999999999999999999999999999"] {
+            assert!(bad.parse::<Money>().is_err(), "{bad} accepted");
+        }
+    }
+
+    #[test]
+    fn when_parses_dates_and_times() {
+        let w: When = "2021-05-28 12:00".parse().unwrap();
+        assert_eq!(w.end().to_string(), "2021-05-28 12:00:00");
+        let d: When = "2025-04-21".parse().unwrap();
+        assert_eq!(d.end().to_string(), "2025-04-21 23:59:59");
+        assert!("2025-02-30".parse::<When>().is_err());
+        assert!("2025年4月21日".parse::<When>().unwrap_err().contains("Chinese"));
+    }
+}
