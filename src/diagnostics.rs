@@ -101,16 +101,7 @@ pub struct Finding {
 
 impl Finding {
     pub fn new(code: &'static CodeInfo, severity: Severity, message: impl Into<String>) -> Self {
-        Self {
-            code,
-            severity,
-            message: message.into(),
-            file: None,
-            labels: Vec::new(),
-            requirement: None,
-            citation: None,
-            help: None,
-        }
+        Self { code, severity, message: message.into(), file: None, labels: Vec::new(), requirement: None, citation: None, help: None }
     }
 
     pub fn error(code: &'static CodeInfo, message: impl Into<String>) -> Self {
@@ -175,12 +166,7 @@ impl Finding {
 
     /// A total order for deterministic output: file, position, code, message.
     pub fn sort_key(&self) -> (Option<&str>, usize, &'static str, &str) {
-        (
-            self.file.as_deref().map(|f| f.name.as_str()),
-            self.primary_span().map_or(0, |s| s.offset),
-            self.code.code,
-            self.message.as_str(),
-        )
+        (self.file.as_deref().map(|f| f.name.as_str()), self.primary_span().map_or(0, |s| s.offset), self.code.code, self.message.as_str())
     }
 }
 

@@ -52,6 +52,26 @@ impl SpanIndex {
         self.lookup(pointer).map(|n| n.key.unwrap_or(n.value)).unwrap_or_default()
     }
 
+    /// A span to label a whole mapping or list by: its key if it has one, else its own span
+    /// when that is not empty, else the key of its first entry (block mappings inside lists
+    /// have no extent of their own).
+    pub fn anchor(&self, pointer: &str) -> Span {
+        let Some(n) = self.lookup(pointer) else { return Span::default() };
+        if let Some(k) = n.key {
+            return k;
+        }
+        if n.value.len > 0 {
+            return n.value;
+        }
+        let prefix = format!("{pointer}/");
+        self.nodes
+            .iter()
+            .filter(|(p, _)| p.strip_prefix(&prefix).is_some_and(|rest| !rest.contains('/')))
+            .map(|(_, c)| c.key.unwrap_or(c.value))
+            .min_by_key(|s| s.offset)
+            .unwrap_or(n.value)
+    }
+
     /// Whether the document has a node at exactly this pointer.
     pub fn contains(&self, pointer: &str) -> bool {
         self.nodes.contains_key(pointer)
@@ -138,13 +158,22 @@ fn parse_error(file: &Arc<SourceFile>, err: &serde_saphyr::Error) -> Finding {
 fn describe(message: &str) -> (String, Option<&'static str>) {
     let m = message.to_owned();
     if m.contains("duplicate mapping key") {
-        (m.split(", set DuplicateKeyPolicy").next().unwrap_or(&m).to_owned(), Some("each key may appear once in a mapping; remove or merge the repeated key"))
-    } else if m.contains("tabs disallowed") || m.contains("tab") && m.contains("indent") {
+        (
+            m.split(", set DuplicateKeyPolicy").next().unwrap_or(&m).to_owned(),
+            Some("each key may appear once in a mapping; remove or merge the repeated key"),
+        )
+    } else if m.contains("tab") {
         (m, Some("indent with spaces, not tabs"))
     } else if m.contains("multiple YAML documents") {
-        ("the file holds several YAML documents (`---`); one file holds one spec or application".to_owned(), Some("split the documents into separate files"))
+        (
+            "the file holds several YAML documents (`---`); one file holds one spec or application".to_owned(),
+            Some("split the documents into separate files"),
+        )
     } else if m.contains("budget breached") || m.contains("recursion limit") {
-        (format!("resource limit exceeded while parsing: {m}"), Some("the file nests too deeply or expands too many aliases; real specs and drafts stay far below the limits"))
+        (
+            format!("resource limit exceeded while parsing: {m}"),
+            Some("the file nests too deeply or expands too many aliases; real specs and drafts stay far below the limits"),
+        )
     } else {
         (m, None)
     }

@@ -87,13 +87,22 @@ impl Diagnostic for View<'_> {
         }
         Some(Box::new(self.f.labels.iter().map(|l| {
             let span = SourceSpan::new(l.span.offset.into(), l.span.len);
-            if l.primary { LabeledSpan::new_primary_with_span(Some(l.text.clone()), span) } else { LabeledSpan::new_with_span(Some(l.text.clone()), span) }
+            if l.primary {
+                LabeledSpan::new_primary_with_span(Some(l.text.clone()), span)
+            } else {
+                LabeledSpan::new_with_span(Some(l.text.clone()), span)
+            }
         })))
     }
 }
 
 impl SourceCode for SourceFile {
-    fn read_span<'a>(&'a self, span: &SourceSpan, before: usize, after: usize) -> Result<Box<dyn SpanContents<'a> + 'a>, miette::MietteError> {
+    fn read_span<'a>(
+        &'a self,
+        span: &SourceSpan,
+        before: usize,
+        after: usize,
+    ) -> Result<Box<dyn SpanContents<'a> + 'a>, miette::MietteError> {
         let inner = self.text.read_span(span, before, after)?;
         Ok(Box::new(miette::MietteSpanContents::new_named(
             self.name.clone(),

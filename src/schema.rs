@@ -20,13 +20,13 @@ use crate::spec::SpecFile;
 /// The schema of call-spec files.
 pub fn spec_schema() -> &'static Value {
     static S: OnceLock<Value> = OnceLock::new();
-    S.get_or_init(|| generate::<SpecFile>())
+    S.get_or_init(generate::<SpecFile>)
 }
 
 /// The schema of application files.
 pub fn application_schema() -> &'static Value {
     static S: OnceLock<Value> = OnceLock::new();
-    S.get_or_init(|| generate::<Application>())
+    S.get_or_init(generate::<Application>)
 }
 
 /// Generates a type's schema. Optional keys are expressed by leaving them out of `required`,
@@ -77,12 +77,7 @@ pub fn all() -> Vec<(&'static str, &'static Value)> {
 }
 
 fn validator(schema: &'static Value, cell: &'static OnceLock<jsonschema::Validator>) -> &'static jsonschema::Validator {
-    cell.get_or_init(|| {
-        jsonschema::draft202012::options()
-            .should_validate_formats(true)
-            .build(schema)
-            .expect("generated schema compiles")
-    })
+    cell.get_or_init(|| jsonschema::draft202012::options().should_validate_formats(true).build(schema).expect("generated schema compiles"))
 }
 
 /// Which schema a document is checked against.
@@ -135,6 +130,11 @@ pub const BAD_VALUE: &CodeInfo = &CodeInfo {
           characters other than a-z, 0-9 and '-', a date that does not exist, an amount with a unit \
           or full-width digits, or a number out of range. The finding names what is allowed.",
 };
+
+/// A schema as committed under `schemas/`: pretty JSON with a final newline.
+pub fn to_pretty(schema: &Value) -> String {
+    serde_json::to_string_pretty(schema).expect("schema serialises") + "\n"
+}
 
 /// Validates a document against its schema; every error, in document order.
 pub fn check(doc: &Document, kind: Kind) -> Vec<Finding> {
@@ -217,7 +217,7 @@ fn to_finding(doc: &Document, kind: Kind, err: &jsonschema::ValidationError<'_>)
         }
         K::Required { property } => {
             let name = property.as_str().unwrap_or("?");
-            let label = if ptr.is_empty() { doc.spans.value("") } else { doc.spans.key(ptr) };
+            let label = doc.spans.anchor(ptr);
             Finding::error(MISSING_KEY, format!("missing required key `{name}` in {at}"))
                 .in_file(file)
                 .label(label, format!("`{name}` is required here"))
@@ -237,7 +237,8 @@ fn to_finding(doc: &Document, kind: Kind, err: &jsonschema::ValidationError<'_>)
                 .label(doc.spans.value(ptr), format!("expected {want}"))
         }
         K::Enum { options } => {
-            let opts: Vec<String> = options.as_array().map(|a| a.iter().map(|v| v.as_str().map_or(v.to_string(), str::to_owned)).collect()).unwrap_or_default();
+            let opts: Vec<String> =
+                options.as_array().map(|a| a.iter().map(|v| v.as_str().map_or(v.to_string(), str::to_owned)).collect()).unwrap_or_default();
             let got = err.instance().as_str().map_or(err.instance().to_string(), str::to_owned);
             let mut f = Finding::error(BAD_VALUE, format!("{at}: `{got}` is not one of the allowed values"))
                 .in_file(file)
@@ -258,7 +259,11 @@ fn to_finding(doc: &Document, kind: Kind, err: &jsonschema::ValidationError<'_>)
             Finding::error(BAD_VALUE, format!("{at}: `{got}` is not a valid {format}"))
                 .in_file(file)
                 .label(doc.spans.value(ptr), format!("not a valid {format}"))
-                .with_help(if format == "date" { "write an existing date as YYYY-MM-DD".to_owned() } else { format!("write a valid {format}") })
+                .with_help(if format == "date" {
+                    "write an existing date as YYYY-MM-DD".to_owned()
+                } else {
+                    format!("write a valid {format}")
+                })
         }
         _ => {
             let msg = err.to_string();
@@ -304,10 +309,16 @@ fn describe_pattern(pattern: &str, got: &str) -> (String, String) {
             Err(e) => e,
             Ok(_) => String::new(),
         };
-        (format!("`{got}` is not a plain decimal amount"), if hint.is_empty() { "write the amount as a plain number such as 19.8".to_owned() } else { hint })
+        (
+            format!("`{got}` is not a plain decimal amount"),
+            if hint.is_empty() { "write the amount as a plain number such as 19.8".to_owned() } else { hint },
+        )
     } else if pattern.starts_with("^[0-9]{4}") {
         let hint = got.parse::<crate::values::When>().err().unwrap_or_default();
-        (format!("`{got}` is not a date (YYYY-MM-DD, optionally with HH:MM)"), if hint.is_empty() { "write e.g. 2025-04-21 or 2021-05-28 12:00".to_owned() } else { hint })
+        (
+            format!("`{got}` is not a date (YYYY-MM-DD, optionally with HH:MM)"),
+            if hint.is_empty() { "write e.g. 2025-04-21 or 2021-05-28 12:00".to_owned() } else { hint },
+        )
     } else {
         (format!("`{got}` does not have the expected form"), format!("expected text matching {pattern}"))
     }
@@ -350,9 +361,4 @@ mod tests {
         assert_eq!(suggest("nmae", ["name", "id", "source"].into_iter()), Some("name"));
         assert_eq!(suggest("zzz", ["name", "id"].into_iter()), None);
     }
-}
-
-/// A schema as committed under `schemas/`: pretty JSON with a final newline.
-pub fn to_pretty(schema: &Value) -> String {
-    serde_json::to_string_pretty(schema).expect("schema serialises") + "\n"
 }

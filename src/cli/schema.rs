@@ -8,6 +8,6 @@ pub fn run(args: &SchemaArgs) -> Exit {
         SchemaKind::Spec => callspec::schema::spec_schema(),
         SchemaKind::Application => callspec::schema::application_schema(),
     };
-    println!("{}", callspec::schema::to_pretty(schema));
+    print!("{}", callspec::schema::to_pretty(schema));
     Exit::Clean
 }

@@ -84,5 +84,17 @@ pub const DUPLICATE_CALL: &CodeInfo = &CodeInfo {
 };
 
 /// Every compiler code, for the registry.
-pub const ALL: &[&CodeInfo] =
-    &[MISSING_SOURCE, UNKNOWN_REF, DUPLICATE_ID, AMOUNT, TRANCHES, DATE_ORDER, MIN_MAX, KPI_CHOICE, QUOTA, UNKNOWN_FIELD, UNUSED_CLAUSE, DUPLICATE_CALL];
+pub const ALL: &[&CodeInfo] = &[
+    MISSING_SOURCE,
+    UNKNOWN_REF,
+    DUPLICATE_ID,
+    AMOUNT,
+    TRANCHES,
+    DATE_ORDER,
+    MIN_MAX,
+    KPI_CHOICE,
+    QUOTA,
+    UNKNOWN_FIELD,
+    UNUSED_CLAUSE,
+    DUPLICATE_CALL,
+];

@@ -55,7 +55,7 @@ impl Cx<'_> {
         let placeholder = || Citation { document: String::new(), section: String::new(), text: String::new() };
         match source {
             None => {
-                let at = self.doc.spans.key(ptr);
+                let at = self.doc.spans.anchor(ptr);
                 let f = Finding::error(MISSING_SOURCE, format!("{what} does not cite its clause"))
                     .in_file(self.doc.file.clone())
                     .label(at, "no `source:` here")
@@ -70,7 +70,8 @@ impl Cx<'_> {
                 }
                 None => {
                     let near = suggest(id, self.spec.clauses.keys().map(String::as_str)).map(str::to_owned);
-                    let f = self.error(UNKNOWN_REF, format!("`{id}` is not a clause of this spec"), &format!("{ptr}/source"), "no such clause");
+                    let f =
+                        self.error(UNKNOWN_REF, format!("`{id}` is not a clause of this spec"), &format!("{ptr}/source"), "no such clause");
                     f.help = Some(match near {
                         Some(n) => format!("did you mean `{n}`? clauses are defined under `clauses:`"),
                         None => "define the clause under `clauses:` or cite an existing one".to_owned(),
@@ -85,7 +86,12 @@ impl Cx<'_> {
         for (i, id) in ids.iter().enumerate() {
             if !self.spec.applicant_types.contains_key(id) {
                 let near = suggest(id, self.spec.applicant_types.keys().map(String::as_str)).map(str::to_owned);
-                let f = self.error(UNKNOWN_REF, format!("`{id}` is not an applicant type of this spec"), &format!("{ptr}/{i}"), "unknown applicant type");
+                let f = self.error(
+                    UNKNOWN_REF,
+                    format!("`{id}` is not an applicant type of this spec"),
+                    &format!("{ptr}/{i}"),
+                    "unknown applicant type",
+                );
                 f.help = Some(match near {
                     Some(n) => format!("did you mean `{n}`? applicant types are defined under `applicant_types:`"),
                     None => "define it under `applicant_types:`".to_owned(),
@@ -121,10 +127,11 @@ impl Cx<'_> {
             .iter()
             .map(|(id, c)| (id.clone(), Citation { document: meta.document.clone(), section: c.section.clone(), text: c.text.clone() }))
             .collect();
-        let individuals = spec.eligibility.individuals.as_ref().map(|i| Cited {
-            value: i.allowed,
-            cite: self.cite(&i.source, "/eligibility/individuals", "the individuals rule"),
-        });
+        let individuals = spec
+            .eligibility
+            .individuals
+            .as_ref()
+            .map(|i| Cited { value: i.allowed, cite: self.cite(&i.source, "/eligibility/individuals", "the individuals rule") });
         let root = Inherited {
             leads: spec.eligibility.leads.as_ref().map(|l| self.leads(l, "/eligibility/leads")),
             joint: spec.eligibility.joint.as_ref().map(|j| self.joint(j, "/eligibility/joint")),
@@ -147,7 +154,12 @@ impl Cx<'_> {
             .map(|(i, e)| {
                 let p = format!("/exclusions/{i}");
                 self.applicant_types(&e.applies_to, &format!("{p}/applies_to"));
-                model::Exclusion { id: e.id.clone(), text: e.text.clone(), applies_to: e.applies_to.clone(), cite: self.cite(&e.source, &p, "exclusion") }
+                model::Exclusion {
+                    id: e.id.clone(),
+                    text: e.text.clone(),
+                    applies_to: e.applies_to.clone(),
+                    cite: self.cite(&e.source, &p, "exclusion"),
+                }
             })
             .collect();
 
@@ -159,12 +171,19 @@ impl Cx<'_> {
             .map(|(i, l)| {
                 let p = format!("/limits/{i}");
                 self.paths(&l.categories, &format!("{p}/categories"), &paths);
-                model::Limit { id: l.id.clone(), categories: l.categories.clone(), max: l.max, exclusive: l.exclusive, cite: self.cite(&l.source, &p, "limit") }
+                model::Limit {
+                    id: l.id.clone(),
+                    categories: l.categories.clone(),
+                    max: l.max,
+                    exclusive: l.exclusive,
+                    cite: self.cite(&l.source, &p, "limit"),
+                }
             })
             .collect();
 
         self.duplicates(spec.deadlines.iter().enumerate().map(|(i, e)| (e.id.as_str(), format!("/deadlines/{i}/id"))), "deadline");
-        let deadlines: Vec<model::Deadline> = spec.deadlines.iter().enumerate().map(|(i, d)| self.deadline(d, &format!("/deadlines/{i}"), &paths)).collect();
+        let deadlines: Vec<model::Deadline> =
+            spec.deadlines.iter().enumerate().map(|(i, d)| self.deadline(d, &format!("/deadlines/{i}"), &paths)).collect();
 
         let form = self.form(&spec.form);
 
@@ -195,7 +214,13 @@ impl Cx<'_> {
             .map(|(i, c)| {
                 let ptr = format!("/commitments/{i}");
                 self.paths(&c.categories, &format!("{ptr}/categories"), &paths);
-                model::Commitment { id: c.id.clone(), stage: c.stage, text: c.text.clone(), categories: c.categories.clone(), cite: self.cite(&c.source, &ptr, "commitment") }
+                model::Commitment {
+                    id: c.id.clone(),
+                    stage: c.stage,
+                    text: c.text.clone(),
+                    categories: c.categories.clone(),
+                    cite: self.cite(&c.source, &ptr, "commitment"),
+                }
             })
             .collect();
 
@@ -237,16 +262,31 @@ impl Cx<'_> {
 
     fn joint(&mut self, j: &spec::Joint, ptr: &str) -> model::Joint {
         self.applicant_types(&j.types, &format!("{ptr}/types"));
-        model::Joint { allowed: j.allowed, types: j.types.clone(), open: j.open, cite: self.cite(&j.source, ptr, "the joint-applicant rule") }
+        model::Joint {
+            allowed: j.allowed,
+            types: j.types.clone(),
+            open: j.open,
+            cite: self.cite(&j.source, ptr, "the joint-applicant rule"),
+        }
     }
 
     fn completion(&mut self, c: &spec::Completion, ptr: &str) -> model::Completion {
         if c.by < self.spec.call.issued {
-            self.error(DATE_ORDER, format!("completion date {} is before the notice was issued ({})", c.by, self.spec.call.issued), &format!("{ptr}/by"), "before the issue date");
+            self.error(
+                DATE_ORDER,
+                format!("completion date {} is before the notice was issued ({})", c.by, self.spec.call.issued),
+                &format!("{ptr}/by"),
+                "before the issue date",
+            );
         } else if let Some(last) = self.spec.deadlines.iter().map(|d| d.closes).max()
             && c.by.end() < last.end()
         {
-            let f = self.error(DATE_ORDER, format!("completion date {} is before the last submission deadline ({last})", c.by), &format!("{ptr}/by"), "before the deadline");
+            let f = self.error(
+                DATE_ORDER,
+                format!("completion date {} is before the last submission deadline ({last})", c.by),
+                &format!("{ptr}/by"),
+                "before the deadline",
+            );
             f.help = Some("projects are completed after applications close; check both dates against the notice".into());
         }
         model::Completion { by: c.by, soft: c.soft, cite: self.cite(&c.source, ptr, "completion date") }
@@ -270,7 +310,12 @@ impl Cx<'_> {
         if sum > limit.value {
             let parts: Vec<String> = counted.iter().map(|(_, v)| v.to_string()).collect();
             let spans: Vec<_> = counted.iter().map(|(i, _)| self.doc.spans.value(&format!("{cats_ptr}/{i}/quota/value"))).collect();
-            let f = self.error(QUOTA, format!("the quotas below add up to {sum} ({}), more than {}", parts.join(" + "), limit.value), &format!("{ptr}/value"), "the limit");
+            let f = self.error(
+                QUOTA,
+                format!("the quotas below add up to {sum} ({}), more than {}", parts.join(" + "), limit.value),
+                &format!("{ptr}/value"),
+                "the limit",
+            );
             for s in spans {
                 f.labels.push(crate::diagnostics::Label { span: s, text: "counted here".into(), primary: false });
             }
@@ -282,7 +327,12 @@ impl Cx<'_> {
         for (i, p) in given.iter().enumerate() {
             if !known.contains(p) {
                 let near = suggest(p, known.iter().map(String::as_str)).map(str::to_owned);
-                let f = self.error(UNKNOWN_REF, format!("`{p}` is not a category path of this spec"), &format!("{ptr}/{i}"), "unknown category");
+                let f = self.error(
+                    UNKNOWN_REF,
+                    format!("`{p}` is not a category path of this spec"),
+                    &format!("{ptr}/{i}"),
+                    "unknown category",
+                );
                 f.help = Some(match near {
                     Some(n) => format!("did you mean `{n}`? paths join ids with `/`"),
                     None => "paths join category ids with `/`, e.g. `major/startup-growth`".to_owned(),
@@ -312,11 +362,18 @@ impl Cx<'_> {
                 leads: c.leads.as_ref().map(|l| self.leads(l, &format!("{p}/leads"))).or_else(|| parent.leads.clone()),
                 joint: c.joint.as_ref().map(|j| self.joint(j, &format!("{p}/joint"))).or_else(|| parent.joint.clone()),
                 team: c.team.as_ref().map(|t| self.team(t, &format!("{p}/team"))).or_else(|| parent.team.clone()),
-                completion: c.completion.as_ref().map(|x| self.completion(x, &format!("{p}/completion"))).or_else(|| parent.completion.clone()),
+                completion: c
+                    .completion
+                    .as_ref()
+                    .map(|x| self.completion(x, &format!("{p}/completion")))
+                    .or_else(|| parent.completion.clone()),
                 min_applicants: c
                     .min_applicants
                     .as_ref()
-                    .map(|m| Cited { value: m.value, cite: self.cite(&m.source, &format!("{p}/min_applicants"), "minimum number of applicants") })
+                    .map(|m| Cited {
+                        value: m.value,
+                        cite: self.cite(&m.source, &format!("{p}/min_applicants"), "minimum number of applicants"),
+                    })
                     .or_else(|| parent.min_applicants.clone()),
                 partners: parent.partners.clone(),
                 letters: parent.letters.clone(),
@@ -327,7 +384,10 @@ impl Cx<'_> {
                 let pp = format!("{p}/partners/{j}");
                 self.applicant_types(&x.types, &format!("{pp}/types"));
                 let cite = self.cite(&x.source, &pp, "required partner");
-                inh.partners.push((pp.clone(), model::Partner { id: x.id.clone(), name: x.name.clone(), types: x.types.clone(), min: x.min, cite }));
+                inh.partners.push((
+                    pp.clone(),
+                    model::Partner { id: x.id.clone(), name: x.name.clone(), types: x.types.clone(), min: x.min, cite },
+                ));
             }
             for (j, x) in c.letters.iter().enumerate() {
                 let pp = format!("{p}/letters/{j}");
@@ -343,7 +403,17 @@ impl Cx<'_> {
                 let pp = format!("{p}/deliverables/{j}");
                 self.min_max(d.min_chars, d.max_chars, &pp, "min_chars", "max_chars");
                 let cite = self.cite(&d.source, &pp, "deliverable");
-                inh.deliverables.push((pp, model::Deliverable { id: d.id.clone(), name: d.name.clone(), count: d.count, min_chars: d.min_chars, max_chars: d.max_chars, cite }));
+                inh.deliverables.push((
+                    pp,
+                    model::Deliverable {
+                        id: d.id.clone(),
+                        name: d.name.clone(),
+                        count: d.count,
+                        min_chars: d.min_chars,
+                        max_chars: d.max_chars,
+                        cite,
+                    },
+                ));
             }
             let quota = c.quota.as_ref().map(|q| self.quota(q, &format!("{p}/quota")));
             if let Some(q) = &quota {
@@ -353,7 +423,10 @@ impl Cx<'_> {
             if leaf {
                 self.duplicates(inh.partners.iter().map(|(pp, x)| (x.id.as_str(), format!("{pp}/id"))), "partner");
                 self.duplicates(inh.letters.iter().map(|(pp, x)| (x.id.as_str(), format!("{pp}/id"))), "letter");
-                self.duplicates(inh.kpis.iter().flat_map(|(pp, k)| kpi_ids(k, pp)).collect::<Vec<_>>().iter().map(|(id, pp)| (id.as_str(), pp.clone())), "KPI");
+                self.duplicates(
+                    inh.kpis.iter().flat_map(|(pp, k)| kpi_ids(k, pp)).collect::<Vec<_>>().iter().map(|(id, pp)| (id.as_str(), pp.clone())),
+                    "KPI",
+                );
                 self.duplicates(inh.deliverables.iter().map(|(pp, x)| (x.id.as_str(), format!("{pp}/id"))), "deliverable");
             }
             out.push(model::Category {
@@ -391,7 +464,12 @@ impl Cx<'_> {
                 model::Amount::Unstated(Some(cite))
             }
             (kind, None) => {
-                let f = self.error(AMOUNT, format!("a `{}` amount needs a `value`", kind_name(kind)), &format!("{ptr}/kind"), "no value for this kind");
+                let f = self.error(
+                    AMOUNT,
+                    format!("a `{}` amount needs a `value`", kind_name(kind)),
+                    &format!("{ptr}/kind"),
+                    "no value for this kind",
+                );
                 f.help = Some("add `value:` with the amount in the call's money unit, or use `kind: unstated`".into());
                 model::Amount::Unstated(Some(cite))
             }
@@ -410,13 +488,23 @@ impl Cx<'_> {
             let cite = self.cite(&t.source, &p, "payment tranche");
             match (t.share, t.remainder) {
                 (Some(_), true) => {
-                    self.error(TRANCHES, "a tranche is both a share and the remainder".into(), &format!("{p}/share"), "remove the share or `remainder`");
+                    self.error(
+                        TRANCHES,
+                        "a tranche is both a share and the remainder".into(),
+                        &format!("{p}/share"),
+                        "remove the share or `remainder`",
+                    );
                 }
                 (None, false) => {
                     self.error(TRANCHES, "a tranche has neither a share nor `remainder: true`".into(), &p, "no share");
                 }
                 (None, true) if i + 1 != ts.len() => {
-                    self.error(TRANCHES, "only the last tranche may be the remainder".into(), &format!("{p}/remainder"), "not the last tranche");
+                    self.error(
+                        TRANCHES,
+                        "only the last tranche may be the remainder".into(),
+                        &format!("{p}/remainder"),
+                        "not the last tranche",
+                    );
                 }
                 _ => {}
             }
@@ -430,11 +518,21 @@ impl Cx<'_> {
         let shares: Vec<String> = ts.iter().filter_map(|t| t.share.map(|s| s.to_string())).collect();
         let key_span = self.doc.spans.key(ptr);
         if !remainder && sum != hundred {
-            let f = self.error(TRANCHES, format!("tranche shares add up to {}% ({}), not 100%", sum.normalize(), shares.join(" + ")), ptr, "these tranches");
+            let f = self.error(
+                TRANCHES,
+                format!("tranche shares add up to {}% ({}), not 100%", sum.normalize(), shares.join(" + ")),
+                ptr,
+                "these tranches",
+            );
             f.labels[0].span = key_span;
             f.help = Some("make the shares add up to 100, or mark the last tranche `remainder: true`".into());
         } else if remainder && sum >= hundred {
-            let f = self.error(TRANCHES, format!("tranche shares already add up to {}% before the remainder", sum.normalize()), ptr, "these tranches");
+            let f = self.error(
+                TRANCHES,
+                format!("tranche shares already add up to {}% before the remainder", sum.normalize()),
+                ptr,
+                "these tranches",
+            );
             f.labels[0].span = key_span;
             f.help = Some("a remainder tranche needs the other shares to add up to less than 100".into());
         }
@@ -442,7 +540,11 @@ impl Cx<'_> {
     }
 
     fn team(&mut self, t: &spec::Team, ptr: &str) -> model::Team {
-        model::Team { min_members: t.min_members, leader_titles: t.leader_titles.clone(), cite: self.cite(&t.source, ptr, "team requirement") }
+        model::Team {
+            min_members: t.min_members,
+            leader_titles: t.leader_titles.clone(),
+            cite: self.cite(&t.source, ptr, "team requirement"),
+        }
     }
 
     fn kpi(&mut self, k: &spec::Kpi, ptr: &str) -> model::Kpi {
@@ -452,16 +554,31 @@ impl Cx<'_> {
         if !options.is_empty() {
             if k.min.is_some() || k.max.is_some() {
                 let at = if k.min.is_some() { "min" } else { "max" };
-                let f = self.error(KPI_CHOICE, format!("KPI `{}` has options and its own `{at}`", k.id), &format!("{ptr}/{at}"), "a choice has no bound of its own");
+                let f = self.error(
+                    KPI_CHOICE,
+                    format!("KPI `{}` has options and its own `{at}`", k.id),
+                    &format!("{ptr}/{at}"),
+                    "a choice has no bound of its own",
+                );
                 f.help = Some("put the bound on the option it belongs to".into());
             }
             if let Some(n) = k.at_least
                 && (n as usize > options.len() || n == 0)
             {
-                self.error(KPI_CHOICE, format!("KPI `{}` needs {n} of {} options", k.id, options.len()), &format!("{ptr}/at_least"), "cannot be met");
+                self.error(
+                    KPI_CHOICE,
+                    format!("KPI `{}` needs {n} of {} options", k.id, options.len()),
+                    &format!("{ptr}/at_least"),
+                    "cannot be met",
+                );
             }
         } else if k.at_least.is_some() {
-            self.error(KPI_CHOICE, format!("KPI `{}` has `at_least` but no `options`", k.id), &format!("{ptr}/at_least"), "nothing to choose from");
+            self.error(
+                KPI_CHOICE,
+                format!("KPI `{}` has `at_least` but no `options`", k.id),
+                &format!("{ptr}/at_least"),
+                "nothing to choose from",
+            );
         }
         model::Kpi {
             id: k.id.clone(),
@@ -493,11 +610,21 @@ impl Cx<'_> {
             && o.start() > d.closes.end()
         {
             let cs = self.doc.spans.value(&format!("{ptr}/closes"));
-            let f = self.error(DATE_ORDER, format!("deadline `{}` opens ({o}) after it closes ({})", d.id, d.closes), &format!("{ptr}/opens"), "opens");
+            let f = self.error(
+                DATE_ORDER,
+                format!("deadline `{}` opens ({o}) after it closes ({})", d.id, d.closes),
+                &format!("{ptr}/opens"),
+                "opens",
+            );
             f.labels.push(crate::diagnostics::Label { span: cs, text: "closes".into(), primary: false });
         }
         if d.closes.end() < self.spec.call.issued.start() {
-            self.error(DATE_ORDER, format!("deadline `{}` closes ({}) before the notice was issued ({})", d.id, d.closes, self.spec.call.issued), &format!("{ptr}/closes"), "before the issue date");
+            self.error(
+                DATE_ORDER,
+                format!("deadline `{}` closes ({}) before the notice was issued ({})", d.id, d.closes, self.spec.call.issued),
+                &format!("{ptr}/closes"),
+                "before the issue date",
+            );
         }
         let extensions = d
             .extensions
@@ -506,9 +633,18 @@ impl Cx<'_> {
             .map(|(i, e)| {
                 let p = format!("{ptr}/extensions/{i}");
                 if e.until.end() <= d.closes.end() {
-                    self.error(DATE_ORDER, format!("extension of `{}` ends ({}) no later than the deadline ({})", d.id, e.until, d.closes), &format!("{p}/until"), "not an extension");
+                    self.error(
+                        DATE_ORDER,
+                        format!("extension of `{}` ends ({}) no later than the deadline ({})", d.id, e.until, d.closes),
+                        &format!("{p}/until"),
+                        "not an extension",
+                    );
                 }
-                model::Extension { until: e.until, when_fewer_applicants_than: e.when_fewer_applicants_than, cite: self.cite(&e.source, &p, "deadline extension") }
+                model::Extension {
+                    until: e.until,
+                    when_fewer_applicants_than: e.when_fewer_applicants_than,
+                    cite: self.cite(&e.source, &p, "deadline extension"),
+                }
             })
             .collect();
         model::Deadline {
@@ -534,7 +670,12 @@ impl Cx<'_> {
                 let p = format!("/form/text_limits/{i}");
                 if !known.contains(&t.field.as_str()) {
                     let near = suggest(&t.field, known.iter().copied()).map(str::to_owned);
-                    let fnd = self.error(UNKNOWN_FIELD, format!("`{}` is not a text field of the application format", t.field), &format!("{p}/field"), "unknown field");
+                    let fnd = self.error(
+                        UNKNOWN_FIELD,
+                        format!("`{}` is not a text field of the application format", t.field),
+                        &format!("{p}/field"),
+                        "unknown field",
+                    );
                     fnd.help = Some(match near {
                         Some(n) => format!("did you mean `{n}`? text fields: {}", known.join(", ")),
                         None => format!("text fields: {}", known.join(", ")),
@@ -544,7 +685,12 @@ impl Cx<'_> {
                     self.error(MIN_MAX, format!("text limit on `{}` has neither `min_chars` nor `max_chars`", t.field), &p, "no bound");
                 }
                 self.min_max(t.min_chars, t.max_chars, &p, "min_chars", "max_chars");
-                model::TextLimit { field: t.field.clone(), min_chars: t.min_chars, max_chars: t.max_chars, cite: self.cite(&t.source, &p, "text limit") }
+                model::TextLimit {
+                    field: t.field.clone(),
+                    min_chars: t.min_chars,
+                    max_chars: t.max_chars,
+                    cite: self.cite(&t.source, &p, "text limit"),
+                }
             })
             .collect();
         let budget = f
@@ -556,8 +702,14 @@ impl Cx<'_> {
         model::Form {
             text_limits,
             budget,
-            identifier: f.identifier.as_ref().map(|x| Cited { value: x.kind, cite: self.cite(&x.source, "/form/identifier", "identifier rule") }),
-            one_project_per_form: f.one_project_per_form.as_ref().map(|x| self.cite(&x.source, "/form/one_project_per_form", "one-project-per-form rule")),
+            identifier: f
+                .identifier
+                .as_ref()
+                .map(|x| Cited { value: x.kind, cite: self.cite(&x.source, "/form/identifier", "identifier rule") }),
+            one_project_per_form: f
+                .one_project_per_form
+                .as_ref()
+                .map(|x| self.cite(&x.source, "/form/one_project_per_form", "one-project-per-form rule")),
             category_scope: f.category_scope.as_ref().map(|x| self.cite(&x.source, "/form/category_scope", "category-scope rule")),
         }
     }

@@ -1,0 +1,67 @@
+//! The `callspec` binary: exit codes and output of each subcommand.
+
+mod common;
+
+use std::process::{Command, Output};
+
+fn callspec(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_callspec")).args(args).current_dir(common::root()).env("NO_COLOR", "1").output().expect("binary runs")
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8(o.stdout.clone()).unwrap()
+}
+
+#[test]
+fn check_bundled_specs_is_clean() {
+    let o = callspec(&["check"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
+    insta::assert_snapshot!(stdout(&o));
+}
+
+#[test]
+fn check_broken_spec_exits_1_with_summary() {
+    let o = callspec(&["check", "tests/fixtures/specs/tranches-not-100.yaml"]);
+    assert_eq!(o.status.code(), Some(1));
+    insta::assert_snapshot!(stdout(&o));
+}
+
+#[test]
+fn check_unusable_inputs_exit_2() {
+    let o = callspec(&["check", "tests/fixtures/specs/tab-indentation.yaml"]);
+    assert_eq!(o.status.code(), Some(2));
+    let o = callspec(&["check", "no/such/file.yaml"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stdout(&o).contains("does not exist"), "{}", stdout(&o));
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    let o = callspec(&["check", "--format", "xml"]);
+    assert_eq!(o.status.code(), Some(2));
+    let o = callspec(&["frobnicate"]);
+    assert_eq!(o.status.code(), Some(2));
+}
+
+#[test]
+fn check_json_output_is_machine_readable() {
+    let o = callspec(&["check", "--format", "json", "tests/fixtures/specs/unknown-clause.yaml"]);
+    assert_eq!(o.status.code(), Some(1));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v["exit_code"], 1);
+    assert_eq!(v["findings"][0]["code"], "spec.unknown-ref");
+    assert_eq!(v["findings"][0]["labels"][0]["value"], "c-kip");
+    insta::assert_json_snapshot!(v);
+}
+
+#[test]
+fn explain_documents_codes() {
+    let o = callspec(&["explain", "spec.tranches"]);
+    assert_eq!(o.status.code(), Some(0));
+    assert!(stdout(&o).contains("100"));
+    let o = callspec(&["explain", "spec.tranche"]);
+    assert_eq!(o.status.code(), Some(2));
+    let o = callspec(&["explain", "--list"]);
+    assert_eq!(o.status.code(), Some(0));
+    insta::assert_snapshot!(stdout(&o));
+}

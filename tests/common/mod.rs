@@ -1,0 +1,42 @@
+//! Helpers shared by the integration tests.
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+
+use callspec::diagnostics::Finding;
+use callspec::render::{self, Style};
+
+pub fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// Renders findings as plain text, the way the CLI prints them without a terminal.
+pub fn render(findings: &[Finding]) -> String {
+    render::human_all(findings, Style { color: false, width: 100 })
+}
+
+/// The codes a fixture declares on its first line: `# expect: code code ...` (empty: none).
+pub fn expected_codes(text: &str) -> Vec<String> {
+    let first = text.lines().next().unwrap_or_default();
+    let list = first.strip_prefix("# expect:").unwrap_or_else(|| panic!("fixture must start with `# expect:`, got {first:?}"));
+    list.split_whitespace().map(str::to_owned).collect()
+}
+
+/// Every `.yaml` file directly in a folder, sorted.
+pub fn yaml_files(dir: &Path) -> Vec<PathBuf> {
+    let mut v: Vec<PathBuf> = std::fs::read_dir(dir)
+        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "yaml"))
+        .collect();
+    v.sort();
+    v
+}
+
+/// The set of codes of some findings, sorted and deduplicated.
+pub fn codes(findings: &[Finding]) -> Vec<String> {
+    let mut v: Vec<String> = findings.iter().map(|f| f.code.code.to_owned()).collect();
+    v.sort();
+    v.dedup();
+    v
+}
