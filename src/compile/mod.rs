@@ -158,6 +158,7 @@ impl Cx<'_> {
                     id: e.id.clone(),
                     text: e.text.clone(),
                     applies_to: e.applies_to.clone(),
+                    soft: e.soft,
                     cite: self.cite(&e.source, &p, "exclusion"),
                 }
             })
@@ -224,6 +225,29 @@ impl Cx<'_> {
             })
             .collect();
 
+        self.duplicates(spec.references.iter().enumerate().map(|(i, e)| (e.id.as_str(), format!("/references/{i}/id"))), "reference list");
+        let references = spec
+            .references
+            .iter()
+            .enumerate()
+            .map(|(i, r)| {
+                let ptr = format!("/references/{i}");
+                self.duplicates(r.entries.iter().enumerate().map(|(j, e)| (e.name.as_str(), format!("{ptr}/entries/{j}/name"))), "reference entry");
+                let entries = r
+                    .entries
+                    .iter()
+                    .map(|e| model::ReferenceEntry {
+                        name: e.name.clone(),
+                        aliases: e.aliases.clone(),
+                        goal: e.goal.clone(),
+                        industries: e.industries.clone(),
+                        cultivated: e.cultivated.clone(),
+                    })
+                    .collect();
+                (r.id.clone(), model::Reference { id: r.id.clone(), name: r.name.clone(), entries, cite: self.cite(&r.source, &ptr, "reference list") })
+            })
+            .collect();
+
         let (offset, timezone_name) = match meta.timezone {
             spec::TimeZone::AsiaShanghai => (8, "Asia/Shanghai"),
             spec::TimeZone::AsiaHongKong => (8, "Asia/Hong_Kong"),
@@ -252,6 +276,7 @@ impl Cx<'_> {
             form,
             preferences,
             commitments,
+            references,
         }
     }
 
@@ -375,6 +400,7 @@ impl Cx<'_> {
                         cite: self.cite(&m.source, &format!("{p}/min_applicants"), "minimum number of applicants"),
                     })
                     .or_else(|| parent.min_applicants.clone()),
+                pilot: None,
                 partners: parent.partners.clone(),
                 letters: parent.letters.clone(),
                 kpis: parent.kpis.clone(),
@@ -416,6 +442,19 @@ impl Cx<'_> {
                 ));
             }
             let quota = c.quota.as_ref().map(|q| self.quota(q, &format!("{p}/quota")));
+            let pilot = match &c.pilot {
+                Some(rule) => {
+                    let pp = format!("{p}/pilot");
+                    if !self.spec.references.iter().any(|r| r.id == rule.list) {
+                        let near = suggest(&rule.list, self.spec.references.iter().map(|r| r.id.as_str())).map(str::to_owned);
+                        let f = self.error(UNKNOWN_REF, format!("`{}` is not a reference list of this spec", rule.list), &format!("{pp}/list"), "unknown list");
+                        f.help = Some(near.map_or("define it under `references:`".to_owned(), |n| format!("did you mean `{n}`?")));
+                    }
+                    Some(Cited { value: rule.list.clone(), cite: self.cite(&rule.source, &pp, "pilot-city rule") })
+                }
+                None => parent.pilot.clone(),
+            };
+            inh.pilot = pilot.clone();
             if let Some(q) = &quota {
                 self.quota_sum(q.value, &format!("{p}/quota"), &c.children, &format!("{p}/children"));
             }
@@ -447,6 +486,7 @@ impl Cx<'_> {
                 deliverables: inh.deliverables.iter().map(|(_, x)| x.clone()).collect(),
                 team: inh.team.clone(),
                 completion: inh.completion.clone(),
+                pilot,
             });
             self.categories(&c.children, &format!("{p}/children"), &inh, path, names, out);
             path.pop();
@@ -738,6 +778,7 @@ struct Inherited {
     team: Option<model::Team>,
     completion: Option<model::Completion>,
     min_applicants: Option<Cited<u32>>,
+    pilot: Option<Cited<String>>,
     partners: Vec<(String, model::Partner)>,
     letters: Vec<(String, model::Letter)>,
     kpis: Vec<(String, model::Kpi)>,

@@ -41,6 +41,7 @@ pub struct Call {
     pub form: Form,
     pub preferences: Vec<Preference>,
     pub commitments: Vec<Commitment>,
+    pub references: BTreeMap<String, Reference>,
 }
 
 impl Call {
@@ -90,6 +91,8 @@ pub struct Category {
     pub deliverables: Vec<Deliverable>,
     pub team: Option<Team>,
     pub completion: Option<Completion>,
+    /// The reference list the pilot city and industry must come from.
+    pub pilot: Option<Cited<String>>,
 }
 
 impl Category {
@@ -213,6 +216,7 @@ pub struct Exclusion {
     pub id: String,
     pub text: String,
     pub applies_to: Vec<String>,
+    pub soft: bool,
     pub cite: Citation,
 }
 
@@ -278,4 +282,36 @@ pub struct Commitment {
     pub text: String,
     pub categories: Vec<String>,
     pub cite: Citation,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Reference {
+    pub id: String,
+    pub name: String,
+    pub entries: Vec<ReferenceEntry>,
+    pub cite: Citation,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct ReferenceEntry {
+    pub name: String,
+    pub aliases: Vec<String>,
+    pub goal: Option<String>,
+    pub industries: Vec<String>,
+    pub cultivated: Vec<String>,
+}
+
+impl Reference {
+    /// The entry a name or alias designates.
+    pub fn entry(&self, name: &str) -> Option<&ReferenceEntry> {
+        let name = name.trim();
+        self.entries.iter().find(|e| e.name == name || e.aliases.iter().any(|a| a == name))
+    }
+}
+
+impl ReferenceEntry {
+    /// Every industry the entry names.
+    pub fn all_industries(&self) -> impl Iterator<Item = &str> {
+        self.industries.iter().chain(&self.cultivated).map(String::as_str)
+    }
 }

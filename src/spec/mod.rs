@@ -51,9 +51,55 @@ pub struct SpecFile {
     /// What reviewers favour (优先支持, 重点推荐): advice, never a failure.
     #[serde(default)]
     pub preferences: Vec<Preference>,
-    /// Obligations after an award that cannot be checked before submission.
+    /// Obligations no rule can check from a draft (after the award, or needing judgement).
     #[serde(default)]
     pub commitments: Vec<Commitment>,
+    /// Reference lists published with the notice (pilot cities and their industries, ...).
+    #[serde(default)]
+    pub references: Vec<Reference>,
+}
+
+/// A reference list published with the notice, e.g. 附件2 试点城市（园区）需求清单.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Reference {
+    #[schemars(regex(pattern = r"^[a-z0-9][a-z0-9-]*$"))]
+    pub id: String,
+    /// The list's title in the notice.
+    pub name: String,
+    pub entries: Vec<ReferenceEntry>,
+    /// The clause (annex) that publishes it.
+    pub source: Option<String>,
+}
+
+/// One entry of a reference list: a pilot city (园区) and the industries it names.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ReferenceEntry {
+    /// The entry's name as printed (北京中关村).
+    pub name: String,
+    /// Other spellings applicants may use (中关村).
+    #[serde(default)]
+    pub aliases: Vec<String>,
+    /// The area's goal (1个区域建设目标), where the list gives one.
+    #[serde(default)]
+    pub goal: Option<String>,
+    /// Industries named for it (拟匹配科技服务团; 2个重点产业).
+    #[serde(default)]
+    pub industries: Vec<String>,
+    /// Further industries (3个培育产业).
+    #[serde(default)]
+    pub cultivated: Vec<String>,
+}
+
+/// The pilot city and industry an application serves must come from a reference list.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct PilotRule {
+    /// The reference list id.
+    pub list: String,
+    /// The clause that says so.
+    pub source: Option<String>,
 }
 
 /// Call metadata.
@@ -229,6 +275,9 @@ pub struct Category {
     /// Completion date, overriding the call's.
     #[serde(default)]
     pub completion: Option<Completion>,
+    /// The pilot city and industry must come from a reference list.
+    #[serde(default)]
+    pub pilot: Option<PilotRule>,
     /// Sub-categories.
     #[serde(default)]
     pub children: Vec<Category>,
@@ -436,6 +485,9 @@ pub struct Exclusion {
     /// Applicant types it concerns; empty means all.
     #[serde(default)]
     pub applies_to: Vec<String>,
+    /// True when the notice says 原则上: attesting that it applies is a warning, not an error.
+    #[serde(default)]
+    pub soft: bool,
     /// The clause that says so.
     pub source: Option<String>,
 }
