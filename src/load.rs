@@ -53,6 +53,20 @@ pub fn spec_source(file: Arc<SourceFile>, limits: &Limits) -> SpecOutcome {
     }
 }
 
+pub const CALL_UNAVAILABLE: &crate::diagnostics::CodeInfo = &crate::diagnostics::CodeInfo {
+    code: "input.call",
+    summary: "the call an application names cannot be found, or its spec does not compile",
+    doc: "`validate` needs the compiled call: from `--spec FILE`, from `--call ID` looked up in the \
+          specs folder, or from the application's own `call:` field. The finding lists the calls \
+          that are available. A spec with errors cannot be used; run `callspec check` on it. Exit code 2.",
+};
+
+/// Loads an application file: read, parse, schema, typed.
+pub fn application_path(path: &Path, limits: &Limits) -> Result<(Document, crate::application::Application), Vec<Finding>> {
+    let file = source::read(path, limits).map_err(|f| vec![f])?;
+    typed(file, Kind::Application, limits)
+}
+
 /// Every `.yaml`, `.yml` and `.json` file under the given paths (folders walked recursively,
 /// in sorted order). Paths that are files are taken as given, whatever their extension.
 pub fn expand(paths: &[std::path::PathBuf]) -> Vec<std::path::PathBuf> {

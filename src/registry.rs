@@ -15,7 +15,9 @@ pub fn all() -> Vec<&'static CodeInfo> {
         crate::schema::WRONG_TYPE,
         crate::schema::BAD_VALUE,
     ];
+    v.push(crate::load::CALL_UNAVAILABLE);
     v.extend(crate::compile::codes::ALL.iter().copied());
+    v.extend(crate::validate::RULES.iter().map(|r| r.info));
     v
 }
 

@@ -26,7 +26,7 @@ pub fn human(finding: &Finding, style: Style) -> String {
     let theme = if style.color { GraphicalTheme::unicode() } else { GraphicalTheme::unicode_nocolor() };
     let handler = GraphicalReportHandler::new_themed(theme).with_width(style.width).with_links(false).with_context_lines(1);
     let mut out = String::new();
-    let view = View { f: finding, help: finding.help.clone() };
+    let view = View { f: finding };
     if handler.render_report(&mut out, &view).is_err() {
         out = format!("{}[{}]: {}\n", finding.severity.as_str(), finding.code.code, finding.message);
     }
@@ -36,6 +36,9 @@ pub fn human(finding: &Finding, style: Style) -> String {
     if let Some(c) = &finding.citation {
         out.push_str(&format!("  notice: {c}\n"));
     }
+    if let Some(h) = &finding.help {
+        out.push_str(&format!("  help: {h}\n"));
+    }
     out
 }
 
@@ -44,9 +47,10 @@ pub fn human_all(findings: &[Finding], style: Style) -> String {
     findings.iter().map(|f| human(f, style)).collect::<Vec<_>>().join("\n")
 }
 
+/// The part of a finding miette draws: code, message, labelled snippet. Requirement, clause
+/// and help follow as plain lines, in that order.
 struct View<'a> {
     f: &'a Finding,
-    help: Option<String>,
 }
 
 impl fmt::Debug for View<'_> {
@@ -73,9 +77,6 @@ impl Diagnostic for View<'_> {
             Severity::Warning => miette::Severity::Warning,
             Severity::Advice => miette::Severity::Advice,
         })
-    }
-    fn help<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
-        self.help.as_ref().map(|h| Box::new(h) as Box<dyn fmt::Display>)
     }
     fn source_code(&self) -> Option<&dyn SourceCode> {
         self.f.file.as_deref().filter(|_| !self.f.labels.is_empty()).map(|s| s as &dyn SourceCode)

@@ -19,6 +19,8 @@ pub struct Cli {
 pub enum Command {
     /// Check call specs and report every authoring mistake.
     Check(CheckArgs),
+    /// Check application drafts against their call and report every problem.
+    Validate(ValidateArgs),
     /// Print the documentation of a finding code, or list all codes.
     Explain(ExplainArgs),
     /// Print the JSON Schema of spec files or application files.
@@ -30,6 +32,30 @@ pub struct CheckArgs {
     /// Spec files or folders (searched for .yaml, .yml and .json files).
     #[arg(default_value = "specs")]
     pub paths: Vec<PathBuf>,
+    #[command(flatten)]
+    pub output: OutputArgs,
+    #[command(flatten)]
+    pub limits: LimitArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct ValidateArgs {
+    /// Application files or folders (searched for .yaml, .yml and .json files).
+    #[arg(required = true)]
+    pub files: Vec<PathBuf>,
+    /// Check every application against this spec file.
+    #[arg(long, value_name = "FILE", conflicts_with = "call")]
+    pub spec: Option<PathBuf>,
+    /// Check every application against this call, looked up in the specs folder.
+    #[arg(long, value_name = "ID")]
+    pub call: Option<String>,
+    /// Where to look up calls by id.
+    #[arg(long, value_name = "DIR", default_value = "specs")]
+    pub specs: PathBuf,
+    /// Judge deadlines at this moment in the call's time zone (`2025-04-21` or `2025-04-21 18:00`);
+    /// default: now. Submissions declared in an application are judged at their own times.
+    #[arg(long, value_name = "WHEN")]
+    pub as_of: Option<callspec::values::When>,
     #[command(flatten)]
     pub output: OutputArgs,
     #[command(flatten)]

@@ -7,6 +7,7 @@ mod check;
 mod explain;
 mod output;
 mod schema;
+mod validate;
 
 use std::process::ExitCode;
 
@@ -42,6 +43,7 @@ pub fn main() -> ExitCode {
     };
     let exit = match cli.command {
         Command::Check(a) => check::run(&a),
+        Command::Validate(a) => validate::run(&a),
         Command::Explain(a) => explain::run(&a),
         Command::Schema(a) => schema::run(&a),
     };

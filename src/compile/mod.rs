@@ -232,7 +232,10 @@ impl Cx<'_> {
             .enumerate()
             .map(|(i, r)| {
                 let ptr = format!("/references/{i}");
-                self.duplicates(r.entries.iter().enumerate().map(|(j, e)| (e.name.as_str(), format!("{ptr}/entries/{j}/name"))), "reference entry");
+                self.duplicates(
+                    r.entries.iter().enumerate().map(|(j, e)| (e.name.as_str(), format!("{ptr}/entries/{j}/name"))),
+                    "reference entry",
+                );
                 let entries = r
                     .entries
                     .iter()
@@ -244,7 +247,15 @@ impl Cx<'_> {
                         cultivated: e.cultivated.clone(),
                     })
                     .collect();
-                (r.id.clone(), model::Reference { id: r.id.clone(), name: r.name.clone(), entries, cite: self.cite(&r.source, &ptr, "reference list") })
+                (
+                    r.id.clone(),
+                    model::Reference {
+                        id: r.id.clone(),
+                        name: r.name.clone(),
+                        entries,
+                        cite: self.cite(&r.source, &ptr, "reference list"),
+                    },
+                )
             })
             .collect();
 
@@ -447,7 +458,12 @@ impl Cx<'_> {
                     let pp = format!("{p}/pilot");
                     if !self.spec.references.iter().any(|r| r.id == rule.list) {
                         let near = suggest(&rule.list, self.spec.references.iter().map(|r| r.id.as_str())).map(str::to_owned);
-                        let f = self.error(UNKNOWN_REF, format!("`{}` is not a reference list of this spec", rule.list), &format!("{pp}/list"), "unknown list");
+                        let f = self.error(
+                            UNKNOWN_REF,
+                            format!("`{}` is not a reference list of this spec", rule.list),
+                            &format!("{pp}/list"),
+                            "unknown list",
+                        );
                         f.help = Some(near.map_or("define it under `references:`".to_owned(), |n| format!("did you mean `{n}`?")));
                     }
                     Some(Cited { value: rule.list.clone(), cite: self.cite(&rule.source, &pp, "pilot-city rule") })

@@ -1,0 +1,144 @@
+//! Check characters of Chinese organisation identifiers.
+//!
+//! - 统一社会信用代码 (GB 32100-2015): 18 characters from `0-9A-HJ-NP-RTUWXY` (no I, O, Z, S, V);
+//!   weights 3^(i-1) mod 31; check = (31 − Σ mod 31) mod 31.
+//! - 组织机构代码 (GB 11714-1997): 8 characters `0-9A-Z` plus a check character, weights
+//!   3 7 9 10 5 8 4 2; check = 11 − Σ mod 11, where 10 is `X` and 11 is `0`.
+
+/// Why an identifier is not valid.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Invalid {
+    /// Wrong number of characters.
+    Length { expected: usize, found: usize },
+    /// A character outside the code's alphabet, at this 1-based position.
+    Character { position: usize, found: char },
+    /// The check character does not match.
+    Check { expected: char, found: char },
+}
+
+impl std::fmt::Display for Invalid {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Invalid::Length { expected, found } => write!(f, "has {found} characters, not {expected}"),
+            Invalid::Character { position, found } => write!(f, "character {position} `{found}` is not allowed here"),
+            Invalid::Check { expected, found } => write!(f, "check character is `{found}` but the code's characters give `{expected}`"),
+        }
+    }
+}
+
+const USCC_CHARS: &[u8] = b"0123456789ABCDEFGHJKLMNPQRTUWXY";
+const USCC_WEIGHTS: [u32; 17] = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
+
+/// Validates a 统一社会信用代码. Lower-case letters are accepted as their capitals.
+pub fn uscc(code: &str) -> Result<(), Invalid> {
+    let chars: Vec<char> = code.trim().chars().map(|c| c.to_ascii_uppercase()).collect();
+    if chars.len() != 18 {
+        return Err(Invalid::Length { expected: 18, found: chars.len() });
+    }
+    let mut sum = 0;
+    for (i, c) in chars.iter().enumerate() {
+        let v = USCC_CHARS.iter().position(|&b| b as char == *c).ok_or(Invalid::Character { position: i + 1, found: *c })?;
+        if i < 17 {
+            sum += v as u32 * USCC_WEIGHTS[i];
+        }
+    }
+    let expected = USCC_CHARS[((31 - sum % 31) % 31) as usize] as char;
+    if chars[17] != expected {
+        return Err(Invalid::Check { expected, found: chars[17] });
+    }
+    Ok(())
+}
+
+const ORG_WEIGHTS: [u32; 8] = [3, 7, 9, 10, 5, 8, 4, 2];
+
+/// Validates a 组织机构代码, written `XXXXXXXX-X` or without the hyphen.
+pub fn org_code(code: &str) -> Result<(), Invalid> {
+    let t = code.trim();
+    let compact: String = match t.char_indices().nth(8) {
+        Some((i, '-')) if t.chars().count() == 10 => format!("{}{}", &t[..i], &t[i + 1..]),
+        _ => t.to_owned(),
+    };
+    let chars: Vec<char> = compact.chars().map(|c| c.to_ascii_uppercase()).collect();
+    if chars.len() != 9 {
+        return Err(Invalid::Length { expected: 9, found: chars.len() });
+    }
+    let mut sum = 0;
+    for (i, c) in chars[..8].iter().enumerate() {
+        let v = c.to_digit(36).filter(|_| c.is_ascii_alphanumeric()).ok_or(Invalid::Character { position: i + 1, found: *c })?;
+        sum += v * ORG_WEIGHTS[i];
+    }
+    let expected = match 11 - sum % 11 {
+        10 => 'X',
+        11 => '0',
+        d => char::from_digit(d, 10).expect("digit"),
+    };
+    if chars[8] != expected {
+        return Err(Invalid::Check { expected, found: chars[8] });
+    }
+    Ok(())
+}
+
+/// A mainland mobile number: 11 digits starting 13–19 (spaces, hyphens and a +86 prefix allowed).
+pub fn mobile(number: &str) -> bool {
+    let digits: String = number.trim().trim_start_matches("+86").chars().filter(|c| !matches!(c, ' ' | '-')).collect();
+    digits.len() == 11
+        && digits.starts_with('1')
+        && matches!(digits.as_bytes()[1], b'3'..=b'9')
+        && digits.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// A postal code: six digits.
+pub fn postal_code(code: &str) -> bool {
+    let c = code.trim();
+    c.len() == 6 && c.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// An e-mail address of the usual form `local@domain.tld` (no spaces, one `@`, a dot in the domain).
+pub fn email(addr: &str) -> bool {
+    let a = addr.trim();
+    let Some((local, domain)) = a.split_once('@') else { return false };
+    !local.is_empty()
+        && !domain.contains('@')
+        && domain.contains('.')
+        && !domain.starts_with('.')
+        && !domain.ends_with('.')
+        && !a.chars().any(char::is_whitespace)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn uscc_vectors() {
+        for ok in ["91350100M000100Y43", "91110000600037341L", "9111000060003734F0"] {
+            assert_eq!(uscc(ok), Ok(()), "{ok}");
+        }
+        assert_eq!(uscc("91350100M000100Y44"), Err(Invalid::Check { expected: '3', found: '4' }));
+        assert_eq!(uscc("91350100M000100Y4"), Err(Invalid::Length { expected: 18, found: 17 }));
+        assert_eq!(uscc("91350100M000100I43"), Err(Invalid::Character { position: 16, found: 'I' }));
+        // Letter prefixes are legal (department codes include A, N and Y).
+        let body = "N1110000600037341";
+        let sum: u32 =
+            body.chars().enumerate().map(|(i, c)| USCC_CHARS.iter().position(|&b| b as char == c).unwrap() as u32 * USCC_WEIGHTS[i]).sum();
+        let check = USCC_CHARS[((31 - sum % 31) % 31) as usize] as char;
+        assert_eq!(uscc(&format!("{body}{check}")), Ok(()));
+    }
+
+    #[test]
+    fn org_code_vectors() {
+        for ok in ["60003734-1", "000000000", "00000000-0", "10000018-X", "10000018x"] {
+            assert_eq!(org_code(ok), Ok(()), "{ok}");
+        }
+        assert_eq!(org_code("60003734-2"), Err(Invalid::Check { expected: '1', found: '2' }));
+        assert!(matches!(org_code("6000373"), Err(Invalid::Length { .. })));
+    }
+
+    #[test]
+    fn contact_formats() {
+        assert!(mobile("13800138000") && mobile("+86 138-0013-8000"));
+        assert!(!mobile("12800138000") && !mobile("0571-89587224") && !mobile("1380013800"));
+        assert!(postal_code("310000") && !postal_code("31000") && !postal_code("3100001"));
+        assert!(email("a.b@example.org") && !email("a@b") && !email("a @b.cn") && !email("ab.cn") && email("张@例子.中国"));
+    }
+}

@@ -1,0 +1,100 @@
+//! The validator: an application checked against a compiled call, rule by rule.
+//!
+//! Each rule is one file under `rules/`: a [`Rule`] with a stable code, a one-paragraph doc and
+//! a `check` function over [`Ctx`], plus tests against the shared test bed (`testdata/`).
+//! [`RULES`] lists them in the order they run; findings are sorted afterwards, so the order of
+//! output depends only on the input.
+//!
+//! **Invariant:** rules do no I/O and read no clock: the moment deadlines are judged at is
+//! [`Ctx::as_of`], given by the caller.
+
+mod rules;
+#[cfg(test)]
+pub(crate) mod testing;
+
+use chrono::NaiveDateTime;
+
+use crate::application::Application;
+use crate::diagnostics::{Citation, CodeInfo, Finding, Severity, Span};
+use crate::document::Document;
+use crate::model::{Call, Category};
+
+/// A validation rule.
+pub struct Rule {
+    pub info: &'static CodeInfo,
+    pub check: fn(&mut Ctx),
+}
+
+/// Every rule, in the order they run.
+pub const RULES: &[&Rule] = rules::ALL;
+
+/// What a rule sees.
+pub struct Ctx<'a> {
+    pub call: &'a Call,
+    pub app: &'a Application,
+    pub doc: &'a Document,
+    /// The category applied for, when the application names exactly one that exists.
+    pub category: Option<&'a Category>,
+    /// The moment deadlines are judged at, in the call's time zone.
+    pub as_of: NaiveDateTime,
+    findings: Vec<Finding>,
+}
+
+impl<'a> Ctx<'a> {
+    /// The span of the value at a JSON pointer (or its nearest existing ancestor).
+    pub fn at(&self, pointer: &str) -> Span {
+        self.doc.spans.value(pointer)
+    }
+
+    /// The span of the key at a JSON pointer (for values that are missing, the parent's key).
+    pub fn key(&self, pointer: &str) -> Span {
+        self.doc.spans.key(pointer)
+    }
+
+    /// A finding labelled on the value at `pointer`.
+    pub fn finding(
+        &self,
+        info: &'static CodeInfo,
+        severity: Severity,
+        message: impl Into<String>,
+        pointer: &str,
+        label: impl Into<String>,
+    ) -> Finding {
+        let span = if self.doc.spans.contains(pointer) { self.at(pointer) } else { self.doc.spans.anchor(pointer) };
+        Finding::new(info, severity, message).in_file(self.doc.file.clone()).label(span, label)
+    }
+
+    pub fn push(&mut self, f: Finding) {
+        self.findings.push(f);
+    }
+
+    /// The applicant type's name from the call's vocabulary, or the id itself.
+    pub fn type_name(&self, id: &str) -> String {
+        self.call.applicant_types.get(id).map_or_else(|| id.to_owned(), |t| format!("{} ({id})", t.name))
+    }
+
+    /// The citation of a call-level form rule, if the call has it.
+    pub fn form_cite(&self, pick: impl Fn(&crate::model::Form) -> Option<&Citation>) -> Option<Citation> {
+        pick(&self.call.form).cloned()
+    }
+}
+
+/// Validates an application against a call; every finding, in deterministic order.
+pub fn validate(call: &Call, doc: &Document, app: &Application, as_of: NaiveDateTime) -> Vec<Finding> {
+    let category = match app.category.0.as_slice() {
+        [one] => call.category(one).filter(|c| c.leaf),
+        _ => None,
+    };
+    let mut cx = Ctx { call, app, doc, category, as_of, findings: Vec::new() };
+    for rule in RULES {
+        (rule.check)(&mut cx);
+    }
+    let mut findings = cx.findings;
+    crate::diagnostics::sort(&mut findings);
+    findings
+}
+
+/// Counts in Unicode characters, as the notices do (限500字 counts characters, not bytes).
+pub fn chars(text: &str) -> usize {
+    text.chars().count()
+}

@@ -1,0 +1,38 @@
+//! `applicant.individual`: an individual applies where the call accepts organisations only.
+use super::prelude::*;
+
+pub const RULE: Rule = Rule {
+    info: &CodeInfo {
+        code: "applicant.individual",
+        summary: "the lead applicant is an individual, and the call does not accept individuals",
+        doc: "Calls that say 项目不接受个人申报 accept organisations only. The lead applicant's type \
+              is one the call marks as an individual (个人).",
+    },
+    check,
+};
+
+fn check(cx: &mut Ctx) {
+    let Some(rule) = &cx.call.individuals else { return };
+    let individual = cx.call.applicant_types.get(&cx.app.lead.kind).is_some_and(|t| t.individual);
+    if rule.value || !individual {
+        return;
+    }
+    let f = cx
+        .finding(RULE.info, Severity::Error, "an individual cannot apply to this call", "/lead/type", "an individual")
+        .requires("an organisation as the lead applicant")
+        .cite(Some(rule.cite.clone()))
+        .with_help("apply through an eligible organisation");
+    cx.push(f);
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::validate::testing::*;
+
+    #[test]
+    fn individual_lead() {
+        let out = check(&edit(&[("  type: society", "  type: individual")]));
+        assert_eq!(out.codes(), ["applicant.individual"]);
+        insta::assert_snapshot!(out.rendered());
+    }
+}

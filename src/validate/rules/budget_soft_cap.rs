@@ -1,0 +1,51 @@
+//! `budget.over-soft-cap`: the requested amount exceeds a soft cap (原则上不超过).
+use super::prelude::*;
+
+pub const RULE: Rule = Rule {
+    info: &CodeInfo {
+        code: "budget.over-soft-cap",
+        summary: "the requested amount exceeds a cap the notice softens with 原则上 (a warning)",
+        doc: "\"原则上不超过\" means \"in principle not more than\": a larger request is not refused \
+              outright but needs a reason reviewers accept. Reported as a warning; `--deny warnings` \
+              makes it fail.",
+    },
+    check,
+};
+
+fn check(cx: &mut Ctx) {
+    let Some(Amount::SoftCap(cap, cite)) = cx.category.map(|c| &c.amount) else { return };
+    let requested = cx.app.budget.requested;
+    if requested <= *cap {
+        return;
+    }
+    let unit = cx.call.money_unit;
+    let f = cx
+        .finding(
+            RULE.info,
+            Severity::Warning,
+            format!("requested {requested} {unit} is above the {cap} {unit} the notice allows in principle"),
+            "/budget/requested",
+            "above the soft cap",
+        )
+        .requires(format!("in principle (原则上) requested ≤ {cap} {unit}"))
+        .cite(Some(cite.clone()))
+        .with_help("lower the request, or justify the excess in the budget's basis");
+    cx.push(f);
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::validate::testing::*;
+
+    #[test]
+    fn above_a_soft_cap_is_a_warning() {
+        let out = check(&edit(&[
+            ("category: fixed/forum", "category: soft"),
+            ("  total: 6.6\n  requested: 5\n  other: 1.6", "  total: 9\n  requested: 9\n  other: 0"),
+        ]));
+        let f: Vec<_> = out.findings.into_iter().filter(|f| f.code.code == "budget.over-soft-cap").collect();
+        assert_eq!(f.len(), 1);
+        assert_eq!(f[0].severity, crate::diagnostics::Severity::Warning);
+        insta::assert_snapshot!(Outcome { findings: f }.rendered());
+    }
+}

@@ -1,0 +1,44 @@
+//! `contact.mobile`: a mobile number that cannot be one.
+use super::prelude::*;
+
+pub const RULE: Rule = Rule {
+    info: &CodeInfo {
+        code: "contact.mobile",
+        summary: "a mobile number (手机) is not an 11-digit mainland number (a warning)",
+        doc: "Mobile numbers of the project leader and contact are 11 digits starting 13–19 (spaces, \
+              hyphens and +86 allowed). A landline belongs under `phone`. A warning: the funder \
+              cannot reach the applicant, but the notice does not refuse the form for it.",
+    },
+    check,
+};
+
+fn check(cx: &mut Ctx) {
+    for (who, person) in [("leader", &cx.app.leader), ("contact", &cx.app.contact)] {
+        let Some(m) = &person.mobile else { continue };
+        if crate::ident::mobile(&m.0) {
+            continue;
+        }
+        let f = cx
+            .finding(
+                RULE.info,
+                Severity::Warning,
+                format!("`{}` is not a mobile number", m.0),
+                &format!("/{who}/mobile"),
+                "not 11 digits starting 13–19",
+            )
+            .with_help("write the 11-digit mobile number; put a landline under `phone`");
+        cx.push(f);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::validate::testing::*;
+
+    #[test]
+    fn landline_as_mobile() {
+        let out = check(&edit(&[("mobile: 13900139000", "mobile: 0571-89587224")]));
+        assert_eq!(out.codes(), ["contact.mobile"]);
+        insta::assert_snapshot!(out.rendered());
+    }
+}

@@ -1,0 +1,114 @@
+//! `deadline.missed`: a submission is (or would be) after its deadline.
+use super::prelude::*;
+use crate::model::Deadline;
+use chrono::NaiveDateTime;
+
+pub const RULE: Rule = Rule {
+    info: &CodeInfo {
+        code: "deadline.missed",
+        summary: "a submission is after its deadline (逾期申报不予受理)",
+        doc: "Each deadline of the call that applies to the category is judged on the application's \
+              declared `submission` for that channel (online, paper, e-mail); where the deadline says \
+              the courier's send date counts (以快递发出日期为准), on `sent`. Without a declared \
+              submission, it is judged at `--as-of` (default: now, in the call's time zone). A date \
+              alone means the end of that day. Where the notice extends a deadline on a condition \
+              (申报单位不足3家则顺延), a time within the extension is a warning that names the condition.",
+    },
+    check,
+};
+
+pub(super) fn applies(d: &Deadline, cx: &Ctx) -> bool {
+    d.categories.is_empty() || cx.category.is_some_and(|c| d.categories.iter().any(|s| Call::within(&c.path, s)))
+}
+
+fn check(cx: &mut Ctx) {
+    let call = cx.call;
+    let due: Vec<_> = call.deadlines.iter().filter(|d| applies(d, cx)).collect();
+    for d in due {
+        let subs: Vec<(usize, NaiveDateTime, &'static str)> = cx
+            .app
+            .submission
+            .iter()
+            .enumerate()
+            .filter(|(_, s)| s.channel == d.channel)
+            .map(|(i, s)| match (d.postmark, s.sent) {
+                (true, Some(sent)) => (i, sent.start(), "sent"),
+                _ => (i, s.at.start(), "at"),
+            })
+            .collect();
+        if subs.is_empty() {
+            judge(cx, d, cx.as_of, None);
+        }
+        for (i, when, field) in subs {
+            judge(cx, d, when, Some(format!("/submission/{i}/{field}")));
+        }
+    }
+}
+
+fn judge(cx: &mut Ctx, d: &Deadline, when: NaiveDateTime, ptr: Option<String>) {
+    let closes = d.closes.end();
+    if when <= closes {
+        return;
+    }
+    let ext = d.extensions.iter().find(|e| when <= e.until.end());
+    let what = match &ptr {
+        Some(_) => format!("submitted {}", when.format("%Y-%m-%d %H:%M")),
+        None => format!("as of {}", when.format("%Y-%m-%d %H:%M")),
+    };
+    let (severity, msg, req, cite) = match ext {
+        Some(e) => (
+            Severity::Warning,
+            format!(
+                "{} ({what}) closed {}; it is on time only under the extension to {} if the category has fewer than {} applicants",
+                d.name, d.closes, e.until, e.when_fewer_applicants_than
+            ),
+            format!("{} by {} (extended to {} if fewer than {} applicants)", d.name, d.closes, e.until, e.when_fewer_applicants_than),
+            e.cite.clone(),
+        ),
+        None => {
+            (Severity::Error, format!("{} closed {} ({what})", d.name, d.closes), format!("{} by {}", d.name, d.closes), d.cite.clone())
+        }
+    };
+    let f = match &ptr {
+        Some(p) => cx.finding(RULE.info, severity, msg, p, "after the deadline"),
+        None => cx.finding(RULE.info, severity, msg, "/submission", "no submission date declared; judged at --as-of"),
+    };
+    let f = f.requires(req).cite(Some(cite)).with_help(if ptr.is_some() {
+        "submit before the deadline"
+    } else {
+        "the deadline has passed; check the date or pass --as-of"
+    });
+    cx.push(f);
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::validate::testing::*;
+
+    #[test]
+    fn online_submission_after_the_deadline() {
+        let out = check(&edit(&[("{ channel: online, at: \"2025-04-20 10:00\" }", "{ channel: online, at: \"2025-04-22 09:00\" }")]));
+        assert_eq!(out.codes(), ["deadline.missed"]);
+        insta::assert_snapshot!(out.rendered());
+    }
+
+    #[test]
+    fn courier_send_date_counts_and_extension_warns() {
+        // Arrives late but was sent in time: fine.
+        let out = check(&edit(&[("at: \"2025-04-25 09:00\", sent: 2025-04-23", "at: \"2025-04-27 09:00\", sent: 2025-04-24")]));
+        assert!(out.findings.is_empty(), "{}", out.rendered());
+        // Sent after the deadline but within the conditional extension: a warning.
+        let out = check(&edit(&[("at: \"2025-04-25 09:00\", sent: 2025-04-23", "at: \"2025-04-29 09:00\", sent: \"2025-04-28 10:00\"")]));
+        assert_eq!(out.codes(), ["deadline.missed"]);
+        assert_eq!(out.findings[0].severity, crate::diagnostics::Severity::Warning);
+        insta::assert_snapshot!(out.rendered());
+    }
+
+    #[test]
+    fn without_a_declared_submission_the_clock_decides() {
+        let app = edit(&[("  - { channel: online, at: \"2025-04-20 10:00\" }\n", "")]);
+        assert!(check_at(&app, "2025-04-21T23:59:00".parse().unwrap()).findings.is_empty());
+        let out = check_at(&app, "2025-04-22T00:00:01".parse().unwrap());
+        assert_eq!(out.codes(), ["deadline.missed"]);
+    }
+}

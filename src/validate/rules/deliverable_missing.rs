@@ -1,0 +1,55 @@
+//! `deliverable.missing`: a written deliverable the category requires is not planned.
+use super::prelude::*;
+
+pub const RULE: Rule = Rule {
+    info: &CodeInfo {
+        code: "deliverable.missing",
+        summary: "a report or case study the category requires is not planned (or fewer than required)",
+        doc: "Notices require written deliverables (提交1篇不少于1500字的典型工作案例, 字数不少于2万字的总结报告). \
+              List each under `deliverables:` with the call's id and its planned length in characters.",
+    },
+    check,
+};
+
+fn check(cx: &mut Ctx) {
+    let Some(cat) = cx.category else { return };
+    for d in &cat.deliverables {
+        let planned = cx.app.deliverables.iter().filter(|p| p.id == d.id).count() as u32;
+        if planned >= d.count {
+            continue;
+        }
+        let f = cx
+            .finding(
+                RULE.info,
+                Severity::Error,
+                format!("{} `{}` planned {planned} time(s); the notice requires {}", d.name, d.id, d.count),
+                "/deliverables",
+                "deliverables",
+            )
+            .requires(format!("{} × {}{}", d.count, d.name, length(d.min_chars, d.max_chars)))
+            .cite(Some(d.cite.clone()))
+            .with_help(format!("add `- {{ id: {}, chars: <planned length> }}` under `deliverables:`", d.id));
+        cx.push(f);
+    }
+}
+
+pub(super) fn length(min: Option<u32>, max: Option<u32>) -> String {
+    match (min, max) {
+        (Some(a), Some(b)) => format!(", {a} to {b} characters"),
+        (Some(a), None) => format!(", at least {a} characters"),
+        (None, Some(b)) => format!(", at most {b} characters"),
+        (None, None) => String::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::validate::testing::*;
+
+    #[test]
+    fn case_study_not_planned() {
+        let out = check(&edit(&[("  - { id: case-study, title: 人工智能学会服务产业典型案例, chars: 2000 }\n", "  []\n")]));
+        assert_eq!(out.codes(), ["deliverable.missing"]);
+        insta::assert_snapshot!(out.rendered());
+    }
+}

@@ -1,0 +1,52 @@
+//! `event.attendance`: an event's expected attendance is below the per-event minimum.
+use super::prelude::*;
+use crate::model::Kpi;
+
+pub const RULE: Rule = Rule {
+    info: &CodeInfo {
+        code: "event.attendance",
+        summary: "an event's expected attendance is below the notice's per-event minimum (每场不少于30人)",
+        doc: "Some targets count only events of a size: \"每场不少于30人\", \"不少于200人的大型活动\". Each \
+              event listed under `events:` with that KPI must expect at least that many participants.",
+    },
+    check,
+};
+
+fn find<'a>(kpis: &'a [Kpi], id: &str) -> Option<&'a Kpi> {
+    kpis.iter().find_map(|k| if k.id == id { Some(k) } else { find(&k.options, id) })
+}
+
+fn check(cx: &mut Ctx) {
+    let Some(cat) = cx.category else { return };
+    for (i, e) in cx.app.events.iter().enumerate() {
+        let Some(k) = e.kpi.as_deref().and_then(|id| find(&cat.kpis, id)) else { continue };
+        let Some(min) = k.per_event_min_attendance else { continue };
+        if e.attendance >= min {
+            continue;
+        }
+        let f = cx
+            .finding(
+                RULE.info,
+                Severity::Error,
+                format!("event `{}` expects {} people; each {} needs at least {min}", e.name, e.attendance, k.name),
+                &format!("/events/{i}/attendance"),
+                "attendance",
+            )
+            .requires(format!("each event counted as {}: at least {min} people", k.name))
+            .cite(Some(k.cite.clone()))
+            .with_help("plan a larger event, or do not count this one towards the target");
+        cx.push(f);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::validate::testing::*;
+
+    #[test]
+    fn small_event() {
+        let out = check(&edit(&[("date: 2025-10-18, attendance: 60", "date: 2025-10-18, attendance: 25")]));
+        assert_eq!(out.codes(), ["event.attendance"]);
+        insta::assert_snapshot!(out.rendered());
+    }
+}

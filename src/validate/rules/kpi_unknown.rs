@@ -1,0 +1,64 @@
+//! `kpi.unknown`: a target or event names a KPI the category does not have.
+use super::prelude::*;
+use crate::model::Kpi;
+
+pub const RULE: Rule = Rule {
+    info: &CodeInfo {
+        code: "kpi.unknown",
+        summary: "a target (or an event's `kpi`) names a KPI this category does not have (a warning; often a typo)",
+        doc: "Keys under `kpis:` and the `kpi` of events must be KPI ids of the category applied for. \
+              An unknown id is usually a typo, which would leave the real KPI without a target; the \
+              finding suggests the closest id.",
+    },
+    check,
+};
+
+fn ids(kpis: &[Kpi], out: &mut Vec<String>) {
+    for k in kpis {
+        if k.options.is_empty() {
+            out.push(k.id.clone());
+        }
+        ids(&k.options, out);
+    }
+}
+
+fn check(cx: &mut Ctx) {
+    let Some(cat) = cx.category else { return };
+    let mut known = Vec::new();
+    ids(&cat.kpis, &mut known);
+    let mut unknown: Vec<(String, String)> =
+        cx.app.kpis.keys().filter(|k| !known.contains(k)).map(|k| (k.clone(), format!("/kpis/{}", crate::document::escape(k)))).collect();
+    for (i, e) in cx.app.events.iter().enumerate() {
+        if let Some(k) = &e.kpi
+            && !known.contains(k)
+        {
+            unknown.push((k.clone(), format!("/events/{i}/kpi")));
+        }
+    }
+    for (id, ptr) in unknown {
+        let near = crate::schema::suggest(&id, known.iter().map(String::as_str));
+        let help = match near {
+            Some(n) => format!("did you mean `{n}`? KPIs of this category: {}", known.join(", ")),
+            None => format!("KPIs of this category: {}", known.join(", ")),
+        };
+        let span = cx.key(&ptr);
+        let f = cx
+            .finding(RULE.info, Severity::Warning, format!("`{id}` is not a KPI of {}", cat.full_name()), &ptr, "unknown KPI")
+            .with_help(help);
+        let f =
+            if ptr.starts_with("/kpis/") { crate::diagnostics::Finding { labels: Vec::new(), ..f }.label(span, "unknown KPI") } else { f };
+        cx.push(f);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::validate::testing::*;
+
+    #[test]
+    fn misspelt_kpi() {
+        let out = check(&edit(&[("  matched: 4\n", "  matched: 4\n  mached: 4\n")]));
+        assert_eq!(out.codes(), ["kpi.unknown"]);
+        insta::assert_snapshot!(out.rendered());
+    }
+}

@@ -1,0 +1,53 @@
+//! `partner.missing`: a partner the category requires is not among the applicants.
+use super::prelude::*;
+
+pub const RULE: Rule = Rule {
+    info: &CodeInfo {
+        code: "partner.missing",
+        summary: "a required partner (e.g. 须联合1家国家级学会) is not among the applicants",
+        doc: "Some categories require applying together with a partner of a given type. The lead \
+              applicant, joint applicants and partners all count. The finding names the type and \
+              how many are needed.",
+    },
+    check,
+};
+
+fn check(cx: &mut Ctx) {
+    let Some(cat) = cx.category else { return };
+    let app = cx.app;
+    let types: Vec<&str> =
+        std::iter::once(app.lead.kind.as_str()).chain(app.joint.iter().chain(&app.partners).map(|o| o.kind.as_str())).collect();
+    for p in &cat.partners {
+        let have = types.iter().filter(|t| p.types.iter().any(|x| x == *t)).count() as u32;
+        if have >= p.min {
+            continue;
+        }
+        let names: Vec<String> = p.types.iter().map(|id| cx.type_name(id)).collect();
+        let at = if app.joint.is_empty() { "/lead" } else { "/joint" };
+        let f = cx
+            .finding(
+                RULE.info,
+                Severity::Error,
+                format!("{} requires {} {} among the applicants; found {have}", cat.full_name(), p.min, p.name),
+                at,
+                "applicants",
+            )
+            .requires(format!("at least {} of: {}", p.min, names.join(", ")))
+            .cite(Some(p.cite.clone()))
+            .with_help(format!("add the {} under `joint:` (or `partners:`) with its `type`", p.name));
+        cx.push(f);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::validate::testing::*;
+
+    #[test]
+    fn service_team_without_national_society() {
+        let out = check(&edit(&[("category: fixed/forum", "category: soft")]));
+        assert!(out.codes().contains(&"partner.missing"), "{:?}", out.codes());
+        let f: Vec<_> = out.findings.into_iter().filter(|f| f.code.code == "partner.missing").collect();
+        insta::assert_snapshot!(Outcome { findings: f }.rendered());
+    }
+}

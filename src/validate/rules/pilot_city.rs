@@ -1,0 +1,51 @@
+//! `pilot.city`: the pilot city served is missing or not on the call's list.
+use super::prelude::*;
+
+pub const RULE: Rule = Rule {
+    info: &CodeInfo {
+        code: "pilot.city",
+        summary: "the pilot city (园区) the project serves is missing or not on the notice's list",
+        doc: "Some categories serve the pilot cities (试点城市（园区）) listed in an annex of the notice. \
+              `project.pilot_city` must name one of them (as printed, or a listed alias); the finding \
+              shows the allowed names.",
+    },
+    check,
+};
+
+fn check(cx: &mut Ctx) {
+    let Some(rule) = cx.category.and_then(|c| c.pilot.as_ref()) else { return };
+    let Some(list) = cx.call.references.get(&rule.value) else { return };
+    let names: Vec<&str> = list.entries.iter().map(|e| e.name.as_str()).collect();
+    let (msg, ptr, label) = match cx.app.project.pilot_city.as_deref() {
+        None => ("the project names no pilot city (`project.pilot_city`)".to_owned(), "/project", "no pilot city"),
+        Some(city) if list.entry(city).is_none() => {
+            (format!("`{city}` is not on the list {}", list.name), "/project/pilot_city", "not on the list")
+        }
+        Some(_) => return,
+    };
+    let near = cx.app.project.pilot_city.as_deref().and_then(|c| crate::schema::suggest(c, names.iter().copied()));
+    let help =
+        near.map_or_else(|| format!("allowed: {}", names.join("、")), |n| format!("did you mean `{n}`? allowed: {}", names.join("、")));
+    let f = cx
+        .finding(RULE.info, Severity::Error, msg, ptr, label)
+        .requires(format!("a pilot city from {} ({})", list.name, list.cite.section))
+        .cite(Some(rule.cite.clone()))
+        .with_help(help);
+    cx.push(f);
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::validate::testing::*;
+
+    #[test]
+    fn city_not_on_the_list() {
+        let out = check(&edit(&[
+            ("category: fixed/forum", "category: open"),
+            ("  end: 2025-11-30\nlead:", "  end: 2025-11-30\n  pilot_city: 浙江杭州\n  industry: 物联网\nlead:"),
+        ]));
+        let f: Vec<_> = out.findings.into_iter().filter(|f| f.code.code == "pilot.city").collect();
+        assert_eq!(f.len(), 1);
+        insta::assert_snapshot!(Outcome { findings: f }.rendered());
+    }
+}

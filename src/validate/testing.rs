@@ -1,0 +1,76 @@
+//! The rule tests' test bed: `testdata/spec.yaml` (a small call using every feature) and
+//! `testdata/app.yaml` (a draft that passes it). A rule test edits the draft and checks what
+//! the validator says.
+
+use std::sync::OnceLock;
+
+use chrono::NaiveDateTime;
+
+use crate::application::Application;
+use crate::diagnostics::Finding;
+use crate::model::Call;
+use crate::render::{self, Style};
+use crate::schema::Kind;
+use crate::source::{Limits, SourceFile};
+
+pub const SPEC: &str = include_str!("testdata/spec.yaml");
+pub const APP: &str = include_str!("testdata/app.yaml");
+
+pub fn call() -> &'static Call {
+    static CALL: OnceLock<Call> = OnceLock::new();
+    CALL.get_or_init(|| {
+        let out = crate::load::spec_source(SourceFile::new("spec.yaml", SPEC), &Limits::default());
+        assert!(out.findings.is_empty(), "test spec has findings: {:?}", out.findings);
+        out.call.expect("test spec compiles")
+    })
+}
+
+/// The moment rule tests judge deadlines at, unless they say otherwise.
+pub fn as_of() -> NaiveDateTime {
+    "2025-04-01T10:00:00".parse().expect("valid")
+}
+
+/// The test draft with each `(from, to)` replacement applied once (each must match).
+pub fn edit(edits: &[(&str, &str)]) -> String {
+    let mut s = APP.to_owned();
+    for (from, to) in edits {
+        assert!(s.contains(from), "test draft has no `{from}`");
+        s = s.replacen(from, to, 1);
+    }
+    s
+}
+
+pub struct Outcome {
+    pub findings: Vec<Finding>,
+}
+
+impl Outcome {
+    /// The codes reported, in output order, deduplicated.
+    pub fn codes(&self) -> Vec<&'static str> {
+        let mut v: Vec<&'static str> = self.findings.iter().map(|f| f.code.code).collect();
+        v.dedup();
+        v
+    }
+    /// The findings rendered as the CLI prints them without a terminal.
+    pub fn rendered(&self) -> String {
+        render::human_all(&self.findings, Style { color: false, width: 100 })
+    }
+}
+
+/// Validates a draft against the test spec at [`as_of`].
+pub fn check(app: &str) -> Outcome {
+    check_at(app, as_of())
+}
+
+pub fn check_at(app: &str, as_of: NaiveDateTime) -> Outcome {
+    let file = SourceFile::new("app.yaml", app);
+    let (doc, app) = crate::load::typed::<Application>(file, Kind::Application, &Limits::default())
+        .unwrap_or_else(|f| panic!("test draft does not load: {}", render::human_all(&f, Style::default())));
+    Outcome { findings: super::validate(call(), &doc, &app, as_of) }
+}
+
+#[test]
+fn the_test_draft_is_valid() {
+    let out = check(APP);
+    assert!(out.findings.is_empty(), "{}", out.rendered());
+}
