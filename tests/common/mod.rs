@@ -15,11 +15,17 @@ pub fn render(findings: &[Finding]) -> String {
     render::human_all(findings, Style { color: false, width: 100 })
 }
 
-/// The codes a fixture declares on its first line: `# expect: code code ...` (empty: none).
+/// The codes a fixture declares in its leading comment lines: `# expect: code code ...`
+/// (nothing after the colon: no findings).
 pub fn expected_codes(text: &str) -> Vec<String> {
-    let first = text.lines().next().unwrap_or_default();
-    let list = first.strip_prefix("# expect:").unwrap_or_else(|| panic!("fixture must start with `# expect:`, got {first:?}"));
-    list.split_whitespace().map(str::to_owned).collect()
+    let line = text
+        .lines()
+        .take_while(|l| l.starts_with('#'))
+        .find_map(|l| l.strip_prefix("# expect:"))
+        .unwrap_or_else(|| panic!("fixture must declare `# expect:` in its leading comments"));
+    let mut v: Vec<String> = line.split_whitespace().map(str::to_owned).collect();
+    v.sort();
+    v
 }
 
 /// Every `.yaml` file directly in a folder, sorted.

@@ -23,6 +23,9 @@ fn check(cx: &mut Ctx) {
             _ => continue,
         };
         let unit = cx.call.money_unit;
+        if b.items.is_empty() && target.0.is_zero() {
+            continue; // 无经费立项: nothing requested, nothing to itemise.
+        }
         if b.items.is_empty() {
             let f = cx
                 .finding(RULE.info, Severity::Error, "the itemised budget is empty", "/budget", "no `items`")

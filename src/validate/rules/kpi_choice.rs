@@ -7,7 +7,8 @@ pub const RULE: Rule = Rule {
         summary: "an either/or target is not met: fewer of its alternatives reach their bounds than required",
         doc: "Some targets offer alternatives: \"不少于4场（或举办不少于200人的大型活动1场）\" is met by \
               either; \"至少选择完成下列一项任务\" needs at least one of five. An alternative counts when \
-              its target is given and within its bounds. The finding lists every alternative and its state.",
+              its target is given and within its bounds (one without a number counts when its target \
+              is positive). The finding lists every alternative and its state.",
     },
     check,
 };
@@ -20,6 +21,8 @@ fn check(cx: &mut Ctx) {
         for o in &k.options {
             let state = match cx.app.kpis.get(&o.id) {
                 None => "not given".to_owned(),
+                // An alternative without a number ("提供科技金融服务") is met by any positive target.
+                Some(0) if o.min.is_none() => "0: not taken up".to_owned(),
                 Some(&v) => match super::kpi_range::miss(o, v) {
                     None => {
                         met += 1;

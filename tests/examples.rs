@@ -1,0 +1,98 @@
+//! The example drafts under examples/<call>/: every file in `valid/` must pass (no errors; the
+//! warnings it declares, if any, as under the soft wording 原则上), every file in `invalid/` must
+//! fail; each produces exactly the error and warning codes its `# expect:` line declares. The
+//! rendered findings of each are snapshotted.
+
+mod common;
+
+use std::collections::BTreeMap;
+
+use callspec::diagnostics::{Finding, Severity};
+use callspec::load;
+use callspec::model::Call;
+use callspec::source::Limits;
+
+fn calls() -> BTreeMap<String, Call> {
+    load::expand(&[common::root().join("specs")])
+        .iter()
+        .filter_map(|p| load::spec_path(p, &Limits::default()).call)
+        .map(|c| (c.id.clone(), c))
+        .collect()
+}
+
+/// Far after every deadline: examples must declare their submissions, or they fail.
+fn as_of() -> chrono::NaiveDateTime {
+    "2030-01-01T00:00:00".parse().unwrap()
+}
+
+fn validate(calls: &BTreeMap<String, Call>, path: &std::path::Path) -> Vec<Finding> {
+    match load::application_path(path, &Limits::default()) {
+        Err(f) => f,
+        Ok((doc, app)) => {
+            let call = calls.get(&app.call).unwrap_or_else(|| panic!("{}: no call `{}`", path.display(), app.call));
+            callspec::validate::validate(call, &doc, &app, as_of())
+        }
+    }
+}
+
+fn failing_codes(findings: &[Finding]) -> Vec<String> {
+    let mut v: Vec<String> = findings.iter().filter(|f| f.severity != Severity::Advice).map(|f| f.code.code.to_owned()).collect();
+    v.sort();
+    v.dedup();
+    v
+}
+
+#[test]
+fn examples_behave_as_named() {
+    let calls = calls();
+    let root = common::root().join("examples");
+    let mut dirs: Vec<_> = std::fs::read_dir(&root).unwrap().map(|e| e.unwrap().path()).filter(|p| p.is_dir()).collect();
+    dirs.sort();
+    assert!(!dirs.is_empty());
+    let mut seen = 0;
+    for dir in dirs {
+        let call = dir.file_name().unwrap().to_string_lossy().into_owned();
+        for kind in ["valid", "invalid"] {
+            let sub = dir.join(kind);
+            if !sub.is_dir() {
+                continue;
+            }
+            for path in common::yaml_files(&sub) {
+                seen += 1;
+                let name = format!("{call}/{kind}/{}", path.file_name().unwrap().to_string_lossy());
+                let text = std::fs::read_to_string(&path).unwrap();
+                let findings = validate(&calls, &path);
+                let expected = common::expected_codes(&text);
+                let rendered = common::render(&findings);
+                assert_eq!(failing_codes(&findings), expected, "{name}:\n{rendered}");
+                if kind == "valid" {
+                    assert!(findings.iter().all(|f| f.severity != Severity::Error), "{name}: a valid example has an error");
+                } else {
+                    assert!(findings.iter().any(|f| f.severity == Severity::Error), "{name}: an invalid example must have an error");
+                }
+                let snap = name.trim_end_matches(".yaml").replace('/', "__");
+                insta::assert_snapshot!(snap, rendered);
+            }
+        }
+    }
+    assert!(seen > 0);
+}
+
+#[test]
+fn every_leaf_category_has_a_valid_example() {
+    let calls = calls();
+    for (id, call) in &calls {
+        let dir = common::root().join("examples").join(id).join("valid");
+        if !dir.is_dir() {
+            continue;
+        }
+        let mut covered = std::collections::BTreeSet::new();
+        for path in common::yaml_files(&dir) {
+            let (_, app) =
+                load::application_path(&path, &Limits::default()).unwrap_or_else(|f| panic!("{}: {}", path.display(), common::render(&f)));
+            covered.extend(app.category.0);
+        }
+        let missing: Vec<&str> = call.leaf_paths().filter(|p| !covered.contains(*p)).collect();
+        assert!(missing.is_empty(), "{id}: no valid example for {missing:?}");
+    }
+}
