@@ -65,3 +65,33 @@ fn explain_documents_codes() {
     assert_eq!(o.status.code(), Some(0));
     insta::assert_snapshot!(stdout(&o));
 }
+
+#[test]
+fn validate_valid_examples_exits_0() {
+    let o = callspec(&["validate", "examples/hangzhou-2025/valid"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
+    assert!(stdout(&o).contains("13 application files checked; 0 errors, 1 warning"), "{}", stdout(&o));
+}
+
+#[test]
+fn validate_invalid_example_exits_1_and_cites_the_notice() {
+    let o = callspec(&["validate", "--call", "hangzhou-2025", "examples/hangzhou-2025/invalid/budget-items-sum.yaml"]);
+    assert_eq!(o.status.code(), Some(1));
+    insta::assert_snapshot!(stdout(&o));
+}
+
+#[test]
+fn validate_with_a_spec_file_and_deny_warnings() {
+    let args = ["validate", "--spec", "specs/hangzhou-2025.yaml", "examples/hangzhou-2025/valid/warning-period-after-completion.yaml"];
+    assert_eq!(callspec(&args).status.code(), Some(0));
+    let mut strict = args.to_vec();
+    strict.extend(["--deny", "warnings"]);
+    assert_eq!(callspec(&strict).status.code(), Some(1));
+}
+
+#[test]
+fn validate_unknown_call_is_unusable_input() {
+    let o = callspec(&["validate", "--call", "hangzhou-2052", "examples/hangzhou-2025/valid/unfunded.yaml"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stdout(&o).contains("did you mean `hangzhou-2025`?"), "{}", stdout(&o));
+}
