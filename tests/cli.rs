@@ -95,3 +95,10 @@ fn validate_unknown_call_is_unusable_input() {
     assert_eq!(o.status.code(), Some(2));
     assert!(stdout(&o).contains("did you mean `hangzhou-2025`?"), "{}", stdout(&o));
 }
+
+#[test]
+fn validate_accepts_json_drafts() {
+    // A portal's JSON export of examples/hangzhou-2025/valid/key-international.yaml.
+    let o = callspec(&["validate", "tests/fixtures/applications/hangzhou-key-international.json"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
+}

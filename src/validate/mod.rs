@@ -64,6 +64,18 @@ impl<'a> Ctx<'a> {
         Finding::new(info, severity, message).in_file(self.doc.file.clone()).label(span, label)
     }
 
+    /// A finding labelled on the key at `pointer` (for a list or mapping as a whole).
+    pub fn finding_at_key(
+        &self,
+        info: &'static CodeInfo,
+        severity: Severity,
+        message: impl Into<String>,
+        pointer: &str,
+        label: impl Into<String>,
+    ) -> Finding {
+        Finding::new(info, severity, message).in_file(self.doc.file.clone()).label(self.doc.spans.anchor(pointer), label)
+    }
+
     pub fn push(&mut self, f: Finding) {
         self.findings.push(f);
     }
