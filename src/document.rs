@@ -374,3 +374,15 @@ mod tests {
         assert_eq!(e.code.code, "input.limit", "{}", e.message);
     }
 }
+
+#[cfg(test)]
+mod anchor_tests {
+    use super::*;
+
+    #[test]
+    fn block_mappings_are_anchored_on_their_key() {
+        let d = parse(SourceFile::new("t.yaml", "a: 1\nattestations:\n  x: y\n  z: w\nlist:\n  - 1\n"), &Limits::default()).unwrap();
+        assert_eq!(d.file.slice(d.spans.anchor("/attestations")), Some("attestations"));
+        assert_eq!(d.file.slice(d.spans.anchor("/list")), Some("list"));
+    }
+}

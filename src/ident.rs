@@ -20,8 +20,10 @@ impl std::fmt::Display for Invalid {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             Invalid::Length { expected, found } => write!(f, "has {found} characters, not {expected}"),
-            Invalid::Character { position, found } => write!(f, "character {position} `{found}` is not allowed here"),
-            Invalid::Check { expected, found } => write!(f, "check character is `{found}` but the code's characters give `{expected}`"),
+            Invalid::Character { position, found } => write!(f, "has `{found}` at position {position}, a character the code does not use"),
+            Invalid::Check { expected, found } => {
+                write!(f, "ends in `{found}`, but its other characters give the check character `{expected}`")
+            }
         }
     }
 }

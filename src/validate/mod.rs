@@ -51,7 +51,9 @@ impl<'a> Ctx<'a> {
         self.doc.spans.key(pointer)
     }
 
-    /// A finding labelled on the value at `pointer`.
+    /// A finding labelled on the value at `pointer`: a scalar itself; a list or mapping by its
+    /// key (their own extent is just their first entry); a missing value by its nearest
+    /// existing parent, with a label saying what is missing.
     pub fn finding(
         &self,
         info: &'static CodeInfo,
@@ -60,20 +62,15 @@ impl<'a> Ctx<'a> {
         pointer: &str,
         label: impl Into<String>,
     ) -> Finding {
-        let span = if self.doc.spans.contains(pointer) { self.at(pointer) } else { self.doc.spans.anchor(pointer) };
-        Finding::new(info, severity, message).in_file(self.doc.file.clone()).label(span, label)
-    }
-
-    /// A finding labelled on the key at `pointer` (for a list or mapping as a whole).
-    pub fn finding_at_key(
-        &self,
-        info: &'static CodeInfo,
-        severity: Severity,
-        message: impl Into<String>,
-        pointer: &str,
-        label: impl Into<String>,
-    ) -> Finding {
-        Finding::new(info, severity, message).in_file(self.doc.file.clone()).label(self.doc.spans.anchor(pointer), label)
+        let f = Finding::new(info, severity, message).in_file(self.doc.file.clone());
+        match self.doc.value.pointer(pointer) {
+            Some(v) if !v.is_object() && !v.is_array() => f.label(self.at(pointer), label),
+            Some(_) => f.label(self.doc.spans.anchor(pointer), label),
+            None => {
+                let name = pointer.rsplit('/').next().unwrap_or_default();
+                f.label(self.doc.spans.anchor(pointer), format!("no `{name}` here"))
+            }
+        }
     }
 
     pub fn push(&mut self, f: Finding) {

@@ -41,7 +41,7 @@ fn check(cx: &mut Ctx) {
         }
         let parts: Vec<String> = b.items.iter().map(|i| i.amount.to_string()).collect();
         let f = cx
-            .finding_at_key(
+            .finding(
                 RULE.info,
                 Severity::Error,
                 format!("budget items add up to {sum} {unit} ({}), not the {name} {target} {unit}", parts.join(" + ")),

@@ -48,7 +48,7 @@ fn check(cx: &mut Ctx) {
     if sum != b.total {
         let unit = cx.call.money_unit;
         let f = cx
-            .finding_at_key(
+            .finding(
                 RULE.info,
                 Severity::Error,
                 format!("phase budgets add up to {sum} {unit}, not the total {} {unit}", b.total),

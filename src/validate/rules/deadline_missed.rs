@@ -1,6 +1,7 @@
 //! `deadline.missed`: a submission is (or would be) after its deadline.
 use super::prelude::*;
 use crate::model::Deadline;
+use crate::values::When;
 use chrono::NaiveDateTime;
 
 pub const RULE: Rule = Rule {
@@ -25,34 +26,37 @@ fn check(cx: &mut Ctx) {
     let call = cx.call;
     let due: Vec<_> = call.deadlines.iter().filter(|d| applies(d, cx)).collect();
     for d in due {
-        let subs: Vec<(usize, NaiveDateTime, &'static str)> = cx
+        let subs: Vec<(usize, When, &'static str)> = cx
             .app
             .submission
             .iter()
             .enumerate()
             .filter(|(_, s)| s.channel == d.channel)
             .map(|(i, s)| match (d.postmark, s.sent) {
-                (true, Some(sent)) => (i, sent.start(), "sent"),
-                _ => (i, s.at.start(), "at"),
+                (true, Some(sent)) => (i, sent, "sent"),
+                _ => (i, s.at, "at"),
             })
             .collect();
         if subs.is_empty() {
-            judge(cx, d, cx.as_of, None);
+            let as_of = cx.as_of;
+            judge(cx, d, as_of, None);
         }
         for (i, when, field) in subs {
-            judge(cx, d, when, Some(format!("/submission/{i}/{field}")));
+            let what = if field == "sent" { format!("sent {when}") } else { format!("submitted {when}") };
+            judge(cx, d, when.start(), Some((format!("/submission/{i}/{field}"), what)));
         }
     }
 }
 
-fn judge(cx: &mut Ctx, d: &Deadline, when: NaiveDateTime, ptr: Option<String>) {
+/// Judges one moment against a deadline; `declared` is the submission's pointer and wording.
+fn judge(cx: &mut Ctx, d: &Deadline, when: NaiveDateTime, declared: Option<(String, String)>) {
     let closes = d.closes.end();
     if when <= closes {
         return;
     }
     let ext = d.extensions.iter().find(|e| when <= e.until.end());
-    let what = match &ptr {
-        Some(_) => format!("submitted {}", when.format("%Y-%m-%d %H:%M")),
+    let what = match &declared {
+        Some((_, what)) => what.clone(),
         None => format!("as of {}", when.format("%Y-%m-%d %H:%M")),
     };
     let (severity, msg, req, cite) = match ext {
@@ -69,11 +73,11 @@ fn judge(cx: &mut Ctx, d: &Deadline, when: NaiveDateTime, ptr: Option<String>) {
             (Severity::Error, format!("{} closed {} ({what})", d.name, d.closes), format!("{} by {}", d.name, d.closes), d.cite.clone())
         }
     };
-    let f = match &ptr {
-        Some(p) => cx.finding(RULE.info, severity, msg, p, "after the deadline"),
+    let f = match &declared {
+        Some((p, _)) => cx.finding(RULE.info, severity, msg, p, "after the deadline"),
         None => cx.finding(RULE.info, severity, msg, "/submission", "no submission date declared; judged at --as-of"),
     };
-    let f = f.requires(req).cite(Some(cite)).with_help(if ptr.is_some() {
+    let f = f.requires(req).cite(Some(cite)).with_help(if declared.is_some() {
         "submit before the deadline"
     } else {
         "the deadline has passed; check the date or pass --as-of"
