@@ -16,14 +16,8 @@ use crate::spec::SpecFile;
 /// Every structural problem is reported at once; the typed value exists only without any.
 pub fn typed<T: DeserializeOwned>(file: Arc<SourceFile>, kind: Kind, limits: &Limits) -> Result<(Document, T), Vec<Finding>> {
     let doc = document::parse(file, limits).map_err(|f| vec![f])?;
-    let problems = schema::check(&doc, kind);
-    if !problems.is_empty() {
-        return Err(problems);
-    }
-    match schema::typed::<T>(&doc) {
-        Ok(v) => Ok((doc, v)),
-        Err(f) => Err(vec![f]),
-    }
+    let value = checked::<T>(&doc, kind)?;
+    Ok((doc, value))
 }
 
 /// The result of loading one spec file.
@@ -42,15 +36,83 @@ pub fn spec_path(path: &Path, limits: &Limits) -> SpecOutcome {
     }
 }
 
-/// Checks and compiles a spec held in memory.
+/// Checks and compiles a spec held in memory, on its own: a plan it names is not resolved.
 pub fn spec_source(file: Arc<SourceFile>, limits: &Limits) -> SpecOutcome {
     match typed::<SpecFile>(file.clone(), Kind::Spec, limits) {
         Err(findings) => SpecOutcome { file: Some(file), call: None, findings },
         Ok((doc, spec)) => {
-            let (call, findings) = crate::compile::compile(&doc, &spec);
+            let (call, findings) = crate::compile::compile(&doc, &spec, None);
             SpecOutcome { file: Some(file), call, findings }
         }
     }
+}
+
+/// Everything in a set of spec folders and files: calls and the plans they may name.
+#[derive(Debug, Default)]
+pub struct Bundle {
+    /// Compiled calls with the file each came from.
+    pub calls: Vec<(std::path::PathBuf, Call)>,
+    pub plans: std::collections::BTreeMap<String, crate::model::Plan>,
+    /// Every finding of every file, in file order.
+    pub findings: Vec<Finding>,
+    /// How many files were read.
+    pub files: usize,
+}
+
+/// Loads every spec and plan under `paths`. Plans are compiled first so that calls can name
+/// them; a file is a plan when its top level has `plan:`.
+pub fn bundle(paths: &[std::path::PathBuf], limits: &Limits) -> Bundle {
+    let files = expand(paths);
+    let mut out = Bundle { files: files.len(), ..Bundle::default() };
+    let mut specs = Vec::new();
+    for path in files {
+        let doc = match source::read(&path, limits).and_then(|f| document::parse(f, limits)) {
+            Ok(doc) => doc,
+            Err(f) => {
+                out.findings.push(f);
+                continue;
+            }
+        };
+        if doc.value.get("plan").is_some() {
+            match checked::<crate::spec::plan::PlanFile>(&doc, Kind::Plan) {
+                Err(f) => out.findings.extend(f),
+                Ok(plan) => {
+                    let (compiled, findings) = crate::compile::compile_plan(&doc, &plan);
+                    out.findings.extend(findings);
+                    if let Some(p) = compiled {
+                        out.plans.insert(p.id.clone(), p);
+                    }
+                }
+            }
+        } else {
+            specs.push((path, doc));
+        }
+    }
+    let mut ids: Vec<(String, String)> = Vec::new();
+    for (path, doc) in specs {
+        match checked::<SpecFile>(&doc, Kind::Spec) {
+            Err(f) => out.findings.extend(f),
+            Ok(spec) => {
+                let (call, findings) = crate::compile::compile(&doc, &spec, Some(&out.plans));
+                out.findings.extend(findings);
+                if let Some(call) = call {
+                    ids.push((call.id.clone(), path.display().to_string()));
+                    out.calls.push((path, call));
+                }
+            }
+        }
+    }
+    out.findings.extend(duplicate_calls(&ids));
+    out
+}
+
+/// Schema check and typed read of a parsed document.
+fn checked<T: DeserializeOwned>(doc: &Document, kind: Kind) -> Result<T, Vec<Finding>> {
+    let problems = schema::check(doc, kind);
+    if !problems.is_empty() {
+        return Err(problems);
+    }
+    schema::typed::<T>(doc).map_err(|f| vec![f])
 }
 
 pub const CALL_UNAVAILABLE: &crate::diagnostics::CodeInfo = &crate::diagnostics::CodeInfo {

@@ -71,9 +71,15 @@ fn strip_null(v: &mut Value) {
     }
 }
 
+/// The schema of plan documents.
+pub fn plan_schema() -> &'static Value {
+    static S: OnceLock<Value> = OnceLock::new();
+    S.get_or_init(generate::<crate::spec::plan::PlanFile>)
+}
+
 /// Every generated schema with its file stem under `schemas/`.
 pub fn all() -> Vec<(&'static str, &'static Value)> {
-    vec![("callspec", spec_schema()), ("application", application_schema())]
+    vec![("callspec", spec_schema()), ("application", application_schema()), ("plan", plan_schema())]
 }
 
 fn validator(schema: &'static Value, cell: &'static OnceLock<jsonschema::Validator>) -> &'static jsonschema::Validator {
@@ -85,6 +91,7 @@ fn validator(schema: &'static Value, cell: &'static OnceLock<jsonschema::Validat
 pub enum Kind {
     Spec,
     Application,
+    Plan,
 }
 
 impl Kind {
@@ -92,14 +99,17 @@ impl Kind {
         match self {
             Kind::Spec => spec_schema(),
             Kind::Application => application_schema(),
+            Kind::Plan => plan_schema(),
         }
     }
     fn validator(self) -> &'static jsonschema::Validator {
         static SPEC: OnceLock<jsonschema::Validator> = OnceLock::new();
         static APP: OnceLock<jsonschema::Validator> = OnceLock::new();
+        static PLAN: OnceLock<jsonschema::Validator> = OnceLock::new();
         match self {
             Kind::Spec => validator(spec_schema(), &SPEC),
             Kind::Application => validator(application_schema(), &APP),
+            Kind::Plan => validator(plan_schema(), &PLAN),
         }
     }
 }

@@ -13,11 +13,7 @@ use callspec::model::Call;
 use callspec::source::Limits;
 
 fn calls() -> BTreeMap<String, Call> {
-    load::expand(&[common::root().join("specs")])
-        .iter()
-        .filter_map(|p| load::spec_path(p, &Limits::default()).call)
-        .map(|c| (c.id.clone(), c))
-        .collect()
+    load::bundle(&[common::root().join("specs")], &Limits::default()).calls.into_iter().map(|(_, c)| (c.id.clone(), c)).collect()
 }
 
 /// Far after every deadline: examples must declare their submissions, or they fail.

@@ -32,12 +32,9 @@ fn three_structural_mistakes_are_all_reported() {
 }
 
 #[test]
-fn bundled_specs_compile_cleanly() {
-    let files = load::expand(&[common::root().join("specs")]);
-    assert!(!files.is_empty());
-    for path in files {
-        let out = load::spec_path(&path, &Limits::default());
-        assert!(out.findings.is_empty(), "{}:\n{}", path.display(), common::render(&out.findings));
-        assert!(out.call.is_some());
-    }
+fn bundled_specs_and_plans_compile_cleanly() {
+    let bundle = load::bundle(&[common::root().join("specs")], &Limits::default());
+    assert!(bundle.findings.is_empty(), "{}", common::render(&bundle.findings));
+    assert_eq!(bundle.calls.len() + bundle.plans.len(), bundle.files);
+    assert!(bundle.calls.len() >= 4);
 }

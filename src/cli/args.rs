@@ -83,6 +83,7 @@ pub struct SchemaArgs {
 pub enum SchemaKind {
     Spec,
     Application,
+    Plan,
 }
 
 #[derive(Debug, Args)]

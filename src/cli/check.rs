@@ -8,18 +8,7 @@ use super::output::Printer;
 
 pub fn run(args: &CheckArgs) -> Exit {
     let printer = Printer::new(&args.output);
-    let limits = args.limits.limits();
-    let files = load::expand(&args.paths);
-    let mut findings = Vec::new();
-    let mut calls: Vec<(String, String)> = Vec::new();
-    for path in &files {
-        let out = load::spec_path(path, &limits);
-        if let Some(call) = &out.call {
-            calls.push((call.id.clone(), path.display().to_string()));
-        }
-        findings.extend(out.findings);
-    }
-    findings.extend(load::duplicate_calls(&calls));
-    let findings = printer.keep(findings);
-    printer.finish(&findings, files.len(), "spec file")
+    let bundle = load::bundle(&args.paths, &args.limits.limits());
+    let findings = printer.keep(bundle.findings);
+    printer.finish(&findings, bundle.files, "spec file")
 }

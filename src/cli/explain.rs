@@ -8,14 +8,14 @@ use super::args::ExplainArgs;
 pub fn run(args: &ExplainArgs) -> Exit {
     if args.list {
         for c in registry::all() {
-            println!("{:<28} {}", c.code, c.summary);
+            super::out(&format!("{:<28} {}\n", c.code, c.summary));
         }
         return Exit::Clean;
     }
     let code = args.code.as_deref().unwrap_or_default();
     match registry::find(code) {
         Some(c) => {
-            println!("{}\n\n{}\n\n{}", c.code, c.summary, c.doc);
+            super::out(&format!("{}\n\n{}\n\n{}\n", c.code, c.summary, c.doc));
             Exit::Clean
         }
         None => {

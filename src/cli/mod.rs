@@ -32,6 +32,14 @@ impl From<Exit> for ExitCode {
     }
 }
 
+/// Writes to standard output. A reader that went away (`callspec … | head`) is not an error
+/// worth a panic: the rest of the output is dropped and the exit code stands.
+pub fn out(text: &str) {
+    use std::io::Write;
+    let mut o = std::io::stdout().lock();
+    let _ = o.write_all(text.as_bytes()).and_then(|()| o.flush());
+}
+
 pub fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,

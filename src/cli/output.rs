@@ -44,13 +44,13 @@ impl<'a> Printer<'a> {
             Format::Human => {
                 let text = render::human_all(findings, self.style);
                 if !text.is_empty() {
-                    println!("{text}");
+                    super::out(&format!("{text}\n"));
                 }
-                println!("{}", summary(&tally, files, what, exit));
+                super::out(&format!("{}\n", summary(&tally, files, what, exit)));
             }
             Format::Json => {
                 let doc = render::json(findings, files, exit as i32);
-                println!("{}", serde_json::to_string_pretty(&doc).expect("JSON serialises"));
+                super::out(&format!("{}\n", serde_json::to_string_pretty(&doc).expect("JSON serialises")));
             }
         }
         exit

@@ -7,7 +7,8 @@ pub fn run(args: &SchemaArgs) -> Exit {
     let schema = match args.kind {
         SchemaKind::Spec => callspec::schema::spec_schema(),
         SchemaKind::Application => callspec::schema::application_schema(),
+        SchemaKind::Plan => callspec::schema::plan_schema(),
     };
-    print!("{}", callspec::schema::to_pretty(schema));
+    super::out(&callspec::schema::to_pretty(schema));
     Exit::Clean
 }

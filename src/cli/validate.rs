@@ -62,17 +62,18 @@ impl Calls {
             let out = load::spec_path(spec, limits);
             return usable(out, &spec.display().to_string()).map(|c| Calls::One(Box::new(c)));
         }
-        let mut by_id = BTreeMap::new();
-        let mut broken = Vec::new();
-        for path in load::expand(std::slice::from_ref(&args.specs)) {
-            let out = load::spec_path(&path, limits);
-            match out.call {
-                Some(c) => {
-                    by_id.insert(c.id.clone(), c);
-                }
-                None => broken.push(path),
-            }
-        }
+        let bundle = load::bundle(std::slice::from_ref(&args.specs), limits);
+        let loaded: Vec<PathBuf> = bundle.calls.iter().map(|(p, _)| p.clone()).collect();
+        let broken: Vec<PathBuf> = bundle
+            .findings
+            .iter()
+            .filter(|f| f.severity == callspec::diagnostics::Severity::Error)
+            .filter_map(|f| f.file.as_ref().map(|s| PathBuf::from(&s.name)))
+            .filter(|p| !loaded.contains(p))
+            .collect::<std::collections::BTreeSet<_>>()
+            .into_iter()
+            .collect();
+        let mut by_id: BTreeMap<String, Call> = bundle.calls.into_iter().map(|(_, c)| (c.id.clone(), c)).collect();
         if let Some(id) = &args.call {
             return match by_id.remove(id) {
                 Some(c) => Ok(Calls::One(Box::new(c))),

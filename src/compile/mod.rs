@@ -22,24 +22,102 @@ use codes::*;
 
 /// Compiles a spec read from `doc`. Returns the call when the spec has no errors, and every
 /// finding (errors and advice) in document order.
-pub fn compile(doc: &Document, spec: &SpecFile) -> (Option<Call>, Vec<Finding>) {
-    let mut cx = Cx { doc, spec, findings: Vec::new(), used: HashSet::new() };
-    let call = cx.call();
-    cx.unused_clauses();
-    let mut findings = cx.findings;
-    crate::diagnostics::sort(&mut findings);
-    let ok = findings.iter().all(|f| f.severity != Severity::Error);
-    (ok.then_some(call), findings)
+///
+/// `plans` are the plan documents available beside the spec: with them, `call.plan` must name
+/// one (and it is attached to the call); without them (a spec checked on its own) the reference
+/// is left unresolved.
+pub fn compile(doc: &Document, spec: &SpecFile, plans: Option<&BTreeMap<String, model::Plan>>) -> (Option<Call>, Vec<Finding>) {
+    let refs = Refs::new(doc, &spec.clauses, spec.call.document.clone());
+    let mut cx = Cx { refs, spec };
+    let mut call = cx.call();
+    if let (Some(id), Some(plans)) = (&spec.call.plan, plans) {
+        match plans.get(id) {
+            Some(p) => call.plan = Some(p.clone()),
+            None => {
+                let near = suggest(id, plans.keys().map(String::as_str)).map(str::to_owned);
+                let f = cx.error(UNKNOWN_REF, format!("`{id}` is not a plan beside this spec"), "/call/plan", "no such plan");
+                f.help =
+                    Some(near.map_or("plans are `plan: 1` documents in the specs folder".to_owned(), |n| format!("did you mean `{n}`?")));
+            }
+        }
+    }
+    cx.refs.finish(call)
 }
 
-struct Cx<'a> {
+/// Compiles a plan document.
+pub fn compile_plan(doc: &Document, plan: &crate::spec::plan::PlanFile) -> (Option<model::Plan>, Vec<Finding>) {
+    let mut refs = Refs::new(doc, &plan.clauses, plan.title.clone());
+    refs.duplicates(plan.priorities.iter().enumerate().map(|(i, p)| (p.id.as_str(), format!("/priorities/{i}/id"))), "priority");
+    let priorities = plan
+        .priorities
+        .iter()
+        .enumerate()
+        .map(|(i, p)| model::Priority {
+            id: p.id.clone(),
+            name: p.name.clone(),
+            theme: p.theme.clone(),
+            keywords: p.keywords.clone(),
+            cite: refs.cite(&p.source, &format!("/priorities/{i}"), "priority"),
+        })
+        .collect();
+    let out = model::Plan { id: plan.id.clone(), title: plan.title.clone(), issuer: plan.issuer.clone(), year: plan.year, priorities };
+    refs.finish(out)
+}
+
+/// What every document with clauses needs: citing them, reporting, duplicate ids.
+struct Refs<'a> {
     doc: &'a Document,
-    spec: &'a SpecFile,
+    clauses: &'a BTreeMap<String, spec::Clause>,
+    document: String,
     findings: Vec<Finding>,
     used: HashSet<String>,
 }
 
-impl Cx<'_> {
+/// The spec compiler: [`Refs`] plus the spec being compiled.
+struct Cx<'a> {
+    refs: Refs<'a>,
+    spec: &'a SpecFile,
+}
+
+impl<'a> std::ops::Deref for Cx<'a> {
+    type Target = Refs<'a>;
+    fn deref(&self) -> &Refs<'a> {
+        &self.refs
+    }
+}
+
+impl std::ops::DerefMut for Cx<'_> {
+    fn deref_mut(&mut self) -> &mut Self::Target {
+        &mut self.refs
+    }
+}
+
+impl<'a> Refs<'a> {
+    fn new(doc: &'a Document, clauses: &'a BTreeMap<String, spec::Clause>, document: String) -> Self {
+        Refs { doc, clauses, document, findings: Vec::new(), used: HashSet::new() }
+    }
+
+    /// Adds advice on unused clauses and returns the result: the value only without errors.
+    fn unused_clauses(&mut self) {
+        let unused: Vec<String> = self.clauses.keys().filter(|k| !self.used.contains(*k)).cloned().collect();
+        for id in unused {
+            let span = self.doc.spans.key(&format!("/clauses/{}", crate::document::escape(&id)));
+            let f = Finding::advice(UNUSED_CLAUSE, format!("clause `{id}` is not cited by any rule"))
+                .in_file(self.doc.file.clone())
+                .label(span, "never cited")
+                .with_help("encode it as a rule, or as a `commitments:` entry if it binds only after the award");
+            self.findings.push(f);
+        }
+    }
+
+    fn finish<T>(mut self, value: T) -> (Option<T>, Vec<Finding>) {
+        self.unused_clauses();
+        let mut findings = self.findings;
+        crate::diagnostics::sort(&mut findings);
+        let ok = findings.iter().all(|f| f.severity != Severity::Error);
+        (ok.then_some(value), findings)
+    }
+
     fn report(&mut self, code: &'static CodeInfo, severity: Severity, message: String, ptr: &str, label: &str) -> &mut Finding {
         let f = Finding::new(code, severity, message).in_file(self.doc.file.clone()).label(self.doc.spans.value(ptr), label);
         self.findings.push(f);
@@ -63,13 +141,13 @@ impl Cx<'_> {
                 self.findings.push(f);
                 placeholder()
             }
-            Some(id) => match self.spec.clauses.get(id) {
+            Some(id) => match self.clauses.get(id) {
                 Some(c) => {
                     self.used.insert(id.clone());
-                    Citation { document: self.spec.call.document.clone(), section: c.section.clone(), text: c.text.clone() }
+                    Citation { document: self.document.clone(), section: c.section.clone(), text: c.text.clone() }
                 }
                 None => {
-                    let near = suggest(id, self.spec.clauses.keys().map(String::as_str)).map(str::to_owned);
+                    let near = suggest(id, self.clauses.keys().map(String::as_str)).map(str::to_owned);
                     let f =
                         self.error(UNKNOWN_REF, format!("`{id}` is not a clause of this spec"), &format!("{ptr}/source"), "no such clause");
                     f.help = Some(match near {
@@ -82,6 +160,22 @@ impl Cx<'_> {
         }
     }
 
+    fn duplicates<'s>(&mut self, items: impl IntoIterator<Item = (&'s str, String)>, what: &str) {
+        let mut seen: HashMap<&str, String> = HashMap::new();
+        for (id, ptr) in items {
+            if let Some(first) = seen.get(id) {
+                let first_span = self.doc.spans.value(first);
+                let f = self.error(DUPLICATE_ID, format!("{what} id `{id}` is used twice"), &ptr, "second use");
+                f.labels.push(crate::diagnostics::Label { span: first_span, text: "first use".into(), primary: false });
+                f.help = Some(format!("give each {what} its own id"));
+            } else {
+                seen.insert(id, ptr);
+            }
+        }
+    }
+}
+
+impl Cx<'_> {
     fn applicant_types(&mut self, ids: &[String], ptr: &str) {
         for (i, id) in ids.iter().enumerate() {
             if !self.spec.applicant_types.contains_key(id) {
@@ -96,20 +190,6 @@ impl Cx<'_> {
                     Some(n) => format!("did you mean `{n}`? applicant types are defined under `applicant_types:`"),
                     None => "define it under `applicant_types:`".to_owned(),
                 });
-            }
-        }
-    }
-
-    fn duplicates<'s>(&mut self, items: impl IntoIterator<Item = (&'s str, String)>, what: &str) {
-        let mut seen: HashMap<&str, String> = HashMap::new();
-        for (id, ptr) in items {
-            if let Some(first) = seen.get(id) {
-                let first_span = self.doc.spans.value(first);
-                let f = self.error(DUPLICATE_ID, format!("{what} id `{id}` is used twice"), &ptr, "second use");
-                f.labels.push(crate::diagnostics::Label { span: first_span, text: "first use".into(), primary: false });
-                f.help = Some(format!("give each {what} its own id"));
-            } else {
-                seen.insert(id, ptr);
             }
         }
     }
@@ -288,6 +368,7 @@ impl Cx<'_> {
             preferences,
             commitments,
             references,
+            plan: None,
         }
     }
 
@@ -307,10 +388,11 @@ impl Cx<'_> {
     }
 
     fn completion(&mut self, c: &spec::Completion, ptr: &str) -> model::Completion {
+        let issued = self.spec.call.issued;
         if c.by < self.spec.call.issued {
             self.error(
                 DATE_ORDER,
-                format!("completion date {} is before the notice was issued ({})", c.by, self.spec.call.issued),
+                format!("completion date {} is before the notice was issued ({issued})", c.by),
                 &format!("{ptr}/by"),
                 "before the issue date",
             );
@@ -423,7 +505,14 @@ impl Cx<'_> {
                 let cite = self.cite(&x.source, &pp, "required partner");
                 inh.partners.push((
                     pp.clone(),
-                    model::Partner { id: x.id.clone(), name: x.name.clone(), types: x.types.clone(), min: x.min, cite },
+                    model::Partner {
+                        id: x.id.clone(),
+                        name: x.name.clone(),
+                        types: x.types.clone(),
+                        min: x.min,
+                        applicants_only: x.applicants_only,
+                        cite,
+                    },
                 ));
             }
             for (j, x) in c.letters.iter().enumerate() {
@@ -660,6 +749,7 @@ impl Cx<'_> {
     }
 
     fn deadline(&mut self, d: &spec::Deadline, ptr: &str, paths: &[String]) -> model::Deadline {
+        let issued = self.spec.call.issued;
         let cite = self.cite(&d.source, ptr, "deadline");
         self.paths(&d.categories, &format!("{ptr}/categories"), paths);
         if let Some(o) = d.opens
@@ -677,7 +767,7 @@ impl Cx<'_> {
         if d.closes.end() < self.spec.call.issued.start() {
             self.error(
                 DATE_ORDER,
-                format!("deadline `{}` closes ({}) before the notice was issued ({})", d.id, d.closes, self.spec.call.issued),
+                format!("deadline `{}` closes ({}) before the notice was issued ({issued})", d.id, d.closes),
                 &format!("{ptr}/closes"),
                 "before the issue date",
             );
@@ -767,18 +857,6 @@ impl Cx<'_> {
                 .as_ref()
                 .map(|x| self.cite(&x.source, "/form/one_project_per_form", "one-project-per-form rule")),
             category_scope: f.category_scope.as_ref().map(|x| self.cite(&x.source, "/form/category_scope", "category-scope rule")),
-        }
-    }
-
-    fn unused_clauses(&mut self) {
-        let unused: Vec<String> = self.spec.clauses.keys().filter(|k| !self.used.contains(*k)).cloned().collect();
-        for id in unused {
-            let span = self.doc.spans.key(&format!("/clauses/{}", crate::document::escape(&id)));
-            let f = Finding::advice(UNUSED_CLAUSE, format!("clause `{id}` is not cited by any rule"))
-                .in_file(self.doc.file.clone())
-                .label(span, "never cited")
-                .with_help("encode it as a rule, or as a `commitments:` entry if it binds only after the award");
-            self.findings.push(f);
         }
     }
 }

@@ -42,6 +42,8 @@ pub struct Call {
     pub preferences: Vec<Preference>,
     pub commitments: Vec<Commitment>,
     pub references: BTreeMap<String, Reference>,
+    /// The work plan the call serves, when it names one and the plan was loaded beside it.
+    pub plan: Option<Plan>,
 }
 
 impl Call {
@@ -145,6 +147,7 @@ pub struct Partner {
     pub name: String,
     pub types: Vec<String>,
     pub min: u32,
+    pub applicants_only: bool,
     pub cite: Citation,
 }
 
@@ -302,11 +305,28 @@ pub struct ReferenceEntry {
 }
 
 impl Reference {
-    /// The entry a name or alias designates.
+    /// The entry a name designates: its printed name or an alias, or else the one entry whose
+    /// name, compared without 省/市/自治区, is or ends with the given name (宁波市 → 浙江宁波).
     pub fn entry(&self, name: &str) -> Option<&ReferenceEntry> {
         let name = name.trim();
-        self.entries.iter().find(|e| e.name == name || e.aliases.iter().any(|a| a == name))
+        if let Some(e) = self.entries.iter().find(|e| e.name == name || e.aliases.iter().any(|a| a == name)) {
+            return Some(e);
+        }
+        let n = place(name);
+        if n.chars().count() < 2 {
+            return None;
+        }
+        let mut hits = self.entries.iter().filter(|e| std::iter::once(&e.name).chain(&e.aliases).any(|x| place(x).ends_with(&n)));
+        match (hits.next(), hits.next()) {
+            (Some(e), None) => Some(e),
+            _ => None,
+        }
     }
+}
+
+/// A place name without the administrative words people add or drop (省, 市, 自治区).
+fn place(s: &str) -> String {
+    s.trim().replace("自治区", "").replace(['省', '市'], "")
 }
 
 impl ReferenceEntry {
@@ -314,4 +334,23 @@ impl ReferenceEntry {
     pub fn all_industries(&self) -> impl Iterator<Item = &str> {
         self.industries.iter().chain(&self.cultivated).map(String::as_str)
     }
+}
+
+/// A compiled work plan.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Plan {
+    pub id: String,
+    pub title: String,
+    pub issuer: String,
+    pub year: u32,
+    pub priorities: Vec<Priority>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Priority {
+    pub id: String,
+    pub name: String,
+    pub theme: String,
+    pub keywords: Vec<String>,
+    pub cite: Citation,
 }

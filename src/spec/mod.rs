@@ -12,6 +12,8 @@ use serde::Deserialize;
 
 use crate::values::{Money, When};
 
+pub mod plan;
+
 /// A call spec: one funding call (申报通知) written as rules, each citing its clause.
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
@@ -127,6 +129,9 @@ pub struct CallMeta {
     /// The last date by which funded projects are to be completed, unless a category says otherwise.
     #[serde(default)]
     pub completion: Option<Completion>,
+    /// The id of the work plan (a `plan:` document beside the spec) whose priorities the call serves.
+    #[serde(default)]
+    pub plan: Option<String>,
 }
 
 /// A known time zone.
@@ -371,6 +376,10 @@ pub struct Partner {
     /// How many are needed.
     #[serde(default = "one")]
     pub min: u32,
+    /// True when the partner must apply jointly (联合申报): only the lead and joint applicants
+    /// count, not organisations that merely take part (`partners:` of the application).
+    #[serde(default)]
+    pub applicants_only: bool,
     /// The clause that says so.
     pub source: Option<String>,
 }

@@ -15,6 +15,7 @@ use crate::source::{Limits, SourceFile};
 
 pub const SPEC: &str = include_str!("testdata/spec.yaml");
 pub const APP: &str = include_str!("testdata/app.yaml");
+pub const PLAN: &str = include_str!("testdata/plan.yaml");
 
 pub fn call() -> &'static Call {
     static CALL: OnceLock<Call> = OnceLock::new();
@@ -23,6 +24,27 @@ pub fn call() -> &'static Call {
         assert!(out.findings.is_empty(), "test spec has findings: {:?}", out.findings);
         out.call.expect("test spec compiles")
     })
+}
+
+/// The test call with the test plan attached, as when the spec names a plan beside it.
+pub fn call_with_plan() -> &'static Call {
+    static CALL: OnceLock<Call> = OnceLock::new();
+    CALL.get_or_init(|| {
+        let file = SourceFile::new("plan.yaml", PLAN);
+        let (doc, plan) = crate::load::typed::<crate::spec::plan::PlanFile>(file, Kind::Plan, &Limits::default()).expect("test plan loads");
+        let (plan, findings) = crate::compile::compile_plan(&doc, &plan);
+        assert!(findings.is_empty(), "{findings:?}");
+        let mut call = call().clone();
+        call.plan = plan;
+        call
+    })
+}
+
+/// Validates a draft against the test call with its plan.
+pub fn check_with_plan(app: &str) -> Outcome {
+    let file = SourceFile::new("app.yaml", app);
+    let (doc, app) = crate::load::typed::<Application>(file, Kind::Application, &Limits::default()).expect("test draft loads");
+    Outcome { findings: super::validate(call_with_plan(), &doc, &app, as_of()) }
 }
 
 /// The moment rule tests judge deadlines at, unless they say otherwise.

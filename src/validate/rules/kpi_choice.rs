@@ -1,5 +1,6 @@
 //! `kpi.choice-unmet`: fewer alternatives are met than the notice requires.
 use super::prelude::*;
+use crate::model::Kpi;
 
 pub const RULE: Rule = Rule {
     info: &CodeInfo {
@@ -13,33 +14,39 @@ pub const RULE: Rule = Rule {
     check,
 };
 
+/// Whether a KPI is met by the draft's targets, and its state in words. A choice is met when
+/// enough of its alternatives are (alternatives may themselves be choices).
+fn met(k: &Kpi, targets: &std::collections::BTreeMap<String, u32>) -> (bool, String) {
+    if k.options.is_empty() {
+        return match targets.get(&k.id) {
+            None => (false, "not given".to_owned()),
+            // An alternative without a number ("提供科技金融服务") is met by any positive target.
+            Some(0) if k.min.is_none() => (false, "0: not taken up".to_owned()),
+            Some(&v) => match super::kpi_range::miss(k, v) {
+                None => (true, format!("{v}: met")),
+                Some(why) => (false, why),
+            },
+        };
+    }
+    let states: Vec<(bool, String)> = k.options.iter().map(|o| met(o, targets)).collect();
+    let n = states.iter().filter(|(ok, _)| *ok).count() as u32;
+    let parts: Vec<String> = k.options.iter().zip(&states).map(|(o, (_, st))| format!("`{}` {}: {st}", o.id, o.name)).collect();
+    (n >= k.at_least, format!("{n} of {} met, {} needed [{}]", k.options.len(), k.at_least, parts.join("; ")))
+}
+
 fn check(cx: &mut Ctx) {
     let Some(cat) = cx.category else { return };
     for k in cat.kpis.iter().filter(|k| !k.options.is_empty()) {
-        let mut met = 0;
-        let mut states = Vec::new();
-        for o in &k.options {
-            let state = match cx.app.kpis.get(&o.id) {
-                None => "not given".to_owned(),
-                // An alternative without a number ("提供科技金融服务") is met by any positive target.
-                Some(0) if o.min.is_none() => "0: not taken up".to_owned(),
-                Some(&v) => match super::kpi_range::miss(o, v) {
-                    None => {
-                        met += 1;
-                        format!("{v}: met")
-                    }
-                    Some(why) => why,
-                },
-            };
-            states.push(format!("`{}` {} ({}): {state}", o.id, o.name, o.requirement()));
-        }
-        if met >= k.at_least {
+        let (ok, _) = met(k, &cx.app.kpis);
+        if ok {
             continue;
         }
-        let ptr = k
-            .options
-            .iter()
-            .map(|o| format!("/kpis/{}", crate::document::escape(&o.id)))
+        let states: Vec<String> =
+            k.options.iter().map(|o| format!("`{}` {} ({}): {}", o.id, o.name, o.requirement(), met(o, &cx.app.kpis).1)).collect();
+        let n = k.options.iter().filter(|o| met(o, &cx.app.kpis).0).count();
+        let ptr = leaf_ids(k)
+            .into_iter()
+            .map(|id| format!("/kpis/{}", crate::document::escape(&id)))
             .find(|p| cx.doc.spans.contains(p))
             .unwrap_or_else(|| "/kpis".to_owned());
         let need = if k.at_least == 1 { "one of".to_owned() } else { format!("{} of", k.at_least) };
@@ -47,7 +54,7 @@ fn check(cx: &mut Ctx) {
             .finding(
                 RULE.info,
                 Severity::Error,
-                format!("`{}` ({}): {met} of its alternatives met, {need} {} needed", k.id, k.name, k.options.len()),
+                format!("`{}` ({}): {n} of its alternatives met, {need} {} needed", k.id, k.name, k.options.len()),
                 &ptr,
                 "alternatives",
             )
@@ -56,6 +63,11 @@ fn check(cx: &mut Ctx) {
             .with_help("give a target that meets one of the alternatives");
         cx.push(f);
     }
+}
+
+/// The ids applicants give targets for, under a choice.
+fn leaf_ids(k: &Kpi) -> Vec<String> {
+    if k.options.is_empty() { vec![k.id.clone()] } else { k.options.iter().flat_map(leaf_ids).collect() }
 }
 
 #[cfg(test)]
@@ -67,6 +79,29 @@ mod tests {
         let out = check(&edit(&[("  forums: 3\n", "  forums: 2\n")]));
         assert_eq!(out.codes(), ["kpi.choice-unmet"]);
         insta::assert_snapshot!(out.rendered());
+    }
+
+    #[test]
+    fn nested_choices_are_evaluated() {
+        use crate::model::Kpi;
+        let cite = crate::diagnostics::Citation { document: String::new(), section: String::new(), text: String::new() };
+        let leaf = |id: &str, min| Kpi {
+            id: id.into(),
+            name: id.into(),
+            unit: None,
+            min,
+            max: None,
+            per_event_min_attendance: None,
+            options: vec![],
+            at_least: 0,
+            cite: cite.clone(),
+        };
+        let inner = Kpi { options: vec![leaf("adopted", Some(2)), leaf("consulting", Some(2))], at_least: 1, ..leaf("think-tank", None) };
+        let outer = Kpi { options: vec![inner, leaf("deals", Some(3)), leaf("fintech", None)], at_least: 1, ..leaf("tasks", None) };
+        let t = |pairs: &[(&str, u32)]| pairs.iter().map(|(k, v)| (k.to_string(), *v)).collect();
+        assert!(super::met(&outer, &t(&[("adopted", 2)])).0);
+        assert!(super::met(&outer, &t(&[("fintech", 1)])).0);
+        assert!(!super::met(&outer, &t(&[("adopted", 1), ("deals", 2), ("fintech", 0)])).0);
     }
 
     #[test]

@@ -46,6 +46,7 @@ mod period_completion;
 mod period_order;
 mod pilot_city;
 mod pilot_industry;
+mod plan_priority;
 mod preference;
 mod team_leader;
 mod team_size;
@@ -98,4 +99,5 @@ pub const ALL: &[&Rule] = &[
     &pilot_city::RULE,
     &pilot_industry::RULE,
     &preference::RULE,
+    &plan_priority::RULE,
 ];

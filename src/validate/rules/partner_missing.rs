@@ -6,8 +6,9 @@ pub const RULE: Rule = Rule {
         code: "partner.missing",
         summary: "a required partner (e.g. 须联合1家国家级学会) is not among the applicants",
         doc: "Some categories require applying together with a partner of a given type. The lead \
-              applicant, joint applicants and partners all count. The finding names the type and \
-              how many are needed.",
+              applicant, joint applicants and partners all count, except where the notice requires \
+              a joint application (联合申报): then only the lead and joint applicants do. The finding \
+              names the type and how many are needed.",
     },
     check,
 };
@@ -15,10 +16,11 @@ pub const RULE: Rule = Rule {
 fn check(cx: &mut Ctx) {
     let Some(cat) = cx.category else { return };
     let app = cx.app;
-    let types: Vec<&str> =
-        std::iter::once(app.lead.kind.as_str()).chain(app.joint.iter().chain(&app.partners).map(|o| o.kind.as_str())).collect();
+    let applicants: Vec<&str> = std::iter::once(app.lead.kind.as_str()).chain(app.joint.iter().map(|o| o.kind.as_str())).collect();
+    let everyone: Vec<&str> = applicants.iter().copied().chain(app.partners.iter().map(|o| o.kind.as_str())).collect();
     for p in &cat.partners {
-        let have = types.iter().filter(|t| p.types.iter().any(|x| x == *t)).count() as u32;
+        let pool = if p.applicants_only { &applicants } else { &everyone };
+        let have = pool.iter().filter(|t| p.types.iter().any(|x| x == *t)).count() as u32;
         if have >= p.min {
             continue;
         }
@@ -34,7 +36,14 @@ fn check(cx: &mut Ctx) {
             )
             .requires(format!("at least {} of: {}", p.min, names.join(", ")))
             .cite(Some(p.cite.clone()))
-            .with_help(format!("add the {} under `joint:` (or `partners:`) with its `type`", p.name));
+            .with_help(if p.applicants_only {
+                format!(
+                    "the {} must apply jointly: add it under `joint:` with its `type` (listing it under `partners:` does not count)",
+                    p.name
+                )
+            } else {
+                format!("add the {} under `joint:` (or `partners:`) with its `type`", p.name)
+            });
         cx.push(f);
     }
 }

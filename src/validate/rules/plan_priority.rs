@@ -1,0 +1,66 @@
+//! `plan.priority`: which priorities of the call's work plan the draft addresses (advice).
+use super::prelude::*;
+
+pub const RULE: Rule = Rule {
+    info: &CodeInfo {
+        code: "plan.priority",
+        summary: "which priorities of the work plan the call serves the draft addresses (advice, never a failure)",
+        doc: "A call may name the association's work plan (工作要点), whose programmes its calls are \
+              expected to fund. callspec looks for each priority's keywords in the project's name, \
+              summary, content, basis and outcomes, and says which priorities the draft addresses, \
+              or that it addresses none. Reviewers may weigh this; it never fails a draft.",
+    },
+    check,
+};
+
+fn check(cx: &mut Ctx) {
+    let Some(plan) = &cx.call.plan else { return };
+    let p = &cx.app.project;
+    let texts = [Some(p.name.as_str()), Some(p.summary.as_str()), p.content.as_deref(), p.basis.as_deref(), p.outcomes.as_deref()];
+    let hits: Vec<_> =
+        plan.priorities.iter().filter(|pr| pr.keywords.iter().any(|k| texts.iter().flatten().any(|t| t.contains(k.as_str())))).collect();
+    let f = if hits.is_empty() {
+        let names: Vec<&str> = plan.priorities.iter().map(|pr| pr.name.as_str()).collect();
+        cx.finding(
+            RULE.info,
+            Severity::Advice,
+            format!("the project addresses none of the {} priorities of {}", plan.priorities.len(), plan.title),
+            "/project/summary",
+            "no priority named",
+        )
+        .requires(format!("not required: the plan's priorities are {}", names.join("、")))
+        .with_help("if the project serves one of them, say so in the summary")
+    } else {
+        let names: Vec<String> = hits.iter().map(|pr| format!("{}（{}）", pr.name, pr.theme)).collect();
+        cx.finding(
+            RULE.info,
+            Severity::Advice,
+            format!("the project addresses {} of {}: {}", hits.len(), plan.title, names.join("、")),
+            "/project/summary",
+            "names a plan priority",
+        )
+        .cite(Some(hits[0].cite.clone()))
+    };
+    cx.push(f);
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::validate::testing::*;
+
+    #[test]
+    fn addressed_priorities_are_reported_as_advice() {
+        let app = edit(&[("  summary: 围绕人工智能产业开展三场学术活动", "  summary: 以科学咖啡馆形式围绕人工智能产业开展三场学术活动")]);
+        let out = check_with_plan(&app);
+        assert_eq!(out.codes(), ["plan.priority"]);
+        assert_eq!(out.findings[0].severity, crate::diagnostics::Severity::Advice);
+        insta::assert_snapshot!(out.rendered());
+    }
+
+    #[test]
+    fn none_addressed_is_advice_too() {
+        let out = check_with_plan(APP);
+        assert_eq!(out.codes(), ["plan.priority"]);
+        assert!(out.rendered().contains("addresses none of the 2 priorities"), "{}", out.rendered());
+    }
+}
