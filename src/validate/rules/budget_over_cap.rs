@@ -12,23 +12,43 @@ pub const RULE: Rule = Rule {
 };
 
 fn check(cx: &mut Ctx) {
-    let Some(Amount::Cap(cap, cite)) = cx.category.map(|c| &c.amount) else { return };
+    if let Some(Amount::Cap(cap, cite)) = cx.category.map(|c| &c.amount) {
+        over(cx, Cap { info: RULE.info, severity: Severity::Error, cap: *cap, cite, soft: false });
+    }
+}
+
+/// A cap on the requested amount, hard or soft (原则上).
+pub(super) struct Cap<'a> {
+    pub info: &'static CodeInfo,
+    pub severity: Severity,
+    pub cap: crate::values::Money,
+    pub cite: &'a crate::diagnostics::Citation,
+    pub soft: bool,
+}
+
+/// Reports a requested amount above a cap; shared by `budget.over-cap` and `budget.over-soft-cap`.
+pub(super) fn over(cx: &mut Ctx, c: Cap) {
     let requested = cx.app.budget.requested;
-    if requested <= *cap {
+    if requested <= c.cap {
         return;
     }
-    let unit = cx.call.money_unit;
-    let f = cx
-        .finding(
-            RULE.info,
-            Severity::Error,
-            format!("requested {requested} {unit} exceeds the cap of {cap} {unit}"),
-            "/budget/requested",
-            "over the cap",
+    let (unit, cap) = (cx.call.money_unit, c.cap);
+    let (msg, label, req, help) = if c.soft {
+        (
+            format!("requested {requested} {unit} is above the {cap} {unit} the notice allows in principle"),
+            "above the soft cap",
+            format!("in principle (原则上) requested ≤ {cap} {unit}"),
+            "lower the request, or justify the excess in the budget's basis".to_owned(),
         )
-        .requires(format!("requested ≤ {cap} {unit}"))
-        .cite(Some(cite.clone()))
-        .with_help(format!("request at most {cap}; cover the rest from other funds"));
+    } else {
+        (
+            format!("requested {requested} {unit} exceeds the cap of {cap} {unit}"),
+            "over the cap",
+            format!("requested ≤ {cap} {unit}"),
+            format!("request at most {cap}; cover the rest from other funds"),
+        )
+    };
+    let f = cx.finding(c.info, c.severity, msg, "/budget/requested", label).requires(req).cite(Some(c.cite.clone())).with_help(help);
     cx.push(f);
 }
 

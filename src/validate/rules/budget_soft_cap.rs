@@ -13,24 +13,12 @@ pub const RULE: Rule = Rule {
 };
 
 fn check(cx: &mut Ctx) {
-    let Some(Amount::SoftCap(cap, cite)) = cx.category.map(|c| &c.amount) else { return };
-    let requested = cx.app.budget.requested;
-    if requested <= *cap {
-        return;
+    if let Some(Amount::SoftCap(cap, cite)) = cx.category.map(|c| &c.amount) {
+        super::budget_over_cap::over(
+            cx,
+            super::budget_over_cap::Cap { info: RULE.info, severity: Severity::Warning, cap: *cap, cite, soft: true },
+        );
     }
-    let unit = cx.call.money_unit;
-    let f = cx
-        .finding(
-            RULE.info,
-            Severity::Warning,
-            format!("requested {requested} {unit} is above the {cap} {unit} the notice allows in principle"),
-            "/budget/requested",
-            "above the soft cap",
-        )
-        .requires(format!("in principle (原则上) requested ≤ {cap} {unit}"))
-        .cite(Some(cite.clone()))
-        .with_help("lower the request, or justify the excess in the budget's basis");
-    cx.push(f);
 }
 
 #[cfg(test)]
