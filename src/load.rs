@@ -57,6 +57,8 @@ pub struct Bundle {
     pub findings: Vec<Finding>,
     /// How many files were read.
     pub files: usize,
+    /// Files that yielded neither a call nor a plan (their findings say why).
+    pub failed: Vec<std::path::PathBuf>,
 }
 
 /// Loads every spec and plan under `paths`. Plans are compiled first so that calls can name
@@ -70,17 +72,24 @@ pub fn bundle(paths: &[std::path::PathBuf], limits: &Limits) -> Bundle {
             Ok(doc) => doc,
             Err(f) => {
                 out.findings.push(f);
+                out.failed.push(path);
                 continue;
             }
         };
         if doc.value.get("plan").is_some() {
             match checked::<crate::spec::plan::PlanFile>(&doc, Kind::Plan) {
-                Err(f) => out.findings.extend(f),
+                Err(f) => {
+                    out.findings.extend(f);
+                    out.failed.push(path);
+                }
                 Ok(plan) => {
                     let (compiled, findings) = crate::compile::compile_plan(&doc, &plan);
                     out.findings.extend(findings);
-                    if let Some(p) = compiled {
-                        out.plans.insert(p.id.clone(), p);
+                    match compiled {
+                        Some(p) => {
+                            out.plans.insert(p.id.clone(), p);
+                        }
+                        None => out.failed.push(path),
                     }
                 }
             }
@@ -88,16 +97,22 @@ pub fn bundle(paths: &[std::path::PathBuf], limits: &Limits) -> Bundle {
             specs.push((path, doc));
         }
     }
-    let mut ids: Vec<(String, String)> = Vec::new();
+    let mut ids: Vec<(String, Document)> = Vec::new();
     for (path, doc) in specs {
         match checked::<SpecFile>(&doc, Kind::Spec) {
-            Err(f) => out.findings.extend(f),
+            Err(f) => {
+                out.findings.extend(f);
+                out.failed.push(path);
+            }
             Ok(spec) => {
                 let (call, findings) = crate::compile::compile(&doc, &spec, Some(&out.plans));
                 out.findings.extend(findings);
-                if let Some(call) = call {
-                    ids.push((call.id.clone(), path.display().to_string()));
-                    out.calls.push((path, call));
+                match call {
+                    Some(call) => {
+                        ids.push((call.id.clone(), doc));
+                        out.calls.push((path, call));
+                    }
+                    None => out.failed.push(path),
                 }
             }
         }
@@ -160,13 +175,15 @@ fn walk(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
 }
 
 /// Two spec files may not define the same call id: `--call ID` and applications' `call:` must
-/// name exactly one spec.
-pub fn duplicate_calls(calls: &[(String, String)]) -> Vec<Finding> {
+/// name exactly one spec. The second definition is labelled.
+fn duplicate_calls(calls: &[(String, Document)]) -> Vec<Finding> {
     let mut out = Vec::new();
-    for (i, (id, file)) in calls.iter().enumerate() {
+    for (i, (id, doc)) in calls.iter().enumerate() {
         if let Some((_, first)) = calls[..i].iter().find(|(other, _)| other == id) {
             out.push(
-                Finding::error(crate::compile::codes::DUPLICATE_CALL, format!("call id `{id}` is defined by both `{first}` and `{file}`"))
+                Finding::error(crate::compile::codes::DUPLICATE_CALL, format!("call id `{id}` is also defined by `{}`", first.file.name))
+                    .in_file(doc.file.clone())
+                    .label(doc.spans.value("/call/id"), "defined twice")
                     .with_help("give each spec its own `call.id`"),
             );
         }

@@ -102,3 +102,11 @@ fn validate_accepts_json_drafts() {
     let o = callspec(&["validate", "tests/fixtures/applications/hangzhou-key-international.json"]);
     assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
 }
+
+#[test]
+fn two_specs_with_one_call_id_are_reported_on_the_second() {
+    let o = callspec(&["check", "tests/fixtures/duplicate-calls"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stdout(&o).contains("spec.duplicate-call"), "{}", stdout(&o));
+    insta::assert_snapshot!(stdout(&o));
+}

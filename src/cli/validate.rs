@@ -14,10 +14,6 @@ use super::output::Printer;
 pub fn run(args: &ValidateArgs) -> Exit {
     let printer = Printer::new(&args.output);
     let limits = args.limits.limits();
-    let as_of = match &args.as_of {
-        Some(w) => w.start(),
-        None => chrono::Utc::now().naive_utc() + chrono::Duration::hours(8),
-    };
     let calls = match Calls::load(args, &limits) {
         Ok(c) => c,
         Err(findings) => return printer.finish(&printer.keep(findings), 0, "application file"),
@@ -34,11 +30,8 @@ pub fn run(args: &ValidateArgs) -> Exit {
         };
         match calls.pick(&app.call) {
             Ok(call) => {
-                let as_of = if args.as_of.is_some() {
-                    as_of
-                } else {
-                    chrono::Utc::now().naive_utc() + chrono::Duration::seconds(call.offset.local_minus_utc().into())
-                };
+                // `--as-of`, or now on the call's own clock.
+                let as_of = args.as_of.map_or_else(|| chrono::Utc::now().with_timezone(&call.offset).naive_local(), |w| w.start());
                 findings.extend(callspec::validate::validate(call, &doc, &app, as_of));
             }
             Err(f) => findings.push(f.in_file(doc.file.clone()).label(doc.spans.value("/call"), "this call")),
@@ -63,16 +56,7 @@ impl Calls {
             return usable(out, &spec.display().to_string()).map(|c| Calls::One(Box::new(c)));
         }
         let bundle = load::bundle(std::slice::from_ref(&args.specs), limits);
-        let loaded: Vec<PathBuf> = bundle.calls.iter().map(|(p, _)| p.clone()).collect();
-        let broken: Vec<PathBuf> = bundle
-            .findings
-            .iter()
-            .filter(|f| f.severity == callspec::diagnostics::Severity::Error)
-            .filter_map(|f| f.file.as_ref().map(|s| PathBuf::from(&s.name)))
-            .filter(|p| !loaded.contains(p))
-            .collect::<std::collections::BTreeSet<_>>()
-            .into_iter()
-            .collect();
+        let broken = bundle.failed;
         let mut by_id: BTreeMap<String, Call> = bundle.calls.into_iter().map(|(_, c)| (c.id.clone(), c)).collect();
         if let Some(id) = &args.call {
             return match by_id.remove(id) {

@@ -46,9 +46,16 @@ impl<'a> Ctx<'a> {
         self.doc.spans.value(pointer)
     }
 
-    /// The span of the key at a JSON pointer (for values that are missing, the parent's key).
-    pub fn key(&self, pointer: &str) -> Span {
-        self.doc.spans.key(pointer)
+    /// A finding labelled on the key at `pointer`, for a key that is itself the mistake.
+    pub fn finding_on_key(
+        &self,
+        info: &'static CodeInfo,
+        severity: Severity,
+        message: impl Into<String>,
+        pointer: &str,
+        label: impl Into<String>,
+    ) -> Finding {
+        Finding::new(info, severity, message).in_file(self.doc.file.clone()).label(self.doc.spans.key(pointer), label)
     }
 
     /// A finding labelled on the value at `pointer`: a scalar itself; a list or mapping by its

@@ -17,10 +17,8 @@ fn check(cx: &mut Ctx) {
         let near = crate::schema::suggest(id, known.iter().copied());
         let ptr = format!("/attestations/{}", crate::document::escape(id));
         let help = near.map_or_else(|| format!("exclusions of this call: {}", known.join(", ")), |n| format!("did you mean `{n}`?"));
-        let span = cx.key(&ptr);
-        let f = crate::diagnostics::Finding::new(RULE.info, Severity::Warning, format!("`{id}` is not an exclusion of this call"))
-            .in_file(cx.doc.file.clone())
-            .label(span, "unknown exclusion")
+        let f = cx
+            .finding_on_key(RULE.info, Severity::Warning, format!("`{id}` is not an exclusion of this call"), &ptr, "unknown exclusion")
             .with_help(help);
         cx.push(f);
     }

@@ -37,13 +37,13 @@ fn met(k: &Kpi, targets: &std::collections::BTreeMap<String, u32>) -> (bool, Str
 fn check(cx: &mut Ctx) {
     let Some(cat) = cx.category else { return };
     for k in cat.kpis.iter().filter(|k| !k.options.is_empty()) {
-        let (ok, _) = met(k, &cx.app.kpis);
-        if ok {
+        let options: Vec<(bool, String)> = k.options.iter().map(|o| met(o, &cx.app.kpis)).collect();
+        let n = options.iter().filter(|(ok, _)| *ok).count();
+        if n as u32 >= k.at_least {
             continue;
         }
         let states: Vec<String> =
-            k.options.iter().map(|o| format!("`{}` {} ({}): {}", o.id, o.name, o.requirement(), met(o, &cx.app.kpis).1)).collect();
-        let n = k.options.iter().filter(|o| met(o, &cx.app.kpis).0).count();
+            k.options.iter().zip(&options).map(|(o, (_, st))| format!("`{}` {} ({}): {st}", o.id, o.name, o.requirement())).collect();
         let ptr = leaf_ids(k)
             .into_iter()
             .map(|id| format!("/kpis/{}", crate::document::escape(&id)))

@@ -41,12 +41,14 @@ fn check(cx: &mut Ctx) {
             Some(n) => format!("did you mean `{n}`? KPIs of this category: {}", known.join(", ")),
             None => format!("KPIs of this category: {}", known.join(", ")),
         };
-        let span = cx.key(&ptr);
-        let f = cx
-            .finding(RULE.info, Severity::Warning, format!("`{id}` is not a KPI of {}", cat.full_name()), &ptr, "unknown KPI")
-            .with_help(help);
-        let f =
-            if ptr.starts_with("/kpis/") { crate::diagnostics::Finding { labels: Vec::new(), ..f }.label(span, "unknown KPI") } else { f };
+        // A target's key is the misspelt id; an event's `kpi` value is.
+        let msg = format!("`{id}` is not a KPI of {}", cat.full_name());
+        let f = if ptr.starts_with("/kpis/") {
+            cx.finding_on_key(RULE.info, Severity::Warning, msg, &ptr, "unknown KPI")
+        } else {
+            cx.finding(RULE.info, Severity::Warning, msg, &ptr, "unknown KPI")
+        };
+        let f = f.with_help(help);
         cx.push(f);
     }
 }
