@@ -184,6 +184,15 @@ pub struct Tally {
 }
 
 impl Tally {
+    /// Counts one more finding of this severity.
+    pub fn count(&mut self, s: Severity) {
+        match s {
+            Severity::Error => self.errors += 1,
+            Severity::Warning => self.warnings += 1,
+            Severity::Advice => self.advice += 1,
+        }
+    }
+
     pub fn of(findings: &[Finding]) -> Self {
         let mut t = Self::default();
         for f in findings {

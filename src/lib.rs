@@ -19,6 +19,7 @@
 //! ```
 
 pub mod application;
+pub mod batch;
 pub mod compile;
 pub mod diagnostics;
 pub mod document;

@@ -2,7 +2,7 @@
 
 use crate::diagnostics::CodeInfo;
 
-/// All codes: input, schema, compiler, then validation rules.
+/// All codes: input, schema, compiler, validation rules, then rules across applications.
 pub fn all() -> Vec<&'static CodeInfo> {
     let mut v: Vec<&'static CodeInfo> = vec![
         crate::source::codes::UNREADABLE,
@@ -18,6 +18,7 @@ pub fn all() -> Vec<&'static CodeInfo> {
     v.push(crate::load::CALL_UNAVAILABLE);
     v.extend(crate::compile::codes::ALL.iter().copied());
     v.extend(crate::validate::RULES.iter().map(|r| r.info));
+    v.extend(crate::batch::rules::ALL.iter().map(|r| r.info));
     v
 }
 

@@ -56,6 +56,16 @@ pub struct ValidateArgs {
     /// default: now. Submissions declared in an application are judged at their own times.
     #[arg(long, value_name = "WHEN")]
     pub as_of: Option<callspec::values::When>,
+    /// The files are every application the call received: also count applicants per
+    /// category (minimum applicants, conditional deadline extensions).
+    #[arg(long)]
+    pub complete: bool,
+    /// Worker threads (default: one per core).
+    #[arg(long, short = 'j', value_name = "N")]
+    pub jobs: Option<usize>,
+    /// Only read and parse the files (a benchmark baseline).
+    #[arg(long, hide = true)]
+    pub parse_only: bool,
     #[command(flatten)]
     pub output: OutputArgs,
     #[command(flatten)]
@@ -108,6 +118,10 @@ pub enum Format {
     Human,
     /// One JSON document (see README for its shape).
     Json,
+    /// SARIF 2.1.0, for code-scanning tools.
+    Sarif,
+    /// GitHub Actions workflow commands (annotations on file, line and column).
+    Github,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

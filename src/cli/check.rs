@@ -9,6 +9,5 @@ use super::output::Printer;
 pub fn run(args: &CheckArgs) -> Exit {
     let printer = Printer::new(&args.output);
     let bundle = load::bundle(&args.paths, &args.limits.limits());
-    let findings = printer.keep(bundle.findings);
-    printer.finish(&findings, bundle.files, "spec file")
+    printer.all(bundle.findings, bundle.files, "spec file")
 }

@@ -1,7 +1,14 @@
 //! Printing findings and summaries in the chosen format, and the exit code they imply.
+//!
+//! Output is streamed: [`Printer::begin`], then one [`Printer::piece`] list per file (made on
+//! worker threads) written with [`Stream::write`] in input order, then [`Printer::end`] with
+//! the findings across files and the closing summary. Every format is valid at every size
+//! without holding the whole report in memory.
 
+use std::collections::BTreeMap;
 use std::io::IsTerminal;
 
+use callspec::batch::CategoryCount;
 use callspec::diagnostics::{Finding, Severity, Tally};
 use callspec::render::{self, Style};
 
@@ -11,6 +18,23 @@ use super::args::{Color, Deny, Format, OutputArgs};
 pub struct Printer<'a> {
     args: &'a OutputArgs,
     style: Style,
+}
+
+/// What the closing summary says.
+pub struct Summary<'a> {
+    pub files: usize,
+    /// What a file is called in the summary line: "spec file", "application file".
+    pub what: &'a str,
+    /// Files by verdict, when each file is judged on its own (validate).
+    pub verdicts: Option<(usize, usize, usize)>,
+    pub categories: Option<BTreeMap<String, CategoryCount>>,
+}
+
+/// The state of one run's output.
+pub struct Stream {
+    first: bool,
+    pub tally: Tally,
+    pub unusable: bool,
 }
 
 impl<'a> Printer<'a> {
@@ -23,50 +47,163 @@ impl<'a> Printer<'a> {
         Self { args, style: Style { color, width: 100 } }
     }
 
-    /// Drops what the options hide.
-    pub fn keep(&self, findings: Vec<Finding>) -> Vec<Finding> {
-        if self.args.no_advice { findings.into_iter().filter(|f| f.severity != Severity::Advice).collect() } else { findings }
+    /// Starts the output.
+    pub fn begin(&self) -> Stream {
+        match self.args.format {
+            Format::Json => super::out("{\"version\":1,\"findings\":[\n"),
+            Format::Sarif => super::out(&render::sarif_begin()),
+            Format::Human | Format::Github => {}
+        }
+        Stream { first: true, tally: Tally::default(), unusable: false }
     }
 
-    /// Prints the findings and a closing summary line; returns the exit code.
-    pub fn finish(&self, findings: &[Finding], files: usize, what: &str) -> Exit {
-        let tally = Tally::of(findings);
+    /// One file's findings, rendered (callable from any thread), with their tally and whether
+    /// they make the input unusable. What the options hide is dropped first.
+    pub fn pieces(&self, mut findings: Vec<Finding>) -> (Vec<String>, Tally, bool) {
+        findings.retain(|f| self.shows(f));
+        let tally = Tally::of(&findings);
         let unusable = findings.iter().any(Finding::is_unusable_input);
-        let failed = tally.errors > 0 || (self.args.deny == Some(Deny::Warnings) && tally.warnings > 0);
-        let exit = if unusable {
-            Exit::Unusable
-        } else if failed {
-            Exit::Findings
-        } else {
-            Exit::Clean
-        };
+        let pieces = findings
+            .iter()
+            .map(|f| match self.args.format {
+                Format::Human => render::human(f, self.style),
+                Format::Json => serde_json::to_string(&render::json_finding(f)).expect("JSON serialises"),
+                Format::Sarif => serde_json::to_string(&render::sarif_result(f)).expect("JSON serialises"),
+                Format::Github => render::github(f),
+            })
+            .collect();
+        (pieces, tally, unusable)
+    }
+
+    /// Whether the options let a finding through (`--no-advice` hides advice).
+    pub fn shows(&self, f: &Finding) -> bool {
+        !(self.args.no_advice && f.severity == Severity::Advice)
+    }
+
+    /// Ends the output: findings across files, the summary; returns the exit code.
+    pub fn end(&self, stream: &mut Stream, across: Vec<Finding>, summary: &Summary) -> Exit {
+        let (pieces, _, unusable) = self.pieces(across);
+        stream.unusable |= unusable;
+        if !pieces.is_empty() && self.args.format == Format::Human {
+            stream.write(self, vec![format!("across applications: {} finding(s)\n", pieces.len())]);
+        }
+        stream.write(self, pieces);
+        let exit = self.exit(stream);
+        let t = &stream.tally;
         match self.args.format {
-            Format::Human => {
-                let text = render::human_all(findings, self.style);
-                if !text.is_empty() {
-                    super::out(&format!("{text}\n"));
+            Format::Human | Format::Github => {
+                let mut text = String::new();
+                if self.args.format == Format::Human && !stream.first {
+                    text.push('\n');
                 }
-                super::out(&format!("{}\n", summary(&tally, files, what, exit)));
+                if let Some(cats) = summary.categories.as_ref().filter(|_| summary.files > 1) {
+                    text.push_str(&categories_table(cats));
+                }
+                text.push_str(&summary_line(t, summary, exit));
+                text.push('\n');
+                super::out(&text);
             }
             Format::Json => {
-                let doc = render::json(findings, files, exit as i32);
-                super::out(&format!("{}\n", serde_json::to_string_pretty(&doc).expect("JSON serialises")));
+                let mut s = serde_json::json!({ "errors": t.errors, "warnings": t.warnings, "advice": t.advice });
+                if let Some((valid, warned, invalid)) = summary.verdicts {
+                    s["valid"] = valid.into();
+                    s["with_warnings"] = warned.into();
+                    s["invalid"] = invalid.into();
+                }
+                if let Some(cats) = &summary.categories {
+                    s["categories"] = cats
+                        .iter()
+                        .map(|(k, c)| {
+                            (k.clone(), serde_json::json!({ "valid": c.valid, "with_warnings": c.warnings, "invalid": c.invalid }))
+                        })
+                        .collect::<serde_json::Map<_, _>>()
+                        .into();
+                }
+                super::out(&format!("\n],\"files\":{},\"exit_code\":{},\"summary\":{s}}}\n", summary.files, exit as i32));
             }
+            Format::Sarif => super::out(&format!("{}\n", render::sarif_end(exit as i32))),
         }
         exit
     }
+
+    fn exit(&self, stream: &Stream) -> Exit {
+        let t = &stream.tally;
+        if stream.unusable {
+            Exit::Unusable
+        } else if t.errors > 0 || (self.args.deny == Some(Deny::Warnings) && t.warnings > 0) {
+            Exit::Findings
+        } else {
+            Exit::Clean
+        }
+    }
+
+    /// Prints a whole set of findings at once (what `check` does).
+    pub fn all(&self, findings: Vec<Finding>, files: usize, what: &str) -> Exit {
+        let mut stream = self.begin();
+        let (pieces, tally, unusable) = self.pieces(findings);
+        stream.add(tally, unusable);
+        stream.write(self, pieces);
+        self.end(&mut stream, Vec::new(), &Summary { files, what, verdicts: None, categories: None })
+    }
 }
 
-fn summary(t: &Tally, files: usize, what: &str, exit: Exit) -> String {
+impl Stream {
+    /// Counts one file's findings.
+    pub fn add(&mut self, t: Tally, unusable: bool) {
+        self.tally.errors += t.errors;
+        self.tally.warnings += t.warnings;
+        self.tally.advice += t.advice;
+        self.unusable |= unusable;
+    }
+
+    /// Writes rendered pieces with the format's separators.
+    pub fn write(&mut self, printer: &Printer, pieces: Vec<String>) {
+        if pieces.is_empty() {
+            return;
+        }
+        let mut text = String::new();
+        for p in pieces {
+            if !self.first {
+                match printer.args.format {
+                    Format::Human => text.push('\n'),
+                    Format::Json => text.push_str(",\n"),
+                    Format::Sarif => text.push(','),
+                    Format::Github => {}
+                }
+            }
+            self.first = false;
+            text.push_str(&p);
+        }
+        super::out(&text);
+    }
+}
+
+fn categories_table(cats: &BTreeMap<String, CategoryCount>) -> String {
+    let width = cats.keys().map(|k| k.chars().count()).max().unwrap_or(0);
+    let mut out = String::from("by category:\n");
+    for (k, c) in cats {
+        let pad = " ".repeat(width - k.chars().count());
+        out.push_str(&format!("  {k}{pad}  {:>6} valid  {:>6} with warnings  {:>6} invalid\n", c.valid, c.warnings, c.invalid));
+    }
+    out
+}
+
+fn summary_line(t: &Tally, s: &Summary, exit: Exit) -> String {
     let plural = |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
     let verdict = match exit {
         Exit::Clean => "ok",
         Exit::Findings => "failed",
         Exit::Unusable => "failed (unusable input)",
     };
+    let files = plural(s.files, s.what, &format!("{}s", s.what));
+    let files = match s.verdicts {
+        Some((valid, warned, invalid)) if s.files > 1 => {
+            format!("{files} checked ({valid} valid, {warned} with warnings, {invalid} invalid)")
+        }
+        _ => format!("{files} checked"),
+    };
     format!(
-        "{verdict}: {} checked; {}, {}, {}",
-        plural(files, what, &format!("{what}s")),
+        "{verdict}: {files}; {}, {}, {}",
         plural(t.errors, "error", "errors"),
         plural(t.warnings, "warning", "warnings"),
         plural(t.advice, "advice", "advice"),

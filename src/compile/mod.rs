@@ -857,6 +857,7 @@ impl Cx<'_> {
                 .as_ref()
                 .map(|x| self.cite(&x.source, "/form/one_project_per_form", "one-project-per-form rule")),
             category_scope: f.category_scope.as_ref().map(|x| self.cite(&x.source, "/form/category_scope", "category-scope rule")),
+            unique_projects: f.unique_projects.as_ref().map(|x| self.cite(&x.source, "/form/unique_projects", "unique-projects rule")),
         }
     }
 }

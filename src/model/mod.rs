@@ -259,6 +259,8 @@ pub struct Form {
     pub identifier: Option<Cited<IdentifierKind>>,
     pub one_project_per_form: Option<Citation>,
     pub category_scope: Option<Citation>,
+    /// A project may be submitted only once (checked across a batch).
+    pub unique_projects: Option<Citation>,
 }
 
 #[derive(Debug, Clone, PartialEq)]

@@ -586,6 +586,10 @@ pub struct Form {
     /// Applications outside the call's categories are refused (超出申报指南范围的项目申报将不予受理).
     #[serde(default)]
     pub category_scope: Option<Sourced>,
+    /// A project may be submitted only once, in one form and one category (同一项目不得重复申报);
+    /// checked across the files of a batch.
+    #[serde(default)]
+    pub unique_projects: Option<Sourced>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]

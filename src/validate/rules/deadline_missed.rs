@@ -1,7 +1,6 @@
 //! `deadline.missed`: a submission is (or would be) after its deadline.
 use super::prelude::*;
 use crate::model::Deadline;
-use crate::values::When;
 use chrono::NaiveDateTime;
 
 pub const RULE: Rule = Rule {
@@ -18,25 +17,11 @@ pub const RULE: Rule = Rule {
     check,
 };
 
-pub(super) fn applies(d: &Deadline, cx: &Ctx) -> bool {
-    d.categories.is_empty() || cx.category.is_some_and(|c| d.categories.iter().any(|s| Call::within(&c.path, s)))
-}
-
 fn check(cx: &mut Ctx) {
     let call = cx.call;
-    let due: Vec<_> = call.deadlines.iter().filter(|d| applies(d, cx)).collect();
+    let due: Vec<_> = call.deadlines.iter().filter(|d| crate::validate::deadline_applies(d, cx.category)).collect();
     for d in due {
-        let subs: Vec<(usize, When, &'static str)> = cx
-            .app
-            .submission
-            .iter()
-            .enumerate()
-            .filter(|(_, s)| s.channel == d.channel)
-            .map(|(i, s)| match (d.postmark, s.sent) {
-                (true, Some(sent)) => (i, sent, "sent"),
-                _ => (i, s.at, "at"),
-            })
-            .collect();
+        let subs = crate::validate::declared_moments(d, cx.app);
         if subs.is_empty() {
             let as_of = cx.as_of;
             judge(cx, d, as_of, None);

@@ -14,7 +14,7 @@ pub const RULE: Rule = Rule {
 
 fn check(cx: &mut Ctx) {
     let call = cx.call;
-    let due: Vec<_> = call.deadlines.iter().filter(|d| super::deadline_missed::applies(d, cx)).collect();
+    let due: Vec<_> = call.deadlines.iter().filter(|d| crate::validate::deadline_applies(d, cx.category)).collect();
     for d in due {
         let Some(opens) = d.opens else { continue };
         let mut declared = false;

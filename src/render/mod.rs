@@ -1,5 +1,6 @@
-//! Rendering findings for people: miette's graphical report with the notice's requirement and
-//! clause appended. Pure functions returning strings; the CLI decides where they go.
+//! Rendering findings: for people (miette's graphical report with the notice's requirement and
+//! clause appended, here), for programs (`json`), for code-scanning tools (`sarif`) and for CI
+//! logs (`github`). Pure functions returning strings or JSON values; the CLI decides where they go.
 
 use std::fmt;
 
@@ -7,6 +8,14 @@ use miette::{Diagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan, So
 
 use crate::diagnostics::{Finding, Severity};
 use crate::source::SourceFile;
+
+mod github;
+mod json;
+mod sarif;
+
+pub use github::github;
+pub use json::{json, json_finding};
+pub use sarif::{sarif_begin, sarif_end, sarif_result};
 
 /// Options for human output.
 #[derive(Debug, Clone, Copy)]
@@ -114,49 +123,4 @@ impl SourceCode for SourceFile {
             inner.line_count(),
         )))
     }
-}
-
-/// The JSON report: a stable, documented shape (see README, "JSON output").
-pub fn json(findings: &[Finding], files: usize, exit: i32) -> serde_json::Value {
-    let items: Vec<serde_json::Value> = findings.iter().map(json_finding).collect();
-    let t = crate::diagnostics::Tally::of(findings);
-    serde_json::json!({
-        "version": 1,
-        "files": files,
-        "exit_code": exit,
-        "summary": { "errors": t.errors, "warnings": t.warnings, "advice": t.advice },
-        "findings": items,
-    })
-}
-
-fn json_finding(f: &Finding) -> serde_json::Value {
-    let file = f.file.as_deref();
-    let pos = |off: usize| file.map(|s| s.line_col(off));
-    let labels: Vec<serde_json::Value> = f
-        .labels
-        .iter()
-        .map(|l| {
-            let (line, column) = pos(l.span.offset).unwrap_or((0, 0));
-            let (end_line, end_column) = pos(l.span.offset + l.span.len).unwrap_or((0, 0));
-            serde_json::json!({
-                "primary": l.primary, "text": l.text,
-                "line": line, "column": column, "end_line": end_line, "end_column": end_column,
-                "offset": l.span.offset, "length": l.span.len,
-                "value": file.and_then(|s| s.slice(l.span)),
-            })
-        })
-        .collect();
-    let (line, column) = f.primary_span().and_then(|s| pos(s.offset)).unwrap_or((0, 0));
-    serde_json::json!({
-        "code": f.code.code,
-        "severity": f.severity,
-        "message": f.message,
-        "file": file.map(|s| s.name.as_str()),
-        "line": line,
-        "column": column,
-        "labels": labels,
-        "requirement": f.requirement,
-        "citation": f.citation,
-        "help": f.help,
-    })
 }

@@ -1,0 +1,139 @@
+//! What the cross-application rules need to know of one validated file: a few short keys
+//! and the spans to label, so a batch of 100,000 files keeps only a few MB.
+
+use chrono::NaiveDateTime;
+
+use crate::application::Application;
+use crate::diagnostics::Span;
+use crate::document::Document;
+use crate::model::Call;
+
+/// The facts of one application.
+#[derive(Debug, Clone)]
+pub struct Facts {
+    /// The id of the call it was validated against.
+    pub call: String,
+    /// Index into the call's categories of the one leaf category applied for.
+    pub category: Option<usize>,
+    pub category_span: Span,
+    /// Who applies: the 9-character organisation code (the middle of an 18-character
+    /// 统一社会信用代码, or a 组织机构代码 without its hyphen), else the normalised unit name.
+    pub applicant: Option<Box<str>>,
+    pub applicant_span: Span,
+    /// The lead applicant's name as written, for messages.
+    pub applicant_name: Box<str>,
+    /// The project name, normalised: full-width forms folded, case folded, only letters and
+    /// digits (any script) kept.
+    pub project: Option<Box<str>>,
+    pub project_span: Span,
+    /// For each deadline with a conditional extension that applies: where the file stands.
+    pub extensions: Vec<(usize, DeadlineStatus)>,
+}
+
+/// Where an application stands against a deadline that may be extended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DeadlineStatus {
+    /// In time for the original deadline.
+    OnTime,
+    /// After the original deadline, within the extension (index into its extensions).
+    InExtension(usize, Span),
+    /// After every extension too.
+    Late,
+}
+
+impl Facts {
+    /// The applicant for messages: `示例学会 (M00000010)`.
+    pub fn who(&self) -> String {
+        match &self.applicant {
+            Some(key) if **key != *crate::batch::facts::normalise(&self.applicant_name) => format!("{} ({key})", self.applicant_name),
+            _ => self.applicant_name.to_string(),
+        }
+    }
+
+    pub fn of(call: &Call, doc: &Document, app: &Application, as_of: NaiveDateTime) -> Facts {
+        let category = match app.category.0.as_slice() {
+            [one] => call.categories.iter().position(|c| c.leaf && c.path == *one),
+            _ => None,
+        };
+        let cat = category.map(|i| &call.categories[i]);
+        let (applicant, applicant_pointer) = applicant_key(app);
+        let mut extensions = Vec::new();
+        for (i, d) in call.deadlines.iter().enumerate() {
+            if d.extensions.is_empty() || !crate::validate::deadline_applies(d, cat) {
+                continue;
+            }
+            let declared = crate::validate::declared_moments(d, app);
+            let moments: Vec<(NaiveDateTime, Span)> = if declared.is_empty() {
+                vec![(as_of, doc.spans.anchor("/submission"))]
+            } else {
+                declared.iter().map(|(k, w, field)| (w.start(), doc.spans.value(&format!("/submission/{k}/{field}")))).collect()
+            };
+            let latest = moments.iter().max_by_key(|(m, _)| *m).copied();
+            let status = match latest {
+                Some((m, _)) if m <= d.closes.end() => DeadlineStatus::OnTime,
+                Some((m, span)) => match d.extensions.iter().position(|e| m <= e.until.end()) {
+                    Some(e) => DeadlineStatus::InExtension(e, span),
+                    None => DeadlineStatus::Late,
+                },
+                None => DeadlineStatus::OnTime,
+            };
+            extensions.push((i, status));
+        }
+        let project = normalise(&app.project.name);
+        Facts {
+            call: call.id.clone(),
+            category,
+            category_span: doc.spans.value("/category"),
+            applicant,
+            applicant_span: doc.spans.value(applicant_pointer),
+            applicant_name: app.lead.name.as_str().into(),
+            project: (!project.is_empty()).then(|| project.into()),
+            project_span: doc.spans.value("/project/name"),
+            extensions,
+        }
+    }
+}
+
+/// The key that identifies the lead applicant across files, and the pointer it came from.
+fn applicant_key(app: &Application) -> (Option<Box<str>>, &'static str) {
+    let lead = &app.lead;
+    if let Some(code) = lead.credit_code.as_deref().map(|c| c.trim().to_uppercase())
+        && code.chars().count() == 18
+    {
+        let org: String = code.chars().skip(8).take(9).collect();
+        return (Some(org.into()), "/lead/credit_code");
+    }
+    if let Some(code) = lead.org_code.as_deref().map(|c| c.trim().to_uppercase().replace(['-', '－'], ""))
+        && code.chars().count() == 9
+    {
+        return (Some(code.into()), "/lead/org_code");
+    }
+    let name = normalise(&lead.name);
+    ((!name.is_empty()).then(|| name.into()), "/lead/name")
+}
+
+/// Folds full-width forms to ASCII, lower-cases, and keeps only letters and digits, so that
+/// “《科普进社区》 行动” and “科普进社区行动” compare equal.
+pub fn normalise(text: &str) -> String {
+    text.chars()
+        .map(|c| match c {
+            '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+            '\u{3000}' => ' ',
+            _ => c,
+        })
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_compare_without_punctuation_width_or_case() {
+        assert_eq!(normalise("《科普进社区》 行动"), normalise("科普进社区行动"));
+        assert_eq!(normalise("ＡＩ科普 2025"), normalise("ai科普2025"));
+        assert_ne!(normalise("科普进社区"), normalise("科普进校园"));
+    }
+}

@@ -1,0 +1,198 @@
+//! Batch validation: many application files against compiled calls, in parallel, streamed in
+//! input order, followed by the rules that look across applications.
+//!
+//! Data flow: [`run`] hands each file to a worker thread, which reads, parses (once), checks
+//! and validates it, lets the caller turn the findings into output (`prepare`, e.g. rendered
+//! text) and keeps a few [`Facts`] (applicant, category, project name, deadline status). The
+//! caller's `emit` receives prepared output in input order while later files are still being
+//! worked on, so memory does not grow with the findings of earlier files. After the last
+//! file, the cross-application rules (`rules/`) run over the facts alone and report findings
+//! on the files involved, which are re-read only to label them.
+
+mod facts;
+mod ordered;
+pub mod rules;
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDateTime;
+
+use crate::diagnostics::{Finding, Tally};
+use crate::load;
+use crate::model::Call;
+use crate::source::Limits;
+use crate::values::When;
+
+pub use facts::{DeadlineStatus, Facts};
+pub use ordered::for_each_ordered;
+
+/// The calls available to a run, compiled once.
+#[derive(Debug)]
+pub enum Calls {
+    /// Every application is checked against this one (`--spec`, `--call`).
+    One(Box<Call>),
+    /// Looked up by each application's `call:`.
+    ById(BTreeMap<String, Call>),
+}
+
+impl Calls {
+    /// The call an application names; with [`Calls::One`], that call whatever it names.
+    pub fn pick(&self, id: &str) -> Result<&Call, Finding> {
+        match self {
+            Calls::One(c) => Ok(c),
+            Calls::ById(m) => m.get(id).ok_or_else(|| unavailable(id, m.keys(), &[])),
+        }
+    }
+
+    /// The call with this id.
+    pub fn get(&self, id: &str) -> Option<&Call> {
+        match self {
+            Calls::One(c) => Some(c.as_ref()).filter(|c| c.id == id),
+            Calls::ById(m) => m.get(id),
+        }
+    }
+}
+
+/// The `input.call` finding for a call id that is not available, listing those that are.
+pub fn unavailable<'a>(id: &str, known: impl Iterator<Item = &'a String>, broken: &[PathBuf]) -> Finding {
+    let known: Vec<&str> = known.map(String::as_str).collect();
+    let near = crate::schema::suggest(id, known.iter().copied());
+    let mut help = match near {
+        Some(n) => format!("did you mean `{n}`? available calls: {}", known.join(", ")),
+        None => format!("available calls: {}", known.join(", ")),
+    };
+    if !broken.is_empty() {
+        let names: Vec<String> = broken.iter().map(|p| p.display().to_string()).collect();
+        help.push_str(&format!("; specs with errors (see `callspec check`): {}", names.join(", ")));
+    }
+    Finding::error(load::CALL_UNAVAILABLE, format!("no call `{id}` is available")).with_help(help)
+}
+
+/// How a batch runs.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    pub limits: Limits,
+    /// Judge deadlines at this moment (in each call's own time zone); `None`: now.
+    pub as_of: Option<When>,
+    /// Worker threads; 0 means one per core.
+    pub jobs: usize,
+    /// The files are every application the call received: also run the rules that count
+    /// applicants per category (minimum applicants, conditional deadline extensions).
+    pub complete: bool,
+    /// Only read and parse each file (a benchmark baseline); no checks, no findings but input errors.
+    pub parse_only: bool,
+}
+
+
+/// What a batch keeps of one file after its output has been emitted.
+#[derive(Debug, Clone)]
+pub struct Record {
+    pub path: PathBuf,
+    pub tally: Tally,
+    /// The file could not be used at all (unreadable, not YAML, over a limit, unknown call).
+    pub unusable: bool,
+    /// Present when the file was validated against a call.
+    pub facts: Option<Facts>,
+}
+
+/// The outcome of checking one file: its findings and what the cross-application rules need.
+pub struct Checked {
+    pub findings: Vec<Finding>,
+    pub facts: Option<Facts>,
+}
+
+/// Reads, parses, checks and validates one application file.
+pub fn check_file(path: &Path, calls: &Calls, opts: &Options) -> Checked {
+    if opts.parse_only {
+        let parsed = crate::source::read(path, &opts.limits).and_then(|f| crate::document::parse(f, &opts.limits));
+        return Checked { findings: parsed.err().into_iter().collect(), facts: None };
+    }
+    let (doc, app) = match load::application_path(path, &opts.limits) {
+        Ok(x) => x,
+        Err(findings) => return Checked { findings, facts: None },
+    };
+    let call = match calls.pick(&app.call) {
+        Ok(call) => call,
+        Err(f) => {
+            return Checked { findings: vec![f.in_file(doc.file.clone()).label(doc.spans.value("/call"), "this call")], facts: None };
+        }
+    };
+    let as_of = as_of(call, opts.as_of);
+    let findings = crate::validate::validate(call, &doc, &app, as_of);
+    let facts = Facts::of(call, &doc, &app, as_of);
+    Checked { findings, facts: Some(facts) }
+}
+
+/// The moment deadlines are judged at: `--as-of`, or now on the call's own clock.
+pub fn as_of(call: &Call, given: Option<When>) -> NaiveDateTime {
+    given.map_or_else(|| chrono::Utc::now().with_timezone(&call.offset).naive_local(), |w| w.start())
+}
+
+/// Checks every file on `opts.jobs` threads. `prepare` turns one file's findings into output
+/// on the worker thread; `emit` receives it in input order. Returns what the cross-application
+/// rules need, one record per file in input order.
+pub fn run<R: Send>(
+    paths: &[PathBuf],
+    calls: &Calls,
+    opts: &Options,
+    prepare: impl Fn(&Path, Vec<Finding>) -> (R, Tally, bool) + Sync,
+    mut emit: impl FnMut(&Path, R),
+) -> Vec<Record> {
+    let jobs = if opts.jobs == 0 { std::thread::available_parallelism().map_or(1, usize::from) } else { opts.jobs };
+    let mut records = Vec::with_capacity(paths.len());
+    for_each_ordered(
+        paths,
+        jobs,
+        jobs * 64,
+        |path| {
+            let checked = check_file(path, calls, opts);
+            let (out, tally, unusable) = prepare(path, checked.findings);
+            (out, Record { path: path.clone(), tally, unusable, facts: checked.facts })
+        },
+        |i, (out, record)| {
+            emit(&paths[i], out);
+            records.push(record);
+        },
+    );
+    records
+}
+
+/// The cross-application findings over a batch's records, each with the index of its file,
+/// in deterministic order. The caller counts them in the files' tallies; a rule may settle a
+/// warning a file reported on its own (its tally goes down).
+pub fn across(records: &mut [Record], calls: &Calls, opts: &Options) -> Vec<(usize, Finding)> {
+    rules::run(records, calls, opts)
+}
+
+/// Counts per category, for the closing summary.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct CategoryCount {
+    pub valid: usize,
+    pub warnings: usize,
+    pub invalid: usize,
+}
+
+/// Valid / with warnings / invalid per `call-id/category-path` (`?` for files whose call or
+/// category is unknown), in sorted order.
+pub fn per_category(records: &[Record], calls: &Calls) -> BTreeMap<String, CategoryCount> {
+    let mut out: BTreeMap<String, CategoryCount> = BTreeMap::new();
+    for r in records {
+        let key = match &r.facts {
+            Some(f) => {
+                let cat = f.category.and_then(|i| calls.get(&f.call).map(|c| c.categories[i].path.clone())).unwrap_or_else(|| "?".into());
+                format!("{}/{cat}", f.call)
+            }
+            None => "?".into(),
+        };
+        let c = out.entry(key).or_default();
+        if r.unusable || r.tally.errors > 0 {
+            c.invalid += 1;
+        } else if r.tally.warnings > 0 {
+            c.warnings += 1;
+        } else {
+            c.valid += 1;
+        }
+    }
+    out
+}

@@ -1,0 +1,61 @@
+//! `batch.applicant-limit`: one applicant over a per-applicant limit (最多可申报2项).
+use super::{CrossRule, Cx, group_by};
+use crate::diagnostics::{CodeInfo, Severity};
+use crate::model::Call;
+
+pub const RULE: CrossRule = CrossRule {
+    info: &CodeInfo {
+        code: "batch.applicant-limit",
+        summary: "one applicant has more applications in a group of categories than the call allows",
+        doc: "Across the files of one run, applications are grouped by applicant: the organisation \
+              code inside the 统一社会信用代码 (or the 组织机构代码, or else the unit's name). Where the \
+              call limits how many applications one applicant may make in a group of categories \
+              (`limits:`, e.g. 符合条件的申报主体最多可申报2项), every file of an applicant over the \
+              limit is reported, naming the others. Mutually exclusive categories are \
+              `batch.exclusive-categories`.",
+    },
+    check,
+};
+
+fn check(cx: &mut Cx) {
+    for call in cx.calls() {
+        for limit in &call.limits {
+            let files: Vec<_> = cx
+                .of_call(&call.id)
+                .into_iter()
+                .filter(|(_, f)| f.category.is_some_and(|c| limit.categories.iter().any(|s| Call::within(&call.categories[c].path, s))))
+                .collect();
+            for (_, group) in group_by(&files, |f| f.applicant.clone()) {
+                let distinct: std::collections::BTreeSet<_> = group.iter().map(|(_, f)| f.category).collect();
+                let exclusive_clash = limit.exclusive && distinct.len() > 1;
+                if group.len() as u32 <= limit.max || exclusive_clash {
+                    continue;
+                }
+                let all: Vec<usize> = group.iter().map(|(i, _)| *i).collect();
+                let scope: Vec<String> = limit.categories.iter().map(|s| call.category(s).map_or(s.clone(), |c| c.full_name())).collect();
+                for (i, facts) in &group {
+                    let others: Vec<usize> = all.iter().copied().filter(|j| j != i).collect();
+                    let f = cx
+                        .finding(
+                            *i,
+                            RULE.info,
+                            Severity::Error,
+                            format!(
+                                "{} has {} applications in {}; at most {} allowed",
+                                facts.who(),
+                                group.len(),
+                                scope.join("、"),
+                                limit.max
+                            ),
+                            facts.applicant_span,
+                            "this applicant",
+                        )
+                        .requires(format!("at most {} application(s) per applicant in {}", limit.max, scope.join("、")))
+                        .cite(Some(limit.cite.clone()))
+                        .with_help(format!("withdraw {} of these; the others are {}", group.len() as u32 - limit.max, cx.names(&others)));
+                    cx.push(*i, f);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,44 @@
+//! `batch.duplicate-project`: the same project submitted more than once (同一项目不得重复申报).
+use super::{CrossRule, Cx, group_by};
+use crate::diagnostics::{CodeInfo, Severity};
+
+pub const RULE: CrossRule = CrossRule {
+    info: &CodeInfo {
+        code: "batch.duplicate-project",
+        summary: "the same project is submitted more than once",
+        doc: "Where the call says a project may be submitted only once (`form.unique_projects`: \
+              同一项目不得重复申报; 每个申请项目单独填写项目申报书), files of one call whose project \
+              names are the same, ignoring spaces, punctuation, full-width forms and case, are all \
+              reported, whoever submits them and in whichever category.",
+    },
+    check,
+};
+
+fn check(cx: &mut Cx) {
+    for call in cx.calls() {
+        let Some(cite) = call.form.unique_projects.clone() else { continue };
+        let files = cx.of_call(&call.id);
+        for (_, group) in group_by(&files, |f| f.project.clone()) {
+            if group.len() < 2 {
+                continue;
+            }
+            let all: Vec<usize> = group.iter().map(|(i, _)| *i).collect();
+            for (i, facts) in &group {
+                let others: Vec<usize> = all.iter().copied().filter(|j| j != i).collect();
+                let f = cx
+                    .finding(
+                        *i,
+                        RULE.info,
+                        Severity::Error,
+                        format!("the same project is submitted {} times; also in {}", group.len(), cx.names(&others)),
+                        facts.project_span,
+                        "submitted more than once",
+                    )
+                    .requires("each project submitted once")
+                    .cite(Some(cite.clone()))
+                    .with_help("withdraw the duplicates, or name and describe distinct projects distinctly");
+                cx.push(*i, f);
+            }
+        }
+    }
+}

@@ -1,0 +1,57 @@
+//! `batch.exclusive-categories`: one applicant in two categories that may not be combined (不可兼报).
+use super::{CrossRule, Cx, group_by};
+use crate::diagnostics::{CodeInfo, Severity};
+use crate::model::Call;
+
+pub const RULE: CrossRule = CrossRule {
+    info: &CodeInfo {
+        code: "batch.exclusive-categories",
+        summary: "one applicant applies to categories that may not be combined (不可兼报)",
+        doc: "Where the call marks a group of categories as mutually exclusive (`limits:` with \
+              `exclusive: true`, e.g. 3个子项目不可兼报), one applicant (by organisation code) may \
+              apply to only one of them. Every file of such an applicant is reported, naming the \
+              categories and the other files.",
+    },
+    check,
+};
+
+fn check(cx: &mut Cx) {
+    for call in cx.calls() {
+        for limit in call.limits.iter().filter(|l| l.exclusive) {
+            let files: Vec<_> = cx
+                .of_call(&call.id)
+                .into_iter()
+                .filter(|(_, f)| f.category.is_some_and(|c| limit.categories.iter().any(|s| Call::within(&call.categories[c].path, s))))
+                .collect();
+            for (_, group) in group_by(&files, |f| f.applicant.clone()) {
+                let distinct: std::collections::BTreeSet<usize> = group.iter().filter_map(|(_, f)| f.category).collect();
+                if distinct.len() < 2 {
+                    continue;
+                }
+                let names: Vec<String> = distinct.iter().map(|&c| call.categories[c].full_name()).collect();
+                let all: Vec<usize> = group.iter().map(|(i, _)| *i).collect();
+                for (i, facts) in &group {
+                    let others: Vec<usize> = all.iter().copied().filter(|j| j != i).collect();
+                    let f = cx
+                        .finding(
+                            *i,
+                            RULE.info,
+                            Severity::Error,
+                            format!(
+                                "{} applies to {} categories that may not be combined: {}",
+                                facts.who(),
+                                distinct.len(),
+                                names.join("; ")
+                            ),
+                            facts.category_span,
+                            "one of them",
+                        )
+                        .requires(format!("at most {} of: {}", limit.max, names.join("; ")))
+                        .cite(Some(limit.cite.clone()))
+                        .with_help(format!("keep one category; the other files are {}", cx.names(&others)));
+                    cx.push(*i, f);
+                }
+            }
+        }
+    }
+}

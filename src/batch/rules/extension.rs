@@ -1,0 +1,106 @@
+//! `batch.extension-applies` and `batch.extension-not-triggered`: a conditional deadline
+//! extension (申报单位不足3家则顺延) settled by counting the category's applicants.
+use super::{CrossRule, Cx, group_by};
+use crate::batch::DeadlineStatus;
+use crate::diagnostics::{CodeInfo, Severity};
+
+pub const APPLIES: CrossRule = CrossRule {
+    info: &CodeInfo {
+        code: "batch.extension-applies",
+        summary: "a late submission is on time: its category had too few applicants, so the deadline was extended",
+        doc: "With `--complete`, a submission after the original deadline but within a conditional \
+              extension (如单个项目申报单位不足3家，则该项目申报时间将顺延) is settled by counting the \
+              distinct applicants of its category that were in time for the original deadline. Fewer \
+              than the condition's number: the extension is in force, the file's `deadline.missed` \
+              warning is settled (no longer counted) and this advice says why.",
+    },
+    check: applies,
+};
+
+pub const NOT_TRIGGERED: CrossRule = CrossRule {
+    info: &CodeInfo {
+        code: "batch.extension-not-triggered",
+        summary: "a late submission is not saved by the extension: its category had enough applicants",
+        doc: "The counterpart of `batch.extension-applies`: the category had as many applicants in \
+              time for the original deadline as the condition names, so the extension never came \
+              into force and the submission is late (逾期不予受理).",
+    },
+    check: not_triggered,
+};
+
+fn applies(cx: &mut Cx) {
+    settle(cx, true);
+}
+
+fn not_triggered(cx: &mut Cx) {
+    settle(cx, false);
+}
+
+/// Reports the files in an extension window whose category is (`in_force`) or is not short
+/// of applicants.
+fn settle(cx: &mut Cx, in_force: bool) {
+    if !cx.opts.complete {
+        return;
+    }
+    for call in cx.calls() {
+        let files = cx.of_call(&call.id);
+        for (cat, group) in group_by(&files, |f| f.category) {
+            for (d, deadline) in call.deadlines.iter().enumerate().filter(|(_, d)| !d.extensions.is_empty()) {
+                let status = |f: &crate::batch::Facts| f.extensions.iter().find(|(k, _)| *k == d).map(|(_, s)| *s);
+                let in_time: std::collections::BTreeSet<_> = group
+                    .iter()
+                    .filter(|(_, f)| status(f) == Some(DeadlineStatus::OnTime))
+                    .map(|(i, f)| f.applicant.clone().ok_or(*i))
+                    .collect();
+                for (i, facts) in &group {
+                    let Some(DeadlineStatus::InExtension(e, span)) = status(facts) else { continue };
+                    let ext = &deadline.extensions[e];
+                    let short = (in_time.len() as u32) < ext.when_fewer_applicants_than;
+                    if short != in_force {
+                        continue;
+                    }
+                    let name = call.categories[cat].full_name();
+                    let (severity, message, help) = if in_force {
+                        (
+                            Severity::Advice,
+                            format!(
+                                "{} of {name}: {} applicant(s) by {}, fewer than {}, so the extension to {} applies and this submission is on time",
+                                deadline.name,
+                                in_time.len(),
+                                deadline.closes,
+                                ext.when_fewer_applicants_than,
+                                ext.until
+                            ),
+                            "nothing to do; the `deadline.missed` warning of this file is settled",
+                        )
+                    } else {
+                        (
+                            Severity::Error,
+                            format!(
+                                "{} of {name}: {} applicant(s) by {}, so the extension to {} did not come into force and this submission is late",
+                                deadline.name,
+                                in_time.len(),
+                                deadline.closes,
+                                ext.until
+                            ),
+                            "the submission is after the deadline; it will not be accepted",
+                        )
+                    };
+                    let info = if in_force { APPLIES.info } else { NOT_TRIGGERED.info };
+                    let f = cx
+                        .finding(*i, info, severity, message, span, "after the original deadline")
+                        .requires(format!(
+                            "{} by {} (extended to {} if fewer than {} applicants)",
+                            deadline.name, deadline.closes, ext.until, ext.when_fewer_applicants_than
+                        ))
+                        .cite(Some(ext.cite.clone()))
+                        .with_help(help);
+                    if in_force {
+                        cx.settle_warning(*i);
+                    }
+                    cx.push(*i, f);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,112 @@
+//! Rules across applications: one file per rule, each with a stable code and a doc. They see
+//! only the [`Facts`](super::Facts) of every file, never the files themselves; a finding is
+//! labelled by re-reading just the file it is about.
+
+mod applicant_limit;
+mod duplicate_project;
+mod exclusive_categories;
+mod extension;
+mod too_few_applicants;
+
+use std::collections::{BTreeMap, HashMap};
+use std::sync::Arc;
+
+use crate::diagnostics::{CodeInfo, Finding, Severity, Span};
+use crate::model::Call;
+use crate::source::SourceFile;
+
+use super::{Calls, Facts, Options, Record};
+
+/// A rule across applications.
+pub struct CrossRule {
+    pub info: &'static CodeInfo,
+    pub check: fn(&mut Cx),
+}
+
+/// Every cross-application rule, in the order they run.
+pub const ALL: &[&CrossRule] = &[
+    &applicant_limit::RULE,
+    &exclusive_categories::RULE,
+    &duplicate_project::RULE,
+    &too_few_applicants::RULE,
+    &extension::APPLIES,
+    &extension::NOT_TRIGGERED,
+];
+
+/// What a cross-application rule sees.
+pub struct Cx<'a> {
+    pub records: &'a mut [Record],
+    pub calls: &'a Calls,
+    pub opts: &'a Options,
+    sources: HashMap<usize, Option<Arc<SourceFile>>>,
+    findings: Vec<(usize, Finding)>,
+}
+
+impl<'a> Cx<'a> {
+    /// The validated files of one call: (index, facts), in input order.
+    pub fn of_call(&self, call: &str) -> Vec<(usize, Facts)> {
+        self.records.iter().enumerate().filter_map(|(i, r)| r.facts.clone().filter(|f| f.call == call).map(|f| (i, f))).collect()
+    }
+
+    /// Every call some file was validated against, in sorted order.
+    pub fn calls(&self) -> Vec<&'a Call> {
+        let ids: std::collections::BTreeSet<&str> = self.records.iter().filter_map(|r| r.facts.as_ref()).map(|f| f.call.as_str()).collect();
+        let calls: &'a Calls = self.calls;
+        ids.into_iter().filter_map(|id| calls.get(id)).collect()
+    }
+
+    /// A finding on file `i`, labelled at `span` (the file is re-read to show it).
+    pub fn finding(&mut self, i: usize, info: &'static CodeInfo, severity: Severity, message: String, span: Span, label: &str) -> Finding {
+        let limits = &self.opts.limits;
+        let path = self.records[i].path.clone();
+        let source = self.sources.entry(i).or_insert_with(|| crate::source::read(&path, limits).ok()).clone();
+        let f = Finding::new(info, severity, message);
+        match source {
+            Some(file) if span.offset + span.len <= file.text.len() => f.in_file(file).label(span, label),
+            Some(file) => f.in_file(file),
+            None => f,
+        }
+    }
+
+    /// Reports a finding on file `i` (the caller counts it in the file's tally, unless it hides it).
+    pub fn push(&mut self, i: usize, f: Finding) {
+        self.findings.push((i, f));
+    }
+
+    /// A warning file `i` reported on its own is settled by what the batch shows.
+    pub fn settle_warning(&mut self, i: usize) {
+        let t = &mut self.records[i].tally;
+        t.warnings = t.warnings.saturating_sub(1);
+    }
+
+    /// The display names of files, for messages: `a.yaml, b.yaml`.
+    pub fn names(&self, files: &[usize]) -> String {
+        files.iter().map(|&i| self.records[i].path.display().to_string()).collect::<Vec<_>>().join(", ")
+    }
+}
+
+/// Runs every rule; findings with the index of their file, in deterministic order (file,
+/// position, code).
+pub fn run(records: &mut [Record], calls: &Calls, opts: &Options) -> Vec<(usize, Finding)> {
+    let mut cx = Cx { records, calls, opts, sources: HashMap::new(), findings: Vec::new() };
+    for rule in ALL {
+        (rule.check)(&mut cx);
+    }
+    let mut out = cx.findings;
+    out.sort_by(|(i, a), (j, b)| (i, a.sort_key()).cmp(&(j, b.sort_key())));
+    out
+}
+
+/// Groups `(index, facts)` by a key; groups in key order, files in input order.
+pub fn group_by<K: Ord>(files: &[(usize, Facts)], key: impl Fn(&Facts) -> Option<K>) -> BTreeMap<K, Vec<(usize, Facts)>> {
+    let mut out: BTreeMap<K, Vec<(usize, Facts)>> = BTreeMap::new();
+    for (i, f) in files {
+        if let Some(k) = key(f) {
+            out.entry(k).or_default().push((*i, f.clone()));
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+pub(crate) mod tests;

@@ -1,0 +1,118 @@
+//! Cross-application rule tests: small batches of edited test drafts, written to a temporary
+//! folder (findings are labelled by re-reading the files).
+
+use crate::batch::{self, Calls, Options};
+use crate::diagnostics::{Finding, Severity};
+use crate::validate::testing::{self, APP};
+
+/// The test draft with replacements applied (each must match).
+fn draft(edits: &[(&str, &str)]) -> String {
+    let mut s = APP.to_owned();
+    for (from, to) in edits {
+        assert!(s.contains(from), "test draft has no `{from}`");
+        s = s.replacen(from, to, 1);
+    }
+    s
+}
+
+/// A draft by applicant `n` (its organisation code differs) for `category`, named `project`.
+fn by(n: u32, category: &str, project: &str) -> String {
+    draft(&[
+        ("91350100M000100Y43", &format!("91350100M{n:06}Y43")),
+        ("category: fixed/forum", &format!("category: {category}")),
+        ("  name: 人工智能产业学术交流", &format!("  name: {project}")),
+    ])
+}
+
+/// Runs a batch of drafts; returns the cross-application findings as (file name, finding).
+fn run(name: &str, drafts: &[String], complete: bool) -> Vec<(String, Finding)> {
+    let dir = std::env::temp_dir().join(format!("callspec-batch-{}-{name}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let paths: Vec<_> = drafts
+        .iter()
+        .enumerate()
+        .map(|(i, d)| {
+            let p = dir.join(format!("{}.yaml", (b'a' + i as u8) as char));
+            std::fs::write(&p, d).expect("write draft");
+            p
+        })
+        .collect();
+    let calls = Calls::One(Box::new(testing::call().clone()));
+    let opts = Options { as_of: Some("2025-04-01 10:00".parse().expect("when")), jobs: 2, complete, ..Options::default() };
+    let mut records = batch::run(&paths, &calls, &opts, |_, f| ((), crate::diagnostics::Tally::of(&f), false), |_, ()| {});
+    let out = batch::across(&mut records, &calls, &opts);
+    let _ = std::fs::remove_dir_all(&dir);
+    out.into_iter().map(|(i, f)| (paths[i].file_name().unwrap().to_string_lossy().into_owned(), f)).collect()
+}
+
+fn codes(out: &[(String, Finding)]) -> Vec<String> {
+    out.iter().map(|(file, f)| format!("{file} {} {}", f.code.code, f.severity.as_str())).collect()
+}
+
+#[test]
+fn an_applicant_over_its_limit_is_reported_on_every_file() {
+    let out = run(
+        "limit",
+        &[by(1, "soft", "项目一"), by(1, "open", "项目二"), by(1, "soft", "项目三"), by(2, "soft", "项目四"), by(2, "open", "项目五")],
+        false,
+    );
+    assert_eq!(
+        codes(&out),
+        ["a.yaml batch.applicant-limit error", "b.yaml batch.applicant-limit error", "c.yaml batch.applicant-limit error"]
+    );
+    let text: Vec<String> = out.iter().map(|(_, f)| f.message.clone()).collect();
+    assert!(text[0].contains("M00000") || text[0].contains("000001"), "{text:?}");
+}
+
+#[test]
+fn exclusive_categories_are_not_combined() {
+    let out = run("exclusive", &[by(1, "fixed/forum", "项目一"), by(1, "capped", "项目二"), by(2, "capped", "项目三")], false);
+    assert_eq!(codes(&out), ["a.yaml batch.exclusive-categories error", "b.yaml batch.exclusive-categories error"]);
+    insta::assert_snapshot!(render(&out));
+}
+
+#[test]
+fn the_same_project_twice_is_reported_whatever_its_punctuation() {
+    let out =
+        run("duplicate", &[by(1, "soft", "《科普进社区》行动"), by(2, "open", "科普进社区 行动"), by(3, "soft", "科普进校园")], false);
+    assert_eq!(codes(&out), ["a.yaml batch.duplicate-project error", "b.yaml batch.duplicate-project error"]);
+    insta::assert_snapshot!(render(&out));
+}
+
+#[test]
+fn too_few_applicants_only_on_a_complete_batch() {
+    let drafts = [by(1, "capped", "项目一"), by(2, "capped", "项目二"), by(3, "soft", "项目三")];
+    assert!(run("few-partial", &drafts, false).is_empty());
+    let out = run("few", &drafts, true);
+    assert_eq!(codes(&out), ["a.yaml batch.too-few-applicants warning", "b.yaml batch.too-few-applicants warning"]);
+    insta::assert_snapshot!(render(&out));
+    // Three distinct applicants: enough.
+    let enough = [by(1, "capped", "项目一"), by(2, "capped", "项目二"), by(3, "capped", "项目三")];
+    assert!(run("few-enough", &enough, true).is_empty());
+}
+
+#[test]
+fn a_conditional_extension_is_settled_by_counting_applicants() {
+    let late = |n: u32, project: &str| {
+        let d = by(n, "soft", project);
+        d.replacen("at: \"2025-04-25 09:00\", sent: 2025-04-23", "at: \"2025-04-29 09:00\", sent: \"2025-04-28 10:00\"", 1)
+    };
+    // Two in time and one late: fewer than 3 by the deadline, so the extension applies.
+    let out = run("ext-applies", &[by(1, "soft", "项目一"), by(2, "soft", "项目二"), late(3, "项目三")], true);
+    assert_eq!(codes(&out), ["c.yaml batch.extension-applies advice"]);
+    insta::assert_snapshot!(render(&out));
+    // Three in time: the extension never came into force.
+    let out = run("ext-not", &[by(1, "soft", "项目一"), by(2, "soft", "项目二"), by(4, "soft", "项目四"), late(3, "项目三")], true);
+    assert_eq!(codes(&out), ["d.yaml batch.extension-not-triggered error"]);
+    assert_eq!(out[0].1.severity, Severity::Error);
+    // Without --complete nothing is settled.
+    assert!(run("ext-partial", &[late(3, "项目三")], false).is_empty());
+}
+
+fn render(out: &[(String, Finding)]) -> String {
+    let findings: Vec<Finding> = out.iter().map(|(_, f)| f.clone()).collect();
+    let text = crate::render::human_all(&findings, crate::render::Style::default());
+    // The temporary folder differs per run.
+    let dir = std::env::temp_dir().display().to_string();
+    text.replace(&dir, "$TMP").replace(&format!("callspec-batch-{}-", std::process::id()), "")
+}

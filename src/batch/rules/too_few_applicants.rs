@@ -1,0 +1,48 @@
+//! `batch.too-few-applicants`: a category has fewer applicants than the call needs (须3家以上单位报名).
+use super::{CrossRule, Cx, group_by};
+use crate::diagnostics::{CodeInfo, Severity};
+
+pub const RULE: CrossRule = CrossRule {
+    info: &CodeInfo {
+        code: "batch.too-few-applicants",
+        summary: "a category has fewer applicants than the call needs to go ahead",
+        doc: "Some calls run a category only when enough units apply (每项须3家以上单位报名: \
+              `min_applicants`). With `--complete` (the files are every application received), the \
+              distinct applicants of each such category are counted and each file of a category \
+              short of the minimum gets a warning: the category may not go ahead. Without \
+              `--complete` nothing is counted, since a partial set proves nothing.",
+    },
+    check,
+};
+
+fn check(cx: &mut Cx) {
+    if !cx.opts.complete {
+        return;
+    }
+    for call in cx.calls() {
+        let files = cx.of_call(&call.id);
+        for (cat, group) in group_by(&files, |f| f.category) {
+            let category = &call.categories[cat];
+            let Some(min) = &category.min_applicants else { continue };
+            let applicants: std::collections::BTreeSet<_> = group.iter().map(|(i, f)| f.applicant.clone().ok_or(*i)).collect();
+            if applicants.len() as u32 >= min.value {
+                continue;
+            }
+            for (i, facts) in &group {
+                let f = cx
+                    .finding(
+                        *i,
+                        RULE.info,
+                        Severity::Warning,
+                        format!("{} has {} applicant(s); the call needs at least {}", category.full_name(), applicants.len(), min.value),
+                        facts.category_span,
+                        "too few applicants in this category",
+                    )
+                    .requires(format!("at least {} applicants in {}", min.value, category.full_name()))
+                    .cite(Some(min.cite.clone()))
+                    .with_help("the category may not go ahead; ask the funder, or apply in another category");
+                cx.push(*i, f);
+            }
+        }
+    }
+}

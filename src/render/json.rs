@@ -1,0 +1,48 @@
+//! The JSON report: a stable, documented shape (README, "JSON output").
+
+use crate::diagnostics::Finding;
+
+/// The whole report for a set of findings (what `check` prints).
+pub fn json(findings: &[Finding], files: usize, exit: i32) -> serde_json::Value {
+    let items: Vec<serde_json::Value> = findings.iter().map(json_finding).collect();
+    let t = crate::diagnostics::Tally::of(findings);
+    serde_json::json!({
+        "version": 1,
+        "files": files,
+        "exit_code": exit,
+        "summary": { "errors": t.errors, "warnings": t.warnings, "advice": t.advice },
+        "findings": items,
+    })
+}
+
+pub fn json_finding(f: &Finding) -> serde_json::Value {
+    let file = f.file.as_deref();
+    let pos = |off: usize| file.map(|s| s.line_col(off));
+    let labels: Vec<serde_json::Value> = f
+        .labels
+        .iter()
+        .map(|l| {
+            let (line, column) = pos(l.span.offset).unwrap_or((0, 0));
+            let (end_line, end_column) = pos(l.span.offset + l.span.len).unwrap_or((0, 0));
+            serde_json::json!({
+                "primary": l.primary, "text": l.text,
+                "line": line, "column": column, "end_line": end_line, "end_column": end_column,
+                "offset": l.span.offset, "length": l.span.len,
+                "value": file.and_then(|s| s.slice(l.span)),
+            })
+        })
+        .collect();
+    let (line, column) = f.primary_span().and_then(|s| pos(s.offset)).unwrap_or((0, 0));
+    serde_json::json!({
+        "code": f.code.code,
+        "severity": f.severity,
+        "message": f.message,
+        "file": file.map(|s| s.name.as_str()),
+        "line": line,
+        "column": column,
+        "labels": labels,
+        "requirement": f.requirement,
+        "citation": f.citation,
+        "help": f.help,
+    })
+}

@@ -1,0 +1,125 @@
+//! SARIF 2.1.0 (OASIS), for code-scanning tools: one run, one result per finding, every code
+//! of the registry as a rule. Written in pieces so a batch can stream its results.
+
+use serde_json::{Value, json};
+
+use crate::diagnostics::{Finding, Severity};
+
+pub const SCHEMA: &str = "https://json.schemastore.org/sarif-2.1.0.json";
+
+/// Everything before the first result.
+pub fn sarif_begin() -> String {
+    format!("{{\"$schema\":\"{SCHEMA}\",\"version\":\"2.1.0\",\"runs\":[{{\"columnKind\":\"unicodeCodePoints\",\"results\":[")
+}
+
+/// Everything after the last result: the tool with its rules, and how the run ended.
+pub fn sarif_end(exit_code: i32) -> String {
+    let rules: Vec<Value> = crate::registry::all()
+        .iter()
+        .map(|c| {
+            json!({
+                "id": c.code,
+                "shortDescription": { "text": c.summary },
+                "fullDescription": { "text": c.doc },
+                "help": { "text": format!("callspec explain {}", c.code) },
+            })
+        })
+        .collect();
+    let tail = json!({
+        "tool": { "driver": {
+            "name": "callspec",
+            "version": env!("CARGO_PKG_VERSION"),
+            "rules": rules,
+        }},
+        "invocations": [{ "executionSuccessful": exit_code != 2, "exitCode": exit_code }],
+    });
+    // Splice the tail's members into the open run object.
+    let tail = tail.to_string();
+    format!("],{}]}}", &tail[1..])
+}
+
+/// One result.
+pub fn sarif_result(f: &Finding) -> Value {
+    let level = match f.severity {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
+        Severity::Advice => "note",
+    };
+    let mut text = f.message.clone();
+    if let Some(r) = &f.requirement {
+        text.push_str(&format!("\nrequires: {r}"));
+    }
+    if let Some(c) = &f.citation {
+        text.push_str(&format!("\nnotice: {c}"));
+    }
+    if let Some(h) = &f.help {
+        text.push_str(&format!("\nhelp: {h}"));
+    }
+    let location = |span: crate::diagnostics::Span, message: Option<&str>| -> Option<Value> {
+        let file = f.file.as_deref()?;
+        let (sl, sc) = file.line_col(span.offset);
+        let (el, ec) = file.line_col(span.offset + span.len);
+        let mut loc = json!({ "physicalLocation": {
+            "artifactLocation": { "uri": uri(&file.name) },
+            "region": { "startLine": sl, "startColumn": sc, "endLine": el, "endColumn": ec },
+        }});
+        if let Some(m) = message {
+            loc["message"] = json!({ "text": m });
+        }
+        Some(loc)
+    };
+    let mut locations: Vec<Value> = Vec::new();
+    let mut related: Vec<Value> = Vec::new();
+    for l in &f.labels {
+        if l.primary && locations.is_empty() {
+            locations.extend(location(l.span, Some(&l.text)));
+        } else if let Some(mut loc) = location(l.span, Some(&l.text)) {
+            loc["id"] = json!(related.len());
+            related.push(loc);
+        }
+    }
+    if locations.is_empty()
+        && let Some(file) = f.file.as_deref()
+    {
+        locations.push(json!({ "physicalLocation": { "artifactLocation": { "uri": uri(&file.name) } } }));
+    }
+    let mut result = json!({
+        "ruleId": f.code.code,
+        "level": level,
+        "message": { "text": text },
+        "locations": locations,
+        "properties": { "severity": f.severity, "requirement": f.requirement, "citation": f.citation, "help": f.help },
+    });
+    if !related.is_empty() {
+        result["relatedLocations"] = json!(related);
+    }
+    result
+}
+
+/// A relative reference for a file name as given on the command line: forward slashes, with
+/// the characters a URI reference may not hold percent-encoded (non-ASCII stays, as an IRI).
+fn uri(name: &str) -> String {
+    let mut out = String::new();
+    for c in name.replace('\\', "/").chars() {
+        match c {
+            ' ' | '%' | '#' | '?' | '[' | ']' | '"' | '<' | '>' | '`' | '{' | '}' | '|' | '^' => {
+                let mut buf = [0u8; 4];
+                for b in c.encode_utf8(&mut buf).bytes() {
+                    out.push_str(&format!("%{b:02X}"));
+                }
+            }
+            c if c.is_control() => out.push_str(&format!("%{:02X}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn uris_are_relative_references() {
+        assert_eq!(super::uri("examples/a b%.yaml"), "examples/a%20b%25.yaml");
+        assert_eq!(super::uri(r"dir\申报书.yaml"), "dir/申报书.yaml");
+    }
+}
