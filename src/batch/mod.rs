@@ -84,7 +84,6 @@ pub struct Options {
     pub parse_only: bool,
 }
 
-
 /// What a batch keeps of one file after its output has been emitted.
 #[derive(Debug, Clone)]
 pub struct Record {
@@ -94,6 +93,10 @@ pub struct Record {
     pub unusable: bool,
     /// Present when the file was validated against a call.
     pub facts: Option<Facts>,
+    /// Findings held back instead of emitted: with `--complete`, a file submitted within a
+    /// conditional extension waits for the count of its category's applicants, which may
+    /// settle its `deadline.missed` warning. [`across`] settles them; the caller prints them.
+    pub held: Option<Vec<Finding>>,
 }
 
 /// The outcome of checking one file: its findings and what the cross-application rules need.
@@ -147,8 +150,11 @@ pub fn run<R: Send>(
         jobs * 64,
         |path| {
             let checked = check_file(path, calls, opts);
-            let (out, tally, unusable) = prepare(path, checked.findings);
-            (out, Record { path: path.clone(), tally, unusable, facts: checked.facts })
+            let pending = opts.complete
+                && checked.facts.as_ref().is_some_and(|f| f.extensions.iter().any(|(_, s)| matches!(s, DeadlineStatus::InExtension(..))));
+            let (findings, held) = if pending { (Vec::new(), Some(checked.findings)) } else { (checked.findings, None) };
+            let (out, tally, unusable) = prepare(path, findings);
+            (out, Record { path: path.clone(), tally, unusable, facts: checked.facts, held })
         },
         |i, (out, record)| {
             emit(&paths[i], out);
@@ -159,8 +165,8 @@ pub fn run<R: Send>(
 }
 
 /// The cross-application findings over a batch's records, each with the index of its file,
-/// in deterministic order. The caller counts them in the files' tallies; a rule may settle a
-/// warning a file reported on its own (its tally goes down).
+/// in deterministic order. A rule may settle a warning of a file whose findings were held
+/// (it is removed from [`Record::held`]); the caller prints held findings and counts them.
 pub fn across(records: &mut [Record], calls: &Calls, opts: &Options) -> Vec<(usize, Finding)> {
     rules::run(records, calls, opts)
 }

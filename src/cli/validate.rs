@@ -40,6 +40,15 @@ pub fn run(args: &ValidateArgs) -> Exit {
     );
     progress.finish_and_clear();
     let across = batch::across(&mut records, &calls, &opts);
+    // Files held back for the applicant count, now settled, in input order.
+    for r in &mut records {
+        if let Some(held) = r.held.take() {
+            let (pieces, tally, unusable) = printer.pieces(held);
+            r.tally = tally;
+            r.unusable |= unusable;
+            stream.write(&printer, pieces);
+        }
+    }
     let across: Vec<Finding> = across
         .into_iter()
         .filter(|(_, f)| printer.shows(f))

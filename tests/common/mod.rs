@@ -23,7 +23,7 @@ pub fn expected_codes(text: &str) -> Vec<String> {
         .take_while(|l| l.starts_with('#'))
         .find_map(|l| l.strip_prefix("# expect:"))
         .unwrap_or_else(|| panic!("fixture must declare `# expect:` in its leading comments"));
-    let mut v: Vec<String> = line.split_whitespace().map(str::to_owned).collect();
+    let mut v: Vec<String> = line.split([' ', ',']).filter(|c| !c.is_empty()).map(str::to_owned).collect();
     v.sort();
     v
 }

@@ -12,7 +12,8 @@ pub const APPLIES: CrossRule = CrossRule {
               extension (如单个项目申报单位不足3家，则该项目申报时间将顺延) is settled by counting the \
               distinct applicants of its category that were in time for the original deadline. Fewer \
               than the condition's number: the extension is in force, the file's `deadline.missed` \
-              warning is settled (no longer counted) and this advice says why.",
+              warning is settled (removed from the output) and this advice says why; files in \
+              an extension window are printed after the others, once this is known.",
     },
     check: applies,
 };
@@ -71,7 +72,7 @@ fn settle(cx: &mut Cx, in_force: bool) {
                                 ext.when_fewer_applicants_than,
                                 ext.until
                             ),
-                            "nothing to do; the `deadline.missed` warning of this file is settled",
+                            "nothing to do: the deadline was extended for this category",
                         )
                     } else {
                         (
@@ -96,7 +97,7 @@ fn settle(cx: &mut Cx, in_force: bool) {
                         .cite(Some(ext.cite.clone()))
                         .with_help(help);
                     if in_force {
-                        cx.settle_warning(*i);
+                        cx.settle(*i, "deadline.missed", span);
                     }
                     cx.push(*i, f);
                 }

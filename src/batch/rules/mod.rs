@@ -73,10 +73,12 @@ impl<'a> Cx<'a> {
         self.findings.push((i, f));
     }
 
-    /// A warning file `i` reported on its own is settled by what the batch shows.
-    pub fn settle_warning(&mut self, i: usize) {
-        let t = &mut self.records[i].tally;
-        t.warnings = t.warnings.saturating_sub(1);
+    /// Removes the held `code` findings of file `i` labelled at `span`: what the batch shows
+    /// settles them.
+    pub fn settle(&mut self, i: usize, code: &str, span: Span) {
+        if let Some(held) = &mut self.records[i].held {
+            held.retain(|f| !(f.code.code == code && f.primary_span() == Some(span)));
+        }
     }
 
     /// The display names of files, for messages: `a.yaml, b.yaml`.
