@@ -32,6 +32,8 @@ pub struct Document {
 #[derive(Debug, Default)]
 pub struct SpanIndex {
     nodes: HashMap<String, NodeSpan>,
+    /// The first key or string holding a control character, found while indexing.
+    control: Option<(Span, char)>,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -102,17 +104,41 @@ pub const YAML: &CodeInfo = &CodeInfo {
           points at where the parser gave up. Nothing else in the file is checked. Exit code 2.",
 };
 
+pub const CONTROL: &CodeInfo = &CodeInfo {
+    code: "input.control-character",
+    summary: "a key or text value holds a control character (NUL, ESC, BEL, ...)",
+    doc: "Text in specs and applications is printed back in diagnostics; a control character \
+          (written raw, or escaped as `\\0`, `\\e`, `\\u0000`) would corrupt terminals and \
+          logs and never belongs in a form. Tabs and line breaks are fine. Exit code 2.",
+};
+
+/// The first control character other than tab and line breaks.
+fn control_char(s: &str) -> Option<char> {
+    s.chars().find(|c| c.is_control() && !matches!(c, '\t' | '\n' | '\r'))
+}
+
+fn control_finding(file: &Arc<SourceFile>, span: Span, c: char) -> Finding {
+    Finding::error(CONTROL, format!("a text value holds the control character U+{:04X}", c as u32))
+        .in_file(file.clone())
+        .label(span, "this value")
+        .with_help("remove the control character (copied from another program?)")
+}
+
 pub const LIMIT: &CodeInfo = &CodeInfo {
     code: "input.limit",
     summary: "the file exceeds a resource limit (nesting depth, node count, aliases)",
     doc: "Parsing stops when a document nests deeper than the depth limit (64), expands to more \
-          nodes than the node limit (250,000, aliases included), or uses more aliases than the \
+          nodes than the node limit (50,000, aliases included), or uses more aliases than the \
           alias limit. This stops alias bombs (\"billion laughs\") and runaway nesting in well \
           under a second. Real specs and drafts are far below these limits. Exit code 2.",
 };
 
-/// Parses a source file. On failure the finding says what and where.
+/// Parses a source file: strict JSON when its name ends in `.json` (a portal's export), else
+/// YAML. On failure the finding says what and where.
 pub fn parse(file: Arc<SourceFile>, limits: &Limits) -> Result<Document, Finding> {
+    if file.name.to_ascii_lowercase().ends_with(".json") && !file.text.trim().is_empty() {
+        return parse_json(file, limits);
+    }
     if file.text.trim().is_empty() || file.text.lines().all(|l| l.trim().is_empty() || l.trim_start().starts_with('#')) {
         return Err(Finding::error(YAML, format!("`{}` is empty (no YAML content)", file.name))
             .in_file(file.clone())
@@ -128,6 +154,14 @@ pub fn parse(file: Arc<SourceFile>, limits: &Limits) -> Result<Document, Finding
     options.strict_booleans = true;
     options.leading_zero_numbers_as_strings = true;
     options.with_snippet = false;
+    // Applicants never mean 1_000 or a custom tag; NaN and infinities reach the schema as text.
+    options.underscored_numbers_as_strings = true;
+    options.reject_unsupported_tags = true;
+    options.non_finite_float_policy = serde_saphyr::options::NonFiniteFloatPolicy::AsString;
+    let mut alias = serde_saphyr::options::AliasLimits::default();
+    alias.max_total_replayed_events = limits.max_nodes;
+    alias.max_alias_expansions_per_anchor = limits.max_aliases.max(1);
+    options.alias_limits = alias;
     let root: Spanned<Node> = match serde_saphyr::from_str_with_options(&file.text, options) {
         Ok(root) => root,
         Err(err) => return Err(parse_error(&file, &err)),
@@ -135,13 +169,22 @@ pub fn parse(file: Arc<SourceFile>, limits: &Limits) -> Result<Document, Finding
     let mut spans = SpanIndex::default();
     spans.nodes.reserve(64);
     let value = index(&file, &root, &mut String::new(), None, &mut spans);
+    if let Some((span, c)) = spans.control {
+        return Err(control_finding(&file, span, c));
+    }
     Ok(Document { file, value, spans })
 }
 
 fn parse_error(file: &Arc<SourceFile>, err: &serde_saphyr::Error) -> Finding {
     let message = err.to_string();
     let message = message.lines().next().unwrap_or("").trim().to_owned();
-    let code = if message.contains("budget") || message.contains("recursion limit") { LIMIT } else { YAML };
+    let code = if (message.contains("budget") || message.contains("recursion limit") || message.contains("alias"))
+        && !message.contains("Documents")
+    {
+        LIMIT
+    } else {
+        YAML
+    };
     let (message, help) = describe(&message);
     let mut finding = Finding::error(code, message).in_file(file.clone());
     if let Some(loc) = err.location() {
@@ -164,15 +207,25 @@ fn describe(message: &str) -> (String, Option<&'static str>) {
         )
     } else if m.contains("tab") {
         (m, Some("indent with spaces, not tabs"))
-    } else if m.contains("multiple YAML documents") {
+    } else if m.contains("multiple YAML documents") || m.contains("Documents {") {
         (
             "the file holds several YAML documents (`---`); one file holds one spec or application".to_owned(),
             Some("split the documents into separate files"),
         )
-    } else if m.contains("budget breached") || m.contains("recursion limit") {
+    } else if m.contains("Nodes {") || m.contains("replay") || m.contains("expansion") {
         (
-            format!("resource limit exceeded while parsing: {m}"),
-            Some("the file nests too deeply or expands too many aliases; real specs and drafts stay far below the limits"),
+            "the file expands to too many values (aliases included): parsing stopped at the node limit".to_owned(),
+            Some("an alias bomb or a runaway file; real specs and drafts stay far below the limit (`--max-nodes` changes it)"),
+        )
+    } else if m.contains("Depth {") || m.contains("recursion limit") {
+        (
+            "the file nests too deeply: parsing stopped at the depth limit".to_owned(),
+            Some("real specs and drafts nest a few levels; `--max-depth` changes the limit"),
+        )
+    } else if m.contains("budget breached") {
+        (
+            format!("resource limit exceeded while parsing: {}", m.split(" at line").next().unwrap_or(&m)),
+            Some("real specs and drafts stay far below the limits"),
         )
     } else {
         (m, None)
@@ -196,6 +249,12 @@ fn span_of(file: &SourceFile, loc: &serde_saphyr::Location) -> Span {
             Span::new(start + off, len)
         }
     }
+}
+
+/// Whether an integer's source text has a radix prefix or a sign (`0x1F`, `0o17`, `+5`).
+fn radix_or_sign(text: &str) -> bool {
+    let t = text.trim().trim_start_matches('-');
+    t.starts_with('+') || t.len() > 1 && t.starts_with('0') && t[1..].starts_with(['x', 'X', 'o', 'O', 'b', 'B'])
 }
 
 /// An untyped YAML node; every key and value is wrapped in `Spanned`.
@@ -282,6 +341,11 @@ fn index(file: &SourceFile, node: &Spanned<Node>, ptr: &mut String, key: Option<
     match &node.value {
         Node::Null => Value::Null,
         Node::Bool(b) => Value::Bool(*b),
+        // `0x1F`, `0o17`, `+5`: valid YAML integers no applicant means; kept as text, so the
+        // schema reports them.
+        Node::Int(_) | Node::UInt(_) if radix_or_sign(file.slice(span_of(file, &node.defined)).unwrap_or("")) => {
+            Value::String(file.slice(span_of(file, &node.defined)).unwrap_or("").trim().to_owned())
+        }
         Node::Int(i) => Value::from(*i),
         Node::UInt(u) => Value::from(*u),
         Node::Other => {
@@ -289,7 +353,14 @@ fn index(file: &SourceFile, node: &Spanned<Node>, ptr: &mut String, key: Option<
             let text = file.slice(span_of(file, &node.defined)).unwrap_or("").trim();
             Value::String(text.to_owned())
         }
-        Node::Str(s) => Value::String(s.clone()),
+        Node::Str(s) => {
+            if out.control.is_none()
+                && let Some(c) = control_char(s)
+            {
+                out.control = Some((span, c));
+            }
+            Value::String(s.clone())
+        }
         Node::Seq(items) => {
             let mut arr = Vec::with_capacity(items.len());
             for (i, item) in items.iter().enumerate() {
@@ -308,11 +379,131 @@ fn index(file: &SourceFile, node: &Spanned<Node>, ptr: &mut String, key: Option<
                 ptr.push('/');
                 ptr.push_str(&escape(&k.value));
                 let kspan = span_of(file, &k.referenced);
+                if out.control.is_none()
+                    && let Some(c) = control_char(&k.value)
+                {
+                    out.control = Some((kspan, c));
+                }
                 obj.insert(k.value.clone(), index(file, v, ptr, Some(kspan), out));
                 ptr.truncate(len);
             }
             Value::Object(obj)
         }
+    }
+}
+
+/// Strict JSON (RFC 8259: no comments, no trailing commas, no duplicate keys), parsed by
+/// jsonc-parser, whose syntax tree keeps each value's byte range and each number's text:
+/// about an order of magnitude fewer instructions per byte than the YAML parser.
+fn parse_json(file: Arc<SourceFile>, limits: &Limits) -> Result<Document, Finding> {
+    use jsonc_parser::{CollectOptions, ParseOptions};
+    let strict = ParseOptions {
+        allow_comments: false,
+        allow_loose_object_property_names: false,
+        allow_trailing_commas: false,
+        allow_missing_commas: false,
+        allow_single_quoted_strings: false,
+        allow_hexadecimal_numbers: false,
+        allow_unary_plus_numbers: false,
+    };
+    let parsed = match jsonc_parser::parse_to_ast(&file.text, &CollectOptions::default(), &strict) {
+        Ok(p) => p,
+        Err(e) => {
+            let r = e.range();
+            let code = if matches!(e.kind(), jsonc_parser::errors::ParseErrorKind::NestingDepthExceeded) { LIMIT } else { YAML };
+            return Err(Finding::error(code, format!("not valid JSON: {}", e.kind()))
+                .in_file(file.clone())
+                .label(Span::new(r.start, r.end.saturating_sub(r.start).max(1).min(file.text.len().saturating_sub(r.start))), "here")
+                .with_help("a `.json` file must be strict JSON: no comments, no trailing commas, double-quoted keys and strings"));
+        }
+    };
+    let Some(root) = parsed.value else {
+        return Err(Finding::error(YAML, format!("`{}` is empty (no JSON value)", file.name)).in_file(file.clone()));
+    };
+    let mut spans = SpanIndex::default();
+    spans.nodes.reserve(64);
+    let mut walk = JsonWalk { file: &file, limits, nodes: 0, spans: &mut spans };
+    let value = walk.value(&root, &mut String::new(), None, 0)?;
+    Ok(Document { file, value, spans })
+}
+
+struct JsonWalk<'a> {
+    file: &'a Arc<SourceFile>,
+    limits: &'a Limits,
+    nodes: usize,
+    spans: &'a mut SpanIndex,
+}
+
+impl JsonWalk<'_> {
+    fn value(&mut self, node: &jsonc_parser::ast::Value, ptr: &mut String, key: Option<Span>, depth: usize) -> Result<Value, Finding> {
+        use jsonc_parser::ast::Value as J;
+        use jsonc_parser::common::Ranged;
+        let r = node.range();
+        let span = Span::new(r.start, r.end - r.start);
+        self.nodes += 1;
+        if depth > self.limits.max_depth || self.nodes > self.limits.max_nodes {
+            let what = if depth > self.limits.max_depth {
+                format!("nesting deeper than {} levels", self.limits.max_depth)
+            } else {
+                format!("more than {} values", self.limits.max_nodes)
+            };
+            return Err(Finding::error(LIMIT, format!("resource limit exceeded while parsing: {what}"))
+                .in_file(self.file.clone())
+                .label(Span::new(span.offset, span.len.min(1)), "here")
+                .with_help("real specs and drafts stay far below the limits; `--max-depth` and `--max-nodes` change them"));
+        }
+        self.spans.nodes.insert(ptr.clone(), NodeSpan { key, value: span });
+        Ok(match node {
+            J::NullKeyword(_) => Value::Null,
+            J::BooleanLit(b) => Value::Bool(b.value),
+            J::NumberLit(n) => match (n.value.parse::<i64>(), n.value.parse::<u64>()) {
+                (Ok(i), _) => Value::from(i),
+                (_, Ok(u)) => Value::from(u),
+                // Decimals and big numbers: their exact text, as from YAML.
+                _ => Value::String(n.value.to_owned()),
+            },
+            J::StringLit(s) => {
+                if let Some(c) = control_char(&s.value) {
+                    return Err(control_finding(self.file, span, c));
+                }
+                Value::String(s.value.clone().into_owned())
+            }
+            J::Array(a) => {
+                let mut arr = Vec::with_capacity(a.elements.len());
+                for (i, item) in a.elements.iter().enumerate() {
+                    let len = ptr.len();
+                    ptr.push('/');
+                    ptr.push_str(&i.to_string());
+                    arr.push(self.value(item, ptr, None, depth + 1)?);
+                    ptr.truncate(len);
+                }
+                Value::Array(arr)
+            }
+            J::Object(o) => {
+                let mut obj = serde_json::Map::with_capacity(o.properties.len());
+                for p in &o.properties {
+                    let name = p.name.as_str();
+                    let kr = p.name.range();
+                    let kspan = Span::new(kr.start, kr.end - kr.start);
+                    if let Some(c) = control_char(name) {
+                        return Err(control_finding(self.file, kspan, c));
+                    }
+                    if obj.contains_key(name) {
+                        return Err(Finding::error(YAML, format!("duplicate key `{name}`"))
+                            .in_file(self.file.clone())
+                            .label(kspan, "repeated here")
+                            .with_help("each key may appear once in an object; remove or merge the repeated key"));
+                    }
+                    let len = ptr.len();
+                    ptr.push('/');
+                    ptr.push_str(&escape(name));
+                    let v = self.value(&p.value, ptr, Some(kspan), depth + 1)?;
+                    obj.insert(name.to_owned(), v);
+                    ptr.truncate(len);
+                }
+                Value::Object(obj)
+            }
+        })
     }
 }
 

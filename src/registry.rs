@@ -10,6 +10,7 @@ pub fn all() -> Vec<&'static CodeInfo> {
         crate::source::codes::TOO_LARGE,
         crate::document::YAML,
         crate::document::LIMIT,
+        crate::document::CONTROL,
         crate::schema::UNKNOWN_KEY,
         crate::schema::MISSING_KEY,
         crate::schema::WRONG_TYPE,

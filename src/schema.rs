@@ -41,6 +41,10 @@ fn generate<T: schemars::JsonSchema>() -> Value {
 fn strip_null(v: &mut Value) {
     match v {
         Value::Object(map) => {
+            // schemars' `uint32` and the like are not JSON Schema formats; `minimum` says enough.
+            if map.get("format").and_then(Value::as_str).is_some_and(|f| f.starts_with("int") || f.starts_with("uint")) {
+                map.remove("format");
+            }
             if let Some(Value::Array(types)) = map.get_mut("type") {
                 types.retain(|t| t != "null");
                 if types.len() == 1 {
@@ -213,6 +217,12 @@ fn to_finding(doc: &Document, kind: Kind, err: &jsonschema::ValidationError<'_>)
             let allowed = allowed_keys(kind.schema(), err.schema_path().as_str());
             let name = unexpected.first().map(String::as_str).unwrap_or("");
             let key_ptr = format!("{ptr}/{}", escape(name));
+            if name == "$ref" {
+                return Finding::error(UNKNOWN_KEY, format!("`$ref` in {at} is not supported: callspec reads only the file it is given"))
+                    .in_file(file)
+                    .label(doc.spans.key(&key_ptr), "never fetched or resolved")
+                    .with_help("write the values into this file; references (local or remote) are never followed");
+            }
             let mut f = Finding::error(UNKNOWN_KEY, format!("unknown key `{name}` in {at}"))
                 .in_file(file)
                 .label(doc.spans.key(&key_ptr), "not a key here");

@@ -23,7 +23,7 @@ pub struct Limits {
 
 impl Default for Limits {
     fn default() -> Self {
-        Self { max_file_bytes: 8 * 1024 * 1024, max_depth: 64, max_nodes: 250_000, max_aliases: 1_000 }
+        Self { max_file_bytes: 8 * 1024 * 1024, max_depth: 64, max_nodes: 50_000, max_aliases: 1_000 }
     }
 }
 

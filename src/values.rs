@@ -103,7 +103,7 @@ impl JsonSchema for Money {
     fn json_schema(_: &mut SchemaGenerator) -> Schema {
         json_schema!({
             "description": "An exact decimal amount in the call's money unit (万元 unless the call says otherwise), written as a plain number such as 19.8; no unit, no full-width digits.",
-            "type": ["integer", "string"],
+            "type": ["number", "string"],
             "minimum": 0,
             "pattern": MONEY_PATTERN
         })

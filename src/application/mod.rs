@@ -18,6 +18,9 @@ use crate::values::{Digits, Money, When};
 #[serde(deny_unknown_fields)]
 #[schemars(title = "callspec application", extend("$id" = "https://callspec.invalid/schemas/application.schema.json"))]
 pub struct Application {
+    /// The schema an editor checks this file against (JSON files; YAML files use a modeline comment).
+    #[serde(rename = "$schema", default)]
+    pub schema: Option<String>,
     /// The application-format version; this is version 1.
     #[schemars(range(min = 1, max = 1))]
     pub application: u32,

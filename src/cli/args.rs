@@ -145,7 +145,7 @@ pub struct LimitArgs {
     #[arg(long, value_name = "LEVELS", default_value_t = 64)]
     pub max_depth: usize,
     /// Most YAML nodes per file, aliases expanded.
-    #[arg(long, value_name = "NODES", default_value_t = 250_000)]
+    #[arg(long, value_name = "NODES", default_value_t = 50_000)]
     pub max_nodes: usize,
 }
 

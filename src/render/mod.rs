@@ -30,8 +30,17 @@ impl Default for Style {
     }
 }
 
-/// Renders one finding as text.
+/// Renders one finding as text. Control characters from the input (ESC, BEL, ...) are shown
+/// as `?` in snippets and as `\u{..}` in messages, so a hostile file cannot drive the terminal.
 pub fn human(finding: &Finding, style: Style) -> String {
+    let safe;
+    let finding = match sanitised(finding) {
+        Some(f) => {
+            safe = f;
+            &safe
+        }
+        None => finding,
+    };
     let theme = if style.color { GraphicalTheme::unicode() } else { GraphicalTheme::unicode_nocolor() };
     let handler = GraphicalReportHandler::new_themed(theme).with_width(style.width).with_links(false).with_context_lines(1);
     let mut out = String::new();
@@ -49,6 +58,40 @@ pub fn human(finding: &Finding, style: Style) -> String {
         out.push_str(&format!("  help: {h}\n"));
     }
     out
+}
+
+fn is_unsafe(c: char) -> bool {
+    c.is_control() && !matches!(c, '\t' | '\n' | '\r')
+}
+
+/// A copy of the finding without control characters, if it has any.
+fn sanitised(f: &Finding) -> Option<Finding> {
+    let text_has = |s: &str| s.chars().any(is_unsafe);
+    let in_file = f.file.as_ref().is_some_and(|file| text_has(&file.text));
+    let in_text = text_has(&f.message)
+        || f.labels.iter().any(|l| text_has(&l.text))
+        || f.requirement.as_deref().is_some_and(text_has)
+        || f.help.as_deref().is_some_and(text_has);
+    if !in_file && !in_text {
+        return None;
+    }
+    let escape =
+        |s: &str| -> String { s.chars().map(|c| if is_unsafe(c) { c.escape_unicode().to_string() } else { c.to_string() }).collect() };
+    let mut out = f.clone();
+    out.message = escape(&f.message);
+    for l in &mut out.labels {
+        l.text = escape(&l.text);
+    }
+    out.requirement = f.requirement.as_deref().map(escape);
+    out.help = f.help.as_deref().map(escape);
+    if let Some(file) = &f.file
+        && in_file
+    {
+        // Same byte length, so every span still points at the same place.
+        let text: String = file.text.chars().map(|c| if is_unsafe(c) { "?".repeat(c.len_utf8()) } else { c.to_string() }).collect();
+        out.file = Some(SourceFile::new(file.name.clone(), text));
+    }
+    Some(out)
 }
 
 /// Renders many findings, each followed by a blank line.
@@ -114,12 +157,16 @@ impl SourceCode for SourceFile {
         after: usize,
     ) -> Result<Box<dyn SpanContents<'a> + 'a>, miette::MietteError> {
         let inner = self.text.read_span(span, before, after)?;
+        // miette counts the column in bytes; people (and the JSON output) count characters.
+        let start = inner.span().offset();
+        let line_start = self.text[..start.min(self.text.len())].rfind('\n').map_or(0, |p| p + 1);
+        let column = self.text.get(line_start..start).map_or(inner.column(), |s| s.chars().count());
         Ok(Box::new(miette::MietteSpanContents::new_named(
             self.name.clone(),
             inner.data(),
             *inner.span(),
             inner.line(),
-            inner.column(),
+            column,
             inner.line_count(),
         )))
     }

@@ -19,6 +19,9 @@ pub mod plan;
 #[serde(deny_unknown_fields)]
 #[schemars(title = "callspec call spec", extend("$id" = "https://callspec.invalid/schemas/callspec.schema.json"))]
 pub struct SpecFile {
+    /// The schema an editor checks this file against (JSON files; YAML files use a modeline comment).
+    #[serde(rename = "$schema", default)]
+    pub schema: Option<String>,
     /// The spec-language version; this is version 1.
     #[schemars(range(min = 1, max = 1))]
     pub callspec: u32,

@@ -14,6 +14,9 @@ use super::Clause;
 #[serde(deny_unknown_fields)]
 #[schemars(title = "callspec plan", extend("$id" = "https://callspec.invalid/schemas/plan.schema.json"))]
 pub struct PlanFile {
+    /// The schema an editor checks this file against (JSON files; YAML files use a modeline comment).
+    #[serde(rename = "$schema", default)]
+    pub schema: Option<String>,
     /// The plan-document version; this is version 1.
     #[schemars(range(min = 1, max = 1))]
     pub plan: u32,
