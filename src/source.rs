@@ -63,10 +63,21 @@ pub fn read(path: &Path, limits: &Limits) -> Result<Arc<SourceFile>, Finding> {
         return Err(Finding::error(codes::UNREADABLE, format!("`{name}` is a folder, not a file"))
             .with_help("name a .yaml file, or pass the folder where a command accepts folders"));
     }
+    if !meta.is_file() {
+        // A FIFO or a device could block or never end.
+        return Err(Finding::error(codes::UNREADABLE, format!("`{name}` is not a regular file (a pipe, socket or device)"))
+            .with_help("save the content to a .yaml file and name that"));
+    }
     if meta.len() > limits.max_file_bytes {
         return Err(too_large(&name, meta.len(), limits.max_file_bytes));
     }
-    let bytes = std::fs::read(path).map_err(|e| io_finding(&name, &e))?;
+    // Read at most one byte over the limit, in case the file grew since it was measured.
+    let mut bytes = Vec::with_capacity(meta.len() as usize);
+    {
+        use std::io::Read;
+        let file = std::fs::File::open(path).map_err(|e| io_finding(&name, &e))?;
+        file.take(limits.max_file_bytes + 1).read_to_end(&mut bytes).map_err(|e| io_finding(&name, &e))?;
+    }
     decode(name, bytes, limits)
 }
 
@@ -97,17 +108,23 @@ pub fn decode(name: String, bytes: Vec<u8>, limits: &Limits) -> Result<Arc<Sourc
         Err(err) => {
             let at = err.utf8_error().valid_up_to();
             let bytes = err.into_bytes();
-            let guess = if looks_like_gb18030(&bytes[at..]) { "GBK/GB18030" } else { "not UTF-8" };
+            // Chinese text that was valid UTF-8 up to here means a damaged UTF-8 file, not GBK.
+            let gb = looks_like_gb18030(&bytes[at..]) && bytes[..at].is_ascii();
             let text = String::from_utf8_lossy(&bytes).into_owned();
             let file = SourceFile::new(name.clone(), text);
             let (line, col) = file.line_col(at);
-            Err(Finding::error(
-                codes::ENCODING,
-                format!("`{name}` is not valid UTF-8 (first bad byte at line {line}, column {col}; the text looks {guess})"),
-            )
-            .in_file(file)
-            .label(Span::new(at, 1), "this byte is not UTF-8")
-            .with_help("re-save the file as UTF-8, e.g. `iconv -f GB18030 -t UTF-8 in.yaml > out.yaml`"))
+            let (what, help) = if gb {
+                (
+                    "the text looks like GBK/GB18030, as saved by Chinese-locale editors",
+                    "re-save the file as UTF-8 (Save As → Encoding → UTF-8), or convert it: `iconv -f GB18030 -t UTF-8 in.yaml > out.yaml`",
+                )
+            } else {
+                ("a character is cut off or corrupted", "re-type the text around this place, or restore the file from a good copy")
+            };
+            Err(Finding::error(codes::ENCODING, format!("`{name}` is not valid UTF-8 at line {line}, column {col}: {what}"))
+                .in_file(file)
+                .label(Span::new(at, 1), "this byte is not UTF-8")
+                .with_help(help))
         }
     }
 }

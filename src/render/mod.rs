@@ -64,19 +64,36 @@ fn is_unsafe(c: char) -> bool {
     c.is_control() && !matches!(c, '\t' | '\n' | '\r')
 }
 
-/// A copy of the finding without control characters, if it has any.
+/// Longest text shown from the input: longer messages are cut, and a labelled line longer
+/// than this is not shown (its place is named instead).
+const MAX_SHOWN: usize = 400;
+
+/// A copy of the finding fit for a terminal, if it needs one: no control characters, no
+/// message or source line longer than [`MAX_SHOWN`] characters.
 fn sanitised(f: &Finding) -> Option<Finding> {
-    let text_has = |s: &str| s.chars().any(is_unsafe);
-    let in_file = f.file.as_ref().is_some_and(|file| text_has(&file.text));
-    let in_text = text_has(&f.message)
-        || f.labels.iter().any(|l| text_has(&l.text))
-        || f.requirement.as_deref().is_some_and(text_has)
-        || f.help.as_deref().is_some_and(text_has);
-    if !in_file && !in_text {
+    let text_needs = |s: &str| s.chars().any(is_unsafe) || s.chars().nth(MAX_SHOWN).is_some();
+    let in_file = f.file.as_ref().is_some_and(|file| file.text.chars().any(is_unsafe));
+    let long_line = f.file.as_ref().is_some_and(|file| {
+        f.labels.iter().any(|l| {
+            let start = file.text[..l.span.offset.min(file.text.len())].rfind('\n').map_or(0, |p| p + 1);
+            file.text[start..].lines().next().is_some_and(|line| line.chars().nth(MAX_SHOWN).is_some())
+        })
+    });
+    let in_text = text_needs(&f.message)
+        || f.labels.iter().any(|l| text_needs(&l.text))
+        || f.requirement.as_deref().is_some_and(text_needs)
+        || f.help.as_deref().is_some_and(text_needs);
+    if !in_file && !in_text && !long_line {
         return None;
     }
-    let escape =
-        |s: &str| -> String { s.chars().map(|c| if is_unsafe(c) { c.escape_unicode().to_string() } else { c.to_string() }).collect() };
+    let escape = |s: &str| -> String {
+        let mut out: String =
+            s.chars().take(MAX_SHOWN).map(|c| if is_unsafe(c) { c.escape_unicode().to_string() } else { c.to_string() }).collect();
+        if s.chars().nth(MAX_SHOWN).is_some() {
+            out.push_str(&format!("… ({} characters in all)", s.chars().count()));
+        }
+        out
+    };
     let mut out = f.clone();
     out.message = escape(&f.message);
     for l in &mut out.labels {
@@ -84,12 +101,17 @@ fn sanitised(f: &Finding) -> Option<Finding> {
     }
     out.requirement = f.requirement.as_deref().map(escape);
     out.help = f.help.as_deref().map(escape);
-    if let Some(file) = &f.file
-        && in_file
-    {
-        // Same byte length, so every span still points at the same place.
-        let text: String = file.text.chars().map(|c| if is_unsafe(c) { "?".repeat(c.len_utf8()) } else { c.to_string() }).collect();
-        out.file = Some(SourceFile::new(file.name.clone(), text));
+    if let Some(file) = &f.file {
+        if long_line {
+            let (line, col) = f.primary_span().map_or((0, 0), |s| file.line_col(s.offset));
+            out.message = format!("{} (at {}:{line}:{col}; the line is too long to show)", out.message, escape(&file.name));
+            out.labels.clear();
+            out.file = None;
+        } else if in_file {
+            // Same byte length, so every span still points at the same place.
+            let text: String = file.text.chars().map(|c| if is_unsafe(c) { "?".repeat(c.len_utf8()) } else { c.to_string() }).collect();
+            out.file = Some(SourceFile::new(file.name.clone(), text));
+        }
     }
     Some(out)
 }
