@@ -5,6 +5,8 @@
 //! file, a FIFO, a folder, a missing file) are made here. Guarantees: no panic, input files
 //! never written, output byte-identical on repeat.
 
+#![allow(clippy::print_stderr)]
+
 mod common;
 
 use std::path::Path;
