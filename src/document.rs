@@ -25,7 +25,29 @@ use crate::source::{Limits, SourceFile};
 pub struct Document {
     pub file: Arc<SourceFile>,
     pub value: Value,
-    pub spans: SpanIndex,
+    /// Built with the value for YAML; for JSON on first use (most valid files never need it).
+    spans: std::sync::OnceLock<SpanIndex>,
+}
+
+impl Document {
+    /// Where each node is. For a JSON file the first call parses the file a second time, with
+    /// positions; only files with findings pay for it.
+    pub fn spans(&self) -> &SpanIndex {
+        self.spans.get_or_init(|| {
+            match parse_json(self.file.clone(), &Limits { max_nodes: usize::MAX, max_depth: usize::MAX, ..Limits::default() }) {
+                Ok(doc) => doc.spans.into_inner().unwrap_or_default(),
+                Err(_) => SpanIndex::default(),
+            }
+        })
+    }
+
+    fn new(file: Arc<SourceFile>, value: Value, spans: Option<SpanIndex>) -> Document {
+        let cell = std::sync::OnceLock::new();
+        if let Some(s) = spans {
+            let _ = cell.set(s);
+        }
+        Document { file, value, spans: cell }
+    }
 }
 
 /// Where each node of a document is: JSON pointer → (key span, value span).
@@ -137,7 +159,11 @@ pub const LIMIT: &CodeInfo = &CodeInfo {
 /// YAML. On failure the finding says what and where.
 pub fn parse(file: Arc<SourceFile>, limits: &Limits) -> Result<Document, Finding> {
     if file.name.to_ascii_lowercase().ends_with(".json") && !file.text.trim().is_empty() {
-        return parse_json(file, limits);
+        // The fast path; anything it refuses is parsed again with positions, for the diagnostic.
+        return match fast_json(&file.text, limits) {
+            Some(value) => Ok(Document::new(file, value, None)),
+            None => parse_json(file, limits),
+        };
     }
     if file.text.trim().is_empty() || file.text.lines().all(|l| l.trim().is_empty() || l.trim_start().starts_with('#')) {
         return Err(Finding::error(YAML, format!("`{}` is empty (no YAML content)", file.name))
@@ -172,7 +198,7 @@ pub fn parse(file: Arc<SourceFile>, limits: &Limits) -> Result<Document, Finding
     if let Some((span, c)) = spans.control {
         return Err(control_finding(&file, span, c));
     }
-    Ok(Document { file, value, spans })
+    Ok(Document::new(file, value, Some(spans)))
 }
 
 fn parse_error(file: &Arc<SourceFile>, err: &serde_saphyr::Error) -> Finding {
@@ -424,7 +450,90 @@ fn parse_json(file: Arc<SourceFile>, limits: &Limits) -> Result<Document, Findin
     spans.nodes.reserve(64);
     let mut walk = JsonWalk { file: &file, limits, nodes: 0, spans: &mut spans };
     let value = walk.value(&root, &mut String::new(), None, 0)?;
-    Ok(Document { file, value, spans })
+    Ok(Document::new(file, value, Some(spans)))
+}
+
+/// Strict JSON straight into a value with serde_json, without positions: `None` for anything
+/// it does not accept as is (a syntax error, a duplicate key, a control character, a limit),
+/// which [`parse_json`] then reports precisely. Decimals become their shortest exact text
+/// (`4.80` → `"4.8"`), as the YAML layer passes on decimals as text.
+fn fast_json(text: &str, limits: &Limits) -> Option<Value> {
+    use serde::de::DeserializeSeed;
+    let nodes = std::cell::Cell::new(0usize);
+    let mut de = serde_json::Deserializer::from_str(text);
+    let value = JsonSeed { depth: 0, nodes: &nodes, limits }.deserialize(&mut de).ok()?;
+    de.end().ok()?;
+    Some(value)
+}
+
+struct JsonSeed<'a> {
+    depth: usize,
+    nodes: &'a std::cell::Cell<usize>,
+    limits: &'a Limits,
+}
+
+impl<'de> de::DeserializeSeed<'de> for JsonSeed<'_> {
+    type Value = Value;
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Value, D::Error> {
+        self.nodes.set(self.nodes.get() + 1);
+        if self.depth > self.limits.max_depth || self.nodes.get() > self.limits.max_nodes {
+            return Err(de::Error::custom("limit"));
+        }
+        d.deserialize_any(self)
+    }
+}
+
+impl<'de> Visitor<'de> for JsonSeed<'_> {
+    type Value = Value;
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("a JSON value")
+    }
+    fn visit_unit<E>(self) -> Result<Value, E> {
+        Ok(Value::Null)
+    }
+    fn visit_bool<E>(self, v: bool) -> Result<Value, E> {
+        Ok(Value::Bool(v))
+    }
+    fn visit_i64<E>(self, v: i64) -> Result<Value, E> {
+        Ok(Value::from(v))
+    }
+    fn visit_u64<E>(self, v: u64) -> Result<Value, E> {
+        Ok(Value::from(v))
+    }
+    fn visit_f64<E: de::Error>(self, v: f64) -> Result<Value, E> {
+        // Too large for an integer, or not exactly representable: the precise path decides.
+        if !v.is_finite() || v.abs() >= 1e15 {
+            return Err(E::custom("number"));
+        }
+        Ok(Value::String(v.to_string()))
+    }
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<Value, E> {
+        self.visit_string(v.to_owned())
+    }
+    fn visit_string<E: de::Error>(self, v: String) -> Result<Value, E> {
+        if control_char(&v).is_some() {
+            return Err(E::custom("control character"));
+        }
+        Ok(Value::String(v))
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, mut s: A) -> Result<Value, A::Error> {
+        let mut v = Vec::with_capacity(s.size_hint().unwrap_or(4));
+        while let Some(e) = s.next_element_seed(JsonSeed { depth: self.depth + 1, nodes: self.nodes, limits: self.limits })? {
+            v.push(e);
+        }
+        Ok(Value::Array(v))
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut m: A) -> Result<Value, A::Error> {
+        let mut obj = serde_json::Map::new();
+        while let Some(k) = m.next_key::<String>()? {
+            if control_char(&k).is_some() || obj.contains_key(&k) {
+                return Err(de::Error::custom("key"));
+            }
+            let v = m.next_value_seed(JsonSeed { depth: self.depth + 1, nodes: self.nodes, limits: self.limits })?;
+            obj.insert(k, v);
+        }
+        Ok(Value::Object(obj))
+    }
 }
 
 struct JsonWalk<'a> {
@@ -520,14 +629,14 @@ mod tests {
         let d = doc("budget:\n  requested: 19.80\n  items: [6.6, 6.6, 6.6]\n  name: 测试\n");
         assert_eq!(d.value["budget"]["requested"], Value::String("19.80".into()));
         assert_eq!(d.value["budget"]["items"][2], Value::String("6.6".into()));
-        let s = d.spans.value("/budget/requested");
+        let s = d.spans().value("/budget/requested");
         assert_eq!(d.file.slice(s), Some("19.80"));
-        let s = d.spans.value("/budget/name");
+        let s = d.spans().value("/budget/name");
         assert_eq!(d.file.slice(s), Some("测试"));
-        let k = d.spans.key("/budget/items");
+        let k = d.spans().key("/budget/items");
         assert_eq!(d.file.slice(k), Some("items"));
         // A missing node falls back to its nearest ancestor.
-        assert_eq!(d.spans.key("/budget/missing"), d.spans.key("/budget"));
+        assert_eq!(d.spans().key("/budget/missing"), d.spans().key("/budget"));
     }
 
     #[test]
@@ -573,7 +682,7 @@ mod anchor_tests {
     #[test]
     fn block_mappings_are_anchored_on_their_key() {
         let d = parse(SourceFile::new("t.yaml", "a: 1\nattestations:\n  x: y\n  z: w\nlist:\n  - 1\n"), &Limits::default()).unwrap();
-        assert_eq!(d.file.slice(d.spans.anchor("/attestations")), Some("attestations"));
-        assert_eq!(d.file.slice(d.spans.anchor("/list")), Some("list"));
+        assert_eq!(d.file.slice(d.spans().anchor("/attestations")), Some("attestations"));
+        assert_eq!(d.file.slice(d.spans().anchor("/list")), Some("list"));
     }
 }

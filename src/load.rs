@@ -183,7 +183,7 @@ fn duplicate_calls(calls: &[(String, Document)]) -> Vec<Finding> {
             out.push(
                 Finding::error(crate::compile::codes::DUPLICATE_CALL, format!("call id `{id}` is also defined by `{}`", first.file.name))
                     .in_file(doc.file.clone())
-                    .label(doc.spans.value("/call/id"), "defined twice")
+                    .label(doc.spans().value("/call/id"), "defined twice")
                     .with_help("give each spec its own `call.id`"),
             );
         }

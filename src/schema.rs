@@ -165,6 +165,11 @@ pub fn check(doc: &Document, kind: Kind) -> Vec<Finding> {
 /// Reads the typed form of a document that passed its schema. Errors the schema could not
 /// express (an impossible date, an amount with a unit) are located through the failing path.
 pub fn typed<T: DeserializeOwned>(doc: &Document) -> Result<T, Finding> {
+    // The schema has been checked, so this nearly always succeeds; the path is tracked only
+    // to locate a failure.
+    if let Ok(v) = T::deserialize(&doc.value) {
+        return Ok(v);
+    }
     serde_path_to_error::deserialize(&doc.value).map_err(|err| {
         let mut pointer = String::new();
         for seg in err.path().iter() {
@@ -180,7 +185,7 @@ pub fn typed<T: DeserializeOwned>(doc: &Document) -> Result<T, Finding> {
         let inner = err.into_inner().to_string();
         Finding::error(BAD_VALUE, format!("{}: {inner}", display_path(&pointer)))
             .in_file(doc.file.clone())
-            .label(doc.spans.value(&pointer), first_sentence(&inner))
+            .label(doc.spans().value(&pointer), first_sentence(&inner))
     })
 }
 
@@ -220,14 +225,14 @@ fn to_finding(doc: &Document, kind: Kind, err: &jsonschema::ValidationError<'_>)
             if name == "$ref" {
                 return Finding::error(UNKNOWN_KEY, format!("`$ref` in {at} is not supported: callspec reads only the file it is given"))
                     .in_file(file)
-                    .label(doc.spans.key(&key_ptr), "never fetched or resolved")
+                    .label(doc.spans().key(&key_ptr), "never fetched or resolved")
                     .with_help("write the values into this file; references (local or remote) are never followed");
             }
             let mut f = Finding::error(UNKNOWN_KEY, format!("unknown key `{name}` in {at}"))
                 .in_file(file)
-                .label(doc.spans.key(&key_ptr), "not a key here");
+                .label(doc.spans().key(&key_ptr), "not a key here");
             for other in unexpected.iter().skip(1) {
-                f = f.also(doc.spans.key(&format!("{ptr}/{}", escape(other))), "also unknown");
+                f = f.also(doc.spans().key(&format!("{ptr}/{}", escape(other))), "also unknown");
             }
             let help = match suggest(name, allowed.iter().map(String::as_str)) {
                 Some(s) => format!("did you mean `{s}`? allowed keys: {}", allowed.join(", ")),
@@ -237,7 +242,7 @@ fn to_finding(doc: &Document, kind: Kind, err: &jsonschema::ValidationError<'_>)
         }
         K::Required { property } => {
             let name = property.as_str().unwrap_or("?");
-            let label = doc.spans.anchor(ptr);
+            let label = doc.spans().anchor(ptr);
             Finding::error(MISSING_KEY, format!("missing required key `{name}` in {at}"))
                 .in_file(file)
                 .label(label, format!("`{name}` is required here"))
@@ -254,7 +259,7 @@ fn to_finding(doc: &Document, kind: Kind, err: &jsonschema::ValidationError<'_>)
             let got = describe_value(err.instance());
             Finding::error(WRONG_TYPE, format!("{at} should be {want}, not {got}"))
                 .in_file(file)
-                .label(doc.spans.value(ptr), format!("expected {want}"))
+                .label(doc.spans().value(ptr), format!("expected {want}"))
         }
         K::Enum { options } => {
             let opts: Vec<String> =
@@ -262,7 +267,7 @@ fn to_finding(doc: &Document, kind: Kind, err: &jsonschema::ValidationError<'_>)
             let got = err.instance().as_str().map_or(err.instance().to_string(), str::to_owned);
             let mut f = Finding::error(BAD_VALUE, format!("{at}: `{got}` is not one of the allowed values"))
                 .in_file(file)
-                .label(doc.spans.value(ptr), "not an allowed value");
+                .label(doc.spans().value(ptr), "not an allowed value");
             f = match suggest(&got, opts.iter().map(String::as_str)) {
                 Some(s) => f.with_help(format!("did you mean `{s}`? allowed: {}", opts.join(", "))),
                 None => f.with_help(format!("allowed: {}", opts.join(", "))),
@@ -272,13 +277,13 @@ fn to_finding(doc: &Document, kind: Kind, err: &jsonschema::ValidationError<'_>)
         K::Pattern { pattern } => {
             let got = err.instance().as_str().unwrap_or("");
             let (msg, help) = describe_pattern(pattern, got);
-            Finding::error(BAD_VALUE, format!("{at}: {msg}")).in_file(file).label(doc.spans.value(ptr), msg).with_help(help)
+            Finding::error(BAD_VALUE, format!("{at}: {msg}")).in_file(file).label(doc.spans().value(ptr), msg).with_help(help)
         }
         K::Format { format } => {
             let got = err.instance().as_str().unwrap_or("");
             Finding::error(BAD_VALUE, format!("{at}: `{got}` is not a valid {format}"))
                 .in_file(file)
-                .label(doc.spans.value(ptr), format!("not a valid {format}"))
+                .label(doc.spans().value(ptr), format!("not a valid {format}"))
                 .with_help(if format == "date" {
                     "write an existing date as YYYY-MM-DD".to_owned()
                 } else {
@@ -287,7 +292,7 @@ fn to_finding(doc: &Document, kind: Kind, err: &jsonschema::ValidationError<'_>)
         }
         _ => {
             let msg = err.to_string();
-            Finding::error(BAD_VALUE, format!("{at}: {msg}")).in_file(file).label(doc.spans.value(ptr), msg)
+            Finding::error(BAD_VALUE, format!("{at}: {msg}")).in_file(file).label(doc.spans().value(ptr), msg)
         }
     }
 }

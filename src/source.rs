@@ -96,7 +96,7 @@ pub fn decode(name: String, bytes: Vec<u8>, limits: &Limits) -> Result<Arc<Sourc
     };
     match String::from_utf8(bytes) {
         Ok(text) => {
-            if let Some(at) = text.find('\0') {
+            if let Some(at) = text.as_bytes().contains(&0).then(|| text.find('\0')).flatten() {
                 let file = SourceFile::new(name.clone(), text.replace('\0', " "));
                 return Err(Finding::error(codes::ENCODING, format!("`{name}` contains a NUL byte; it is not a text file"))
                     .in_file(file)

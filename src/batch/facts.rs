@@ -1,11 +1,9 @@
 //! What the cross-application rules need to know of one validated file: a few short keys
-//! and the spans to label, so a batch of 100,000 files keeps only a few MB.
+//! and where to label them (JSON pointers), so a batch of 100,000 files keeps only a few MB.
 
 use chrono::NaiveDateTime;
 
 use crate::application::Application;
-use crate::diagnostics::Span;
-use crate::document::Document;
 use crate::model::Call;
 
 /// The facts of one application.
@@ -15,28 +13,28 @@ pub struct Facts {
     pub call: String,
     /// Index into the call's categories of the one leaf category applied for.
     pub category: Option<usize>,
-    pub category_span: Span,
     /// Who applies: the 9-character organisation code (the middle of an 18-character
     /// 统一社会信用代码, or a 组织机构代码 without its hyphen), else the normalised unit name.
     pub applicant: Option<Box<str>>,
-    pub applicant_span: Span,
+    /// Where the applicant key was read from (`/lead/credit_code`, ...).
+    pub applicant_pointer: &'static str,
     /// The lead applicant's name as written, for messages.
     pub applicant_name: Box<str>,
     /// The project name, normalised: full-width forms folded, case folded, only letters and
     /// digits (any script) kept.
     pub project: Option<Box<str>>,
-    pub project_span: Span,
     /// For each deadline with a conditional extension that applies: where the file stands.
     pub extensions: Vec<(usize, DeadlineStatus)>,
 }
 
 /// Where an application stands against a deadline that may be extended.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum DeadlineStatus {
     /// In time for the original deadline.
     OnTime,
-    /// After the original deadline, within the extension (index into its extensions).
-    InExtension(usize, Span),
+    /// After the original deadline, within the extension (index into its extensions), with
+    /// the pointer of the submission time judged.
+    InExtension(usize, Box<str>),
     /// After every extension too.
     Late,
 }
@@ -50,7 +48,7 @@ impl Facts {
         }
     }
 
-    pub fn of(call: &Call, doc: &Document, app: &Application, as_of: NaiveDateTime) -> Facts {
+    pub fn of(call: &Call, app: &Application, as_of: NaiveDateTime) -> Facts {
         let category = match app.category.0.as_slice() {
             [one] => call.categories.iter().position(|c| c.leaf && c.path == *one),
             _ => None,
@@ -63,16 +61,16 @@ impl Facts {
                 continue;
             }
             let declared = crate::validate::declared_moments(d, app);
-            let moments: Vec<(NaiveDateTime, Span)> = if declared.is_empty() {
-                vec![(as_of, doc.spans.anchor("/submission"))]
+            let moments: Vec<(NaiveDateTime, String)> = if declared.is_empty() {
+                vec![(as_of, "/submission".to_owned())]
             } else {
-                declared.iter().map(|(k, w, field)| (w.start(), doc.spans.value(&format!("/submission/{k}/{field}")))).collect()
+                declared.iter().map(|(k, w, field)| (w.start(), format!("/submission/{k}/{field}"))).collect()
             };
-            let latest = moments.iter().max_by_key(|(m, _)| *m).copied();
+            let latest = moments.into_iter().max_by_key(|(m, _)| *m);
             let status = match latest {
                 Some((m, _)) if m <= d.closes.end() => DeadlineStatus::OnTime,
-                Some((m, span)) => match d.extensions.iter().position(|e| m <= e.until.end()) {
-                    Some(e) => DeadlineStatus::InExtension(e, span),
+                Some((m, pointer)) => match d.extensions.iter().position(|e| m <= e.until.end()) {
+                    Some(e) => DeadlineStatus::InExtension(e, pointer.into()),
                     None => DeadlineStatus::Late,
                 },
                 None => DeadlineStatus::OnTime,
@@ -83,12 +81,10 @@ impl Facts {
         Facts {
             call: call.id.clone(),
             category,
-            category_span: doc.spans.value("/category"),
             applicant,
-            applicant_span: doc.spans.value(applicant_pointer),
+            applicant_pointer,
             applicant_name: app.lead.name.as_str().into(),
             project: (!project.is_empty()).then(|| project.into()),
-            project_span: doc.spans.value("/project/name"),
             extensions,
         }
     }

@@ -118,12 +118,12 @@ pub fn check_file(path: &Path, calls: &Calls, opts: &Options) -> Checked {
     let call = match calls.pick(&app.call) {
         Ok(call) => call,
         Err(f) => {
-            return Checked { findings: vec![f.in_file(doc.file.clone()).label(doc.spans.value("/call"), "this call")], facts: None };
+            return Checked { findings: vec![f.in_file(doc.file.clone()).label(doc.spans().value("/call"), "this call")], facts: None };
         }
     };
     let as_of = as_of(call, opts.as_of);
     let findings = crate::validate::validate(call, &doc, &app, as_of);
-    let facts = Facts::of(call, &doc, &app, as_of);
+    let facts = Facts::of(call, &app, as_of);
     Checked { findings, facts: Some(facts) }
 }
 

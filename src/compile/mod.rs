@@ -101,7 +101,7 @@ impl<'a> Refs<'a> {
     fn unused_clauses(&mut self) {
         let unused: Vec<String> = self.clauses.keys().filter(|k| !self.used.contains(*k)).cloned().collect();
         for id in unused {
-            let span = self.doc.spans.key(&format!("/clauses/{}", crate::document::escape(&id)));
+            let span = self.doc.spans().key(&format!("/clauses/{}", crate::document::escape(&id)));
             let f = Finding::advice(UNUSED_CLAUSE, format!("clause `{id}` is not cited by any rule"))
                 .in_file(self.doc.file.clone())
                 .label(span, "never cited")
@@ -119,7 +119,7 @@ impl<'a> Refs<'a> {
     }
 
     fn report(&mut self, code: &'static CodeInfo, severity: Severity, message: String, ptr: &str, label: &str) -> &mut Finding {
-        let f = Finding::new(code, severity, message).in_file(self.doc.file.clone()).label(self.doc.spans.value(ptr), label);
+        let f = Finding::new(code, severity, message).in_file(self.doc.file.clone()).label(self.doc.spans().value(ptr), label);
         self.findings.push(f);
         self.findings.last_mut().expect("just pushed")
     }
@@ -133,7 +133,7 @@ impl<'a> Refs<'a> {
         let placeholder = || Citation { document: String::new(), section: String::new(), text: String::new() };
         match source {
             None => {
-                let at = self.doc.spans.anchor(ptr);
+                let at = self.doc.spans().anchor(ptr);
                 let f = Finding::error(MISSING_SOURCE, format!("{what} does not cite its clause"))
                     .in_file(self.doc.file.clone())
                     .label(at, "no `source:` here")
@@ -164,7 +164,7 @@ impl<'a> Refs<'a> {
         let mut seen: HashMap<&str, String> = HashMap::new();
         for (id, ptr) in items {
             if let Some(first) = seen.get(id) {
-                let first_span = self.doc.spans.value(first);
+                let first_span = self.doc.spans().value(first);
                 let f = self.error(DUPLICATE_ID, format!("{what} id `{id}` is used twice"), &ptr, "second use");
                 f.labels.push(crate::diagnostics::Label { span: first_span, text: "first use".into(), primary: false });
                 f.help = Some(format!("give each {what} its own id"));
@@ -427,7 +427,7 @@ impl Cx<'_> {
         let sum: u32 = counted.iter().map(|(_, v)| v).sum();
         if sum > limit.value {
             let parts: Vec<String> = counted.iter().map(|(_, v)| v.to_string()).collect();
-            let spans: Vec<_> = counted.iter().map(|(i, _)| self.doc.spans.value(&format!("{cats_ptr}/{i}/quota/value"))).collect();
+            let spans: Vec<_> = counted.iter().map(|(i, _)| self.doc.spans().value(&format!("{cats_ptr}/{i}/quota/value"))).collect();
             let f = self.error(
                 QUOTA,
                 format!("the quotas below add up to {sum} ({}), more than {}", parts.join(" + "), limit.value),
@@ -661,7 +661,7 @@ impl Cx<'_> {
         }
         let hundred = Decimal::from(100);
         let shares: Vec<String> = ts.iter().filter_map(|t| t.share.map(|s| s.to_string())).collect();
-        let key_span = self.doc.spans.key(ptr);
+        let key_span = self.doc.spans().key(ptr);
         if !remainder && sum != hundred {
             let f = self.error(
                 TRANCHES,
@@ -742,7 +742,7 @@ impl Cx<'_> {
         if let (Some(a), Some(b)) = (min, max)
             && a > b
         {
-            let bs = self.doc.spans.value(&format!("{ptr}/{max_key}"));
+            let bs = self.doc.spans().value(&format!("{ptr}/{max_key}"));
             let f = self.error(MIN_MAX, format!("`{min_key}` {a} is above `{max_key}` {b}"), &format!("{ptr}/{min_key}"), "minimum");
             f.labels.push(crate::diagnostics::Label { span: bs, text: "maximum".into(), primary: false });
         }
@@ -755,7 +755,7 @@ impl Cx<'_> {
         if let Some(o) = d.opens
             && o.start() > d.closes.end()
         {
-            let cs = self.doc.spans.value(&format!("{ptr}/closes"));
+            let cs = self.doc.spans().value(&format!("{ptr}/closes"));
             let f = self.error(
                 DATE_ORDER,
                 format!("deadline `{}` opens ({o}) after it closes ({})", d.id, d.closes),

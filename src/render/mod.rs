@@ -64,19 +64,22 @@ fn is_unsafe(c: char) -> bool {
     c.is_control() && !matches!(c, '\t' | '\n' | '\r')
 }
 
-/// Longest text shown from the input: longer messages are cut, and a labelled line longer
-/// than this is not shown (its place is named instead).
-const MAX_SHOWN: usize = 400;
+/// Longest source line shown: a labelled line longer than this is not shown (its place is
+/// named instead).
+const MAX_LINE: usize = 400;
+
+/// Longest message, requirement or hint shown; longer ones (quoting a huge value) are cut.
+const MAX_TEXT: usize = 1000;
 
 /// A copy of the finding fit for a terminal, if it needs one: no control characters, no
-/// message or source line longer than [`MAX_SHOWN`] characters.
+/// source line longer than [`MAX_LINE`] or text longer than [`MAX_TEXT`] characters.
 fn sanitised(f: &Finding) -> Option<Finding> {
-    let text_needs = |s: &str| s.chars().any(is_unsafe) || s.chars().nth(MAX_SHOWN).is_some();
+    let text_needs = |s: &str| s.chars().any(is_unsafe) || s.chars().nth(MAX_TEXT).is_some();
     let in_file = f.file.as_ref().is_some_and(|file| file.text.chars().any(is_unsafe));
     let long_line = f.file.as_ref().is_some_and(|file| {
         f.labels.iter().any(|l| {
             let start = file.text[..l.span.offset.min(file.text.len())].rfind('\n').map_or(0, |p| p + 1);
-            file.text[start..].lines().next().is_some_and(|line| line.chars().nth(MAX_SHOWN).is_some())
+            file.text[start..].lines().next().is_some_and(|line| line.chars().nth(MAX_LINE).is_some())
         })
     });
     let in_text = text_needs(&f.message)
@@ -88,8 +91,8 @@ fn sanitised(f: &Finding) -> Option<Finding> {
     }
     let escape = |s: &str| -> String {
         let mut out: String =
-            s.chars().take(MAX_SHOWN).map(|c| if is_unsafe(c) { c.escape_unicode().to_string() } else { c.to_string() }).collect();
-        if s.chars().nth(MAX_SHOWN).is_some() {
+            s.chars().take(MAX_TEXT).map(|c| if is_unsafe(c) { c.escape_unicode().to_string() } else { c.to_string() }).collect();
+        if s.chars().nth(MAX_TEXT).is_some() {
             out.push_str(&format!("… ({} characters in all)", s.chars().count()));
         }
         out

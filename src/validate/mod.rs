@@ -43,7 +43,7 @@ pub struct Ctx<'a> {
 impl<'a> Ctx<'a> {
     /// The span of the value at a JSON pointer (or its nearest existing ancestor).
     pub fn at(&self, pointer: &str) -> Span {
-        self.doc.spans.value(pointer)
+        self.doc.spans().value(pointer)
     }
 
     /// A finding labelled on the key at `pointer`, for a key that is itself the mistake.
@@ -55,7 +55,7 @@ impl<'a> Ctx<'a> {
         pointer: &str,
         label: impl Into<String>,
     ) -> Finding {
-        Finding::new(info, severity, message).in_file(self.doc.file.clone()).label(self.doc.spans.key(pointer), label)
+        Finding::new(info, severity, message).in_file(self.doc.file.clone()).label(self.doc.spans().key(pointer), label)
     }
 
     /// A finding labelled on the value at `pointer`: a scalar itself; a list or mapping by its
@@ -72,10 +72,10 @@ impl<'a> Ctx<'a> {
         let f = Finding::new(info, severity, message).in_file(self.doc.file.clone());
         match self.doc.value.pointer(pointer) {
             Some(v) if !v.is_object() && !v.is_array() => f.label(self.at(pointer), label),
-            Some(_) => f.label(self.doc.spans.anchor(pointer), label),
+            Some(_) => f.label(self.doc.spans().anchor(pointer), label),
             None => {
                 let name = pointer.rsplit('/').next().unwrap_or_default();
-                f.label(self.doc.spans.anchor(pointer), format!("no `{name}` here"))
+                f.label(self.doc.spans().anchor(pointer), format!("no `{name}` here"))
             }
         }
     }

@@ -47,7 +47,7 @@ fn check(cx: &mut Cx) {
                                 scope.join("、"),
                                 limit.max
                             ),
-                            facts.applicant_span,
+                            facts.applicant_pointer,
                             "this applicant",
                         )
                         .requires(format!("at most {} application(s) per applicant in {}", limit.max, scope.join("、")))

@@ -23,7 +23,7 @@ fn check(cx: &mut Cx) {
                 continue;
             }
             let all: Vec<usize> = group.iter().map(|(i, _)| *i).collect();
-            for (i, facts) in &group {
+            for (i, _) in &group {
                 let others: Vec<usize> = all.iter().copied().filter(|j| j != i).collect();
                 let f = cx
                     .finding(
@@ -31,7 +31,7 @@ fn check(cx: &mut Cx) {
                         RULE.info,
                         Severity::Error,
                         format!("the same project is submitted {} times; also in {}", group.len(), cx.names(&others)),
-                        facts.project_span,
+                        "/project/name",
                         "submitted more than once",
                     )
                     .requires("each project submitted once")

@@ -43,7 +43,7 @@ fn check(cx: &mut Cx) {
                                 distinct.len(),
                                 names.join("; ")
                             ),
-                            facts.category_span,
+                            "/category",
                             "one of them",
                         )
                         .requires(format!("at most {} of: {}", limit.max, names.join("; ")))

@@ -47,14 +47,14 @@ fn settle(cx: &mut Cx, in_force: bool) {
         let files = cx.of_call(&call.id);
         for (cat, group) in group_by(&files, |f| f.category) {
             for (d, deadline) in call.deadlines.iter().enumerate().filter(|(_, d)| !d.extensions.is_empty()) {
-                let status = |f: &crate::batch::Facts| f.extensions.iter().find(|(k, _)| *k == d).map(|(_, s)| *s);
+                let status = |f: &crate::batch::Facts| f.extensions.iter().find(|(k, _)| *k == d).map(|(_, s)| s.clone());
                 let in_time: std::collections::BTreeSet<_> = group
                     .iter()
                     .filter(|(_, f)| status(f) == Some(DeadlineStatus::OnTime))
                     .map(|(i, f)| f.applicant.clone().ok_or(*i))
                     .collect();
                 for (i, facts) in &group {
-                    let Some(DeadlineStatus::InExtension(e, span)) = status(facts) else { continue };
+                    let Some(DeadlineStatus::InExtension(e, pointer)) = status(facts) else { continue };
                     let ext = &deadline.extensions[e];
                     let short = (in_time.len() as u32) < ext.when_fewer_applicants_than;
                     if short != in_force {
@@ -89,7 +89,7 @@ fn settle(cx: &mut Cx, in_force: bool) {
                     };
                     let info = if in_force { APPLIES.info } else { NOT_TRIGGERED.info };
                     let f = cx
-                        .finding(*i, info, severity, message, span, "after the original deadline")
+                        .finding(*i, info, severity, message, &pointer, "after the original deadline")
                         .requires(format!(
                             "{} by {} (extended to {} if fewer than {} applicants)",
                             deadline.name, deadline.closes, ext.until, ext.when_fewer_applicants_than
@@ -97,7 +97,7 @@ fn settle(cx: &mut Cx, in_force: bool) {
                         .cite(Some(ext.cite.clone()))
                         .with_help(help);
                     if in_force {
-                        cx.settle(*i, "deadline.missed", span);
+                        cx.settle(*i, "deadline.missed", &pointer);
                     }
                     cx.push(*i, f);
                 }

@@ -11,9 +11,9 @@ mod too_few_applicants;
 use std::collections::{BTreeMap, HashMap};
 use std::sync::Arc;
 
-use crate::diagnostics::{CodeInfo, Finding, Severity, Span};
+use crate::diagnostics::{CodeInfo, Finding, Severity};
+use crate::document::Document;
 use crate::model::Call;
-use crate::source::SourceFile;
 
 use super::{Calls, Facts, Options, Record};
 
@@ -38,7 +38,7 @@ pub struct Cx<'a> {
     pub records: &'a mut [Record],
     pub calls: &'a Calls,
     pub opts: &'a Options,
-    sources: HashMap<usize, Option<Arc<SourceFile>>>,
+    docs: HashMap<usize, Option<Arc<Document>>>,
     findings: Vec<(usize, Finding)>,
 }
 
@@ -55,15 +55,29 @@ impl<'a> Cx<'a> {
         ids.into_iter().filter_map(|id| calls.get(id)).collect()
     }
 
-    /// A finding on file `i`, labelled at `span` (the file is re-read to show it).
-    pub fn finding(&mut self, i: usize, info: &'static CodeInfo, severity: Severity, message: String, span: Span, label: &str) -> Finding {
+    /// File `i` read and parsed again, to label findings on it.
+    fn doc(&mut self, i: usize) -> Option<Arc<Document>> {
         let limits = &self.opts.limits;
         let path = self.records[i].path.clone();
-        let source = self.sources.entry(i).or_insert_with(|| crate::source::read(&path, limits).ok()).clone();
+        self.docs
+            .entry(i)
+            .or_insert_with(|| crate::source::read(&path, limits).and_then(|f| crate::document::parse(f, limits)).ok().map(Arc::new))
+            .clone()
+    }
+
+    /// A finding on file `i`, labelled on the value at `pointer`.
+    pub fn finding(
+        &mut self,
+        i: usize,
+        info: &'static CodeInfo,
+        severity: Severity,
+        message: String,
+        pointer: &str,
+        label: &str,
+    ) -> Finding {
         let f = Finding::new(info, severity, message);
-        match source {
-            Some(file) if span.offset + span.len <= file.text.len() => f.in_file(file).label(span, label),
-            Some(file) => f.in_file(file),
+        match self.doc(i) {
+            Some(doc) => f.in_file(doc.file.clone()).label(doc.spans().value(pointer), label),
             None => f,
         }
     }
@@ -73,9 +87,11 @@ impl<'a> Cx<'a> {
         self.findings.push((i, f));
     }
 
-    /// Removes the held `code` findings of file `i` labelled at `span`: what the batch shows
-    /// settles them.
-    pub fn settle(&mut self, i: usize, code: &str, span: Span) {
+    /// Removes the held `code` findings of file `i` labelled on the value at `pointer`: what
+    /// the batch shows settles them.
+    pub fn settle(&mut self, i: usize, code: &str, pointer: &str) {
+        let Some(doc) = self.doc(i) else { return };
+        let span = if pointer == "/submission" { doc.spans().anchor(pointer) } else { doc.spans().value(pointer) };
         if let Some(held) = &mut self.records[i].held {
             held.retain(|f| !(f.code.code == code && f.primary_span() == Some(span)));
         }
@@ -90,7 +106,7 @@ impl<'a> Cx<'a> {
 /// Runs every rule; findings with the index of their file, in deterministic order (file,
 /// position, code).
 pub fn run(records: &mut [Record], calls: &Calls, opts: &Options) -> Vec<(usize, Finding)> {
-    let mut cx = Cx { records, calls, opts, sources: HashMap::new(), findings: Vec::new() };
+    let mut cx = Cx { records, calls, opts, docs: HashMap::new(), findings: Vec::new() };
     for rule in ALL {
         (rule.check)(&mut cx);
     }

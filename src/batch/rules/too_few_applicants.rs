@@ -28,14 +28,14 @@ fn check(cx: &mut Cx) {
             if applicants.len() as u32 >= min.value {
                 continue;
             }
-            for (i, facts) in &group {
+            for (i, _) in &group {
                 let f = cx
                     .finding(
                         *i,
                         RULE.info,
                         Severity::Warning,
                         format!("{} has {} applicant(s); the call needs at least {}", category.full_name(), applicants.len(), min.value),
-                        facts.category_span,
+                        "/category",
                         "too few applicants in this category",
                     )
                     .requires(format!("at least {} applicants in {}", min.value, category.full_name()))

@@ -35,7 +35,7 @@ fn check(cx: &mut Ctx) {
         .requires("total = requested + other")
         .cite(Some(rule.cite.clone()))
         .with_help(format!("set the total to {sum}, or correct the parts"));
-    if cx.doc.spans.contains("/budget/other") {
+    if cx.doc.spans().contains("/budget/other") {
         f = f.also(cx.at("/budget/other"), "other");
     }
     cx.push(f);

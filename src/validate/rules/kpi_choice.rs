@@ -47,7 +47,7 @@ fn check(cx: &mut Ctx) {
         let ptr = leaf_ids(k)
             .into_iter()
             .map(|id| format!("/kpis/{}", crate::document::escape(&id)))
-            .find(|p| cx.doc.spans.contains(p))
+            .find(|p| cx.doc.spans().contains(p))
             .unwrap_or_else(|| "/kpis".to_owned());
         let need = if k.at_least == 1 { "one of".to_owned() } else { format!("{} of", k.at_least) };
         let f = cx
