@@ -70,7 +70,11 @@ fn explain_documents_codes() {
 fn validate_valid_examples_exits_0() {
     let o = callspec(&["validate", "examples/hangzhou-2025/valid"]);
     assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
-    assert!(stdout(&o).contains("13 application files checked; 0 errors, 1 warning"), "{}", stdout(&o));
+    assert!(
+        stdout(&o).contains("13 application files checked (12 valid, 1 with warnings, 0 invalid); 0 errors, 1 warning"),
+        "{}",
+        stdout(&o)
+    );
 }
 
 #[test]
