@@ -3,10 +3,14 @@
 #![allow(clippy::print_stdout, clippy::print_stderr)]
 
 mod args;
+mod calendar;
 mod check;
 mod explain;
+mod list;
 mod output;
 mod schema;
+mod show;
+mod specs;
 mod validate;
 
 use std::process::ExitCode;
@@ -54,6 +58,9 @@ pub fn main() -> ExitCode {
         Command::Validate(a) => validate::run(&a),
         Command::Explain(a) => explain::run(&a),
         Command::Schema(a) => schema::run(&a),
+        Command::Show(a) => show::run(&a),
+        Command::Calendar(a) => calendar::run(&a),
+        Command::List(a) => list::run(&a),
     };
     exit.into()
 }
