@@ -1,5 +1,5 @@
 //! The commands that present calls: `show` (Markdown and HTML guides), `calendar` (text and
-//! iCalendar) and `list`, run through the binary on the bundled specs.
+//! iCalendar), `list`, `completions` and `man`, run through the binary on the bundled specs.
 
 mod common;
 
@@ -242,6 +242,34 @@ fn list_with_a_broken_spec_lists_the_rest_and_exits_1() {
     let o = callspec(&["list", "--specs", "tests/fixtures/duplicate-calls"]);
     assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
     assert!(stderr(&o).contains("spec.duplicate-call"), "{}", stderr(&o));
+}
+
+#[test]
+fn completions_for_every_shell() {
+    for shell in ["bash", "zsh", "fish", "powershell", "elvish"] {
+        let script = ok(&["completions", shell]);
+        assert!(script.contains("callspec"), "{shell}");
+        assert!(script.contains("calendar") && script.contains("ics"), "{shell}: {script}");
+    }
+    assert_eq!(callspec(&["completions", "tcsh"]).status.code(), Some(2));
+}
+
+#[test]
+fn man_page_mentions_every_subcommand() {
+    let page = ok(&["man"]);
+    assert!(page.starts_with(".ie \\n(.g .ds Aq \\(aq") || page.contains(".TH callspec"), "{page}");
+    let help = ok(&["--help"]);
+    let subcommands: Vec<&str> = help
+        .lines()
+        .skip_while(|l| !l.starts_with("Commands:"))
+        .skip(1)
+        .take_while(|l| l.starts_with("  "))
+        .filter_map(|l| l.split_whitespace().next())
+        .collect();
+    assert!(subcommands.len() >= 10, "{subcommands:?}");
+    for sub in subcommands {
+        assert!(page.contains(sub), "the man page does not mention `{sub}`");
+    }
 }
 
 /// The Hangzhou spec with markup and iCalendar delimiters in its title and deadline name.

@@ -31,6 +31,10 @@ pub enum Command {
     Calendar(CalendarArgs),
     /// List the calls and their categories with amounts and quotas.
     List(ListArgs),
+    /// Print a shell completion script.
+    Completions(CompletionsArgs),
+    /// Print the man page (roff).
+    Man,
 }
 
 #[derive(Debug, Args)]
@@ -130,6 +134,13 @@ pub struct ListArgs {
     /// The specs folder, or one spec file.
     #[arg(long, value_name = "DIR", default_value = "specs")]
     pub specs: PathBuf,
+}
+
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell to complete in.
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]

@@ -5,8 +5,10 @@
 mod args;
 mod calendar;
 mod check;
+mod completions;
 mod explain;
 mod list;
+mod man;
 mod output;
 mod schema;
 mod show;
@@ -61,6 +63,8 @@ pub fn main() -> ExitCode {
         Command::Show(a) => show::run(&a),
         Command::Calendar(a) => calendar::run(&a),
         Command::List(a) => list::run(&a),
+        Command::Completions(a) => completions::run(&a),
+        Command::Man => man::run(),
     };
     exit.into()
 }
