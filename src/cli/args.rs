@@ -25,6 +25,16 @@ pub enum Command {
     Explain(ExplainArgs),
     /// Print the JSON Schema of spec files or application files.
     Schema(SchemaArgs),
+    /// Print a call as an applicant's guide (Markdown or one HTML page), every item with its clause.
+    Show(ShowArgs),
+    /// Print every deadline and completion date of the calls, by date (text or iCalendar).
+    Calendar(CalendarArgs),
+    /// List the calls and their categories with amounts and quotas.
+    List(ListArgs),
+    /// Print a shell completion script.
+    Completions(CompletionsArgs),
+    /// Print the man page (roff).
+    Man,
 }
 
 #[derive(Debug, Args)]
@@ -87,6 +97,50 @@ pub struct SchemaArgs {
     /// Which schema to print.
     #[arg(long, value_enum, default_value_t = SchemaKind::Spec)]
     pub kind: SchemaKind,
+}
+
+#[derive(Debug, Args)]
+pub struct ShowArgs {
+    /// The call's id, e.g. `hangzhou-2025` (`callspec list` lists them).
+    pub id: String,
+    /// Where to look up calls by id: a specs folder, or one spec file.
+    #[arg(long, value_name = "DIR", default_value = "specs")]
+    pub specs: PathBuf,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = GuideFormat::Md)]
+    pub format: GuideFormat,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum GuideFormat {
+    /// Markdown (CommonMark with tables).
+    Md,
+    /// One self-contained HTML page.
+    Html,
+}
+
+#[derive(Debug, Args)]
+pub struct CalendarArgs {
+    /// The specs folder, or one spec file.
+    #[arg(long, value_name = "DIR", default_value = "specs")]
+    pub specs: PathBuf,
+    /// Print RFC 5545 iCalendar (for calendar programs) instead of a table.
+    #[arg(long)]
+    pub ics: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ListArgs {
+    /// The specs folder, or one spec file.
+    #[arg(long, value_name = "DIR", default_value = "specs")]
+    pub specs: PathBuf,
+}
+
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell to complete in.
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]

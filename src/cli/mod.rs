@@ -3,10 +3,16 @@
 #![allow(clippy::print_stdout, clippy::print_stderr)]
 
 mod args;
+mod calendar;
 mod check;
+mod completions;
 mod explain;
+mod list;
+mod man;
 mod output;
 mod schema;
+mod show;
+mod specs;
 mod validate;
 
 use std::process::ExitCode;
@@ -54,6 +60,11 @@ pub fn main() -> ExitCode {
         Command::Validate(a) => validate::run(&a),
         Command::Explain(a) => explain::run(&a),
         Command::Schema(a) => schema::run(&a),
+        Command::Show(a) => show::run(&a),
+        Command::Calendar(a) => calendar::run(&a),
+        Command::List(a) => list::run(&a),
+        Command::Completions(a) => completions::run(&a),
+        Command::Man => man::run(),
     };
     exit.into()
 }

@@ -1,0 +1,13 @@
+//! `callspec calendar`: every deadline and completion date of the calls, by date.
+
+use callspec::guide::calendar;
+
+use super::Exit;
+use super::args::CalendarArgs;
+
+pub fn run(args: &CalendarArgs) -> Exit {
+    let loaded = super::specs::load(&args.specs);
+    let entries = calendar::entries(&loaded.calls);
+    super::out(&if args.ics { calendar::ics(&entries) } else { calendar::text(&entries) });
+    super::specs::report_broken(&loaded)
+}

@@ -1,0 +1,53 @@
+//! The calls of a specs folder, for the commands that present them (show, calendar, list).
+
+use std::io::IsTerminal;
+use std::path::Path;
+
+use callspec::diagnostics::{Finding, Severity};
+use callspec::model::Call;
+use callspec::render::{self, Style};
+use callspec::source::Limits;
+
+use super::Exit;
+
+/// What a specs folder yields: the calls that compiled, and the errors of those that did not.
+pub struct Loaded {
+    pub calls: Vec<Call>,
+    pub failed: Vec<std::path::PathBuf>,
+    pub errors: Vec<Finding>,
+}
+
+pub fn load(dir: &Path) -> Loaded {
+    let bundle = callspec::load::bundle(&[dir.to_path_buf()], &Limits::default());
+    Loaded {
+        calls: bundle.calls.into_iter().map(|(_, c)| c).collect(),
+        failed: bundle.failed,
+        errors: bundle.findings.into_iter().filter(|f| f.severity == Severity::Error).collect(),
+    }
+}
+
+/// Prints findings on standard error (standard output holds the document); returns the exit
+/// code they imply: 2 for unusable input, 1 for errors in specs, 0 for none.
+pub fn report(findings: &[Finding]) -> Exit {
+    let color = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+    for f in findings {
+        eprint!("{}", render::human(f, Style { color, width: 100 }));
+    }
+    if findings.iter().any(Finding::is_unusable_input) {
+        Exit::Unusable
+    } else if findings.is_empty() {
+        Exit::Clean
+    } else {
+        Exit::Findings
+    }
+}
+
+/// Reports the specs that could not be used, after the output made from the others.
+pub fn report_broken(loaded: &Loaded) -> Exit {
+    if loaded.errors.is_empty() {
+        return Exit::Clean;
+    }
+    let exit = report(&loaded.errors);
+    eprintln!("warning: specs with errors are left out; `callspec check` reports them");
+    exit
+}

@@ -1,0 +1,471 @@
+//! The guide of one call as Markdown (CommonMark with GitHub tables): the notice's facts, the
+//! categories, what each category requires, the timeline and the rules that bar applicants.
+//! Every item is followed by the clause it comes from, `依据 一、（二）：“…”`; items in a row that
+//! cite the same clause share one such line.
+
+use crate::diagnostics::Citation;
+use crate::model::{BudgetRuleKind, Call, Category, IdentifierKind, Kpi, Stage};
+
+use super::calendar;
+
+/// The applicant's guide to a call.
+pub fn markdown(call: &Call) -> String {
+    let mut g = Guide { call, out: String::new() };
+    g.header();
+    g.categories_table();
+    g.category_sections();
+    g.timeline();
+    g.exclusions();
+    g.limits();
+    g.form();
+    g.preferences();
+    g.commitments();
+    g.out
+}
+
+/// A list item: Markdown text, the clause it cites, nested items.
+struct Item<'a> {
+    text: String,
+    cite: Option<&'a Citation>,
+    children: Vec<Item<'a>>,
+}
+
+impl<'a> Item<'a> {
+    fn new(text: impl Into<String>, cite: Option<&'a Citation>) -> Self {
+        Item { text: text.into(), cite, children: Vec::new() }
+    }
+}
+
+struct Guide<'a> {
+    call: &'a Call,
+    out: String,
+}
+
+impl<'a> Guide<'a> {
+    fn header(&mut self) {
+        let call = self.call;
+        self.heading(1, &esc(&call.title));
+        self.para("> 本指南由 callspec 根据申报通知生成，每项要求后附所依据的条款；如有出入，以通知原文为准。");
+        let mut items = vec![
+            Item::new(format!("发文单位：{}", esc(&call.issuer)), None),
+            Item::new(format!("文号：{}", esc(&call.document)), None),
+            Item::new(format!("发文日期：{}", call.issued), None),
+            Item::new(format!("时区：{}（UTC{}）", esc(call.timezone_name), call.offset), None),
+            Item::new(format!("金额单位：{}", esc(call.money_unit)), None),
+        ];
+        if let Some(q) = &call.quota {
+            items.push(Item::new(format!("拟立项总数：{}", super::quota(&q.value)), Some(&q.cite)));
+        }
+        if let Some(i) = &call.individuals {
+            let words = if i.value { "接受个人申报" } else { "不接受个人申报" };
+            items.push(Item::new(format!("个人申报：{words}"), Some(&i.cite)));
+        }
+        if let Some(p) = &call.plan {
+            items.push(Item::new(format!("服务的工作计划：{}（{}，{} 年）", esc(&p.title), esc(&p.issuer), p.year), None));
+        }
+        self.list(&items);
+    }
+
+    fn categories_table(&mut self) {
+        let call = self.call;
+        self.heading(2, "项目类别");
+        self.para("申报书的 `category` 字段填写所申报类别的类别路径。“各类别要求”一节列出的类别可以申报，其上级类别只是分组。");
+        let mut t = String::from("| 类别 | 类别路径 | 资助额度 | 立项数 | 牵头申报单位 |\n|---|---|---|---|---|\n");
+        for c in &call.categories {
+            let quota = c.quota.as_ref().map_or_else(|| "-".to_owned(), |q| super::quota(&q.value));
+            let leads = match &c.leads {
+                Some(l) => esc(&super::type_names(call, &l.value)),
+                None if c.leaf => "不限".to_owned(),
+                None => "-".to_owned(),
+            };
+            t.push_str(&format!(
+                "| {} | `{}` | {} | {} | {} |\n",
+                esc(&c.full_name()),
+                c.path,
+                esc(&super::amount(c, call.money_unit)),
+                quota,
+                leads
+            ));
+        }
+        self.block(&t);
+    }
+
+    fn category_sections(&mut self) {
+        let call = self.call;
+        self.heading(2, "各类别要求");
+        for c in call.categories.iter().filter(|c| c.leaf) {
+            self.heading(3, &esc(&c.full_name()));
+            let items = self.category_items(c);
+            self.list(&items);
+            if !c.kpis.is_empty() {
+                self.heading(4, "绩效指标");
+                let items: Vec<Item> = c.kpis.iter().map(kpi_item).collect();
+                self.list(&items);
+            }
+            if !c.partners.is_empty() {
+                self.heading(4, "须联合的单位");
+                let items: Vec<Item> = c
+                    .partners
+                    .iter()
+                    .map(|p| {
+                        let mut text = format!("{}：不少于 {} 家（{}）", esc(&p.name), p.min, esc(&super::type_names(call, &p.types)));
+                        if p.applicants_only {
+                            text.push_str("，须列为申报单位");
+                        }
+                        Item::new(text, Some(&p.cite))
+                    })
+                    .collect();
+                self.list(&items);
+            }
+            if !c.letters.is_empty() {
+                self.heading(4, "推荐材料");
+                let items: Vec<Item> = c
+                    .letters
+                    .iter()
+                    .map(|l| Item::new(format!("{}（出具单位：{}）", esc(&l.name), esc(&l.issuer)), Some(&l.cite)))
+                    .collect();
+                self.list(&items);
+            }
+            if !c.deliverables.is_empty() {
+                self.heading(4, "提交成果");
+                let items: Vec<Item> = c
+                    .deliverables
+                    .iter()
+                    .map(|d| {
+                        let chars = match (d.min_chars, d.max_chars) {
+                            (Some(a), Some(b)) => format!("，{a} 至 {b} 字"),
+                            (Some(a), None) => format!("，不少于 {a} 字"),
+                            (None, Some(b)) => format!("，不超过 {b} 字"),
+                            (None, None) => String::new(),
+                        };
+                        Item::new(format!("{}：{} 份{chars}", esc(&d.name), d.count), Some(&d.cite))
+                    })
+                    .collect();
+                self.list(&items);
+            }
+        }
+    }
+
+    /// The settings of one category, inherited ones included.
+    fn category_items(&self, c: &'a Category) -> Vec<Item<'a>> {
+        let call = self.call;
+        let mut items = vec![Item::new(format!("类别路径：`{}`", c.path), None)];
+        if let Some(code) = &c.code {
+            items.push(Item::new(format!("项目编号：{}", esc(code)), None));
+        }
+        items.push(Item::new(format!("资助额度：{}", esc(&super::amount(c, call.money_unit))), super::amount_cite(&c.amount)));
+        // The quota of the category, or of the nearest group it counts towards.
+        let group = call
+            .categories
+            .iter()
+            .filter(|g| g.quota.is_some() && Call::within(&c.path, &g.path))
+            .max_by_key(|g| g.path.len())
+            .and_then(|g| g.quota.as_ref().map(|q| (g, q)));
+        if let Some((g, q)) = group {
+            let text = if g.path == c.path {
+                format!("立项数：{}", super::quota(&q.value))
+            } else {
+                format!("立项数：与“{}”下其他类别合计{}", esc(&g.full_name()), super::quota(&q.value))
+            };
+            items.push(Item::new(text, Some(&q.cite)));
+        }
+        if let Some(l) = &c.leads {
+            items.push(Item::new(format!("牵头申报单位：{}", esc(&super::type_names(call, &l.value))), Some(&l.cite)));
+        }
+        if let Some(j) = &c.joint {
+            let text = if j.allowed && j.types.is_empty() {
+                "联合申报：允许".to_owned()
+            } else if j.allowed {
+                format!("联合申报：可联合{}{}申报", esc(&super::type_names(call, &j.types)), if j.open { "等" } else { "" })
+            } else {
+                "联合申报：不接受".to_owned()
+            };
+            items.push(Item::new(text, Some(&j.cite)));
+        }
+        if let Some(m) = &c.min_applicants {
+            items.push(Item::new(format!("申报单位数：本类别须至少有 {} 家单位申报", m.value), Some(&m.cite)));
+        }
+        if !c.tranches.is_empty() {
+            let mut item = Item::new("经费拨付：", None);
+            item.children = c
+                .tranches
+                .iter()
+                .map(|t| {
+                    let share = match &t.share {
+                        Some(s) if t.approx => format!("约 {s}%"),
+                        Some(s) => format!("{s}%"),
+                        None => "剩余经费".to_owned(),
+                    };
+                    Item::new(format!("{share}：{}", esc(&t.when)), Some(&t.cite))
+                })
+                .collect();
+            items.push(item);
+        }
+        if let Some(t) = &c.team {
+            let mut parts = Vec::new();
+            if let Some(n) = t.min_members {
+                parts.push(format!("成员不少于 {n} 人"));
+            }
+            if !t.leader_titles.is_empty() {
+                parts.push(format!("负责人须具有以下职称之一：{}", esc(&t.leader_titles.join("、"))));
+            }
+            items.push(Item::new(format!("项目团队：{}", parts.join("；")), Some(&t.cite)));
+        }
+        if let Some(p) = &c.pilot {
+            let list = call.references.get(&p.value).map_or(p.value.as_str(), |r| r.name.as_str());
+            items.push(Item::new(format!("试点城市（园区）及产业：须为“{}”所列", esc(list)), Some(&p.cite)));
+        }
+        if let Some(done) = &c.completion {
+            let text = if done.soft {
+                format!("完成时间：原则上 {} 前完成", done.by)
+            } else {
+                format!("完成时间：{} 前完成", done.by)
+            };
+            items.push(Item::new(text, Some(&done.cite)));
+        }
+        items
+    }
+
+    fn timeline(&mut self) {
+        let call = self.call;
+        if call.deadlines.is_empty() && !call.categories.iter().any(|c| c.completion.is_some()) {
+            return;
+        }
+        self.heading(2, "时间安排");
+        let mut t = String::from("| 日期 | 事项 | 适用类别 |\n|---|---|---|\n");
+        for e in calendar::entries([call]) {
+            t.push_str(&format!("| {} | {} | {} |\n", e.when, esc(&e.what()), esc(&super::scope_names(call, &e.scope))));
+        }
+        self.block(&t);
+        for d in &call.deadlines {
+            self.heading(3, &esc(&d.name));
+            let mut items = vec![
+                Item::new(format!("渠道：{}", super::channel(d.channel)), None),
+                Item::new(format!("适用类别：{}", esc(&super::scope_names(call, &d.categories))), None),
+            ];
+            if let Some(opens) = d.opens {
+                items.push(Item::new(format!("开始受理：{opens}"), Some(&d.cite)));
+            }
+            let postmark = if d.postmark { "（邮寄的以寄出日期为准）" } else { "" };
+            items.push(Item::new(format!("截止：{}{postmark}", d.closes), Some(&d.cite)));
+            for x in &d.extensions {
+                items.push(Item::new(
+                    format!("延期：申报单位少于 {} 家的类别，截止延至 {}", x.when_fewer_applicants_than, x.until),
+                    Some(&x.cite),
+                ));
+            }
+            self.list(&items);
+        }
+    }
+
+    fn exclusions(&mut self) {
+        let call = self.call;
+        if call.exclusions.is_empty() {
+            return;
+        }
+        self.heading(2, "不得申报的情形");
+        let items: Vec<Item> = call
+            .exclusions
+            .iter()
+            .map(|e| {
+                let mut text = if e.soft { format!("原则上：{}", esc(&e.text)) } else { esc(&e.text) };
+                if !e.applies_to.is_empty() {
+                    text.push_str(&format!("（适用于：{}）", esc(&super::type_names(call, &e.applies_to))));
+                }
+                Item::new(text, Some(&e.cite))
+            })
+            .collect();
+        self.list(&items);
+    }
+
+    fn limits(&mut self) {
+        let call = self.call;
+        if call.limits.is_empty() {
+            return;
+        }
+        self.heading(2, "申报数量限制");
+        let items: Vec<Item> = call
+            .limits
+            .iter()
+            .map(|l| {
+                let cats = esc(&super::scope_names(call, &l.categories));
+                let text = if l.exclusive {
+                    format!("{cats}不可兼报，同一申报单位最多申报 {} 项", l.max)
+                } else {
+                    format!("{cats}：同一申报单位最多申报 {} 项", l.max)
+                };
+                Item::new(text, Some(&l.cite))
+            })
+            .collect();
+        self.list(&items);
+    }
+
+    fn form(&mut self) {
+        let f = &self.call.form;
+        let mut items = Vec::new();
+        if let Some(c) = &f.one_project_per_form {
+            items.push(Item::new("每份申报书只申报一个项目", Some(c)));
+        }
+        if let Some(c) = &f.unique_projects {
+            items.push(Item::new("同一项目只能申报一次", Some(c)));
+        }
+        if let Some(c) = &f.category_scope {
+            items.push(Item::new("项目类别须为本通知所列类别", Some(c)));
+        }
+        if let Some(i) = &f.identifier {
+            let what = match i.value {
+                IdentifierKind::Uscc => "统一社会信用代码",
+                IdentifierKind::OrgCode => "组织机构代码",
+                IdentifierKind::Either => "统一社会信用代码或组织机构代码",
+            };
+            items.push(Item::new(format!("申报单位须填写{what}"), Some(&i.cite)));
+        }
+        for t in &f.text_limits {
+            let chars = match (t.min_chars, t.max_chars) {
+                (Some(a), Some(b)) => format!("{a} 至 {b} 字"),
+                (Some(a), None) => format!("不少于 {a} 字"),
+                (None, Some(b)) => format!("不超过 {b} 字"),
+                (None, None) => continue,
+            };
+            items.push(Item::new(format!("`{}`：{chars}", t.field), Some(&t.cite)));
+        }
+        for b in &f.budget {
+            let rule = match b.value {
+                BudgetRuleKind::RequestedMatchesAmount => "申请经费须与本类别资助额度一致",
+                BudgetRuleKind::TotalIsRequestedPlusOther => "经费总预算 = 申请经费 + 其他经费",
+                BudgetRuleKind::ItemsSumToRequested => "支出明细合计须等于申请经费",
+                BudgetRuleKind::ItemsSumToTotal => "支出明细合计须等于经费总预算",
+                BudgetRuleKind::PhasesSumToTotal => "各阶段经费合计须等于经费总预算",
+            };
+            items.push(Item::new(rule, Some(&b.cite)));
+        }
+        if items.is_empty() {
+            return;
+        }
+        self.heading(2, "申报书填写要求");
+        self.list(&items);
+    }
+
+    fn preferences(&mut self) {
+        let call = self.call;
+        if call.preferences.is_empty() {
+            return;
+        }
+        self.heading(2, "优先支持");
+        let items: Vec<Item> = call.preferences.iter().map(|p| Item::new(scoped(call, &p.text, &p.categories), Some(&p.cite))).collect();
+        self.list(&items);
+    }
+
+    fn commitments(&mut self) {
+        let call = self.call;
+        for (stage, title) in [(Stage::Form, "申报时须知"), (Stage::Award, "立项后须知")] {
+            let items: Vec<Item> = call
+                .commitments
+                .iter()
+                .filter(|c| c.stage == stage)
+                .map(|c| Item::new(scoped(call, &c.text, &c.categories), Some(&c.cite)))
+                .collect();
+            if !items.is_empty() {
+                self.heading(2, title);
+                self.list(&items);
+            }
+        }
+    }
+
+    fn heading(&mut self, level: usize, text: &str) {
+        self.block(&format!("{} {text}\n", "#".repeat(level)));
+    }
+
+    fn para(&mut self, text: &str) {
+        self.block(&format!("{text}\n"));
+    }
+
+    /// Appends a block, separated from the one before by a blank line.
+    fn block(&mut self, text: &str) {
+        if !self.out.is_empty() {
+            self.out.push('\n');
+        }
+        self.out.push_str(text);
+    }
+
+    fn list(&mut self, items: &[Item]) {
+        let mut text = String::new();
+        self.items(&mut text, items, 0);
+        self.block(&text);
+    }
+
+    fn items(&self, out: &mut String, items: &[Item], indent: usize) {
+        let pad = " ".repeat(indent);
+        for (i, item) in items.iter().enumerate() {
+            out.push_str(&format!("{pad}- {}", item.text));
+            // A run of items citing one clause cites it once, after the last of them.
+            let shared = item.children.is_empty() && items.get(i + 1).is_some_and(|n| n.children.is_empty() && n.cite == item.cite);
+            if let Some(c) = item.cite.filter(|_| !shared) {
+                out.push_str(&format!("\\\n{pad}  {}", self.cite(c)));
+            }
+            out.push('\n');
+            self.items(out, &item.children, indent + 2);
+        }
+    }
+
+    /// `*依据 一、（二）：“…”*`, naming the document when it is not the call's own.
+    fn cite(&self, c: &Citation) -> String {
+        let doc = if c.document == self.call.document { String::new() } else { format!("{} ", esc(&c.document)) };
+        format!("*依据 {doc}{}：“{}”*", esc(&c.section), esc(&c.text))
+    }
+}
+
+fn kpi_item(k: &Kpi) -> Item<'_> {
+    let mut item = Item::new(format!("{}：{}", esc(&k.name), super::requirement(k)), Some(&k.cite));
+    item.children = k.options.iter().map(kpi_item).collect();
+    item
+}
+
+/// A text with the categories it concerns, when not the whole call.
+fn scoped(call: &Call, text: &str, categories: &[String]) -> String {
+    if categories.is_empty() { esc(text) } else { format!("{}（{}）", esc(text), esc(&super::scope_names(call, categories))) }
+}
+
+/// Text from a spec, escaped so that Markdown reads it literally: inline markup characters get
+/// a backslash, a leading list or number marker is defused, line breaks become spaces.
+pub(super) fn esc(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut digits_only = true;
+    for (i, ch) in s.char_indices() {
+        let marker_end = s[i + ch.len_utf8()..].chars().next().is_none_or(|c| c == ' ' || c == '\t');
+        match ch {
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '&' | '#' => {
+                out.push('\\');
+                out.push(ch);
+            }
+            '-' | '+' if i == 0 && marker_end => {
+                out.push('\\');
+                out.push(ch);
+            }
+            '.' | ')' if digits_only && i > 0 && marker_end => {
+                out.push('\\');
+                out.push(ch);
+            }
+            '\n' | '\r' => out.push(' '),
+            c => out.push(c),
+        }
+        digits_only &= ch.is_ascii_digit();
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::esc;
+
+    #[test]
+    fn markup_in_spec_text_is_escaped() {
+        assert_eq!(esc("a*b_c|d<e>&[f](g)"), r"a\*b\_c\|d\<e\>\&\[f\](g)");
+        assert_eq!(esc("1. 第一"), r"1\. 第一");
+        assert_eq!(esc("- x"), r"\- x");
+        assert_eq!(esc("2025-04-21"), "2025-04-21");
+        assert_eq!(esc("a\nb"), "a b");
+        assert_eq!(esc("19.8 万元"), "19.8 万元");
+        assert_eq!(esc("-1"), "-1");
+    }
+}
