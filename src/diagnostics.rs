@@ -24,7 +24,7 @@ pub struct CodeInfo {
 }
 
 /// How much a finding matters; follows the notice's wording.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, serde::Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
     /// Binding wording (须, 不得, 不予受理, 无效, 不少于) or a broken input: fails.

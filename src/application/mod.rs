@@ -65,6 +65,33 @@ pub struct Application {
     /// How and when the application is (to be) submitted.
     #[serde(default)]
     pub submission: Vec<Submission>,
+    /// For spec authors' example drafts: the findings `callspec test` expects; ignored by
+    /// `validate`.
+    #[serde(default)]
+    pub expect: Option<Expect>,
+}
+
+/// The findings a draft is expected to produce (`callspec test`).
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Expect {
+    /// Judge deadlines at this moment instead of now, e.g. `2030-01-01` (after every deadline,
+    /// so declared submissions decide).
+    #[serde(default)]
+    pub as_of: Option<When>,
+    /// Every finding the draft produces, and no other: code and severity (advice included).
+    /// Empty: the draft is clean.
+    #[serde(default)]
+    pub findings: Vec<ExpectedFinding>,
+}
+
+/// One expected finding.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ExpectedFinding {
+    /// A finding code, e.g. `budget.over-cap` (`callspec explain --list`).
+    pub code: String,
+    pub severity: crate::diagnostics::Severity,
 }
 
 /// The category applied for. A list of several is accepted by the reader only so that the

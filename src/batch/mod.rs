@@ -97,34 +97,39 @@ pub struct Record {
     /// conditional extension waits for the count of its category's applicants, which may
     /// settle its `deadline.missed` warning. [`across`] settles them; the caller prints them.
     pub held: Option<Vec<Finding>>,
+    /// What the file declares it expects (`callspec test`), if anything.
+    pub expect: Option<crate::application::Expect>,
 }
 
 /// The outcome of checking one file: its findings and what the cross-application rules need.
 pub struct Checked {
     pub findings: Vec<Finding>,
     pub facts: Option<Facts>,
+    pub expect: Option<crate::application::Expect>,
 }
 
 /// Reads, parses, checks and validates one application file.
 pub fn check_file(path: &Path, calls: &Calls, opts: &Options) -> Checked {
     if opts.parse_only {
         let parsed = crate::source::read(path, &opts.limits).and_then(|f| crate::document::parse(f, &opts.limits));
-        return Checked { findings: parsed.err().into_iter().collect(), facts: None };
+        return Checked { findings: parsed.err().into_iter().collect(), facts: None, expect: None };
     }
     let (doc, app) = match load::application_path(path, &opts.limits) {
         Ok(x) => x,
-        Err(findings) => return Checked { findings, facts: None },
+        Err(findings) => return Checked { findings, facts: None, expect: None },
     };
     let call = match calls.pick(&app.call) {
         Ok(call) => call,
         Err(f) => {
-            return Checked { findings: vec![f.in_file(doc.file.clone()).label(doc.spans().value("/call"), "this call")], facts: None };
+            let f = f.in_file(doc.file.clone()).label(doc.spans().value("/call"), "this call");
+            return Checked { findings: vec![f], facts: None, expect: app.expect };
         }
     };
-    let as_of = as_of(call, opts.as_of);
+    // A draft's own expectations may fix the clock (`expect.as_of`), so tests do not age.
+    let as_of = as_of(call, app.expect.as_ref().and_then(|e| e.as_of).or(opts.as_of));
     let findings = crate::validate::validate(call, &doc, &app, as_of);
     let facts = Facts::of(call, &app, as_of);
-    Checked { findings, facts: Some(facts) }
+    Checked { findings, facts: Some(facts), expect: app.expect }
 }
 
 /// The moment deadlines are judged at: `--as-of`, or now on the call's own clock.
@@ -154,7 +159,7 @@ pub fn run<R: Send>(
                 && checked.facts.as_ref().is_some_and(|f| f.extensions.iter().any(|(_, s)| matches!(s, DeadlineStatus::InExtension(..))));
             let (findings, held) = if pending { (Vec::new(), Some(checked.findings)) } else { (checked.findings, None) };
             let (out, tally, unusable) = prepare(path, findings);
-            (out, Record { path: path.clone(), tally, unusable, facts: checked.facts, held })
+            (out, Record { path: path.clone(), tally, unusable, facts: checked.facts, held, expect: checked.expect })
         },
         |i, (out, record)| {
             emit(&paths[i], out);

@@ -21,6 +21,8 @@ pub enum Command {
     Check(CheckArgs),
     /// Check application drafts against their call and report every problem.
     Validate(ValidateArgs),
+    /// Run example drafts that declare the findings they expect (`expect:`); fail on any difference.
+    Test(TestArgs),
     /// Print the documentation of a finding code, or list all codes.
     Explain(ExplainArgs),
     /// Print the JSON Schema of spec files or application files.
@@ -80,6 +82,35 @@ pub struct ValidateArgs {
     pub output: OutputArgs,
     #[command(flatten)]
     pub limits: LimitArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct TestArgs {
+    /// Application files or folders; each file's `expect:` block declares its findings.
+    #[arg(default_value = "examples")]
+    pub paths: Vec<PathBuf>,
+    /// Where to look up the calls the drafts name.
+    #[arg(long, value_name = "DIR", default_value = "specs")]
+    pub specs: PathBuf,
+    /// Check each PATH as one batch, with the rules across applications.
+    #[arg(long)]
+    pub batch: bool,
+    /// With --batch: each PATH holds every application received (see `validate --complete`).
+    #[arg(long, requires = "batch")]
+    pub complete: bool,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = TestFormat::Human)]
+    pub format: TestFormat,
+    #[command(flatten)]
+    pub limits: LimitArgs,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum TestFormat {
+    /// One line per file, with the differences.
+    Human,
+    /// One JSON document.
+    Json,
 }
 
 #[derive(Debug, Args)]

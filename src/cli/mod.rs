@@ -13,6 +13,7 @@ mod output;
 mod schema;
 mod show;
 mod specs;
+mod test;
 mod validate;
 
 use std::process::ExitCode;
@@ -58,6 +59,7 @@ pub fn main() -> ExitCode {
     let exit = match cli.command {
         Command::Check(a) => check::run(&a),
         Command::Validate(a) => validate::run(&a),
+        Command::Test(a) => test::run(&a),
         Command::Explain(a) => explain::run(&a),
         Command::Schema(a) => schema::run(&a),
         Command::Show(a) => show::run(&a),
