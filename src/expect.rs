@@ -3,8 +3,16 @@
 
 use std::collections::BTreeSet;
 
+use serde::Deserialize;
+
 use crate::application::{Expect, ExpectedFinding};
 use crate::diagnostics::{Finding, Severity};
+
+/// The expectations a parsed draft declares, read from the raw document so that drafts with
+/// structural mistakes (which never become an `Application`) can declare them too.
+pub fn declared(doc: &crate::document::Document) -> Option<Expect> {
+    doc.value.get("expect").and_then(|v| Expect::deserialize(v).ok())
+}
 
 /// How a file's findings differ from what it expects; empty when they agree.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
@@ -24,7 +32,8 @@ impl Difference {
 /// Compares the (code, severity) pairs produced with those expected; how many times a pair
 /// occurs does not matter.
 pub fn compare(expect: &Expect, findings: &[Finding]) -> Difference {
-    let want: BTreeSet<(String, Severity)> = expect.findings.iter().map(|ExpectedFinding { code, severity }| (code.clone(), *severity)).collect();
+    let want: BTreeSet<(String, Severity)> =
+        expect.findings.iter().map(|ExpectedFinding { code, severity }| (code.clone(), *severity)).collect();
     let got: BTreeSet<(String, Severity)> = findings.iter().map(|f| (f.code.code.to_owned(), f.severity)).collect();
     Difference { missing: want.difference(&got).cloned().collect(), unexpected: got.difference(&want).cloned().collect() }
 }

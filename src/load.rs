@@ -138,6 +138,11 @@ pub const CALL_UNAVAILABLE: &crate::diagnostics::CodeInfo = &crate::diagnostics:
           that are available. A spec with errors cannot be used; run `callspec check` on it. Exit code 2.",
 };
 
+/// Checks a parsed document against the application schema and reads it.
+pub fn application_of(doc: &Document) -> Result<crate::application::Application, Vec<Finding>> {
+    checked(doc, Kind::Application)
+}
+
 /// Loads an application file: read, parse, schema, typed.
 pub fn application_path(path: &Path, limits: &Limits) -> Result<(Document, crate::application::Application), Vec<Finding>> {
     let file = source::read(path, limits).map_err(|f| vec![f])?;

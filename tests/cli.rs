@@ -114,3 +114,23 @@ fn two_specs_with_one_call_id_are_reported_on_the_second() {
     assert!(stdout(&o).contains("spec.duplicate-call"), "{}", stdout(&o));
     insta::assert_snapshot!(stdout(&o));
 }
+
+#[test]
+fn test_reports_differences_from_declared_expectations() {
+    let o = callspec(&["test", "examples/hangzhou-2025"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
+    assert!(stdout(&o).contains(", 0 failed, 0 skipped"), "{}", stdout(&o));
+    // A draft whose expectation is wrong fails, naming both sides.
+    let dir = std::env::temp_dir().join(format!("callspec-cli-test-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let text = std::fs::read_to_string(common::root().join("examples/hangzhou-2025/invalid/budget-items-sum.yaml")).unwrap();
+    let wrong = text.replace("{ code: budget.items-sum, severity: error }", "{ code: budget.items-sum, severity: warning }");
+    assert_ne!(text, wrong);
+    let path = dir.join("wrong.yaml");
+    std::fs::write(&path, wrong).unwrap();
+    let o = callspec(&["test", path.to_str().unwrap()]);
+    let _ = std::fs::remove_dir_all(&dir);
+    assert_eq!(o.status.code(), Some(1));
+    let out = stdout(&o).replace(&path.display().to_string(), "wrong.yaml");
+    insta::assert_snapshot!(out);
+}

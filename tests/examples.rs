@@ -1,7 +1,7 @@
 //! The example drafts under examples/<call>/: every file in `valid/` must pass (no errors; the
 //! warnings it declares, if any, as under the soft wording 原则上), every file in `invalid/` must
-//! fail; each produces exactly the error and warning codes its `# expect:` line declares. The
-//! rendered findings of each are snapshotted.
+//! fail; each produces exactly the findings (code and severity) its `expect:` block declares,
+//! as `callspec test` checks them. The rendered findings of each are snapshotted.
 
 mod common;
 
@@ -33,13 +33,6 @@ fn validate(calls: &BTreeMap<String, Call>, path: &std::path::Path) -> Vec<Findi
     }
 }
 
-fn failing_codes(findings: &[Finding]) -> Vec<String> {
-    let mut v: Vec<String> = findings.iter().filter(|f| f.severity != Severity::Advice).map(|f| f.code.code.to_owned()).collect();
-    v.sort();
-    v.dedup();
-    v
-}
-
 #[test]
 fn examples_behave_as_named() {
     let calls = calls();
@@ -58,11 +51,14 @@ fn examples_behave_as_named() {
             for path in common::yaml_files(&sub) {
                 seen += 1;
                 let name = format!("{call}/{kind}/{}", path.file_name().unwrap().to_string_lossy());
-                let text = std::fs::read_to_string(&path).unwrap();
                 let findings = validate(&calls, &path);
-                let expected = common::expected_codes(&text);
+                let file = callspec::source::read(&path, &Limits::default()).unwrap();
+                let doc =
+                    callspec::document::parse(file, &Limits::default()).unwrap_or_else(|f| panic!("{name}: {}", common::render(&[f])));
+                let expect = callspec::expect::declared(&doc).unwrap_or_else(|| panic!("{name}: an example declares `expect:`"));
                 let rendered = common::render(&findings);
-                assert_eq!(failing_codes(&findings), expected, "{name}:\n{rendered}");
+                let difference = callspec::expect::compare(&expect, &findings);
+                assert!(difference.is_empty(), "{name}: {difference:?}\n{rendered}");
                 if kind == "valid" {
                     assert!(findings.iter().all(|f| f.severity != Severity::Error), "{name}: a valid example has an error");
                 } else {

@@ -114,9 +114,13 @@ pub fn check_file(path: &Path, calls: &Calls, opts: &Options) -> Checked {
         let parsed = crate::source::read(path, &opts.limits).and_then(|f| crate::document::parse(f, &opts.limits));
         return Checked { findings: parsed.err().into_iter().collect(), facts: None, expect: None };
     }
-    let (doc, app) = match load::application_path(path, &opts.limits) {
-        Ok(x) => x,
-        Err(findings) => return Checked { findings, facts: None, expect: None },
+    let doc = match crate::source::read(path, &opts.limits).and_then(|f| crate::document::parse(f, &opts.limits)) {
+        Ok(doc) => doc,
+        Err(f) => return Checked { findings: vec![f], facts: None, expect: None },
+    };
+    let app = match load::application_of(&doc) {
+        Ok(app) => app,
+        Err(findings) => return Checked { findings, facts: None, expect: crate::expect::declared(&doc) },
     };
     let call = match calls.pick(&app.call) {
         Ok(call) => call,

@@ -30,8 +30,11 @@ pub fn run(args: &TestArgs) -> Exit {
     let calls = Calls::ById(bundle.calls.into_iter().map(|(_, c)| (c.id.clone(), c)).collect());
     let opts = Options { limits, complete: args.complete, ..Options::default() };
     // Without --batch every file is one group: no rules across files.
-    let groups: Vec<Vec<PathBuf>> =
-        if args.batch { args.paths.iter().map(|p| load::expand(std::slice::from_ref(p))).collect() } else { vec![load::expand(&args.paths)] };
+    let groups: Vec<Vec<PathBuf>> = if args.batch {
+        args.paths.iter().map(|p| load::expand(std::slice::from_ref(p))).collect()
+    } else {
+        vec![load::expand(&args.paths)]
+    };
     let mut outcomes = Vec::new();
     for files in &groups {
         let mut found: Vec<Vec<Finding>> = Vec::with_capacity(files.len());
