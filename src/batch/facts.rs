@@ -9,20 +9,19 @@ use crate::model::Call;
 /// The facts of one application.
 #[derive(Debug, Clone)]
 pub struct Facts {
-    /// The id of the call it was validated against.
-    pub call: String,
+    /// The call it was validated against: its index in [`Calls::nth`](super::Calls::nth).
+    pub call: usize,
     /// Index into the call's categories of the one leaf category applied for.
     pub category: Option<usize>,
-    /// Who applies: the 9-character organisation code (the middle of an 18-character
-    /// 统一社会信用代码, or a 组织机构代码 without its hyphen), else the normalised unit name.
-    pub applicant: Option<Box<str>>,
+    /// Who applies, as a 64-bit hash of: the 9-character organisation code (the middle of an
+    /// 18-character 统一社会信用代码, or a 组织机构代码 without its hyphen), else the normalised
+    /// unit name. Hashes keep 100,000 files' facts in a few MB.
+    pub applicant: Option<u64>,
     /// Where the applicant key was read from (`/lead/credit_code`, ...).
     pub applicant_pointer: &'static str,
-    /// The lead applicant's name as written, for messages.
-    pub applicant_name: Box<str>,
-    /// The project name, normalised: full-width forms folded, case folded, only letters and
-    /// digits (any script) kept.
-    pub project: Option<Box<str>>,
+    /// A hash of the project name, normalised: full-width forms folded, case folded, only
+    /// letters and digits (any script) kept.
+    pub project: Option<u64>,
     /// For each deadline with a conditional extension that applies: where the file stands.
     pub extensions: Vec<(usize, DeadlineStatus)>,
 }
@@ -40,15 +39,7 @@ pub enum DeadlineStatus {
 }
 
 impl Facts {
-    /// The applicant for messages: `示例学会 (M00000010)`.
-    pub fn who(&self) -> String {
-        match &self.applicant {
-            Some(key) if **key != *crate::batch::facts::normalise(&self.applicant_name) => format!("{} ({key})", self.applicant_name),
-            _ => self.applicant_name.to_string(),
-        }
-    }
-
-    pub fn of(call: &Call, app: &Application, as_of: NaiveDateTime) -> Facts {
+    pub fn of(call_index: usize, call: &Call, app: &Application, as_of: NaiveDateTime) -> Facts {
         let category = match app.category.0.as_slice() {
             [one] => call.categories.iter().position(|c| c.leaf && c.path == *one),
             _ => None,
@@ -79,33 +70,40 @@ impl Facts {
         }
         let project = normalise(&app.project.name);
         Facts {
-            call: call.id.clone(),
+            call: call_index,
             category,
             applicant,
             applicant_pointer,
-            applicant_name: app.lead.name.as_str().into(),
-            project: (!project.is_empty()).then(|| project.into()),
+            project: (!project.is_empty()).then(|| hash(&project)),
             extensions,
         }
     }
 }
 
+/// A stable 64-bit hash (SipHash with fixed keys: the same in every run).
+fn hash(text: &str) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::hash::DefaultHasher::new();
+    text.hash(&mut h);
+    h.finish()
+}
+
 /// The key that identifies the lead applicant across files, and the pointer it came from.
-fn applicant_key(app: &Application) -> (Option<Box<str>>, &'static str) {
+fn applicant_key(app: &Application) -> (Option<u64>, &'static str) {
     let lead = &app.lead;
     if let Some(code) = lead.credit_code.as_deref().map(|c| c.trim().to_uppercase())
         && code.chars().count() == 18
     {
         let org: String = code.chars().skip(8).take(9).collect();
-        return (Some(org.into()), "/lead/credit_code");
+        return (Some(hash(&org)), "/lead/credit_code");
     }
     if let Some(code) = lead.org_code.as_deref().map(|c| c.trim().to_uppercase().replace(['-', '－'], ""))
         && code.chars().count() == 9
     {
-        return (Some(code.into()), "/lead/org_code");
+        return (Some(hash(&code)), "/lead/org_code");
     }
     let name = normalise(&lead.name);
-    ((!name.is_empty()).then(|| name.into()), "/lead/name")
+    ((!name.is_empty()).then(|| hash(&name)), "/lead/name")
 }
 
 /// Folds full-width forms to ASCII, lower-cases, and keeps only letters and digits, so that

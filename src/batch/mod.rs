@@ -52,6 +52,21 @@ impl Calls {
             Calls::ById(m) => m.get(id),
         }
     }
+
+    /// The `i`-th call (in id order), as numbered in [`Facts::call`].
+    pub fn nth(&self, i: usize) -> Option<&Call> {
+        match self {
+            Calls::One(c) => Some(c.as_ref()).filter(|_| i == 0),
+            Calls::ById(m) => m.values().nth(i),
+        }
+    }
+
+    fn index_of(&self, call: &Call) -> usize {
+        match self {
+            Calls::One(_) => 0,
+            Calls::ById(m) => m.keys().position(|k| *k == call.id).unwrap_or(usize::MAX),
+        }
+    }
 }
 
 /// The `input.call` finding for a call id that is not available, listing those that are.
@@ -87,7 +102,6 @@ pub struct Options {
 /// What a batch keeps of one file after its output has been emitted.
 #[derive(Debug, Clone)]
 pub struct Record {
-    pub path: PathBuf,
     pub tally: Tally,
     /// The file could not be used at all (unreadable, not YAML, over a limit, unknown call).
     pub unusable: bool,
@@ -98,7 +112,7 @@ pub struct Record {
     /// settle its `deadline.missed` warning. [`across`] settles them; the caller prints them.
     pub held: Option<Vec<Finding>>,
     /// What the file declares it expects (`callspec test`), if anything.
-    pub expect: Option<crate::application::Expect>,
+    pub expect: Option<Box<crate::application::Expect>>,
 }
 
 /// The outcome of checking one file: its findings and what the cross-application rules need.
@@ -132,7 +146,7 @@ pub fn check_file(path: &Path, calls: &Calls, opts: &Options) -> Checked {
     // A draft's own expectations may fix the clock (`expect.as_of`), so tests do not age.
     let as_of = as_of(call, app.expect.as_ref().and_then(|e| e.as_of).or(opts.as_of));
     let findings = crate::validate::validate(call, &doc, &app, as_of);
-    let facts = Facts::of(call, &app, as_of);
+    let facts = Facts::of(calls.index_of(call), call, &app, as_of);
     Checked { findings, facts: Some(facts), expect: app.expect }
 }
 
@@ -163,7 +177,7 @@ pub fn run<R: Send>(
                 && checked.facts.as_ref().is_some_and(|f| f.extensions.iter().any(|(_, s)| matches!(s, DeadlineStatus::InExtension(..))));
             let (findings, held) = if pending { (Vec::new(), Some(checked.findings)) } else { (checked.findings, None) };
             let (out, tally, unusable) = prepare(path, findings);
-            (out, Record { path: path.clone(), tally, unusable, facts: checked.facts, held, expect: checked.expect })
+            (out, Record { tally, unusable, facts: checked.facts, held, expect: checked.expect.map(Box::new) })
         },
         |i, (out, record)| {
             emit(&paths[i], out);
@@ -176,8 +190,8 @@ pub fn run<R: Send>(
 /// The cross-application findings over a batch's records, each with the index of its file,
 /// in deterministic order. A rule may settle a warning of a file whose findings were held
 /// (it is removed from [`Record::held`]); the caller prints held findings and counts them.
-pub fn across(records: &mut [Record], calls: &Calls, opts: &Options) -> Vec<(usize, Finding)> {
-    rules::run(records, calls, opts)
+pub fn across(records: &mut [Record], paths: &[PathBuf], calls: &Calls, opts: &Options) -> Vec<(usize, Finding)> {
+    rules::run(records, paths, calls, opts)
 }
 
 /// Counts per category, for the closing summary.
@@ -195,8 +209,9 @@ pub fn per_category(records: &[Record], calls: &Calls) -> BTreeMap<String, Categ
     for r in records {
         let key = match &r.facts {
             Some(f) => {
-                let cat = f.category.and_then(|i| calls.get(&f.call).map(|c| c.categories[i].path.clone())).unwrap_or_else(|| "?".into());
-                format!("{}/{cat}", f.call)
+                let call = calls.nth(f.call);
+                let cat = f.category.and_then(|i| call.map(|c| c.categories[i].path.clone())).unwrap_or_else(|| "?".into());
+                format!("{}/{cat}", call.map_or("?", |c| c.id.as_str()))
             }
             None => "?".into(),
         };

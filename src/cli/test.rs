@@ -49,14 +49,14 @@ pub fn run(args: &TestArgs) -> Exit {
             |_, findings| found.push(findings),
         );
         if args.batch {
-            for (i, f) in batch::across(&mut records, &calls, &opts) {
+            for (i, f) in batch::across(&mut records, files, &calls, &opts) {
                 found[i].push(f);
             }
         }
-        for (record, mut findings) in records.into_iter().zip(found) {
+        for ((record, mut findings), path) in records.into_iter().zip(found).zip(files) {
             findings.extend(record.held.unwrap_or_default());
             let difference = record.expect.as_ref().map(|e| callspec::expect::compare(e, &findings));
-            outcomes.push(Outcome { path: record.path, difference, unusable: record.unusable && record.expect.is_none() });
+            outcomes.push(Outcome { path: path.clone(), difference, unusable: record.unusable && record.expect.is_none() });
         }
     }
     report(args, &outcomes)

@@ -39,7 +39,7 @@ pub fn run(args: &ValidateArgs) -> Exit {
         },
     );
     progress.finish_and_clear();
-    let across = batch::across(&mut records, &calls, &opts);
+    let across = batch::across(&mut records, &files, &calls, &opts);
     // Files held back for the applicant count, now settled, in input order.
     for r in &mut records {
         if let Some(held) = r.held.take() {

@@ -21,11 +21,11 @@ fn check(cx: &mut Cx) {
     for call in cx.calls() {
         for limit in &call.limits {
             let files: Vec<_> = cx
-                .of_call(&call.id)
+                .of_call(call)
                 .into_iter()
                 .filter(|(_, f)| f.category.is_some_and(|c| limit.categories.iter().any(|s| Call::within(&call.categories[c].path, s))))
                 .collect();
-            for (_, group) in group_by(&files, |f| f.applicant.clone()) {
+            for (_, group) in group_by(&files, |f| f.applicant) {
                 let distinct: std::collections::BTreeSet<_> = group.iter().map(|(_, f)| f.category).collect();
                 let exclusive_clash = limit.exclusive && distinct.len() > 1;
                 if group.len() as u32 <= limit.max || exclusive_clash {
@@ -35,18 +35,13 @@ fn check(cx: &mut Cx) {
                 let scope: Vec<String> = limit.categories.iter().map(|s| call.category(s).map_or(s.clone(), |c| c.full_name())).collect();
                 for (i, facts) in &group {
                     let others: Vec<usize> = all.iter().copied().filter(|j| j != i).collect();
+                    let who = cx.who(*i);
                     let f = cx
                         .finding(
                             *i,
                             RULE.info,
                             Severity::Error,
-                            format!(
-                                "{} has {} applications in {}; at most {} allowed",
-                                facts.who(),
-                                group.len(),
-                                scope.join("、"),
-                                limit.max
-                            ),
+                            format!("{} has {} applications in {}; at most {} allowed", who, group.len(), scope.join("、"), limit.max),
                             facts.applicant_pointer,
                             "this applicant",
                         )

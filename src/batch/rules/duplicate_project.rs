@@ -17,8 +17,8 @@ pub const RULE: CrossRule = CrossRule {
 fn check(cx: &mut Cx) {
     for call in cx.calls() {
         let Some(cite) = call.form.unique_projects.clone() else { continue };
-        let files = cx.of_call(&call.id);
-        for (_, group) in group_by(&files, |f| f.project.clone()) {
+        let files = cx.of_call(call);
+        for (_, group) in group_by(&files, |f| f.project) {
             if group.len() < 2 {
                 continue;
             }

@@ -19,30 +19,26 @@ fn check(cx: &mut Cx) {
     for call in cx.calls() {
         for limit in call.limits.iter().filter(|l| l.exclusive) {
             let files: Vec<_> = cx
-                .of_call(&call.id)
+                .of_call(call)
                 .into_iter()
                 .filter(|(_, f)| f.category.is_some_and(|c| limit.categories.iter().any(|s| Call::within(&call.categories[c].path, s))))
                 .collect();
-            for (_, group) in group_by(&files, |f| f.applicant.clone()) {
+            for (_, group) in group_by(&files, |f| f.applicant) {
                 let distinct: std::collections::BTreeSet<usize> = group.iter().filter_map(|(_, f)| f.category).collect();
                 if distinct.len() < 2 {
                     continue;
                 }
                 let names: Vec<String> = distinct.iter().map(|&c| call.categories[c].full_name()).collect();
                 let all: Vec<usize> = group.iter().map(|(i, _)| *i).collect();
-                for (i, facts) in &group {
+                for (i, _) in &group {
                     let others: Vec<usize> = all.iter().copied().filter(|j| j != i).collect();
+                    let who = cx.who(*i);
                     let f = cx
                         .finding(
                             *i,
                             RULE.info,
                             Severity::Error,
-                            format!(
-                                "{} applies to {} categories that may not be combined: {}",
-                                facts.who(),
-                                distinct.len(),
-                                names.join("; ")
-                            ),
+                            format!("{} applies to {} categories that may not be combined: {}", who, distinct.len(), names.join("; ")),
                             "/category",
                             "one of them",
                         )

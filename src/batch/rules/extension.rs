@@ -44,15 +44,12 @@ fn settle(cx: &mut Cx, in_force: bool) {
         return;
     }
     for call in cx.calls() {
-        let files = cx.of_call(&call.id);
+        let files = cx.of_call(call);
         for (cat, group) in group_by(&files, |f| f.category) {
             for (d, deadline) in call.deadlines.iter().enumerate().filter(|(_, d)| !d.extensions.is_empty()) {
                 let status = |f: &crate::batch::Facts| f.extensions.iter().find(|(k, _)| *k == d).map(|(_, s)| s.clone());
-                let in_time: std::collections::BTreeSet<_> = group
-                    .iter()
-                    .filter(|(_, f)| status(f) == Some(DeadlineStatus::OnTime))
-                    .map(|(i, f)| f.applicant.clone().ok_or(*i))
-                    .collect();
+                let in_time: std::collections::BTreeSet<_> =
+                    group.iter().filter(|(_, f)| status(f) == Some(DeadlineStatus::OnTime)).map(|(i, f)| f.applicant.ok_or(*i)).collect();
                 for (i, facts) in &group {
                     let Some(DeadlineStatus::InExtension(e, pointer)) = status(facts) else { continue };
                     let ext = &deadline.extensions[e];

@@ -36,6 +36,8 @@ pub const ALL: &[&CrossRule] = &[
 /// What a cross-application rule sees.
 pub struct Cx<'a> {
     pub records: &'a mut [Record],
+    /// The files, in the order of `records`.
+    pub paths: &'a [std::path::PathBuf],
     pub calls: &'a Calls,
     pub opts: &'a Options,
     docs: HashMap<usize, Option<Arc<Document>>>,
@@ -44,21 +46,33 @@ pub struct Cx<'a> {
 
 impl<'a> Cx<'a> {
     /// The validated files of one call: (index, facts), in input order.
-    pub fn of_call(&self, call: &str) -> Vec<(usize, Facts)> {
-        self.records.iter().enumerate().filter_map(|(i, r)| r.facts.clone().filter(|f| f.call == call).map(|f| (i, f))).collect()
+    pub fn of_call(&self, call: &Call) -> Vec<(usize, Facts)> {
+        let Some(n) = (0..).map_while(|i| self.calls.nth(i)).position(|c| std::ptr::eq(c, call)) else { return Vec::new() };
+        self.records.iter().enumerate().filter_map(|(i, r)| r.facts.clone().filter(|f| f.call == n).map(|f| (i, f))).collect()
     }
 
-    /// Every call some file was validated against, in sorted order.
+    /// Every call some file was validated against, in id order.
     pub fn calls(&self) -> Vec<&'a Call> {
-        let ids: std::collections::BTreeSet<&str> = self.records.iter().filter_map(|r| r.facts.as_ref()).map(|f| f.call.as_str()).collect();
+        let ids: std::collections::BTreeSet<usize> = self.records.iter().filter_map(|r| r.facts.as_ref()).map(|f| f.call).collect();
         let calls: &'a Calls = self.calls;
-        ids.into_iter().filter_map(|id| calls.get(id)).collect()
+        ids.into_iter().filter_map(|i| calls.nth(i)).collect()
+    }
+
+    /// The lead applicant of file `i` for messages: `示例学会 (91350100M000100Y43)`.
+    pub fn who(&mut self, i: usize) -> String {
+        let Some(doc) = self.doc(i) else { return self.paths[i].display().to_string() };
+        let lead = &doc.value["lead"];
+        let name = lead["name"].as_str().unwrap_or("?");
+        match lead["credit_code"].as_str().or(lead["org_code"].as_str()) {
+            Some(code) => format!("{name} ({code})"),
+            None => name.to_owned(),
+        }
     }
 
     /// File `i` read and parsed again, to label findings on it.
     fn doc(&mut self, i: usize) -> Option<Arc<Document>> {
         let limits = &self.opts.limits;
-        let path = self.records[i].path.clone();
+        let path = self.paths[i].clone();
         self.docs
             .entry(i)
             .or_insert_with(|| crate::source::read(&path, limits).and_then(|f| crate::document::parse(f, limits)).ok().map(Arc::new))
@@ -99,14 +113,14 @@ impl<'a> Cx<'a> {
 
     /// The display names of files, for messages: `a.yaml, b.yaml`.
     pub fn names(&self, files: &[usize]) -> String {
-        files.iter().map(|&i| self.records[i].path.display().to_string()).collect::<Vec<_>>().join(", ")
+        files.iter().map(|&i| self.paths[i].display().to_string()).collect::<Vec<_>>().join(", ")
     }
 }
 
 /// Runs every rule; findings with the index of their file, in deterministic order (file,
 /// position, code).
-pub fn run(records: &mut [Record], calls: &Calls, opts: &Options) -> Vec<(usize, Finding)> {
-    let mut cx = Cx { records, calls, opts, docs: HashMap::new(), findings: Vec::new() };
+pub fn run(records: &mut [Record], paths: &[std::path::PathBuf], calls: &Calls, opts: &Options) -> Vec<(usize, Finding)> {
+    let mut cx = Cx { records, paths, calls, opts, docs: HashMap::new(), findings: Vec::new() };
     for rule in ALL {
         (rule.check)(&mut cx);
     }

@@ -40,7 +40,7 @@ fn run(name: &str, drafts: &[String], complete: bool) -> Vec<(String, Finding)> 
     let calls = Calls::One(Box::new(testing::call().clone()));
     let opts = Options { as_of: Some("2025-04-01 10:00".parse().expect("when")), jobs: 2, complete, ..Options::default() };
     let mut records = batch::run(&paths, &calls, &opts, |_, f| ((), crate::diagnostics::Tally::of(&f), false), |_, ()| {});
-    let out = batch::across(&mut records, &calls, &opts);
+    let out = batch::across(&mut records, &paths, &calls, &opts);
     let _ = std::fs::remove_dir_all(&dir);
     out.into_iter().map(|(i, f)| (paths[i].file_name().unwrap().to_string_lossy().into_owned(), f)).collect()
 }

@@ -20,11 +20,11 @@ fn check(cx: &mut Cx) {
         return;
     }
     for call in cx.calls() {
-        let files = cx.of_call(&call.id);
+        let files = cx.of_call(call);
         for (cat, group) in group_by(&files, |f| f.category) {
             let category = &call.categories[cat];
             let Some(min) = &category.min_applicants else { continue };
-            let applicants: std::collections::BTreeSet<_> = group.iter().map(|(i, f)| f.applicant.clone().ok_or(*i)).collect();
+            let applicants: std::collections::BTreeSet<_> = group.iter().map(|(i, f)| f.applicant.ok_or(*i)).collect();
             if applicants.len() as u32 >= min.value {
                 continue;
             }
