@@ -24,7 +24,8 @@ impl Difference {
 /// Compares the (code, severity) pairs produced with those expected; how many times a pair
 /// occurs does not matter.
 pub fn compare(expect: &Expect, findings: &[Finding]) -> Difference {
-    let want: BTreeSet<(String, Severity)> = expect.findings.iter().map(|ExpectedFinding { code, severity }| (code.clone(), *severity)).collect();
+    let want: BTreeSet<(String, Severity)> =
+        expect.findings.iter().map(|ExpectedFinding { code, severity }| (code.clone(), *severity)).collect();
     let got: BTreeSet<(String, Severity)> = findings.iter().map(|f| (f.code.code.to_owned(), f.severity)).collect();
     Difference { missing: want.difference(&got).cloned().collect(), unexpected: got.difference(&want).cloned().collect() }
 }
