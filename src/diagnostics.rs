@@ -1,14 +1,15 @@
 //! Findings: what every stage (reading, schema, compiler, validator) reports.
 //!
 //! A [`Finding`] is data: a stable code, a severity, a message, labels on byte spans of one
-//! source file, what the notice requires, the clause it cites and a fix hint. Rendering
-//! lives in [`crate::render`]; nothing here prints.
+//! source file, what the notice requires, the clause it cites and a fix hint. The texts are
+//! [`Text`]s, in English and Chinese. Rendering lives in [`crate::render`]; nothing here prints.
 
 use std::fmt;
 use std::sync::Arc;
 
 use serde::Serialize;
 
+use crate::i18n::Text;
 use crate::source::SourceFile;
 
 /// A stable code with its documentation. Every code is declared once as a `const` next to the
@@ -62,7 +63,7 @@ impl Span {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Label {
     pub span: Span,
-    pub text: String,
+    pub text: Text,
     pub primary: bool,
 }
 
@@ -88,31 +89,31 @@ impl fmt::Display for Citation {
 pub struct Finding {
     pub code: &'static CodeInfo,
     pub severity: Severity,
-    pub message: String,
+    pub message: Text,
     pub file: Option<Arc<SourceFile>>,
     pub labels: Vec<Label>,
     /// What the notice requires, in words ("at most 500 characters").
-    pub requirement: Option<String>,
+    pub requirement: Option<Text>,
     /// The clause the requirement comes from.
     pub citation: Option<Citation>,
     /// How to fix it.
-    pub help: Option<String>,
+    pub help: Option<Text>,
 }
 
 impl Finding {
-    pub fn new(code: &'static CodeInfo, severity: Severity, message: impl Into<String>) -> Self {
+    pub fn new(code: &'static CodeInfo, severity: Severity, message: impl Into<Text>) -> Self {
         Self { code, severity, message: message.into(), file: None, labels: Vec::new(), requirement: None, citation: None, help: None }
     }
 
-    pub fn error(code: &'static CodeInfo, message: impl Into<String>) -> Self {
+    pub fn error(code: &'static CodeInfo, message: impl Into<Text>) -> Self {
         Self::new(code, Severity::Error, message)
     }
 
-    pub fn warning(code: &'static CodeInfo, message: impl Into<String>) -> Self {
+    pub fn warning(code: &'static CodeInfo, message: impl Into<Text>) -> Self {
         Self::new(code, Severity::Warning, message)
     }
 
-    pub fn advice(code: &'static CodeInfo, message: impl Into<String>) -> Self {
+    pub fn advice(code: &'static CodeInfo, message: impl Into<Text>) -> Self {
         Self::new(code, Severity::Advice, message)
     }
 
@@ -122,18 +123,18 @@ impl Finding {
     }
 
     /// The primary label: the offending value.
-    pub fn label(mut self, span: Span, text: impl Into<String>) -> Self {
+    pub fn label(mut self, span: Span, text: impl Into<Text>) -> Self {
         self.labels.push(Label { span, text: text.into(), primary: self.labels.iter().all(|l| !l.primary) });
         self
     }
 
     /// A secondary label: related context.
-    pub fn also(mut self, span: Span, text: impl Into<String>) -> Self {
+    pub fn also(mut self, span: Span, text: impl Into<Text>) -> Self {
         self.labels.push(Label { span, text: text.into(), primary: false });
         self
     }
 
-    pub fn requires(mut self, requirement: impl Into<String>) -> Self {
+    pub fn requires(mut self, requirement: impl Into<Text>) -> Self {
         self.requirement = Some(requirement.into());
         self
     }
@@ -143,7 +144,7 @@ impl Finding {
         self
     }
 
-    pub fn with_help(mut self, help: impl Into<String>) -> Self {
+    pub fn with_help(mut self, help: impl Into<Text>) -> Self {
         self.help = Some(help.into());
         self
     }
@@ -166,7 +167,12 @@ impl Finding {
 
     /// A total order for deterministic output: file, position, code, message.
     pub fn sort_key(&self) -> (Option<&str>, usize, &'static str, &str) {
-        (self.file.as_deref().map(|f| f.name.as_str()), self.primary_span().map_or(0, |s| s.offset), self.code.code, self.message.as_str())
+        (
+            self.file.as_deref().map(|f| f.name.as_str()),
+            self.primary_span().map_or(0, |s| s.offset),
+            self.code.code,
+            self.message.en.as_str(),
+        )
     }
 }
 

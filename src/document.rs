@@ -140,10 +140,14 @@ fn control_char(s: &str) -> Option<char> {
 }
 
 fn control_finding(file: &Arc<SourceFile>, span: Span, c: char) -> Finding {
-    Finding::error(CONTROL, format!("a text value holds the control character U+{:04X}", c as u32))
+    let code = format!("U+{:04X}", c as u32);
+    Finding::error(CONTROL, crate::tr!("a text value holds the control character {code}", "文本中含有控制字符 {code}"))
         .in_file(file.clone())
-        .label(span, "this value")
-        .with_help("remove the control character (copied from another program?)")
+        .label(span, crate::tr!("this value", "此值"))
+        .with_help(crate::tr!(
+            "remove the control character (copied from another program?)",
+            "请删除该控制字符（可能是从其他程序复制而来）"
+        ))
 }
 
 pub const LIMIT: &CodeInfo = &CodeInfo {
@@ -166,9 +170,12 @@ pub fn parse(file: Arc<SourceFile>, limits: &Limits) -> Result<Document, Finding
         };
     }
     if file.text.trim().is_empty() || file.text.lines().all(|l| l.trim().is_empty() || l.trim_start().starts_with('#')) {
-        return Err(Finding::error(YAML, format!("`{}` is empty (no YAML content)", file.name))
+        return Err(Finding::error(YAML, crate::tr!("`{}` is empty (no YAML content)", "`{}` 是空文件（没有 YAML 内容）", file.name))
             .in_file(file.clone())
-            .with_help("an empty file is not a spec or an application; start from an example"));
+            .with_help(crate::tr!(
+                "an empty file is not a spec or an application; start from an example",
+                "空文件既不是规范文件也不是申报书；请从示例开始"
+            )));
     }
     let mut budget = serde_saphyr::Budget::default();
     budget.max_depth = limits.max_depth;
@@ -215,7 +222,7 @@ fn parse_error(file: &Arc<SourceFile>, err: &serde_saphyr::Error) -> Finding {
     let mut finding = Finding::error(code, message).in_file(file.clone());
     if let Some(loc) = err.location() {
         let span = span_of(file, &loc);
-        finding = finding.label(span, "here");
+        finding = finding.label(span, crate::tr!("here", "此处"));
     }
     if let Some(help) = help {
         finding = finding.with_help(help);
@@ -224,37 +231,56 @@ fn parse_error(file: &Arc<SourceFile>, err: &serde_saphyr::Error) -> Finding {
 }
 
 /// Rephrases the parser's message where it is cryptic, with a fix hint.
-fn describe(message: &str) -> (String, Option<&'static str>) {
+/// The parser's own wording stays English inside the Chinese message.
+fn describe(message: &str) -> (crate::i18n::Text, Option<crate::i18n::Text>) {
+    use crate::tr;
     let m = message.to_owned();
     if m.contains("duplicate mapping key") {
+        let m = m.split(", set DuplicateKeyPolicy").next().unwrap_or(&m).to_owned();
         (
-            m.split(", set DuplicateKeyPolicy").next().unwrap_or(&m).to_owned(),
-            Some("each key may appear once in a mapping; remove or merge the repeated key"),
+            tr!("{m}", "键重复：{m}"),
+            Some(tr!(
+                "each key may appear once in a mapping; remove or merge the repeated key",
+                "同一映射中每个键只能出现一次；请删除或合并重复的键"
+            )),
         )
     } else if m.contains("tab") {
-        (m, Some("indent with spaces, not tabs"))
+        (tr!("{m}", "YAML 错误：{m}"), Some(tr!("indent with spaces, not tabs", "请用空格缩进，不要用制表符")))
     } else if m.contains("multiple YAML documents") || m.contains("Documents {") {
         (
-            "the file holds several YAML documents (`---`); one file holds one spec or application".to_owned(),
-            Some("split the documents into separate files"),
+            tr!(
+                "the file holds several YAML documents (`---`); one file holds one spec or application",
+                "文件中有多个 YAML 文档（`---`）；一个文件只能包含一份规范或申报书"
+            ),
+            Some(tr!("split the documents into separate files", "请把各文档拆分为单独的文件")),
         )
     } else if m.contains("Nodes {") || m.contains("replay") || m.contains("expansion") {
         (
-            "the file expands to too many values (aliases included): parsing stopped at the node limit".to_owned(),
-            Some("an alias bomb or a runaway file; real specs and drafts stay far below the limit (`--max-nodes` changes it)"),
+            tr!(
+                "the file expands to too many values (aliases included): parsing stopped at the node limit",
+                "文件展开后的值过多（含别名）：解析在节点上限处停止"
+            ),
+            Some(tr!(
+                "an alias bomb or a runaway file; real specs and drafts stay far below the limit (`--max-nodes` changes it)",
+                "可能是别名炸弹或失控的文件；正常的规范和申报书远低于上限（可用 `--max-nodes` 调整）"
+            )),
         )
     } else if m.contains("Depth {") || m.contains("recursion limit") {
         (
-            "the file nests too deeply: parsing stopped at the depth limit".to_owned(),
-            Some("real specs and drafts nest a few levels; `--max-depth` changes the limit"),
+            tr!("the file nests too deeply: parsing stopped at the depth limit", "文件嵌套过深：解析在深度上限处停止"),
+            Some(tr!(
+                "real specs and drafts nest a few levels; `--max-depth` changes the limit",
+                "正常的规范和申报书只嵌套几层；可用 `--max-depth` 调整上限"
+            )),
         )
     } else if m.contains("budget breached") {
+        let what = m.split(" at line").next().unwrap_or(&m);
         (
-            format!("resource limit exceeded while parsing: {}", m.split(" at line").next().unwrap_or(&m)),
-            Some("real specs and drafts stay far below the limits"),
+            tr!("resource limit exceeded while parsing: {what}", "解析时超出资源上限：{what}"),
+            Some(tr!("real specs and drafts stay far below the limits", "正常的规范和申报书远低于这些上限")),
         )
     } else {
-        (m, None)
+        (tr!("{m}", "YAML 错误：{m}"), None)
     }
 }
 
@@ -437,14 +463,22 @@ fn parse_json(file: Arc<SourceFile>, limits: &Limits) -> Result<Document, Findin
         Err(e) => {
             let r = e.range();
             let code = if matches!(e.kind(), jsonc_parser::errors::ParseErrorKind::NestingDepthExceeded) { LIMIT } else { YAML };
-            return Err(Finding::error(code, format!("not valid JSON: {}", e.kind()))
+            let kind = e.kind();
+            return Err(Finding::error(code, crate::tr!("not valid JSON: {kind}", "不是有效的 JSON：{kind}"))
                 .in_file(file.clone())
-                .label(Span::new(r.start, r.end.saturating_sub(r.start).max(1).min(file.text.len().saturating_sub(r.start))), "here")
-                .with_help("a `.json` file must be strict JSON: no comments, no trailing commas, double-quoted keys and strings"));
+                .label(
+                    Span::new(r.start, r.end.saturating_sub(r.start).max(1).min(file.text.len().saturating_sub(r.start))),
+                    crate::tr!("here", "此处"),
+                )
+                .with_help(crate::tr!(
+                    "a `.json` file must be strict JSON: no comments, no trailing commas, double-quoted keys and strings",
+                    "`.json` 文件须为严格的 JSON：不能有注释和尾随逗号，键和字符串须用双引号"
+                )));
         }
     };
     let Some(root) = parsed.value else {
-        return Err(Finding::error(YAML, format!("`{}` is empty (no JSON value)", file.name)).in_file(file.clone()));
+        return Err(Finding::error(YAML, crate::tr!("`{}` is empty (no JSON value)", "`{}` 是空文件（没有 JSON 值）", file.name))
+            .in_file(file.clone()));
     };
     let mut spans = SpanIndex::default();
     spans.nodes.reserve(64);
@@ -552,14 +586,23 @@ impl JsonWalk<'_> {
         self.nodes += 1;
         if depth > self.limits.max_depth || self.nodes > self.limits.max_nodes {
             let what = if depth > self.limits.max_depth {
-                format!("nesting deeper than {} levels", self.limits.max_depth)
+                crate::tr!("nesting deeper than {} levels", "嵌套超过 {} 层", self.limits.max_depth)
             } else {
-                format!("more than {} values", self.limits.max_nodes)
+                crate::tr!("more than {} values", "超过 {} 个值", self.limits.max_nodes)
             };
-            return Err(Finding::error(LIMIT, format!("resource limit exceeded while parsing: {what}"))
-                .in_file(self.file.clone())
-                .label(Span::new(span.offset, span.len.min(1)), "here")
-                .with_help("real specs and drafts stay far below the limits; `--max-depth` and `--max-nodes` change them"));
+            return Err(Finding::error(
+                LIMIT,
+                crate::i18n::Text::new(
+                    format!("resource limit exceeded while parsing: {}", what.en),
+                    format!("解析时超出资源上限：{}", what.zh),
+                ),
+            )
+            .in_file(self.file.clone())
+            .label(Span::new(span.offset, span.len.min(1)), crate::tr!("here", "此处"))
+            .with_help(crate::tr!(
+                "real specs and drafts stay far below the limits; `--max-depth` and `--max-nodes` change them",
+                "正常的规范和申报书远低于这些上限；可用 `--max-depth` 和 `--max-nodes` 调整"
+            )));
         }
         self.spans.nodes.insert(ptr.clone(), NodeSpan { key, value: span });
         Ok(match node {
@@ -598,10 +641,13 @@ impl JsonWalk<'_> {
                         return Err(control_finding(self.file, kspan, c));
                     }
                     if obj.contains_key(name) {
-                        return Err(Finding::error(YAML, format!("duplicate key `{name}`"))
+                        return Err(Finding::error(YAML, crate::tr!("duplicate key `{name}`", "键 `{name}` 重复"))
                             .in_file(self.file.clone())
-                            .label(kspan, "repeated here")
-                            .with_help("each key may appear once in an object; remove or merge the repeated key"));
+                            .label(kspan, crate::tr!("repeated here", "此处重复"))
+                            .with_help(crate::tr!(
+                                "each key may appear once in an object; remove or merge the repeated key",
+                                "同一对象中每个键只能出现一次；请删除或合并重复的键"
+                            )));
                     }
                     let len = ptr.len();
                     ptr.push('/');
@@ -651,7 +697,7 @@ mod tests {
     fn duplicate_keys_and_syntax_errors_are_located() {
         let e = parse(SourceFile::new("t.yaml", "a: 1\na: 2\n"), &Limits::default()).unwrap_err();
         assert_eq!(e.code.code, "input.yaml");
-        assert!(e.message.contains("duplicate"), "{}", e.message);
+        assert!(e.message.en.contains("duplicate"), "{}", e.message);
         assert_eq!(e.file.as_ref().unwrap().line_col(e.primary_span().unwrap().offset).0, 2);
     }
 
@@ -659,7 +705,7 @@ mod tests {
     fn empty_and_comment_only_files_are_rejected() {
         for text in ["", "  \n", "# only a comment\n"] {
             let e = parse(SourceFile::new("t.yaml", text), &Limits::default()).unwrap_err();
-            assert!(e.message.contains("empty"), "{}", e.message);
+            assert!(e.message.en.contains("empty"), "{}", e.message);
         }
     }
 

@@ -28,6 +28,17 @@ impl std::fmt::Display for Invalid {
     }
 }
 
+impl Invalid {
+    /// The reason in Chinese.
+    pub fn zh(&self) -> String {
+        match self {
+            Invalid::Length { expected, found } => format!("共 {found} 位，应为 {expected} 位"),
+            Invalid::Character { position, found } => format!("第 {position} 位 `{found}` 不是该代码使用的字符"),
+            Invalid::Check { expected, found } => format!("校验码为 `{found}`，按其余各位计算应为 `{expected}`"),
+        }
+    }
+}
+
 const USCC_CHARS: &[u8] = b"0123456789ABCDEFGHJKLMNPQRTUWXY";
 const USCC_WEIGHTS: [u32; 17] = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
 

@@ -25,6 +25,7 @@ pub mod diagnostics;
 pub mod document;
 pub mod expect;
 pub mod guide;
+pub mod i18n;
 pub mod ident;
 pub mod load;
 pub mod model;

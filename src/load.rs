@@ -186,10 +186,13 @@ fn duplicate_calls(calls: &[(String, Document)]) -> Vec<Finding> {
     for (i, (id, doc)) in calls.iter().enumerate() {
         if let Some((_, first)) = calls[..i].iter().find(|(other, _)| other == id) {
             out.push(
-                Finding::error(crate::compile::codes::DUPLICATE_CALL, format!("call id `{id}` is also defined by `{}`", first.file.name))
-                    .in_file(doc.file.clone())
-                    .label(doc.spans().value("/call/id"), "defined twice")
-                    .with_help("give each spec its own `call.id`"),
+                Finding::error(
+                    crate::compile::codes::DUPLICATE_CALL,
+                    crate::tr!("call id `{id}` is also defined by `{}`", "通知编号 `{id}` 也由 `{}` 定义", first.file.name),
+                )
+                .in_file(doc.file.clone())
+                .label(doc.spans().value("/call/id"), crate::tr!("defined twice", "重复定义"))
+                .with_help(crate::tr!("give each spec its own `call.id`", "请为每份规范文件使用不同的 `call.id`")),
             );
         }
     }

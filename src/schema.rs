@@ -15,7 +15,9 @@ use serde_json::Value;
 use crate::application::Application;
 use crate::diagnostics::{CodeInfo, Finding};
 use crate::document::{Document, escape};
+use crate::i18n::Text;
 use crate::spec::SpecFile;
+use crate::tr;
 
 /// The schema of call-spec files.
 pub fn spec_schema() -> &'static Value {
@@ -183,7 +185,9 @@ pub fn typed<T: DeserializeOwned>(doc: &Document) -> Result<T, Finding> {
             }
         }
         let inner = err.into_inner().to_string();
-        Finding::error(BAD_VALUE, format!("{}: {inner}", display_path(&pointer)))
+        let at = display_path(&pointer);
+        let at_zh = if pointer.is_empty() { "顶层".to_owned() } else { at.clone() };
+        Finding::error(BAD_VALUE, crate::tr!("{at}: {inner}", "{at_zh}：{inner}"))
             .in_file(doc.file.clone())
             .label(doc.spans().value(&pointer), first_sentence(&inner))
     })
@@ -216,6 +220,7 @@ pub fn display_path(pointer: &str) -> String {
 fn to_finding(doc: &Document, kind: Kind, err: &jsonschema::ValidationError<'_>) -> Finding {
     let ptr = err.instance_path().as_str();
     let at = display_path(ptr);
+    let at_zh = if ptr.is_empty() { "顶层".to_owned() } else { at.clone() };
     let file = doc.file.clone();
     match err.kind() {
         K::AdditionalProperties { unexpected } => {
@@ -223,76 +228,93 @@ fn to_finding(doc: &Document, kind: Kind, err: &jsonschema::ValidationError<'_>)
             let name = unexpected.first().map(String::as_str).unwrap_or("");
             let key_ptr = format!("{ptr}/{}", escape(name));
             if name == "$ref" {
-                return Finding::error(UNKNOWN_KEY, format!("`$ref` in {at} is not supported: callspec reads only the file it is given"))
-                    .in_file(file)
-                    .label(doc.spans().key(&key_ptr), "never fetched or resolved")
-                    .with_help("write the values into this file; references (local or remote) are never followed");
-            }
-            let mut f = Finding::error(UNKNOWN_KEY, format!("unknown key `{name}` in {at}"))
+                return Finding::error(
+                    UNKNOWN_KEY,
+                    tr!(
+                        "`$ref` in {at} is not supported: callspec reads only the file it is given",
+                        "{at_zh} 中的 `$ref` 不受支持：callspec 只读取所给的文件"
+                    ),
+                )
                 .in_file(file)
-                .label(doc.spans().key(&key_ptr), "not a key here");
-            for other in unexpected.iter().skip(1) {
-                f = f.also(doc.spans().key(&format!("{ptr}/{}", escape(other))), "also unknown");
+                .label(doc.spans().key(&key_ptr), tr!("never fetched or resolved", "不会读取或解析"))
+                .with_help(tr!(
+                    "write the values into this file; references (local or remote) are never followed",
+                    "请把取值直接写入本文件；引用（本地或远程）一概不予跟随"
+                ));
             }
+            let mut f = Finding::error(UNKNOWN_KEY, tr!("unknown key `{name}` in {at}", "{at_zh} 中有未知的键 `{name}`"))
+                .in_file(file)
+                .label(doc.spans().key(&key_ptr), tr!("not a key here", "此处没有这个键"));
+            for other in unexpected.iter().skip(1) {
+                f = f.also(doc.spans().key(&format!("{ptr}/{}", escape(other))), tr!("also unknown", "同为未知"));
+            }
+            let list = allowed.join(", ");
             let help = match suggest(name, allowed.iter().map(String::as_str)) {
-                Some(s) => format!("did you mean `{s}`? allowed keys: {}", allowed.join(", ")),
-                None => format!("allowed keys: {}", allowed.join(", ")),
+                Some(s) => tr!("did you mean `{s}`? allowed keys: {list}", "是否应为 `{s}`？可用的键：{list}"),
+                None => tr!("allowed keys: {list}", "可用的键：{list}"),
             };
             f.with_help(help)
         }
         K::Required { property } => {
             let name = property.as_str().unwrap_or("?");
             let label = doc.spans().anchor(ptr);
-            Finding::error(MISSING_KEY, format!("missing required key `{name}` in {at}"))
+            Finding::error(MISSING_KEY, tr!("missing required key `{name}` in {at}", "{at_zh} 缺少必填的键 `{name}`"))
                 .in_file(file)
-                .label(label, format!("`{name}` is required here"))
-                .with_help(format!("add `{name}:` to this mapping"))
+                .label(label, tr!("`{name}` is required here", "此处须有 `{name}`"))
+                .with_help(tr!("add `{name}:` to this mapping", "请在此映射中添加 `{name}:`"))
         }
         K::Type { kind: expected } => {
-            let want = match expected {
-                TypeKind::Single(t) => type_name(&t.to_string()).to_owned(),
+            let (want, want_zh) = match expected {
+                TypeKind::Single(t) => (type_name(&t.to_string()).to_owned(), type_name_zh(&t.to_string()).to_owned()),
                 TypeKind::Multiple(ts) => {
                     let v: Vec<_> = ts.iter().map(|t| type_name(&t.to_string()).to_owned()).collect();
-                    v.join(" or ")
+                    let z: Vec<_> = ts.iter().map(|t| type_name_zh(&t.to_string()).to_owned()).collect();
+                    (v.join(" or "), z.join("或"))
                 }
             };
             let got = describe_value(err.instance());
-            Finding::error(WRONG_TYPE, format!("{at} should be {want}, not {got}"))
+            let got_zh = describe_value_zh(err.instance());
+            Finding::error(WRONG_TYPE, tr!("{at} should be {want}, not {got}", "{at_zh} 应为{want_zh}，而不是{got_zh}"))
                 .in_file(file)
-                .label(doc.spans().value(ptr), format!("expected {want}"))
+                .label(doc.spans().value(ptr), tr!("expected {want}", "应为{want_zh}"))
         }
         K::Enum { options } => {
             let opts: Vec<String> =
                 options.as_array().map(|a| a.iter().map(|v| v.as_str().map_or(v.to_string(), str::to_owned)).collect()).unwrap_or_default();
             let got = err.instance().as_str().map_or(err.instance().to_string(), str::to_owned);
-            let mut f = Finding::error(BAD_VALUE, format!("{at}: `{got}` is not one of the allowed values"))
+            let mut f = Finding::error(BAD_VALUE, tr!("{at}: `{got}` is not one of the allowed values", "{at_zh}：`{got}` 不是允许的取值"))
                 .in_file(file)
-                .label(doc.spans().value(ptr), "not an allowed value");
+                .label(doc.spans().value(ptr), tr!("not an allowed value", "不允许的取值"));
+            let allowed = opts.join(", ");
             f = match suggest(&got, opts.iter().map(String::as_str)) {
-                Some(s) => f.with_help(format!("did you mean `{s}`? allowed: {}", opts.join(", "))),
-                None => f.with_help(format!("allowed: {}", opts.join(", "))),
+                Some(s) => f.with_help(tr!("did you mean `{s}`? allowed: {allowed}", "是否应为 `{s}`？可选：{allowed}")),
+                None => f.with_help(tr!("allowed: {allowed}", "可选：{allowed}")),
             };
             f
         }
         K::Pattern { pattern } => {
             let got = err.instance().as_str().unwrap_or("");
             let (msg, help) = describe_pattern(pattern, got);
-            Finding::error(BAD_VALUE, format!("{at}: {msg}")).in_file(file).label(doc.spans().value(ptr), msg).with_help(help)
+            let (en, zh) = (&msg.en, &msg.zh);
+            Finding::error(BAD_VALUE, tr!("{at}: {en}", "{at_zh}：{zh}"))
+                .in_file(file)
+                .label(doc.spans().value(ptr), msg.clone())
+                .with_help(help)
         }
         K::Format { format } => {
             let got = err.instance().as_str().unwrap_or("");
-            Finding::error(BAD_VALUE, format!("{at}: `{got}` is not a valid {format}"))
+            Finding::error(BAD_VALUE, tr!("{at}: `{got}` is not a valid {format}", "{at_zh}：`{got}` 不是有效的 {format}"))
                 .in_file(file)
-                .label(doc.spans().value(ptr), format!("not a valid {format}"))
+                .label(doc.spans().value(ptr), tr!("not a valid {format}", "不是有效的 {format}"))
                 .with_help(if format == "date" {
-                    "write an existing date as YYYY-MM-DD".to_owned()
+                    tr!("write an existing date as YYYY-MM-DD", "请按 YYYY-MM-DD 填写真实存在的日期")
                 } else {
-                    format!("write a valid {format}")
+                    tr!("write a valid {format}", "请填写有效的 {format}")
                 })
         }
         _ => {
             let msg = err.to_string();
-            Finding::error(BAD_VALUE, format!("{at}: {msg}")).in_file(file).label(doc.spans().value(ptr), msg)
+            Finding::error(BAD_VALUE, tr!("{at}: {msg}", "{at_zh}：{msg}")).in_file(file).label(doc.spans().value(ptr), msg)
         }
     }
 }
@@ -307,6 +329,30 @@ fn type_name(t: &str) -> &str {
         "boolean" => "true or false",
         "null" => "empty",
         other => other,
+    }
+}
+
+fn type_name_zh(t: &str) -> &str {
+    match t {
+        "object" => "映射",
+        "array" => "列表",
+        "string" => "文本",
+        "integer" => "整数",
+        "number" => "数字",
+        "boolean" => "布尔值（true 或 false）",
+        "null" => "空值",
+        other => other,
+    }
+}
+
+fn describe_value_zh(v: &Value) -> String {
+    match v {
+        Value::Null => "空值".to_owned(),
+        Value::Bool(b) => format!("布尔值 `{b}`"),
+        Value::Number(n) => format!("数字 {n}"),
+        Value::String(s) => format!("文本 `{}`", truncate(s, 40)),
+        Value::Array(_) => "列表".to_owned(),
+        Value::Object(_) => "映射".to_owned(),
     }
 }
 
@@ -325,27 +371,44 @@ fn truncate(s: &str, n: usize) -> String {
     if s.chars().count() <= n { s.to_owned() } else { s.chars().take(n).collect::<String>() + "…" }
 }
 
-fn describe_pattern(pattern: &str, got: &str) -> (String, String) {
+fn describe_pattern(pattern: &str, got: &str) -> (Text, Text) {
     let got = truncate(got, 40);
     if pattern.contains("a-z0-9") {
-        (format!("`{got}` is not a valid id"), "ids use lower-case ASCII letters, digits and hyphens, e.g. `major-plan`".to_owned())
+        (
+            tr!("`{got}` is not a valid id", "`{got}` 不是有效的编号"),
+            tr!(
+                "ids use lower-case ASCII letters, digits and hyphens, e.g. `major-plan`",
+                "编号只能使用小写英文字母、数字和连字符，如 `major-plan`"
+            ),
+        )
     } else if pattern.starts_with("^[0-9]+(") {
         let hint = match got.parse::<crate::values::Money>() {
             Err(e) => e,
             Ok(_) => String::new(),
         };
         (
-            format!("`{got}` is not a plain decimal amount"),
-            if hint.is_empty() { "write the amount as a plain number such as 19.8".to_owned() } else { hint },
+            tr!("`{got}` is not a plain decimal amount", "`{got}` 不是普通的十进制金额"),
+            if hint.is_empty() {
+                tr!("write the amount as a plain number such as 19.8", "请把金额写成普通数字，如 19.8")
+            } else {
+                hint.into()
+            },
         )
     } else if pattern.starts_with("^[0-9]{4}") {
         let hint = got.parse::<crate::values::When>().err().unwrap_or_default();
         (
-            format!("`{got}` is not a date (YYYY-MM-DD, optionally with HH:MM)"),
-            if hint.is_empty() { "write e.g. 2025-04-21 or 2021-05-28 12:00".to_owned() } else { hint },
+            tr!("`{got}` is not a date (YYYY-MM-DD, optionally with HH:MM)", "`{got}` 不是日期（YYYY-MM-DD，可带 HH:MM）"),
+            if hint.is_empty() {
+                tr!("write e.g. 2025-04-21 or 2021-05-28 12:00", "请写成如 2025-04-21 或 2021-05-28 12:00")
+            } else {
+                hint.into()
+            },
         )
     } else {
-        (format!("`{got}` does not have the expected form"), format!("expected text matching {pattern}"))
+        (
+            tr!("`{got}` does not have the expected form", "`{got}` 格式不符"),
+            tr!("expected text matching {pattern}", "应为符合 {pattern} 的文本"),
+        )
     }
 }
 

@@ -60,13 +60,19 @@ pub fn read(path: &Path, limits: &Limits) -> Result<Arc<SourceFile>, Finding> {
     let name = path.display().to_string();
     let meta = std::fs::metadata(path).map_err(|e| io_finding(&name, &e))?;
     if meta.is_dir() {
-        return Err(Finding::error(codes::UNREADABLE, format!("`{name}` is a folder, not a file"))
-            .with_help("name a .yaml file, or pass the folder where a command accepts folders"));
+        return Err(Finding::error(codes::UNREADABLE, crate::tr!("`{name}` is a folder, not a file", "`{name}` 是文件夹，不是文件"))
+            .with_help(crate::tr!(
+                "name a .yaml file, or pass the folder where a command accepts folders",
+                "请指定 .yaml 文件；接受文件夹的命令才能传入文件夹"
+            )));
     }
     if !meta.is_file() {
         // A FIFO or a device could block or never end.
-        return Err(Finding::error(codes::UNREADABLE, format!("`{name}` is not a regular file (a pipe, socket or device)"))
-            .with_help("save the content to a .yaml file and name that"));
+        return Err(Finding::error(
+            codes::UNREADABLE,
+            crate::tr!("`{name}` is not a regular file (a pipe, socket or device)", "`{name}` 不是普通文件（是管道、套接字或设备）"),
+        )
+        .with_help(crate::tr!("save the content to a .yaml file and name that", "请把内容保存为 .yaml 文件后再指定")));
     }
     if meta.len() > limits.max_file_bytes {
         return Err(too_large(&name, meta.len(), limits.max_file_bytes));
@@ -87,8 +93,12 @@ pub fn decode(name: String, bytes: Vec<u8>, limits: &Limits) -> Result<Arc<Sourc
         return Err(too_large(&name, bytes.len() as u64, limits.max_file_bytes));
     }
     if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
-        return Err(Finding::error(codes::ENCODING, format!("`{name}` is encoded as UTF-16"))
-            .with_help("save the file as UTF-8 (in most editors: Save As → Encoding → UTF-8)"));
+        return Err(Finding::error(codes::ENCODING, crate::tr!("`{name}` is encoded as UTF-16", "`{name}` 是 UTF-16 编码")).with_help(
+            crate::tr!(
+                "save the file as UTF-8 (in most editors: Save As → Encoding → UTF-8)",
+                "请将文件另存为 UTF-8 编码（多数编辑器：另存为 → 编码 → UTF-8）"
+            ),
+        ));
     }
     let bytes = match bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]) {
         Some(rest) => rest.to_vec(),
@@ -98,10 +108,16 @@ pub fn decode(name: String, bytes: Vec<u8>, limits: &Limits) -> Result<Arc<Sourc
         Ok(text) => {
             if let Some(at) = text.as_bytes().contains(&0).then(|| text.find('\0')).flatten() {
                 let file = SourceFile::new(name.clone(), text.replace('\0', " "));
-                return Err(Finding::error(codes::ENCODING, format!("`{name}` contains a NUL byte; it is not a text file"))
-                    .in_file(file)
-                    .label(Span::new(at, 1), "NUL byte here")
-                    .with_help("check that this is the YAML draft and not a Word or binary file"));
+                return Err(Finding::error(
+                    codes::ENCODING,
+                    crate::tr!("`{name}` contains a NUL byte; it is not a text file", "`{name}` 含有 NUL 字节，不是文本文件"),
+                )
+                .in_file(file)
+                .label(Span::new(at, 1), crate::tr!("NUL byte here", "此处为 NUL 字节"))
+                .with_help(crate::tr!(
+                    "check that this is the YAML draft and not a Word or binary file",
+                    "请确认这是 YAML 申报书，而不是 Word 或其他二进制文件"
+                )));
             }
             Ok(SourceFile::new(name, text))
         }
@@ -113,18 +129,35 @@ pub fn decode(name: String, bytes: Vec<u8>, limits: &Limits) -> Result<Arc<Sourc
             let text = String::from_utf8_lossy(&bytes).into_owned();
             let file = SourceFile::new(name.clone(), text);
             let (line, col) = file.line_col(at);
-            let (what, help) = if gb {
+            let (what, what_zh, help) = if gb {
                 (
                     "the text looks like GBK/GB18030, as saved by Chinese-locale editors",
-                    "re-save the file as UTF-8 (Save As → Encoding → UTF-8), or convert it: `iconv -f GB18030 -t UTF-8 in.yaml > out.yaml`",
+                    "文本看似 GBK/GB18030 编码（中文环境的编辑器常这样保存）",
+                    crate::tr!(
+                        "re-save the file as UTF-8 (Save As → Encoding → UTF-8), or convert it: `iconv -f GB18030 -t UTF-8 in.yaml > out.yaml`",
+                        "请另存为 UTF-8（另存为 → 编码 → UTF-8），或转换：`iconv -f GB18030 -t UTF-8 in.yaml > out.yaml`"
+                    ),
                 )
             } else {
-                ("a character is cut off or corrupted", "re-type the text around this place, or restore the file from a good copy")
+                (
+                    "a character is cut off or corrupted",
+                    "有字符被截断或损坏",
+                    crate::tr!(
+                        "re-type the text around this place, or restore the file from a good copy",
+                        "请重新输入此处附近的文字，或从完好的副本恢复文件"
+                    ),
+                )
             };
-            Err(Finding::error(codes::ENCODING, format!("`{name}` is not valid UTF-8 at line {line}, column {col}: {what}"))
-                .in_file(file)
-                .label(Span::new(at, 1), "this byte is not UTF-8")
-                .with_help(help))
+            Err(Finding::error(
+                codes::ENCODING,
+                crate::tr!(
+                    "`{name}` is not valid UTF-8 at line {line}, column {col}: {what}",
+                    "`{name}` 第 {line} 行第 {col} 列不是有效的 UTF-8：{what_zh}"
+                ),
+            )
+            .in_file(file)
+            .label(Span::new(at, 1), crate::tr!("this byte is not UTF-8", "此字节不是 UTF-8"))
+            .with_help(help))
         }
     }
 }
@@ -135,17 +168,23 @@ fn looks_like_gb18030(bytes: &[u8]) -> bool {
 }
 
 fn too_large(name: &str, size: u64, max: u64) -> Finding {
-    Finding::error(codes::TOO_LARGE, format!("`{name}` is {size} bytes, over the limit of {max} bytes"))
-        .with_help("raise the limit with `--max-file-size BYTES` if the file is genuine")
+    Finding::error(
+        codes::TOO_LARGE,
+        crate::tr!("`{name}` is {size} bytes, over the limit of {max} bytes", "`{name}` 共 {size} 字节，超过上限 {max} 字节"),
+    )
+    .with_help(crate::tr!(
+        "raise the limit with `--max-file-size BYTES` if the file is genuine",
+        "如文件确无问题，可用 `--max-file-size BYTES` 提高上限"
+    ))
 }
 
 fn io_finding(name: &str, err: &std::io::Error) -> Finding {
-    let what = match err.kind() {
-        std::io::ErrorKind::NotFound => "does not exist".to_owned(),
-        std::io::ErrorKind::PermissionDenied => "cannot be read (permission denied)".to_owned(),
-        _ => format!("cannot be read: {err}"),
+    let message = match err.kind() {
+        std::io::ErrorKind::NotFound => crate::tr!("`{name}` does not exist", "`{name}` 不存在"),
+        std::io::ErrorKind::PermissionDenied => crate::tr!("`{name}` cannot be read (permission denied)", "`{name}` 无法读取（没有权限）"),
+        _ => crate::tr!("`{name}` cannot be read: {err}", "`{name}` 无法读取：{err}"),
     };
-    Finding::error(codes::UNREADABLE, format!("`{name}` {what}"))
+    Finding::error(codes::UNREADABLE, message)
 }
 
 /// Codes of findings about input files as a whole.

@@ -12,6 +12,8 @@ fn run(dir: &str, format: &str) -> (Option<i32>, String) {
         .args(["validate", "--specs", "specs", "--complete", "--as-of", "2030-01-01", "--format", format, dir])
         .current_dir(common::root())
         .env("NO_COLOR", "1")
+        .env("LANG", "C")
+        .env("LC_ALL", "C")
         .output()
         .expect("binary runs");
     (o.status.code(), String::from_utf8(o.stdout).expect("UTF-8 output"))
@@ -64,12 +66,14 @@ fn output_is_the_same_whatever_the_number_of_threads() {
     let one = Command::new(env!("CARGO_BIN_EXE_callspec"))
         .args(["validate", "--specs", "specs", "--complete", "--as-of", "2030-01-01", "-j", "1", "examples"])
         .current_dir(common::root())
+        .env("LC_ALL", "C")
         .output()
         .unwrap();
     for jobs in ["2", "7"] {
         let many = Command::new(env!("CARGO_BIN_EXE_callspec"))
             .args(["validate", "--specs", "specs", "--complete", "--as-of", "2030-01-01", "-j", jobs, "examples"])
             .current_dir(common::root())
+            .env("LC_ALL", "C")
             .output()
             .unwrap();
         assert_eq!(one.stdout, many.stdout, "-j {jobs}");

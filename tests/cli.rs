@@ -5,7 +5,15 @@ mod common;
 use std::process::{Command, Output};
 
 fn callspec(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_callspec")).args(args).current_dir(common::root()).env("NO_COLOR", "1").output().expect("binary runs")
+    Command::new(env!("CARGO_BIN_EXE_callspec"))
+        .args(args)
+        .current_dir(common::root())
+        .env("NO_COLOR", "1")
+        .env("LANG", "C")
+        .env("LC_ALL", "C")
+        .env_remove("LC_MESSAGES")
+        .output()
+        .expect("binary runs")
 }
 
 fn stdout(o: &Output) -> String {

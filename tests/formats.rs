@@ -8,7 +8,7 @@ use std::process::{Command, Output};
 
 fn callspec(args: &[&str], env: &[(&str, &str)]) -> Output {
     let mut c = Command::new(env!("CARGO_BIN_EXE_callspec"));
-    c.args(args).current_dir(common::root()).env_remove("NO_COLOR");
+    c.args(args).current_dir(common::root()).env_remove("NO_COLOR").env("LANG", "C").env("LC_ALL", "C");
     for (k, v) in env {
         c.env(k, v);
     }

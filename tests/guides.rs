@@ -11,7 +11,15 @@ use callspec::guide::calendar;
 use callspec::model::{Call, Kpi};
 
 fn callspec(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_callspec")).args(args).current_dir(common::root()).env("NO_COLOR", "1").output().expect("binary runs")
+    Command::new(env!("CARGO_BIN_EXE_callspec"))
+        .args(args)
+        .current_dir(common::root())
+        .env("NO_COLOR", "1")
+        .env("LANG", "C")
+        .env("LC_ALL", "C")
+        .env_remove("LC_MESSAGES")
+        .output()
+        .expect("binary runs")
 }
 
 fn stdout(o: &Output) -> String {

@@ -73,15 +73,18 @@ impl Calls {
 pub fn unavailable<'a>(id: &str, known: impl Iterator<Item = &'a String>, broken: &[PathBuf]) -> Finding {
     let known: Vec<&str> = known.map(String::as_str).collect();
     let near = crate::schema::suggest(id, known.iter().copied());
+    let known = known.join(", ");
     let mut help = match near {
-        Some(n) => format!("did you mean `{n}`? available calls: {}", known.join(", ")),
-        None => format!("available calls: {}", known.join(", ")),
+        Some(n) => crate::tr!("did you mean `{n}`? available calls: {known}", "是否应为 `{n}`？可用的通知：{known}"),
+        None => crate::tr!("available calls: {known}", "可用的通知：{known}"),
     };
     if !broken.is_empty() {
         let names: Vec<String> = broken.iter().map(|p| p.display().to_string()).collect();
-        help.push_str(&format!("; specs with errors (see `callspec check`): {}", names.join(", ")));
+        let names = names.join(", ");
+        help.en.push_str(&format!("; specs with errors (see `callspec check`): {names}"));
+        help.zh.push_str(&format!("；有错误的规范文件（见 `callspec check`）：{names}"));
     }
-    Finding::error(load::CALL_UNAVAILABLE, format!("no call `{id}` is available")).with_help(help)
+    Finding::error(load::CALL_UNAVAILABLE, crate::tr!("no call `{id}` is available", "没有可用的通知 `{id}`")).with_help(help)
 }
 
 /// How a batch runs.
@@ -139,7 +142,7 @@ pub fn check_file(path: &Path, calls: &Calls, opts: &Options) -> Checked {
     let call = match calls.pick(&app.call) {
         Ok(call) => call,
         Err(f) => {
-            let f = f.in_file(doc.file.clone()).label(doc.spans().value("/call"), "this call");
+            let f = f.in_file(doc.file.clone()).label(doc.spans().value("/call"), crate::tr!("this call", "该通知"));
             return Checked { findings: vec![f], facts: None, expect: app.expect };
         }
     };

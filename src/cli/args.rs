@@ -101,6 +101,9 @@ pub struct TestArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = TestFormat::Human)]
     pub format: TestFormat,
+    /// Language of messages (default: from LC_ALL, LC_MESSAGES or LANG; `zh…` is Chinese).
+    #[arg(long, value_enum, value_name = "LANG")]
+    pub lang: Option<LangArg>,
     #[command(flatten)]
     pub limits: LimitArgs,
 }
@@ -195,6 +198,27 @@ pub struct OutputArgs {
     /// Hide advice (review preferences, unused clauses).
     #[arg(long)]
     pub no_advice: bool,
+    /// Language of messages (default: from LC_ALL, LC_MESSAGES or LANG; `zh…` is Chinese).
+    #[arg(long, value_enum, value_name = "LANG")]
+    pub lang: Option<LangArg>,
+}
+
+/// The language of messages; codes, `explain` and `--help` stay English.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum LangArg {
+    /// 简体中文.
+    Zh,
+    /// English.
+    En,
+}
+
+/// The language asked for, or the environment's.
+pub fn lang(arg: Option<LangArg>) -> callspec::i18n::Lang {
+    match arg {
+        Some(LangArg::Zh) => callspec::i18n::Lang::Zh,
+        Some(LangArg::En) => callspec::i18n::Lang::En,
+        None => callspec::i18n::Lang::from_env(),
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

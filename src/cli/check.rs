@@ -4,10 +4,10 @@ use callspec::load;
 
 use super::Exit;
 use super::args::CheckArgs;
-use super::output::Printer;
+use super::output::{Printer, What};
 
 pub fn run(args: &CheckArgs) -> Exit {
     let printer = Printer::new(&args.output);
     let bundle = load::bundle(&args.paths, &args.limits.limits());
-    printer.all(bundle.findings, bundle.files, "spec file")
+    printer.all(bundle.findings, bundle.files, What::Spec)
 }

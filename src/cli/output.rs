@@ -10,10 +10,11 @@ use std::io::IsTerminal;
 
 use callspec::batch::CategoryCount;
 use callspec::diagnostics::{Finding, Severity, Tally};
+use callspec::i18n::Lang;
 use callspec::render::{self, Style};
 
 use super::Exit;
-use super::args::{Color, Deny, Format, OutputArgs};
+use super::args::{self, Color, Deny, Format, OutputArgs};
 
 pub struct Printer<'a> {
     args: &'a OutputArgs,
@@ -21,13 +22,31 @@ pub struct Printer<'a> {
 }
 
 /// What the closing summary says.
-pub struct Summary<'a> {
+pub struct Summary {
     pub files: usize,
-    /// What a file is called in the summary line: "spec file", "application file".
-    pub what: &'a str,
+    /// What a file is called in the summary line.
+    pub what: What,
     /// Files by verdict, when each file is judged on its own (validate).
     pub verdicts: Option<(usize, usize, usize)>,
     pub categories: Option<BTreeMap<String, CategoryCount>>,
+}
+
+/// The kind of files a run checks.
+#[derive(Debug, Clone, Copy)]
+pub enum What {
+    Spec,
+    Application,
+}
+
+impl What {
+    fn name(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (What::Spec, Lang::En) => "spec file",
+            (What::Application, Lang::En) => "application file",
+            (What::Spec, Lang::Zh) => "规范文件",
+            (What::Application, Lang::Zh) => "申报文件",
+        }
+    }
 }
 
 /// The state of one run's output.
@@ -44,7 +63,7 @@ impl<'a> Printer<'a> {
             Color::Never => false,
             Color::Auto => std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
         };
-        Self { args, style: Style { color, width: 100 } }
+        Self { args, style: Style { color, width: 100, lang: args::lang(args.lang) } }
     }
 
     /// Starts the output.
@@ -67,9 +86,9 @@ impl<'a> Printer<'a> {
             .iter()
             .map(|f| match self.args.format {
                 Format::Human => render::human(f, self.style),
-                Format::Json => serde_json::to_string(&render::json_finding(f)).expect("JSON serialises"),
-                Format::Sarif => serde_json::to_string(&render::sarif_result(f)).expect("JSON serialises"),
-                Format::Github => render::github(f),
+                Format::Json => serde_json::to_string(&render::json_finding(f, self.style.lang)).expect("JSON serialises"),
+                Format::Sarif => serde_json::to_string(&render::sarif_result(f, self.style.lang)).expect("JSON serialises"),
+                Format::Github => render::github(f, self.style.lang),
             })
             .collect();
         (pieces, tally, unusable)
@@ -85,7 +104,11 @@ impl<'a> Printer<'a> {
         let (pieces, _, unusable) = self.pieces(across);
         stream.unusable |= unusable;
         if !pieces.is_empty() && self.args.format == Format::Human {
-            stream.write(self, vec![format!("across applications: {} finding(s)\n", pieces.len())]);
+            let header = match self.style.lang {
+                Lang::En => format!("across applications: {} finding(s)\n", pieces.len()),
+                Lang::Zh => format!("跨申报书检查：{} 项\n", pieces.len()),
+            };
+            stream.write(self, vec![header]);
         }
         stream.write(self, pieces);
         let exit = self.exit(stream);
@@ -97,9 +120,9 @@ impl<'a> Printer<'a> {
                     text.push('\n');
                 }
                 if let Some(cats) = summary.categories.as_ref().filter(|_| summary.files > 1) {
-                    text.push_str(&categories_table(cats));
+                    text.push_str(&categories_table(cats, self.style.lang));
                 }
-                text.push_str(&summary_line(t, summary, exit));
+                text.push_str(&summary_line(t, summary, exit, self.style.lang));
                 text.push('\n');
                 super::out(&text);
             }
@@ -138,7 +161,7 @@ impl<'a> Printer<'a> {
     }
 
     /// Prints a whole set of findings at once (what `check` does).
-    pub fn all(&self, findings: Vec<Finding>, files: usize, what: &str) -> Exit {
+    pub fn all(&self, findings: Vec<Finding>, files: usize, what: What) -> Exit {
         let mut stream = self.begin();
         let (pieces, tally, unusable) = self.pieces(findings);
         stream.add(tally, unusable);
@@ -178,24 +201,34 @@ impl Stream {
     }
 }
 
-fn categories_table(cats: &BTreeMap<String, CategoryCount>) -> String {
+fn categories_table(cats: &BTreeMap<String, CategoryCount>, lang: Lang) -> String {
     let width = cats.keys().map(|k| k.chars().count()).max().unwrap_or(0);
-    let mut out = String::from("by category:\n");
+    let mut out = String::from(match lang {
+        Lang::En => "by category:\n",
+        Lang::Zh => "按类别：\n",
+    });
     for (k, c) in cats {
         let pad = " ".repeat(width - k.chars().count());
-        out.push_str(&format!("  {k}{pad}  {:>6} valid  {:>6} with warnings  {:>6} invalid\n", c.valid, c.warnings, c.invalid));
+        out.push_str(&match lang {
+            Lang::En => format!("  {k}{pad}  {:>6} valid  {:>6} with warnings  {:>6} invalid\n", c.valid, c.warnings, c.invalid),
+            Lang::Zh => format!("  {k}{pad}  合格 {:>6}  有警告 {:>6}  不合格 {:>6}\n", c.valid, c.warnings, c.invalid),
+        });
     }
     out
 }
 
-fn summary_line(t: &Tally, s: &Summary, exit: Exit) -> String {
+fn summary_line(t: &Tally, s: &Summary, exit: Exit, lang: Lang) -> String {
+    if lang == Lang::Zh {
+        return summary_line_zh(t, s, exit);
+    }
     let plural = |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
     let verdict = match exit {
         Exit::Clean => "ok",
         Exit::Findings => "failed",
         Exit::Unusable => "failed (unusable input)",
     };
-    let files = plural(s.files, s.what, &format!("{}s", s.what));
+    let what = s.what.name(Lang::En);
+    let files = plural(s.files, what, &format!("{what}s"));
     let files = match s.verdicts {
         Some((valid, warned, invalid)) if s.files > 1 => {
             format!("{files} checked ({valid} valid, {warned} with warnings, {invalid} invalid)")
@@ -208,4 +241,18 @@ fn summary_line(t: &Tally, s: &Summary, exit: Exit) -> String {
         plural(t.warnings, "warning", "warnings"),
         plural(t.advice, "advice", "advice"),
     )
+}
+
+fn summary_line_zh(t: &Tally, s: &Summary, exit: Exit) -> String {
+    let verdict = match exit {
+        Exit::Clean => "通过",
+        Exit::Findings => "未通过",
+        Exit::Unusable => "未通过（输入无法使用）",
+    };
+    let files = format!("检查了 {} 个{}", s.files, s.what.name(Lang::Zh));
+    let files = match s.verdicts {
+        Some((valid, warned, invalid)) if s.files > 1 => format!("{files}（{valid} 个合格，{warned} 个有警告，{invalid} 个不合格）"),
+        _ => files,
+    };
+    format!("{verdict}：{files}；{} 个错误，{} 个警告，{} 条建议", t.errors, t.warnings, t.advice)
 }

@@ -31,7 +31,7 @@ pub fn load(dir: &Path) -> Loaded {
 pub fn report(findings: &[Finding]) -> Exit {
     let color = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
     for f in findings {
-        eprint!("{}", render::human(f, Style { color, width: 100 }));
+        eprint!("{}", render::human(f, Style { color, width: 100, lang: callspec::i18n::Lang::from_env() }));
     }
     if findings.iter().any(Finding::is_unusable_input) {
         Exit::Unusable

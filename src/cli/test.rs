@@ -5,6 +5,7 @@ use std::path::PathBuf;
 
 use callspec::batch::{self, Calls, Options};
 use callspec::diagnostics::{Finding, Severity};
+use callspec::i18n::Lang;
 use callspec::load;
 
 use super::Exit;
@@ -20,11 +21,16 @@ struct Outcome {
 
 pub fn run(args: &TestArgs) -> Exit {
     let limits = args.limits.limits();
+    let lang = super::args::lang(args.lang);
     let bundle = load::bundle(std::slice::from_ref(&args.specs), &limits);
     if !bundle.failed.is_empty() {
         let findings = bundle.findings;
-        let text = callspec::render::human_all(&findings, callspec::render::Style::default());
-        super::out(&format!("{text}\nthe specs under {} have errors; run `callspec check`\n", args.specs.display()));
+        let text = callspec::render::human_all(&findings, callspec::render::Style { lang, ..Default::default() });
+        let dir = args.specs.display();
+        super::out(&match lang {
+            Lang::En => format!("{text}\nthe specs under {dir} have errors; run `callspec check`\n"),
+            Lang::Zh => format!("{text}\n{dir} 下的规范文件有错误；请运行 `callspec check`\n"),
+        });
         return Exit::Unusable;
     }
     let calls = Calls::ById(bundle.calls.into_iter().map(|(_, c)| (c.id.clone(), c)).collect());
@@ -59,10 +65,10 @@ pub fn run(args: &TestArgs) -> Exit {
             outcomes.push(Outcome { path: path.clone(), difference, unusable: record.unusable && record.expect.is_none() });
         }
     }
-    report(args, &outcomes)
+    report(args, &outcomes, lang)
 }
 
-fn report(args: &TestArgs, outcomes: &[Outcome]) -> Exit {
+fn report(args: &TestArgs, outcomes: &[Outcome], lang: Lang) -> Exit {
     let failed = outcomes.iter().filter(|o| o.difference.as_ref().is_some_and(|d| !d.is_empty())).count();
     let skipped = outcomes.iter().filter(|o| o.difference.is_none()).count();
     let passed = outcomes.len() - failed - skipped;
@@ -77,26 +83,33 @@ fn report(args: &TestArgs, outcomes: &[Outcome]) -> Exit {
     let pairs = |v: &[(String, Severity)]| v.iter().map(|(c, s)| format!("{c} ({})", s.as_str())).collect::<Vec<_>>().join(", ");
     match args.format {
         TestFormat::Human => {
+            let w = Words::of(lang);
             let mut out = String::new();
             for o in outcomes {
                 let name = o.path.display();
                 match &o.difference {
-                    None if o.unusable => out.push_str(&format!("skip  {name} (unusable: run `callspec validate` on it)\n")),
-                    None => out.push_str(&format!("skip  {name} (declares no `expect:`)\n")),
-                    Some(d) if d.is_empty() => out.push_str(&format!("ok    {name}\n")),
+                    None if o.unusable => out.push_str(&format!("{}  {name} {}\n", w.skip, w.unusable)),
+                    None => out.push_str(&format!("{}  {name} {}\n", w.skip, w.no_expect)),
+                    Some(d) if d.is_empty() => out.push_str(&format!("{}  {name}\n", w.ok)),
                     Some(d) => {
-                        out.push_str(&format!("FAIL  {name}\n"));
+                        out.push_str(&format!("{}  {name}\n", w.fail));
                         if !d.missing.is_empty() {
-                            out.push_str(&format!("      expected, not reported: {}\n", pairs(&d.missing)));
+                            out.push_str(&format!("      {}{}\n", w.missing, pairs(&d.missing)));
                         }
                         if !d.unexpected.is_empty() {
-                            out.push_str(&format!("      reported, not expected: {}\n", pairs(&d.unexpected)));
+                            out.push_str(&format!("      {}{}\n", w.unexpected, pairs(&d.unexpected)));
                         }
                     }
                 }
             }
-            let verdict = if exit == Exit::Clean { "ok" } else { "failed" };
-            out.push_str(&format!("{verdict}: {passed} passed, {failed} failed, {skipped} skipped\n"));
+            out.push_str(&match (lang, exit == Exit::Clean) {
+                (Lang::En, clean) => {
+                    format!("{}: {passed} passed, {failed} failed, {skipped} skipped\n", if clean { "ok" } else { "failed" })
+                }
+                (Lang::Zh, clean) => {
+                    format!("{}：{passed} 个通过，{failed} 个失败，{skipped} 个跳过\n", if clean { "通过" } else { "未通过" })
+                }
+            });
             super::out(&out);
         }
         TestFormat::Json => {
@@ -124,4 +137,40 @@ fn report(args: &TestArgs, outcomes: &[Outcome]) -> Exit {
         }
     }
     exit
+}
+
+/// The fixed words of the human report, in a language (the status words keep their width).
+struct Words {
+    skip: &'static str,
+    ok: &'static str,
+    fail: &'static str,
+    unusable: &'static str,
+    no_expect: &'static str,
+    missing: &'static str,
+    unexpected: &'static str,
+}
+
+impl Words {
+    fn of(lang: Lang) -> Self {
+        match lang {
+            Lang::En => Words {
+                skip: "skip",
+                ok: "ok  ",
+                fail: "FAIL",
+                unusable: "(unusable: run `callspec validate` on it)",
+                no_expect: "(declares no `expect:`)",
+                missing: "expected, not reported: ",
+                unexpected: "reported, not expected: ",
+            },
+            Lang::Zh => Words {
+                skip: "跳过",
+                ok: "通过",
+                fail: "失败",
+                unusable: "（无法使用：请对其运行 `callspec validate`）",
+                no_expect: "（未声明 `expect:`）",
+                missing: "预期但未报告：",
+                unexpected: "报告但未预期：",
+            },
+        }
+    }
 }

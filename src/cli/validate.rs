@@ -10,7 +10,7 @@ use callspec::model::Call;
 
 use super::Exit;
 use super::args::ValidateArgs;
-use super::output::{Printer, Summary};
+use super::output::{Printer, Summary, What};
 
 pub fn run(args: &ValidateArgs) -> Exit {
     let printer = Printer::new(&args.output);
@@ -23,7 +23,7 @@ pub fn run(args: &ValidateArgs) -> Exit {
     };
     let calls = match load_calls(args, &opts.limits) {
         Ok(c) => c,
-        Err(findings) => return printer.all(findings, 0, "application file"),
+        Err(findings) => return printer.all(findings, 0, What::Application),
     };
     let files = load::expand(&args.files);
     let progress = progress_bar(files.len());
@@ -62,7 +62,7 @@ pub fn run(args: &ValidateArgs) -> Exit {
     }
     let categories = batch::per_category(&records, &calls);
     let verdicts = categories.values().fold((0, 0, 0), |(v, w, i), c| (v + c.valid, w + c.warnings, i + c.invalid));
-    let summary = Summary { files: files.len(), what: "application file", verdicts: Some(verdicts), categories: Some(categories) };
+    let summary = Summary { files: files.len(), what: What::Application, verdicts: Some(verdicts), categories: Some(categories) };
     printer.end(&mut stream, across, &summary)
 }
 
@@ -102,8 +102,11 @@ fn usable(out: SpecOutcome, name: &str) -> Result<Call, Vec<Finding>> {
         None => {
             let mut f = out.findings;
             f.push(
-                Finding::error(load::CALL_UNAVAILABLE, format!("the spec `{name}` cannot be used: it has errors"))
-                    .with_help(format!("run `callspec check {name}`")),
+                Finding::error(
+                    load::CALL_UNAVAILABLE,
+                    callspec::tr!("the spec `{name}` cannot be used: it has errors", "规范文件 `{name}` 有错误，无法使用"),
+                )
+                .with_help(callspec::tr!("run `callspec check {name}`", "请运行 `callspec check {name}` 查看")),
             );
             Err(f)
         }

@@ -15,9 +15,11 @@ use rust_decimal::Decimal;
 
 use crate::diagnostics::{Citation, CodeInfo, Finding, Severity};
 use crate::document::Document;
+use crate::i18n::Text;
 use crate::model::{self, Call, Cited};
 use crate::schema::suggest;
 use crate::spec::{self, AmountKind, SpecFile};
+use crate::tr;
 use codes::*;
 
 /// Compiles a spec read from `doc`. Returns the call when the spec has no errors, and every
@@ -35,9 +37,16 @@ pub fn compile(doc: &Document, spec: &SpecFile, plans: Option<&BTreeMap<String, 
             Some(p) => call.plan = Some(p.clone()),
             None => {
                 let near = suggest(id, plans.keys().map(String::as_str)).map(str::to_owned);
-                let f = cx.error(UNKNOWN_REF, format!("`{id}` is not a plan beside this spec"), "/call/plan", "no such plan");
-                f.help =
-                    Some(near.map_or("plans are `plan: 1` documents in the specs folder".to_owned(), |n| format!("did you mean `{n}`?")));
+                let f = cx.error(
+                    UNKNOWN_REF,
+                    tr!("`{id}` is not a plan beside this spec", "本规范文件旁没有规划 `{id}`"),
+                    "/call/plan",
+                    tr!("no such plan", "无此规划"),
+                );
+                f.help = Some(near.map_or_else(
+                    || tr!("plans are `plan: 1` documents in the specs folder", "规划是 specs 文件夹中带 `plan: 1` 的文件"),
+                    |n| tr!("did you mean `{n}`?", "是否应为 `{n}`？"),
+                ));
             }
         }
     }
@@ -102,10 +111,13 @@ impl<'a> Refs<'a> {
         let unused: Vec<String> = self.clauses.keys().filter(|k| !self.used.contains(*k)).cloned().collect();
         for id in unused {
             let span = self.doc.spans().key(&format!("/clauses/{}", crate::document::escape(&id)));
-            let f = Finding::advice(UNUSED_CLAUSE, format!("clause `{id}` is not cited by any rule"))
+            let f = Finding::advice(UNUSED_CLAUSE, tr!("clause `{id}` is not cited by any rule", "条款 `{id}` 未被任何规则引用"))
                 .in_file(self.doc.file.clone())
-                .label(span, "never cited")
-                .with_help("encode it as a rule, or as a `commitments:` entry if it binds only after the award");
+                .label(span, tr!("never cited", "未引用"))
+                .with_help(tr!(
+                    "encode it as a rule, or as a `commitments:` entry if it binds only after the award",
+                    "请将其写成规则；如仅在立项后约束，请写入 `commitments:`"
+                ));
             self.findings.push(f);
         }
     }
@@ -118,13 +130,20 @@ impl<'a> Refs<'a> {
         (ok.then_some(value), findings)
     }
 
-    fn report(&mut self, code: &'static CodeInfo, severity: Severity, message: String, ptr: &str, label: &str) -> &mut Finding {
+    fn report(
+        &mut self,
+        code: &'static CodeInfo,
+        severity: Severity,
+        message: impl Into<Text>,
+        ptr: &str,
+        label: impl Into<Text>,
+    ) -> &mut Finding {
         let f = Finding::new(code, severity, message).in_file(self.doc.file.clone()).label(self.doc.spans().value(ptr), label);
         self.findings.push(f);
         self.findings.last_mut().expect("just pushed")
     }
 
-    fn error(&mut self, code: &'static CodeInfo, message: String, ptr: &str, label: &str) -> &mut Finding {
+    fn error(&mut self, code: &'static CodeInfo, message: impl Into<Text>, ptr: &str, label: impl Into<Text>) -> &mut Finding {
         self.report(code, Severity::Error, message, ptr, label)
     }
 
@@ -134,10 +153,14 @@ impl<'a> Refs<'a> {
         match source {
             None => {
                 let at = self.doc.spans().anchor(ptr);
-                let f = Finding::error(MISSING_SOURCE, format!("{what} does not cite its clause"))
+                let what_zh = what_zh(what);
+                let f = Finding::error(MISSING_SOURCE, tr!("{what} does not cite its clause", "{what_zh}未引用通知条款"))
                     .in_file(self.doc.file.clone())
-                    .label(at, "no `source:` here")
-                    .with_help("add `source: <clause id>` naming the clause of the notice under `clauses:`");
+                    .label(at, tr!("no `source:` here", "此处缺少 `source:`"))
+                    .with_help(tr!(
+                        "add `source: <clause id>` naming the clause of the notice under `clauses:`",
+                        "请添加 `source: <条款编号>`，引用 `clauses:` 下的通知条款"
+                    ));
                 self.findings.push(f);
                 placeholder()
             }
@@ -148,11 +171,20 @@ impl<'a> Refs<'a> {
                 }
                 None => {
                     let near = suggest(id, self.clauses.keys().map(String::as_str)).map(str::to_owned);
-                    let f =
-                        self.error(UNKNOWN_REF, format!("`{id}` is not a clause of this spec"), &format!("{ptr}/source"), "no such clause");
+                    let f = self.error(
+                        UNKNOWN_REF,
+                        tr!("`{id}` is not a clause of this spec", "`{id}` 不是本规范文件中的条款"),
+                        &format!("{ptr}/source"),
+                        tr!("no such clause", "无此条款"),
+                    );
                     f.help = Some(match near {
-                        Some(n) => format!("did you mean `{n}`? clauses are defined under `clauses:`"),
-                        None => "define the clause under `clauses:` or cite an existing one".to_owned(),
+                        Some(n) => {
+                            tr!("did you mean `{n}`? clauses are defined under `clauses:`", "是否应为 `{n}`？条款在 `clauses:` 下定义")
+                        }
+                        None => tr!(
+                            "define the clause under `clauses:` or cite an existing one",
+                            "请在 `clauses:` 下定义该条款，或引用已有条款"
+                        ),
                     });
                     placeholder()
                 }
@@ -165,9 +197,15 @@ impl<'a> Refs<'a> {
         for (id, ptr) in items {
             if let Some(first) = seen.get(id) {
                 let first_span = self.doc.spans().value(first);
-                let f = self.error(DUPLICATE_ID, format!("{what} id `{id}` is used twice"), &ptr, "second use");
-                f.labels.push(crate::diagnostics::Label { span: first_span, text: "first use".into(), primary: false });
-                f.help = Some(format!("give each {what} its own id"));
+                let what_zh = what_zh(what);
+                let f = self.error(
+                    DUPLICATE_ID,
+                    tr!("{what} id `{id}` is used twice", "{what_zh}编号 `{id}` 重复使用"),
+                    &ptr,
+                    tr!("second use", "第二次使用"),
+                );
+                f.labels.push(crate::diagnostics::Label { span: first_span, text: tr!("first use", "第一次使用"), primary: false });
+                f.help = Some(tr!("give each {what} its own id", "请为每个{what_zh}使用不同的编号"));
             } else {
                 seen.insert(id, ptr);
             }
@@ -182,13 +220,16 @@ impl Cx<'_> {
                 let near = suggest(id, self.spec.applicant_types.keys().map(String::as_str)).map(str::to_owned);
                 let f = self.error(
                     UNKNOWN_REF,
-                    format!("`{id}` is not an applicant type of this spec"),
+                    tr!("`{id}` is not an applicant type of this spec", "`{id}` 不是本规范文件中的申报单位类型"),
                     &format!("{ptr}/{i}"),
-                    "unknown applicant type",
+                    tr!("unknown applicant type", "未知申报单位类型"),
                 );
                 f.help = Some(match near {
-                    Some(n) => format!("did you mean `{n}`? applicant types are defined under `applicant_types:`"),
-                    None => "define it under `applicant_types:`".to_owned(),
+                    Some(n) => tr!(
+                        "did you mean `{n}`? applicant types are defined under `applicant_types:`",
+                        "是否应为 `{n}`？申报单位类型在 `applicant_types:` 下定义"
+                    ),
+                    None => tr!("define it under `applicant_types:`", "请在 `applicant_types:` 下定义"),
                 });
             }
         }
@@ -392,20 +433,27 @@ impl Cx<'_> {
         if c.by < self.spec.call.issued {
             self.error(
                 DATE_ORDER,
-                format!("completion date {} is before the notice was issued ({issued})", c.by),
+                tr!("completion date {} is before the notice was issued ({issued})", "完成期限 {} 早于通知发布日期（{issued}）", c.by),
                 &format!("{ptr}/by"),
-                "before the issue date",
+                tr!("before the issue date", "早于发布日期"),
             );
         } else if let Some(last) = self.spec.deadlines.iter().map(|d| d.closes).max()
             && c.by.end() < last.end()
         {
             let f = self.error(
                 DATE_ORDER,
-                format!("completion date {} is before the last submission deadline ({last})", c.by),
+                tr!(
+                    "completion date {} is before the last submission deadline ({last})",
+                    "完成期限 {} 早于最后的申报截止时间（{last}）",
+                    c.by
+                ),
                 &format!("{ptr}/by"),
-                "before the deadline",
+                tr!("before the deadline", "早于截止时间"),
             );
-            f.help = Some("projects are completed after applications close; check both dates against the notice".into());
+            f.help = Some(tr!(
+                "projects are completed after applications close; check both dates against the notice",
+                "项目应在申报截止后完成；请对照通知核对这两个日期"
+            ));
         }
         model::Completion { by: c.by, soft: c.soft, cite: self.cite(&c.source, ptr, "completion date") }
     }
@@ -430,14 +478,22 @@ impl Cx<'_> {
             let spans: Vec<_> = counted.iter().map(|(i, _)| self.doc.spans().value(&format!("{cats_ptr}/{i}/quota/value"))).collect();
             let f = self.error(
                 QUOTA,
-                format!("the quotas below add up to {sum} ({}), more than {}", parts.join(" + "), limit.value),
+                tr!(
+                    "the quotas below add up to {sum} ({}), more than {}",
+                    "下级名额合计 {sum}（{}），超过 {}",
+                    parts.join(" + "),
+                    limit.value
+                ),
                 &format!("{ptr}/value"),
-                "the limit",
+                tr!("the limit", "名额上限"),
             );
             for s in spans {
-                f.labels.push(crate::diagnostics::Label { span: s, text: "counted here".into(), primary: false });
+                f.labels.push(crate::diagnostics::Label { span: s, text: tr!("counted here", "计入此处"), primary: false });
             }
-            f.help = Some("lower the sub-category quotas or check the group's quota against the notice".into());
+            f.help = Some(tr!(
+                "lower the sub-category quotas or check the group's quota against the notice",
+                "请降低下级类别名额，或对照通知核对上级名额"
+            ));
         }
     }
 
@@ -447,13 +503,16 @@ impl Cx<'_> {
                 let near = suggest(p, known.iter().map(String::as_str)).map(str::to_owned);
                 let f = self.error(
                     UNKNOWN_REF,
-                    format!("`{p}` is not a category path of this spec"),
+                    tr!("`{p}` is not a category path of this spec", "`{p}` 不是本规范文件中的类别路径"),
                     &format!("{ptr}/{i}"),
-                    "unknown category",
+                    tr!("unknown category", "未知类别"),
                 );
                 f.help = Some(match near {
-                    Some(n) => format!("did you mean `{n}`? paths join ids with `/`"),
-                    None => "paths join category ids with `/`, e.g. `major/startup-growth`".to_owned(),
+                    Some(n) => tr!("did you mean `{n}`? paths join ids with `/`", "是否应为 `{n}`？路径用 `/` 连接各级编号"),
+                    None => tr!(
+                        "paths join category ids with `/`, e.g. `major/startup-growth`",
+                        "路径用 `/` 连接各级类别编号，如 `major/startup-growth`"
+                    ),
                 });
             }
         }
@@ -549,11 +608,14 @@ impl Cx<'_> {
                         let near = suggest(&rule.list, self.spec.references.iter().map(|r| r.id.as_str())).map(str::to_owned);
                         let f = self.error(
                             UNKNOWN_REF,
-                            format!("`{}` is not a reference list of this spec", rule.list),
+                            tr!("`{}` is not a reference list of this spec", "`{}` 不是本规范文件中的名单", rule.list),
                             &format!("{pp}/list"),
-                            "unknown list",
+                            tr!("unknown list", "未知名单"),
                         );
-                        f.help = Some(near.map_or("define it under `references:`".to_owned(), |n| format!("did you mean `{n}`?")));
+                        f.help = Some(near.map_or_else(
+                            || tr!("define it under `references:`", "请在 `references:` 下定义"),
+                            |n| tr!("did you mean `{n}`?", "是否应为 `{n}`？"),
+                        ));
                     }
                     Some(Cited { value: rule.list.clone(), cite: self.cite(&rule.source, &pp, "pilot-city rule") })
                 }
@@ -604,18 +666,29 @@ impl Cx<'_> {
         match (a.kind, a.value) {
             (AmountKind::Unstated, None) => model::Amount::Unstated(Some(cite)),
             (AmountKind::Unstated, Some(_)) => {
-                let f = self.error(AMOUNT, "an `unstated` amount has a value".into(), &format!("{ptr}/value"), "remove this value");
-                f.help = Some("use `kind: fixed`, `cap` or `soft-cap` when the notice states an amount".into());
+                let f = self.error(
+                    AMOUNT,
+                    tr!("an `unstated` amount has a value", "`unstated`（未规定）的额度不应有数值"),
+                    &format!("{ptr}/value"),
+                    tr!("remove this value", "请删除此数值"),
+                );
+                f.help = Some(tr!(
+                    "use `kind: fixed`, `cap` or `soft-cap` when the notice states an amount",
+                    "通知规定了额度时，请用 `kind: fixed`、`cap` 或 `soft-cap`"
+                ));
                 model::Amount::Unstated(Some(cite))
             }
             (kind, None) => {
                 let f = self.error(
                     AMOUNT,
-                    format!("a `{}` amount needs a `value`", kind_name(kind)),
+                    tr!("a `{}` amount needs a `value`", "`{}` 类额度须填写 `value`", kind_name(kind)),
                     &format!("{ptr}/kind"),
-                    "no value for this kind",
+                    tr!("no value for this kind", "缺少数值"),
                 );
-                f.help = Some("add `value:` with the amount in the call's money unit, or use `kind: unstated`".into());
+                f.help = Some(tr!(
+                    "add `value:` with the amount in the call's money unit, or use `kind: unstated`",
+                    "请以通知的金额单位添加 `value:`，或改用 `kind: unstated`"
+                ));
                 model::Amount::Unstated(Some(cite))
             }
             (AmountKind::Fixed, Some(v)) => model::Amount::Fixed(v, cite),
@@ -635,20 +708,25 @@ impl Cx<'_> {
                 (Some(_), true) => {
                     self.error(
                         TRANCHES,
-                        "a tranche is both a share and the remainder".into(),
+                        tr!("a tranche is both a share and the remainder", "同一笔拨款既有比例又标为余额"),
                         &format!("{p}/share"),
-                        "remove the share or `remainder`",
+                        tr!("remove the share or `remainder`", "请删除比例或 `remainder`"),
                     );
                 }
                 (None, false) => {
-                    self.error(TRANCHES, "a tranche has neither a share nor `remainder: true`".into(), &p, "no share");
+                    self.error(
+                        TRANCHES,
+                        tr!("a tranche has neither a share nor `remainder: true`", "拨款既无比例也未标 `remainder: true`"),
+                        &p,
+                        tr!("no share", "缺少比例"),
+                    );
                 }
                 (None, true) if i + 1 != ts.len() => {
                     self.error(
                         TRANCHES,
-                        "only the last tranche may be the remainder".into(),
+                        tr!("only the last tranche may be the remainder", "只有最后一笔拨款可以是余额"),
                         &format!("{p}/remainder"),
-                        "not the last tranche",
+                        tr!("not the last tranche", "不是最后一笔"),
                     );
                 }
                 _ => {}
@@ -665,21 +743,32 @@ impl Cx<'_> {
         if !remainder && sum != hundred {
             let f = self.error(
                 TRANCHES,
-                format!("tranche shares add up to {}% ({}), not 100%", sum.normalize(), shares.join(" + ")),
+                tr!(
+                    "tranche shares add up to {}% ({}), not 100%",
+                    "各笔拨款比例合计 {}%（{}），不是 100%",
+                    sum.normalize(),
+                    shares.join(" + ")
+                ),
                 ptr,
-                "these tranches",
+                tr!("these tranches", "这些拨款"),
             );
             f.labels[0].span = key_span;
-            f.help = Some("make the shares add up to 100, or mark the last tranche `remainder: true`".into());
+            f.help = Some(tr!(
+                "make the shares add up to 100, or mark the last tranche `remainder: true`",
+                "请使比例合计为 100，或将最后一笔标为 `remainder: true`"
+            ));
         } else if remainder && sum >= hundred {
             let f = self.error(
                 TRANCHES,
-                format!("tranche shares already add up to {}% before the remainder", sum.normalize()),
+                tr!("tranche shares already add up to {}% before the remainder", "余额之前的拨款比例已合计 {}%", sum.normalize()),
                 ptr,
-                "these tranches",
+                tr!("these tranches", "这些拨款"),
             );
             f.labels[0].span = key_span;
-            f.help = Some("a remainder tranche needs the other shares to add up to less than 100".into());
+            f.help = Some(tr!(
+                "a remainder tranche needs the other shares to add up to less than 100",
+                "有余额拨款时，其他各笔比例合计须小于 100"
+            ));
         }
         out
     }
@@ -701,28 +790,28 @@ impl Cx<'_> {
                 let at = if k.min.is_some() { "min" } else { "max" };
                 let f = self.error(
                     KPI_CHOICE,
-                    format!("KPI `{}` has options and its own `{at}`", k.id),
+                    tr!("KPI `{}` has options and its own `{at}`", "绩效指标 `{}` 既有备选项又有自身的 `{at}`", k.id),
                     &format!("{ptr}/{at}"),
-                    "a choice has no bound of its own",
+                    tr!("a choice has no bound of its own", "备选型指标本身不设界限"),
                 );
-                f.help = Some("put the bound on the option it belongs to".into());
+                f.help = Some(tr!("put the bound on the option it belongs to", "请将界限写在所属的备选项上"));
             }
             if let Some(n) = k.at_least
                 && (n as usize > options.len() || n == 0)
             {
                 self.error(
                     KPI_CHOICE,
-                    format!("KPI `{}` needs {n} of {} options", k.id, options.len()),
+                    tr!("KPI `{}` needs {n} of {} options", "绩效指标 `{}` 要求 {} 个备选项中达到 {n} 个", k.id, options.len()),
                     &format!("{ptr}/at_least"),
-                    "cannot be met",
+                    tr!("cannot be met", "无法满足"),
                 );
             }
         } else if k.at_least.is_some() {
             self.error(
                 KPI_CHOICE,
-                format!("KPI `{}` has `at_least` but no `options`", k.id),
+                tr!("KPI `{}` has `at_least` but no `options`", "绩效指标 `{}` 有 `at_least` 但没有 `options`", k.id),
                 &format!("{ptr}/at_least"),
-                "nothing to choose from",
+                tr!("nothing to choose from", "无可选项"),
             );
         }
         model::Kpi {
@@ -743,8 +832,13 @@ impl Cx<'_> {
             && a > b
         {
             let bs = self.doc.spans().value(&format!("{ptr}/{max_key}"));
-            let f = self.error(MIN_MAX, format!("`{min_key}` {a} is above `{max_key}` {b}"), &format!("{ptr}/{min_key}"), "minimum");
-            f.labels.push(crate::diagnostics::Label { span: bs, text: "maximum".into(), primary: false });
+            let f = self.error(
+                MIN_MAX,
+                tr!("`{min_key}` {a} is above `{max_key}` {b}", "`{min_key}` {a} 大于 `{max_key}` {b}"),
+                &format!("{ptr}/{min_key}"),
+                tr!("minimum", "下限"),
+            );
+            f.labels.push(crate::diagnostics::Label { span: bs, text: tr!("maximum", "上限"), primary: false });
         }
     }
 
@@ -758,18 +852,23 @@ impl Cx<'_> {
             let cs = self.doc.spans().value(&format!("{ptr}/closes"));
             let f = self.error(
                 DATE_ORDER,
-                format!("deadline `{}` opens ({o}) after it closes ({})", d.id, d.closes),
+                tr!("deadline `{}` opens ({o}) after it closes ({})", "截止事项 `{}` 的开始时间（{o}）晚于截止时间（{}）", d.id, d.closes),
                 &format!("{ptr}/opens"),
-                "opens",
+                tr!("opens", "开始"),
             );
-            f.labels.push(crate::diagnostics::Label { span: cs, text: "closes".into(), primary: false });
+            f.labels.push(crate::diagnostics::Label { span: cs, text: tr!("closes", "截止"), primary: false });
         }
         if d.closes.end() < self.spec.call.issued.start() {
             self.error(
                 DATE_ORDER,
-                format!("deadline `{}` closes ({}) before the notice was issued ({issued})", d.id, d.closes),
+                tr!(
+                    "deadline `{}` closes ({}) before the notice was issued ({issued})",
+                    "截止事项 `{}` 的截止时间（{}）早于通知发布日期（{issued}）",
+                    d.id,
+                    d.closes
+                ),
                 &format!("{ptr}/closes"),
-                "before the issue date",
+                tr!("before the issue date", "早于发布日期"),
             );
         }
         let extensions = d
@@ -781,9 +880,15 @@ impl Cx<'_> {
                 if e.until.end() <= d.closes.end() {
                     self.error(
                         DATE_ORDER,
-                        format!("extension of `{}` ends ({}) no later than the deadline ({})", d.id, e.until, d.closes),
+                        tr!(
+                            "extension of `{}` ends ({}) no later than the deadline ({})",
+                            "`{}` 的延期截止时间（{}）不晚于原截止时间（{}）",
+                            d.id,
+                            e.until,
+                            d.closes
+                        ),
                         &format!("{p}/until"),
-                        "not an extension",
+                        tr!("not an extension", "并未延期"),
                     );
                 }
                 model::Extension {
@@ -818,17 +923,27 @@ impl Cx<'_> {
                     let near = suggest(&t.field, known.iter().copied()).map(str::to_owned);
                     let fnd = self.error(
                         UNKNOWN_FIELD,
-                        format!("`{}` is not a text field of the application format", t.field),
+                        tr!("`{}` is not a text field of the application format", "`{}` 不是申报书格式中的文本字段", t.field),
                         &format!("{p}/field"),
-                        "unknown field",
+                        tr!("unknown field", "未知字段"),
                     );
+                    let known = known.join(", ");
                     fnd.help = Some(match near {
-                        Some(n) => format!("did you mean `{n}`? text fields: {}", known.join(", ")),
-                        None => format!("text fields: {}", known.join(", ")),
+                        Some(n) => tr!("did you mean `{n}`? text fields: {known}", "是否应为 `{n}`？文本字段：{known}"),
+                        None => tr!("text fields: {known}", "文本字段：{known}"),
                     });
                 }
                 if t.min_chars.is_none() && t.max_chars.is_none() {
-                    self.error(MIN_MAX, format!("text limit on `{}` has neither `min_chars` nor `max_chars`", t.field), &p, "no bound");
+                    self.error(
+                        MIN_MAX,
+                        tr!(
+                            "text limit on `{}` has neither `min_chars` nor `max_chars`",
+                            "`{}` 的字数限制既无 `min_chars` 也无 `max_chars`",
+                            t.field
+                        ),
+                        &p,
+                        tr!("no bound", "缺少界限"),
+                    );
                 }
                 self.min_max(t.min_chars, t.max_chars, &p, "min_chars", "max_chars");
                 model::TextLimit {
@@ -887,6 +1002,46 @@ fn kpi_ids(k: &model::Kpi, ptr: &str) -> Vec<(String, String)> {
         out.extend(kpi_ids(o, &format!("{ptr}/options/{i}")));
     }
     out
+}
+
+/// What a spec item is called in Chinese messages (the English names given to `cite` and
+/// `duplicates`); an unknown name is kept as it is.
+fn what_zh(what: &str) -> &str {
+    match what {
+        "priority" => "重点任务",
+        "the individuals rule" => "个人申报规则",
+        "exclusion" => "限制情形",
+        "limit" => "限项规则",
+        "deadline" => "截止事项",
+        "preference" => "优先支持条款",
+        "commitment" => "承诺事项",
+        "reference list" => "名单",
+        "reference entry" => "名单条目",
+        "the lead-applicant rule" => "申报主体规则",
+        "the joint-applicant rule" => "联合申报规则",
+        "completion date" => "完成期限",
+        "quota" => "名额",
+        "category" => "类别",
+        "minimum number of applicants" => "最少申报单位数",
+        "required partner" => "必需的合作单位",
+        "recommendation letter" => "推荐函",
+        "deliverable" => "成果",
+        "pilot-city rule" => "试点城市规则",
+        "amount" => "资助额度",
+        "payment tranche" => "拨款",
+        "team requirement" => "团队要求",
+        "KPI" => "绩效指标",
+        "deadline extension" => "截止延期",
+        "text limit" => "字数限制",
+        "budget rule" => "预算规则",
+        "identifier rule" => "单位代码规则",
+        "one-project-per-form rule" => "一书一项规则",
+        "category-scope rule" => "申报类别范围规则",
+        "unique-projects rule" => "不得重复申报规则",
+        "partner" => "合作单位",
+        "letter" => "函件",
+        other => other,
+    }
 }
 
 fn kind_name(k: AmountKind) -> &'static str {

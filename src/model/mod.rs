@@ -188,6 +188,25 @@ impl Kpi {
         .trim_end()
         .to_owned()
     }
+
+    /// [`Kpi::requirement`] in Chinese: 不少于 3 场.
+    pub fn requirement_zh(&self) -> String {
+        let unit = self.unit.as_deref().unwrap_or("");
+        match (self.min, self.max) {
+            (Some(a), Some(b)) if a == b => format!("{a} {unit}"),
+            (Some(a), Some(b)) => format!("{a}–{b} {unit}"),
+            (Some(a), None) => format!("不少于 {a} {unit}"),
+            (None, Some(b)) => format!("不超过 {b} {unit}"),
+            (None, None) => "须填写目标值".to_owned(),
+        }
+        .trim_end()
+        .to_owned()
+    }
+
+    /// [`Kpi::requirement`] in both languages.
+    pub fn requirement_text(&self) -> crate::i18n::Text {
+        crate::i18n::Text::new(self.requirement(), self.requirement_zh())
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]

@@ -2,9 +2,10 @@
 //! which the runner shows as an annotation on the file, line and column.
 
 use crate::diagnostics::{Finding, Severity};
+use crate::i18n::Lang;
 
-/// One finding as a workflow command line (ending in a newline).
-pub fn github(f: &Finding) -> String {
+/// One finding as a workflow command line (ending in a newline), its text in `lang`.
+pub fn github(f: &Finding, lang: Lang) -> String {
     let command = match f.severity {
         Severity::Error => "error",
         Severity::Warning => "warning",
@@ -25,16 +26,7 @@ pub fn github(f: &Finding) -> String {
         }
     }
     props.push(format!("title={}", property(f.code.code)));
-    let mut text = f.message.clone();
-    if let Some(r) = &f.requirement {
-        text.push_str(&format!("\nrequires: {r}"));
-    }
-    if let Some(c) = &f.citation {
-        text.push_str(&format!("\nnotice: {c}"));
-    }
-    if let Some(h) = &f.help {
-        text.push_str(&format!("\nhelp: {h}"));
-    }
+    let text = super::full_text(f, lang);
     format!("::{command} {}::{}\n", props.join(","), data(&text))
 }
 
@@ -61,8 +53,10 @@ mod tests {
         let f =
             Finding::error(&CODE, "50% over\nthe cap").in_file(file).label(crate::diagnostics::Span::new(5, 5), "here").with_help("fix it");
         assert_eq!(
-            github(&f),
+            github(&f, Lang::En),
             "::error file=dir/a%2Cb%3Ac.yaml,line=1,col=6,endLine=1,endColumn=11,title=demo.code::50%25 over%0Athe cap%0Ahelp: fix it\n"
         );
+        let f = f.with_help(crate::tr!("fix it", "请修改"));
+        assert!(github(&f, Lang::Zh).ends_with("::50%25 over%0Athe cap%0A建议：请修改\n"), "{}", github(&f, Lang::Zh));
     }
 }

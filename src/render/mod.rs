@@ -7,6 +7,7 @@ use std::fmt;
 use miette::{Diagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan, SourceCode, SourceSpan, SpanContents};
 
 use crate::diagnostics::{Finding, Severity};
+use crate::i18n::{Lang, Text};
 use crate::source::SourceFile;
 
 mod github;
@@ -22,11 +23,46 @@ pub use sarif::{sarif_begin, sarif_end, sarif_result};
 pub struct Style {
     pub color: bool,
     pub width: usize,
+    /// The language of messages and of the fixed words around them.
+    pub lang: Lang,
 }
 
 impl Default for Style {
     fn default() -> Self {
-        Self { color: false, width: 100 }
+        Self { color: false, width: 100, lang: Lang::En }
+    }
+}
+
+/// The fixed words before a finding's requirement, clause and help, in a language.
+pub(crate) fn words(lang: Lang) -> [&'static str; 3] {
+    match lang {
+        Lang::En => ["requires: ", "notice: ", "help: "],
+        Lang::Zh => ["要求：", "依据：", "建议："],
+    }
+}
+
+/// The message followed by the requirement, clause and help lines, in a language (what SARIF
+/// and GitHub annotations show).
+pub(crate) fn full_text(f: &Finding, lang: Lang) -> String {
+    let [requires, notice, help] = words(lang);
+    let mut text = f.message.get(lang).to_owned();
+    if let Some(r) = &f.requirement {
+        text.push_str(&format!("\n{requires}{}", r.get(lang)));
+    }
+    if let Some(c) = &f.citation {
+        text.push_str(&format!("\n{notice}{}", citation(c, lang)));
+    }
+    if let Some(h) = &f.help {
+        text.push_str(&format!("\n{help}{}", h.get(lang)));
+    }
+    text
+}
+
+/// A clause as cited: `杭科协〔2025〕6号 一、（一）: “…”`, with Chinese punctuation in Chinese.
+pub(crate) fn citation(c: &crate::diagnostics::Citation, lang: Lang) -> String {
+    match lang {
+        Lang::En => c.to_string(),
+        Lang::Zh => format!("{} {}：“{}”", c.document, c.section, c.text),
     }
 }
 
@@ -44,18 +80,19 @@ pub fn human(finding: &Finding, style: Style) -> String {
     let theme = if style.color { GraphicalTheme::unicode() } else { GraphicalTheme::unicode_nocolor() };
     let handler = GraphicalReportHandler::new_themed(theme).with_width(style.width).with_links(false).with_context_lines(1);
     let mut out = String::new();
-    let view = View { f: finding };
+    let view = View { f: finding, lang: style.lang };
     if handler.render_report(&mut out, &view).is_err() {
-        out = format!("{}[{}]: {}\n", finding.severity.as_str(), finding.code.code, finding.message);
+        out = format!("{}[{}]: {}\n", finding.severity.as_str(), finding.code.code, finding.message.get(style.lang));
     }
+    let [requires, notice, help] = words(style.lang);
     if let Some(r) = &finding.requirement {
-        out.push_str(&format!("  requires: {r}\n"));
+        out.push_str(&format!("  {requires}{}\n", r.get(style.lang)));
     }
     if let Some(c) = &finding.citation {
-        out.push_str(&format!("  notice: {c}\n"));
+        out.push_str(&format!("  {notice}{}\n", citation(c, style.lang)));
     }
     if let Some(h) = &finding.help {
-        out.push_str(&format!("  help: {h}\n"));
+        out.push_str(&format!("  {help}{}\n", h.get(style.lang)));
     }
     out
 }
@@ -82,10 +119,10 @@ fn sanitised(f: &Finding) -> Option<Finding> {
             file.text[start..].lines().next().is_some_and(|line| line.chars().nth(MAX_LINE).is_some())
         })
     });
-    let in_text = text_needs(&f.message)
-        || f.labels.iter().any(|l| text_needs(&l.text))
-        || f.requirement.as_deref().is_some_and(text_needs)
-        || f.help.as_deref().is_some_and(text_needs);
+    let in_text = f.message.any(text_needs)
+        || f.labels.iter().any(|l| l.text.any(text_needs))
+        || f.requirement.as_ref().is_some_and(|t| t.any(text_needs))
+        || f.help.as_ref().is_some_and(|t| t.any(text_needs));
     if !in_file && !in_text && !long_line {
         return None;
     }
@@ -98,16 +135,20 @@ fn sanitised(f: &Finding) -> Option<Finding> {
         out
     };
     let mut out = f.clone();
-    out.message = escape(&f.message);
+    out.message = f.message.map(escape);
     for l in &mut out.labels {
-        l.text = escape(&l.text);
+        l.text = l.text.map(escape);
     }
-    out.requirement = f.requirement.as_deref().map(escape);
-    out.help = f.help.as_deref().map(escape);
+    out.requirement = f.requirement.as_ref().map(|t| t.map(escape));
+    out.help = f.help.as_ref().map(|t| t.map(escape));
     if let Some(file) = &f.file {
         if long_line {
             let (line, col) = f.primary_span().map_or((0, 0), |s| file.line_col(s.offset));
-            out.message = format!("{} (at {}:{line}:{col}; the line is too long to show)", out.message, escape(&file.name));
+            let (en, zh, name) = (&out.message.en, &out.message.zh, escape(&file.name));
+            out.message = Text::new(
+                format!("{en} (at {name}:{line}:{col}; the line is too long to show)"),
+                format!("{zh}（位于 {name}:{line}:{col}；该行过长，不予显示）"),
+            );
             out.labels.clear();
             out.file = None;
         } else if in_file {
@@ -128,17 +169,18 @@ pub fn human_all(findings: &[Finding], style: Style) -> String {
 /// and help follow as plain lines, in that order.
 struct View<'a> {
     f: &'a Finding,
+    lang: Lang,
 }
 
 impl fmt::Debug for View<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.f.message)
+        f.write_str(self.f.message.get(self.lang))
     }
 }
 
 impl fmt::Display for View<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.f.message)
+        f.write_str(self.f.message.get(self.lang))
     }
 }
 
@@ -166,9 +208,9 @@ impl Diagnostic for View<'_> {
         Some(Box::new(self.f.labels.iter().map(|l| {
             let span = SourceSpan::new(l.span.offset.into(), l.span.len);
             if l.primary {
-                LabeledSpan::new_primary_with_span(Some(l.text.clone()), span)
+                LabeledSpan::new_primary_with_span(Some(l.text.get(self.lang).to_owned()), span)
             } else {
-                LabeledSpan::new_with_span(Some(l.text.clone()), span)
+                LabeledSpan::new_with_span(Some(l.text.get(self.lang).to_owned()), span)
             }
         })))
     }

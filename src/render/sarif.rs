@@ -4,6 +4,7 @@
 use serde_json::{Value, json};
 
 use crate::diagnostics::{Finding, Severity};
+use crate::i18n::Lang;
 
 pub const SCHEMA: &str = "https://json.schemastore.org/sarif-2.1.0.json";
 
@@ -38,23 +39,14 @@ pub fn sarif_end(exit_code: i32) -> String {
     format!("],{}]}}", &tail[1..])
 }
 
-/// One result.
-pub fn sarif_result(f: &Finding) -> Value {
+/// One result, its texts in `lang`.
+pub fn sarif_result(f: &Finding, lang: Lang) -> Value {
     let level = match f.severity {
         Severity::Error => "error",
         Severity::Warning => "warning",
         Severity::Advice => "note",
     };
-    let mut text = f.message.clone();
-    if let Some(r) = &f.requirement {
-        text.push_str(&format!("\nrequires: {r}"));
-    }
-    if let Some(c) = &f.citation {
-        text.push_str(&format!("\nnotice: {c}"));
-    }
-    if let Some(h) = &f.help {
-        text.push_str(&format!("\nhelp: {h}"));
-    }
+    let text = super::full_text(f, lang);
     let location = |span: crate::diagnostics::Span, message: Option<&str>| -> Option<Value> {
         let file = f.file.as_deref()?;
         let (sl, sc) = file.line_col(span.offset);
@@ -72,8 +64,8 @@ pub fn sarif_result(f: &Finding) -> Value {
     let mut related: Vec<Value> = Vec::new();
     for l in &f.labels {
         if l.primary && locations.is_empty() {
-            locations.extend(location(l.span, Some(&l.text)));
-        } else if let Some(mut loc) = location(l.span, Some(&l.text)) {
+            locations.extend(location(l.span, Some(l.text.get(lang))));
+        } else if let Some(mut loc) = location(l.span, Some(l.text.get(lang))) {
             loc["id"] = json!(related.len());
             related.push(loc);
         }
@@ -88,7 +80,12 @@ pub fn sarif_result(f: &Finding) -> Value {
         "level": level,
         "message": { "text": text },
         "locations": locations,
-        "properties": { "severity": f.severity, "requirement": f.requirement, "citation": f.citation, "help": f.help },
+        "properties": {
+            "severity": f.severity,
+            "requirement": f.requirement.as_ref().map(|t| t.get(lang)),
+            "citation": f.citation,
+            "help": f.help.as_ref().map(|t| t.get(lang)),
+        },
     });
     if !related.is_empty() {
         result["relatedLocations"] = json!(related);

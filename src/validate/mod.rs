@@ -17,6 +17,7 @@ use chrono::NaiveDateTime;
 use crate::application::Application;
 use crate::diagnostics::{Citation, CodeInfo, Finding, Severity, Span};
 use crate::document::Document;
+use crate::i18n::Text;
 use crate::model::{Call, Category};
 
 /// A validation rule.
@@ -51,9 +52,9 @@ impl<'a> Ctx<'a> {
         &self,
         info: &'static CodeInfo,
         severity: Severity,
-        message: impl Into<String>,
+        message: impl Into<Text>,
         pointer: &str,
-        label: impl Into<String>,
+        label: impl Into<Text>,
     ) -> Finding {
         Finding::new(info, severity, message).in_file(self.doc.file.clone()).label(self.doc.spans().key(pointer), label)
     }
@@ -65,9 +66,9 @@ impl<'a> Ctx<'a> {
         &self,
         info: &'static CodeInfo,
         severity: Severity,
-        message: impl Into<String>,
+        message: impl Into<Text>,
         pointer: &str,
-        label: impl Into<String>,
+        label: impl Into<Text>,
     ) -> Finding {
         let f = Finding::new(info, severity, message).in_file(self.doc.file.clone());
         match self.doc.value.pointer(pointer) {
@@ -75,7 +76,7 @@ impl<'a> Ctx<'a> {
             Some(_) => f.label(self.doc.spans().anchor(pointer), label),
             None => {
                 let name = pointer.rsplit('/').next().unwrap_or_default();
-                f.label(self.doc.spans().anchor(pointer), format!("no `{name}` here"))
+                f.label(self.doc.spans().anchor(pointer), crate::tr!("no `{name}` here", "此处缺少 `{name}`"))
             }
         }
     }

@@ -73,9 +73,13 @@ impl Outcome {
         v.dedup();
         v
     }
-    /// The findings rendered as the CLI prints them without a terminal.
+    /// The findings rendered as the CLI prints them without a terminal, in English.
     pub fn rendered(&self) -> String {
-        render::human_all(&self.findings, Style { color: false, width: 100 })
+        self.rendered_in(crate::i18n::Lang::En)
+    }
+    /// The findings rendered in a language.
+    pub fn rendered_in(&self, lang: crate::i18n::Lang) -> String {
+        render::human_all(&self.findings, Style { color: false, width: 100, lang })
     }
 }
 

@@ -12,7 +12,7 @@ pub fn root() -> PathBuf {
 
 /// Renders findings as plain text, the way the CLI prints them without a terminal.
 pub fn render(findings: &[Finding]) -> String {
-    render::human_all(findings, Style { color: false, width: 100 })
+    render::human_all(findings, Style { color: false, width: 100, lang: callspec::i18n::Lang::En })
 }
 
 /// The codes a fixture declares in its leading comment lines: `# expect: code code ...`

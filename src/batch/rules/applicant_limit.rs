@@ -2,6 +2,7 @@
 use super::{CrossRule, Cx, group_by};
 use crate::diagnostics::{CodeInfo, Severity};
 use crate::model::Call;
+use crate::tr;
 
 pub const RULE: CrossRule = CrossRule {
     info: &CodeInfo {
@@ -41,13 +42,30 @@ fn check(cx: &mut Cx) {
                             *i,
                             RULE.info,
                             Severity::Error,
-                            format!("{} has {} applications in {}; at most {} allowed", who, group.len(), scope.join("、"), limit.max),
+                            tr!(
+                                "{} has {} applications in {}; at most {} allowed",
+                                "{0} 在{2}中申报了 {1} 项，最多允许 {3} 项",
+                                who,
+                                group.len(),
+                                scope.join("、"),
+                                limit.max
+                            ),
                             facts.applicant_pointer,
-                            "this applicant",
+                            tr!("this applicant", "该申报单位"),
                         )
-                        .requires(format!("at most {} application(s) per applicant in {}", limit.max, scope.join("、")))
+                        .requires(tr!(
+                            "at most {} application(s) per applicant in {}",
+                            "每个单位在{1}中最多申报 {0} 项",
+                            limit.max,
+                            scope.join("、")
+                        ))
                         .cite(Some(limit.cite.clone()))
-                        .with_help(format!("withdraw {} of these; the others are {}", group.len() as u32 - limit.max, cx.names(&others)));
+                        .with_help(tr!(
+                            "withdraw {} of these; the others are {}",
+                            "请撤回其中 {} 项；其他文件为 {}",
+                            group.len() as u32 - limit.max,
+                            cx.names(&others)
+                        ));
                     cx.push(*i, f);
                 }
             }

@@ -1,6 +1,7 @@
 //! `batch.duplicate-project`: the same project submitted more than once (同一项目不得重复申报).
 use super::{CrossRule, Cx, group_by};
 use crate::diagnostics::{CodeInfo, Severity};
+use crate::tr;
 
 pub const RULE: CrossRule = CrossRule {
     info: &CodeInfo {
@@ -30,13 +31,21 @@ fn check(cx: &mut Cx) {
                         *i,
                         RULE.info,
                         Severity::Error,
-                        format!("the same project is submitted {} times; also in {}", group.len(), cx.names(&others)),
+                        tr!(
+                            "the same project is submitted {} times; also in {}",
+                            "同一项目重复申报 {} 次；另见 {}",
+                            group.len(),
+                            cx.names(&others)
+                        ),
                         "/project/name",
-                        "submitted more than once",
+                        tr!("submitted more than once", "重复申报"),
                     )
-                    .requires("each project submitted once")
+                    .requires(tr!("each project submitted once", "同一项目只能申报一次"))
                     .cite(Some(cite.clone()))
-                    .with_help("withdraw the duplicates, or name and describe distinct projects distinctly");
+                    .with_help(tr!(
+                        "withdraw the duplicates, or name and describe distinct projects distinctly",
+                        "请撤回重复的申报；如确为不同项目，请分别命名并区分描述"
+                    ));
                 cx.push(*i, f);
             }
         }

@@ -2,6 +2,7 @@
 use super::{CrossRule, Cx, group_by};
 use crate::diagnostics::{CodeInfo, Severity};
 use crate::model::Call;
+use crate::tr;
 
 pub const RULE: CrossRule = CrossRule {
     info: &CodeInfo {
@@ -38,13 +39,19 @@ fn check(cx: &mut Cx) {
                             *i,
                             RULE.info,
                             Severity::Error,
-                            format!("{} applies to {} categories that may not be combined: {}", who, distinct.len(), names.join("; ")),
+                            tr!(
+                                "{} applies to {} categories that may not be combined: {}",
+                                "{} 兼报了 {} 个不可兼报的类别：{}",
+                                who,
+                                distinct.len(),
+                                names.join("; ")
+                            ),
                             "/category",
-                            "one of them",
+                            tr!("one of them", "其中之一"),
                         )
-                        .requires(format!("at most {} of: {}", limit.max, names.join("; ")))
+                        .requires(tr!("at most {} of: {}", "以下类别至多申报 {} 个：{}", limit.max, names.join("; ")))
                         .cite(Some(limit.cite.clone()))
-                        .with_help(format!("keep one category; the other files are {}", cx.names(&others)));
+                        .with_help(tr!("keep one category; the other files are {}", "请只保留一个类别；其他文件为 {}", cx.names(&others)));
                     cx.push(*i, f);
                 }
             }

@@ -3,6 +3,7 @@
 use super::{CrossRule, Cx, group_by};
 use crate::batch::DeadlineStatus;
 use crate::diagnostics::{CodeInfo, Severity};
+use crate::tr;
 
 pub const APPLIES: CrossRule = CrossRule {
     info: &CodeInfo {
@@ -61,35 +62,41 @@ fn settle(cx: &mut Cx, in_force: bool) {
                     let (severity, message, help) = if in_force {
                         (
                             Severity::Advice,
-                            format!(
+                            tr!(
                                 "{} of {name}: {} applicant(s) by {}, fewer than {}, so the extension to {} applies and this submission is on time",
+                                "{name}{0}：截至 {2} 仅 {1} 家单位申报，少于 {3} 家，截止时间延长至 {4}，本次提交未逾期",
                                 deadline.name,
                                 in_time.len(),
                                 deadline.closes,
                                 ext.when_fewer_applicants_than,
                                 ext.until
                             ),
-                            "nothing to do: the deadline was extended for this category",
+                            tr!("nothing to do: the deadline was extended for this category", "无需处理：该类别的截止时间已延长"),
                         )
                     } else {
                         (
                             Severity::Error,
-                            format!(
+                            tr!(
                                 "{} of {name}: {} applicant(s) by {}, so the extension to {} did not come into force and this submission is late",
+                                "{name}{0}：截至 {2} 已有 {1} 家单位申报，延长至 {3} 的规定不适用，本次提交逾期",
                                 deadline.name,
                                 in_time.len(),
                                 deadline.closes,
                                 ext.until
                             ),
-                            "the submission is after the deadline; it will not be accepted",
+                            tr!("the submission is after the deadline; it will not be accepted", "提交晚于截止时间，不予受理"),
                         )
                     };
                     let info = if in_force { APPLIES.info } else { NOT_TRIGGERED.info };
                     let f = cx
-                        .finding(*i, info, severity, message, &pointer, "after the original deadline")
-                        .requires(format!(
+                        .finding(*i, info, severity, message, &pointer, tr!("after the original deadline", "晚于原截止时间"))
+                        .requires(tr!(
                             "{} by {} (extended to {} if fewer than {} applicants)",
-                            deadline.name, deadline.closes, ext.until, ext.when_fewer_applicants_than
+                            "{0}截止时间 {1}（申报单位少于 {3} 家时延长至 {2}）",
+                            deadline.name,
+                            deadline.closes,
+                            ext.until,
+                            ext.when_fewer_applicants_than
                         ))
                         .cite(Some(ext.cite.clone()))
                         .with_help(help);

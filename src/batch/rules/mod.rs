@@ -13,6 +13,7 @@ use std::sync::Arc;
 
 use crate::diagnostics::{CodeInfo, Finding, Severity};
 use crate::document::Document;
+use crate::i18n::Text;
 use crate::model::Call;
 
 use super::{Calls, Facts, Options, Record};
@@ -80,15 +81,7 @@ impl<'a> Cx<'a> {
     }
 
     /// A finding on file `i`, labelled on the value at `pointer`.
-    pub fn finding(
-        &mut self,
-        i: usize,
-        info: &'static CodeInfo,
-        severity: Severity,
-        message: String,
-        pointer: &str,
-        label: &str,
-    ) -> Finding {
+    pub fn finding(&mut self, i: usize, info: &'static CodeInfo, severity: Severity, message: Text, pointer: &str, label: Text) -> Finding {
         let f = Finding::new(info, severity, message);
         match self.doc(i) {
             Some(doc) => f.in_file(doc.file.clone()).label(doc.spans().value(pointer), label),

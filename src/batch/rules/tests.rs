@@ -60,7 +60,7 @@ fn an_applicant_over_its_limit_is_reported_on_every_file() {
         codes(&out),
         ["a.yaml batch.applicant-limit error", "b.yaml batch.applicant-limit error", "c.yaml batch.applicant-limit error"]
     );
-    let text: Vec<String> = out.iter().map(|(_, f)| f.message.clone()).collect();
+    let text: Vec<String> = out.iter().map(|(_, f)| f.message.en.clone()).collect();
     assert!(text[0].contains("M00000") || text[0].contains("000001"), "{text:?}");
 }
 

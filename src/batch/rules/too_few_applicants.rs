@@ -1,6 +1,7 @@
 //! `batch.too-few-applicants`: a category has fewer applicants than the call needs (须3家以上单位报名).
 use super::{CrossRule, Cx, group_by};
 use crate::diagnostics::{CodeInfo, Severity};
+use crate::tr;
 
 pub const RULE: CrossRule = CrossRule {
     info: &CodeInfo {
@@ -34,13 +35,22 @@ fn check(cx: &mut Cx) {
                         *i,
                         RULE.info,
                         Severity::Warning,
-                        format!("{} has {} applicant(s); the call needs at least {}", category.full_name(), applicants.len(), min.value),
+                        tr!(
+                            "{} has {} applicant(s); the call needs at least {}",
+                            "{} 仅有 {} 家单位申报，通知要求不少于 {} 家",
+                            category.full_name(),
+                            applicants.len(),
+                            min.value
+                        ),
                         "/category",
-                        "too few applicants in this category",
+                        tr!("too few applicants in this category", "该类别申报单位不足"),
                     )
-                    .requires(format!("at least {} applicants in {}", min.value, category.full_name()))
+                    .requires(tr!("at least {} applicants in {}", "{1}申报单位不少于 {0} 家", min.value, category.full_name()))
                     .cite(Some(min.cite.clone()))
-                    .with_help("the category may not go ahead; ask the funder, or apply in another category");
+                    .with_help(tr!(
+                        "the category may not go ahead; ask the funder, or apply in another category",
+                        "该类别可能不予立项；请咨询主办单位，或改报其他类别"
+                    ));
                 cx.push(*i, f);
             }
         }

@@ -18,10 +18,16 @@ fn check(cx: &mut Ctx) {
         return;
     }
     let f = cx
-        .finding(RULE.info, Severity::Error, "an individual cannot apply to this call", "/lead/type", "an individual")
-        .requires("an organisation as the lead applicant")
+        .finding(
+            RULE.info,
+            Severity::Error,
+            tr!("an individual cannot apply to this call", "本次申报不受理个人申请"),
+            "/lead/type",
+            tr!("an individual", "个人"),
+        )
+        .requires(tr!("an organisation as the lead applicant", "由单位作为申报主体"))
         .cite(Some(rule.cite.clone()))
-        .with_help("apply through an eligible organisation");
+        .with_help(tr!("apply through an eligible organisation", "请通过符合条件的单位申报"));
     cx.push(f);
 }
 

@@ -17,10 +17,19 @@ fn check(cx: &mut Ctx) {
     if !joint.allowed {
         if !cx.app.joint.is_empty() {
             let f = cx
-                .finding(RULE.info, Severity::Error, "this category accepts no joint applicants", "/joint", "joint applicants")
-                .requires("a single applicant")
+                .finding(
+                    RULE.info,
+                    Severity::Error,
+                    tr!("this category accepts no joint applicants", "该类别不接受联合申报"),
+                    "/joint",
+                    tr!("joint applicants", "联合申报单位"),
+                )
+                .requires(tr!("a single applicant", "单一申报单位"))
                 .cite(Some(joint.cite.clone()))
-                .with_help("remove the joint applicants, or list them as partners if they only take part");
+                .with_help(tr!(
+                    "remove the joint applicants, or list them as partners if they only take part",
+                    "删除联合申报单位；如仅参与实施，可列为合作单位"
+                ));
             cx.push(f);
         }
         return;
@@ -30,14 +39,23 @@ fn check(cx: &mut Ctx) {
             continue;
         }
         let names: Vec<String> = joint.types.iter().map(|id| cx.type_name(id)).collect();
+        let kind = cx.type_name(&o.kind);
         let (severity, msg) = if joint.open {
-            (Severity::Advice, format!("{} is not among the joint applicants the notice names (its list is open)", cx.type_name(&o.kind)))
+            (
+                Severity::Advice,
+                tr!(
+                    "{kind} is not among the joint applicants the notice names (its list is open)",
+                    "{kind} 不在通知列明的联合申报单位之列（通知所列范围未穷尽）"
+                ),
+            )
         } else {
-            (Severity::Error, format!("{} may not be a joint applicant", cx.type_name(&o.kind)))
+            (Severity::Error, tr!("{kind} may not be a joint applicant", "{kind} 不得作为联合申报单位"))
         };
+        let names = names.join(", ");
+        let names_zh = names.replace(", ", "、");
         let f = cx
-            .finding(RULE.info, severity, msg, &format!("/joint/{i}/type"), "joint applicant type")
-            .requires(format!("joint applicants are {}", names.join(", ")))
+            .finding(RULE.info, severity, msg, &format!("/joint/{i}/type"), tr!("joint applicant type", "联合申报单位类型"))
+            .requires(tr!("joint applicants are {names}", "联合申报单位为：{names_zh}"))
             .cite(Some(joint.cite.clone()));
         cx.push(f);
     }

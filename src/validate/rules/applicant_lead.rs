@@ -25,17 +25,22 @@ fn check(cx: &mut Ctx) {
         return;
     }
     let names: Vec<String> = leads.value.iter().map(|id| cx.type_name(id)).collect();
+    let (names, names_zh) = (names.join(", "), names.join("、"));
+    let (kind, cat) = (&t.name, cat.full_name());
     let f = cx
         .finding(
             RULE.info,
             Severity::Error,
-            format!("{} may not lead a {} application", t.name, cat.full_name()),
+            tr!("{kind} may not lead a {cat} application", "{kind} 不得作为 {cat} 的申报主体"),
             "/lead/type",
-            "not an eligible lead",
+            tr!("not an eligible lead", "不符合申报主体条件"),
         )
-        .requires(format!("the lead applicant is one of: {}", names.join(", ")))
+        .requires(tr!("the lead applicant is one of: {names}", "申报主体须为：{names_zh}"))
         .cite(Some(leads.cite.clone()))
-        .with_help("let an eligible organisation lead, and join as a joint applicant if the call allows it");
+        .with_help(tr!(
+            "let an eligible organisation lead, and join as a joint applicant if the call allows it",
+            "请由符合条件的单位牵头申报；通知允许时，可作为联合申报单位参与"
+        ));
     cx.push(f);
 }
 
@@ -48,5 +53,6 @@ mod tests {
         let out = check(&edit(&[("  type: society", "  type: park-cast")]));
         assert_eq!(out.codes(), ["applicant.lead-not-eligible"]);
         insta::assert_snapshot!(out.rendered());
+        insta::assert_snapshot!("park_cast_cannot_lead_forum_zh", out.rendered_in(crate::i18n::Lang::Zh));
     }
 }

@@ -23,12 +23,19 @@ fn check(cx: &mut Ctx) {
         }
         let known: Vec<String> = cx.call.applicant_types.values().map(|t| format!("{} ({})", t.id, t.name)).collect();
         let near = crate::schema::suggest(&kind, cx.call.applicant_types.keys().map(String::as_str));
+        let known = known.join(", ");
         let help = match near {
-            Some(n) => format!("did you mean `{n}`? types: {}", known.join(", ")),
-            None => format!("types: {}", known.join(", ")),
+            Some(n) => tr!("did you mean `{n}`? types: {known}", "是否应为 `{n}`？可用类型：{known}"),
+            None => tr!("types: {known}", "可用类型：{known}"),
         };
         let f = cx
-            .finding(RULE.info, Severity::Error, format!("`{kind}` is not an applicant type of this call"), &ptr, "unknown type")
+            .finding(
+                RULE.info,
+                Severity::Error,
+                tr!("`{kind}` is not an applicant type of this call", "`{kind}` 不是本次申报的申报单位类型"),
+                &ptr,
+                tr!("unknown type", "未知类型"),
+            )
             .with_help(help);
         cx.push(f);
     }

@@ -24,13 +24,19 @@ fn check(cx: &mut Ctx) {
         .finding(
             RULE.info,
             Severity::Error,
-            format!("requested {requested} {unit}, but {name} is funded at exactly {amount} {unit}"),
+            tr!(
+                "requested {requested} {unit}, but {name} is funded at exactly {amount} {unit}",
+                "申请经费 {requested} {unit}，但 {name} 的资助额度固定为 {amount} {unit}"
+            ),
             "/budget/requested",
-            "requested amount",
+            tr!("requested amount", "申请经费"),
         )
-        .requires(format!("requested = {amount} {unit} (fixed per project)"))
+        .requires(tr!("requested = {amount} {unit} (fixed per project)", "申请经费 = {amount} {unit}（每项定额资助）"))
         .cite(Some(cite.clone()))
-        .with_help(format!("request exactly {amount}; put further funds under `other`"));
+        .with_help(tr!(
+            "request exactly {amount}; put further funds under `other`",
+            "申请经费请填 {amount}；其余经费列入 `other`（其他来源）"
+        ));
     cx.push(f);
 }
 

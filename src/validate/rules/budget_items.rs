@@ -18,8 +18,8 @@ fn check(cx: &mut Ctx) {
     let b = &cx.app.budget;
     for rule in &cx.call.form.budget {
         let (target, name, ptr) = match rule.value {
-            BudgetRuleKind::ItemsSumToRequested => (b.requested, "requested amount", "/budget/requested"),
-            BudgetRuleKind::ItemsSumToTotal => (b.total, "total", "/budget/total"),
+            BudgetRuleKind::ItemsSumToRequested => (b.requested, Text::new("requested amount", "申请经费"), "/budget/requested"),
+            BudgetRuleKind::ItemsSumToTotal => (b.total, Text::new("total", "总经费"), "/budget/total"),
             _ => continue,
         };
         let unit = cx.call.money_unit;
@@ -28,10 +28,22 @@ fn check(cx: &mut Ctx) {
         }
         if b.items.is_empty() {
             let f = cx
-                .finding(RULE.info, Severity::Error, "the itemised budget is empty", "/budget", "no `items`")
-                .requires(format!("itemised lines adding up to the {name}"))
+                .finding(
+                    RULE.info,
+                    Severity::Error,
+                    tr!("the itemised budget is empty", "支出明细预算为空"),
+                    "/budget",
+                    tr!("no `items`", "缺少 `items`"),
+                )
+                .requires({
+                    let (en, zh) = (&name.en, &name.zh);
+                    tr!("itemised lines adding up to the {en}", "各支出明细合计等于{zh}")
+                })
                 .cite(Some(rule.cite.clone()))
-                .with_help("list the expenditure lines under `budget.items` with `name`, `amount` and `basis`");
+                .with_help(tr!(
+                    "list the expenditure lines under `budget.items` with `name`, `amount` and `basis`",
+                    "请在 `budget.items` 下逐项列出支出明细，写明 `name`（科目）、`amount`（金额）和 `basis`（测算依据）"
+                ));
             cx.push(f);
             continue;
         }
@@ -40,18 +52,22 @@ fn check(cx: &mut Ctx) {
             continue;
         }
         let parts: Vec<String> = b.items.iter().map(|i| i.amount.to_string()).collect();
+        let (parts, d, en, zh) = (parts.join(" + "), diff(sum, target), &name.en, &name.zh);
         let f = cx
             .finding(
                 RULE.info,
                 Severity::Error,
-                format!("budget items add up to {sum} {unit} ({}), not the {name} {target} {unit}", parts.join(" + ")),
+                tr!(
+                    "budget items add up to {sum} {unit} ({parts}), not the {en} {target} {unit}",
+                    "支出明细合计 {sum} {unit}（{parts}），与{zh} {target} {unit} 不符"
+                ),
                 "/budget/items",
-                "these items",
+                tr!("these items", "这些明细"),
             )
-            .also(cx.at(ptr), name)
-            .requires(format!("sum of items = {name}"))
+            .also(cx.at(ptr), name.clone())
+            .requires(tr!("sum of items = {en}", "各项明细之和 = {zh}"))
             .cite(Some(rule.cite.clone()))
-            .with_help(format!("adjust the items by {} {unit}", diff(sum, target)));
+            .with_help(tr!("adjust the items by {d} {unit}", "请将明细合计调整 {d} {unit}"));
         cx.push(f);
     }
 }
@@ -70,6 +86,7 @@ mod tests {
         let out = check(&edit(&[("{ name: 宣传费, amount: 1.6 }", "{ name: 宣传费, amount: 1.5 }")]));
         assert_eq!(out.codes(), ["budget.items-sum"]);
         insta::assert_snapshot!(out.rendered());
+        insta::assert_snapshot!("items_do_not_add_up_zh", out.rendered_in(crate::i18n::Lang::Zh));
     }
 
     #[test]

@@ -35,17 +35,20 @@ pub(super) fn over(cx: &mut Ctx, c: Cap) {
     let (unit, cap) = (cx.call.money_unit, c.cap);
     let (msg, label, req, help) = if c.soft {
         (
-            format!("requested {requested} {unit} is above the {cap} {unit} the notice allows in principle"),
-            "above the soft cap",
-            format!("in principle (原则上) requested ≤ {cap} {unit}"),
-            "lower the request, or justify the excess in the budget's basis".to_owned(),
+            tr!(
+                "requested {requested} {unit} is above the {cap} {unit} the notice allows in principle",
+                "申请经费 {requested} {unit} 超过通知原则上允许的 {cap} {unit}"
+            ),
+            tr!("above the soft cap", "超过原则上限"),
+            tr!("in principle (原则上) requested ≤ {cap} {unit}", "申请经费原则上不超过 {cap} {unit}"),
+            tr!("lower the request, or justify the excess in the budget's basis", "请降低申请经费，或在测算依据中说明超出理由"),
         )
     } else {
         (
-            format!("requested {requested} {unit} exceeds the cap of {cap} {unit}"),
-            "over the cap",
-            format!("requested ≤ {cap} {unit}"),
-            format!("request at most {cap}; cover the rest from other funds"),
+            tr!("requested {requested} {unit} exceeds the cap of {cap} {unit}", "申请经费 {requested} {unit} 超过该类别上限 {cap} {unit}"),
+            tr!("over the cap", "超过上限"),
+            tr!("requested ≤ {cap} {unit}", "申请经费不超过 {cap} {unit}"),
+            tr!("request at most {cap}; cover the rest from other funds", "申请经费最多 {cap}，其余由其他经费解决"),
         )
     };
     let f = cx.finding(c.info, c.severity, msg, "/budget/requested", label).requires(req).cite(Some(c.cite.clone())).with_help(help);
@@ -64,7 +67,9 @@ mod tests {
         ]));
         assert!(out.codes().contains(&"budget.over-cap"), "{:?}", out.codes());
         let f: Vec<_> = out.findings.into_iter().filter(|f| f.code.code == "budget.over-cap").collect();
-        insta::assert_snapshot!(Outcome { findings: f }.rendered());
+        let out = Outcome { findings: f };
+        insta::assert_snapshot!(out.rendered());
+        insta::assert_snapshot!("over_the_cap_zh", out.rendered_in(crate::i18n::Lang::Zh));
     }
 
     #[test]

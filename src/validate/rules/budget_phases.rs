@@ -18,10 +18,19 @@ fn check(cx: &mut Ctx) {
     let b = &cx.app.budget;
     if b.phases.is_empty() {
         let f = cx
-            .finding(RULE.info, Severity::Error, "the budget has no implementation phases", "/budget", "no `phases`")
-            .requires("phases whose budgets add up to the total")
+            .finding(
+                RULE.info,
+                Severity::Error,
+                tr!("the budget has no implementation phases", "预算未列出实施阶段"),
+                "/budget",
+                tr!("no `phases`", "缺少 `phases`"),
+            )
+            .requires(tr!("phases whose budgets add up to the total", "各实施阶段经费合计等于总经费"))
             .cite(Some(rule.cite.clone()))
-            .with_help("list the phases under `budget.phases` with `name`, `amount`, `start` and `end`");
+            .with_help(tr!(
+                "list the phases under `budget.phases` with `name`, `amount`, `start` and `end`",
+                "请在 `budget.phases` 下列出各阶段，写明 `name`、`amount`、`start` 和 `end`"
+            ));
         cx.push(f);
         return;
     }
@@ -33,9 +42,9 @@ fn check(cx: &mut Ctx) {
                 .finding(
                     RULE.info,
                     Severity::Error,
-                    format!("phase `{}` has no budget amount", p.name),
+                    tr!("phase `{}` has no budget amount", "阶段 `{}` 未填经费", p.name),
                     &format!("/budget/phases/{i}"),
-                    "no `amount`",
+                    tr!("no `amount`", "缺少 `amount`"),
                 )
                 .cite(Some(rule.cite.clone()));
             cx.push(f);
@@ -51,12 +60,16 @@ fn check(cx: &mut Ctx) {
             .finding(
                 RULE.info,
                 Severity::Error,
-                format!("phase budgets add up to {sum} {unit}, not the total {} {unit}", b.total),
+                tr!(
+                    "phase budgets add up to {sum} {unit}, not the total {} {unit}",
+                    "各阶段经费合计 {sum} {unit}，与总经费 {} {unit} 不符",
+                    b.total
+                ),
                 "/budget/phases",
-                "these phases",
+                tr!("these phases", "这些阶段"),
             )
-            .also(cx.at("/budget/total"), "total")
-            .requires("sum of phase budgets = total")
+            .also(cx.at("/budget/total"), tr!("total", "总经费"))
+            .requires(tr!("sum of phase budgets = total", "各阶段经费之和 = 总经费"))
             .cite(Some(rule.cite.clone()));
         cx.push(f);
     }

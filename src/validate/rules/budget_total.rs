@@ -27,16 +27,21 @@ fn check(cx: &mut Ctx) {
         .finding(
             RULE.info,
             Severity::Error,
-            format!("total {} {unit} ≠ requested {} + other {other} = {sum} {unit}", b.total, b.requested),
+            tr!(
+                "total {} {unit} ≠ requested {} + other {other} = {sum} {unit}",
+                "总经费 {} {unit} ≠ 申请经费 {} + 其他经费 {other} = {sum} {unit}",
+                b.total,
+                b.requested
+            ),
             "/budget/total",
-            "total",
+            tr!("total", "总经费"),
         )
-        .also(cx.at("/budget/requested"), "requested")
-        .requires("total = requested + other")
+        .also(cx.at("/budget/requested"), tr!("requested", "申请经费"))
+        .requires(tr!("total = requested + other", "总经费 = 申请经费 + 其他经费"))
         .cite(Some(rule.cite.clone()))
-        .with_help(format!("set the total to {sum}, or correct the parts"));
+        .with_help(tr!("set the total to {sum}, or correct the parts", "请将总经费改为 {sum}，或更正各组成部分"));
     if cx.doc.spans().contains("/budget/other") {
-        f = f.also(cx.at("/budget/other"), "other");
+        f = f.also(cx.at("/budget/other"), tr!("other", "其他经费"));
     }
     cx.push(f);
 }

@@ -19,12 +19,16 @@ fn check(cx: &mut Ctx) {
         .finding(
             RULE.info,
             Severity::Advice,
-            format!("the notice states no amount for this category; the requested {} {unit} cannot be checked", cx.app.budget.requested),
+            tr!(
+                "the notice states no amount for this category; the requested {} {unit} cannot be checked",
+                "通知未规定该类别的资助额度，申请经费 {} {unit} 无法核对",
+                cx.app.budget.requested
+            ),
             "/budget/requested",
-            "not checkable",
+            tr!("not checkable", "无法核对"),
         )
         .cite(cite.clone())
-        .with_help("ask the funder's contact what amount is usual before submitting");
+        .with_help(tr!("ask the funder's contact what amount is usual before submitting", "提交前请向通知所列联系人咨询常规资助额度"));
     cx.push(f);
 }
 

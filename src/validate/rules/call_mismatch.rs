@@ -20,11 +20,17 @@ fn check(cx: &mut Ctx) {
         .finding(
             RULE.info,
             Severity::Error,
-            format!("this application is for call `{}`, but is checked against `{}` ({})", cx.app.call, cx.call.id, cx.call.document),
+            tr!(
+                "this application is for call `{}`, but is checked against `{}` ({})",
+                "本申报书属于通知 `{0}`，却按 `{1}`（{2}）检查",
+                cx.app.call,
+                cx.call.id,
+                cx.call.document
+            ),
             "/call",
-            "another call",
+            tr!("another call", "其他通知"),
         )
-        .with_help(format!("set `call: {}`, or check it against its own call", cx.call.id));
+        .with_help(tr!("set `call: {}`, or check it against its own call", "请改为 `call: {}`，或按其所属通知检查", cx.call.id));
     cx.push(f);
 }
 

@@ -16,12 +16,19 @@ fn check(cx: &mut Ctx) {
     if n == 1 {
         return;
     }
-    let msg = if n == 0 { "the form names no category".to_owned() } else { format!("the form applies for {n} categories at once") };
+    let msg = if n == 0 {
+        tr!("the form names no category", "申报书未填写申报类别")
+    } else {
+        tr!("the form applies for {n} categories at once", "一份申报书同时申报了 {n} 个类别")
+    };
     let f = cx
-        .finding(RULE.info, Severity::Error, msg, "/category", "one category per form")
-        .requires("exactly one category per application form")
+        .finding(RULE.info, Severity::Error, msg, "/category", tr!("one category per form", "一书一项"))
+        .requires(tr!("exactly one category per application form", "每份申报书只能申报一个类别"))
         .cite(cx.form_cite(|f| f.one_project_per_form.as_ref()))
-        .with_help("keep one category here and write a separate application for each other project");
+        .with_help(tr!(
+            "keep one category here and write a separate application for each other project",
+            "此处只保留一个类别，其他项目请另行填写申报书"
+        ));
     cx.push(f);
 }
 

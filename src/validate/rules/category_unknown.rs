@@ -22,25 +22,27 @@ fn check(cx: &mut Ctx) {
     let (msg, help) = match cx.call.category(path) {
         Some(group) => {
             let inner: Vec<&str> = leaves.iter().copied().filter(|l| Call::within(l, path)).collect();
+            let (name, inner) = (group.full_name(), inner.join(", "));
             (
-                format!("`{path}` ({}) is a group of categories, not a category", group.full_name()),
-                format!("name one of: {}", inner.join(", ")),
+                tr!("`{path}` ({name}) is a group of categories, not a category", "`{path}`（{name}）是类别分组，不是具体类别"),
+                tr!("name one of: {inner}", "请填写其中之一：{inner}"),
             )
         }
         None => {
             let near = crate::schema::suggest(path, leaves.iter().copied());
+            let (document, leaves) = (&cx.call.document, leaves.join(", "));
             (
-                format!("`{path}` is not a category of {}", cx.call.document),
+                tr!("`{path}` is not a category of {document}", "`{path}` 不是 {document} 的申报类别"),
                 match near {
-                    Some(n) => format!("did you mean `{n}`? categories: {}", leaves.join(", ")),
-                    None => format!("categories: {}", leaves.join(", ")),
+                    Some(n) => tr!("did you mean `{n}`? categories: {leaves}", "是否应为 `{n}`？申报类别：{leaves}"),
+                    None => tr!("categories: {leaves}", "申报类别：{leaves}"),
                 },
             )
         }
     };
     let f = cx
-        .finding(RULE.info, Severity::Error, msg, "/category", "not a category of this call")
-        .requires("one of the call's categories")
+        .finding(RULE.info, Severity::Error, msg, "/category", tr!("not a category of this call", "不是本次申报的类别"))
+        .requires(tr!("one of the call's categories", "本次申报的类别之一"))
         .cite(cx.form_cite(|f| f.category_scope.as_ref()))
         .with_help(help);
     cx.push(f);
@@ -55,6 +57,7 @@ mod tests {
         let out = check(&edit(&[("category: fixed/forum", "category: fixed/forums")]));
         assert_eq!(out.codes(), ["category.unknown"]);
         insta::assert_snapshot!(out.rendered());
+        insta::assert_snapshot!("misspelt_category_zh", out.rendered_in(crate::i18n::Lang::Zh));
     }
 
     #[test]

@@ -18,8 +18,14 @@ fn check(cx: &mut Ctx) {
             continue;
         }
         let f = cx
-            .finding(RULE.info, Severity::Warning, format!("`{e}` is not an e-mail address"), &format!("/{who}/email"), "malformed address")
-            .with_help("write it as name@domain.cn");
+            .finding(
+                RULE.info,
+                Severity::Warning,
+                tr!("`{e}` is not an e-mail address", "`{e}` 不是有效的电子邮箱"),
+                &format!("/{who}/email"),
+                tr!("malformed address", "格式有误"),
+            )
+            .with_help(tr!("write it as name@domain.cn", "请按 name@domain.cn 的格式填写"));
         cx.push(f);
     }
 }

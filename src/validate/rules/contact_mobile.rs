@@ -22,11 +22,14 @@ fn check(cx: &mut Ctx) {
             .finding(
                 RULE.info,
                 Severity::Warning,
-                format!("`{}` is not a mobile number", m.0),
+                tr!("`{}` is not a mobile number", "`{}` 不是有效的手机号码", m.0),
                 &format!("/{who}/mobile"),
-                "not 11 digits starting 13–19",
+                tr!("not 11 digits starting 13–19", "不是以 13–19 开头的 11 位数字"),
             )
-            .with_help("write the 11-digit mobile number; put a landline under `phone`");
+            .with_help(tr!(
+                "write the 11-digit mobile number; put a landline under `phone`",
+                "请填写 11 位手机号码；座机号码请填在 `phone`"
+            ));
         cx.push(f);
     }
 }

@@ -19,9 +19,9 @@ fn check(cx: &mut Ctx) {
     let f = cx.finding(
         RULE.info,
         Severity::Warning,
-        format!("`{}` is not a six-digit postal code", p.0),
+        tr!("`{}` is not a six-digit postal code", "`{}` 不是六位邮政编码", p.0),
         "/lead/postal_code",
-        "not six digits",
+        tr!("not six digits", "不是六位数字"),
     );
     cx.push(f);
 }

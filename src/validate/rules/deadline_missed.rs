@@ -27,14 +27,15 @@ fn check(cx: &mut Ctx) {
             judge(cx, d, as_of, None);
         }
         for (i, when, field) in subs {
-            let what = if field == "sent" { format!("sent {when}") } else { format!("submitted {when}") };
+            let what =
+                if field == "sent" { tr!("sent {when}", "寄出时间 {when}") } else { tr!("submitted {when}", "提交时间 {when}") };
             judge(cx, d, when.start(), Some((format!("/submission/{i}/{field}"), what)));
         }
     }
 }
 
 /// Judges one moment against a deadline; `declared` is the submission's pointer and wording.
-fn judge(cx: &mut Ctx, d: &Deadline, when: NaiveDateTime, declared: Option<(String, String)>) {
+fn judge(cx: &mut Ctx, d: &Deadline, when: NaiveDateTime, declared: Option<(String, Text)>) {
     let closes = d.closes.end();
     if when <= closes {
         return;
@@ -42,30 +43,49 @@ fn judge(cx: &mut Ctx, d: &Deadline, when: NaiveDateTime, declared: Option<(Stri
     let ext = d.extensions.iter().find(|e| when <= e.until.end());
     let what = match &declared {
         Some((_, what)) => what.clone(),
-        None => format!("as of {}", when.format("%Y-%m-%d %H:%M")),
-    };
-    let (severity, msg, req, cite) = match ext {
-        Some(e) => (
-            Severity::Warning,
-            format!(
-                "{} ({what}) closed {}; it is on time only under the extension to {} if the category has fewer than {} applicants",
-                d.name, d.closes, e.until, e.when_fewer_applicants_than
-            ),
-            format!("{} by {} (extended to {} if fewer than {} applicants)", d.name, d.closes, e.until, e.when_fewer_applicants_than),
-            e.cite.clone(),
-        ),
         None => {
-            (Severity::Error, format!("{} closed {} ({what})", d.name, d.closes), format!("{} by {}", d.name, d.closes), d.cite.clone())
+            let at = when.format("%Y-%m-%d %H:%M");
+            tr!("as of {at}", "截至 {at}")
         }
     };
+    let (name, closes, en, zh) = (&d.name, &d.closes, &what.en, &what.zh);
+    let (severity, msg, req, cite) = match ext {
+        Some(e) => {
+            let (until, fewer) = (&e.until, e.when_fewer_applicants_than);
+            (
+                Severity::Warning,
+                tr!(
+                    "{name} ({en}) closed {closes}; it is on time only under the extension to {until} if the category has fewer than {fewer} applicants",
+                    "{name}已于 {closes} 截止（{zh}）；仅当该类别申报单位少于 {fewer} 家、截止时间延长至 {until} 时方不逾期"
+                ),
+                tr!(
+                    "{name} by {closes} (extended to {until} if fewer than {fewer} applicants)",
+                    "{name}截止时间 {closes}（申报单位少于 {fewer} 家时延长至 {until}）"
+                ),
+                e.cite.clone(),
+            )
+        }
+        None => (
+            Severity::Error,
+            tr!("{name} closed {closes} ({en})", "逾期：{name}已于 {closes} 截止（{zh}）"),
+            tr!("{name} by {closes}", "{name}截止时间 {closes}"),
+            d.cite.clone(),
+        ),
+    };
     let f = match &declared {
-        Some((p, _)) => cx.finding(RULE.info, severity, msg, p, "after the deadline"),
-        None => cx.finding(RULE.info, severity, msg, "/submission", "no submission date declared; judged at --as-of"),
+        Some((p, _)) => cx.finding(RULE.info, severity, msg, p, tr!("after the deadline", "晚于截止时间")),
+        None => cx.finding(
+            RULE.info,
+            severity,
+            msg,
+            "/submission",
+            tr!("no submission date declared; judged at --as-of", "未填写提交时间；按 --as-of 的时间判断"),
+        ),
     };
     let f = f.requires(req).cite(Some(cite)).with_help(if declared.is_some() {
-        "submit before the deadline"
+        tr!("submit before the deadline", "请在截止时间前提交")
     } else {
-        "the deadline has passed; check the date or pass --as-of"
+        tr!("the deadline has passed; check the date or pass --as-of", "截止时间已过；请核对日期，或用 --as-of 指定判断时间")
     });
     cx.push(f);
 }
@@ -79,6 +99,7 @@ mod tests {
         let out = check(&edit(&[("{ channel: online, at: \"2025-04-20 10:00\" }", "{ channel: online, at: \"2025-04-22 09:00\" }")]));
         assert_eq!(out.codes(), ["deadline.missed"]);
         insta::assert_snapshot!(out.rendered());
+        insta::assert_snapshot!("online_submission_after_the_deadline_zh", out.rendered_in(crate::i18n::Lang::Zh));
     }
 
     #[test]

@@ -25,19 +25,25 @@ fn check(cx: &mut Ctx) {
                     .finding(
                         RULE.info,
                         Severity::Error,
-                        format!("{} opens {opens}; the submission at {} is too early", d.name, s.at),
+                        tr!("{} opens {opens}; the submission at {} is too early", "{}于 {opens} 开始；{} 提交过早", d.name, s.at),
                         &format!("/submission/{i}/at"),
-                        "before the window opens",
+                        tr!("before the window opens", "早于开放时间"),
                     )
-                    .requires(format!("{} from {opens} to {}", d.name, d.closes))
+                    .requires(tr!("{} from {opens} to {}", "{}时间为 {opens} 至 {}", d.name, d.closes))
                     .cite(Some(d.cite.clone()));
                 cx.push(f);
             }
         }
         if !declared && cx.as_of < opens.start() {
             let f = cx
-                .finding(RULE.info, Severity::Advice, format!("{} opens {opens}", d.name), "/submission", "not yet open")
-                .requires(format!("{} from {opens} to {}", d.name, d.closes))
+                .finding(
+                    RULE.info,
+                    Severity::Advice,
+                    tr!("{} opens {opens}", "{}于 {opens} 开始", d.name),
+                    "/submission",
+                    tr!("not yet open", "尚未开始"),
+                )
+                .requires(tr!("{} from {opens} to {}", "{}时间为 {opens} 至 {}", d.name, d.closes))
                 .cite(Some(d.cite.clone()));
             cx.push(f);
         }

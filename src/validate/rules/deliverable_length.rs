@@ -20,16 +20,17 @@ fn check(cx: &mut Ctx) {
         if !short && !long {
             continue;
         }
-        let what = if short { "short" } else { "long" };
+        let (what, what_zh) = if short { ("short", "过短") } else { ("long", "过长") };
+        let (name, chars, len) = (&d.name, p.chars, super::deliverable_missing::length(d.min_chars, d.max_chars));
         let f = cx
             .finding(
                 RULE.info,
                 Severity::Error,
-                format!("{} planned at {} characters is too {what}", d.name, p.chars),
+                tr!("{name} planned at {chars} characters is too {what}", "{name}计划 {chars} 字，篇幅{what_zh}"),
                 &format!("/deliverables/{i}/chars"),
-                "planned length",
+                tr!("planned length", "计划字数"),
             )
-            .requires(format!("{}{}", d.name, super::deliverable_missing::length(d.min_chars, d.max_chars)))
+            .requires(Text::new(format!("{name}{}", len.en), format!("{name}{}", len.zh)))
             .cite(Some(d.cite.clone()));
         cx.push(f);
     }

@@ -22,23 +22,36 @@ fn check(cx: &mut Ctx) {
             .finding(
                 RULE.info,
                 Severity::Error,
-                format!("{} `{}` planned {planned} time(s); the notice requires {}", d.name, d.id, d.count),
+                tr!(
+                    "{} `{}` planned {planned} time(s); the notice requires {}",
+                    "{0} `{1}` 计划 {planned} 份，通知要求 {2} 份",
+                    d.name,
+                    d.id,
+                    d.count
+                ),
                 "/deliverables",
-                "deliverables",
+                tr!("deliverables", "成果"),
             )
-            .requires(format!("{} × {}{}", d.count, d.name, length(d.min_chars, d.max_chars)))
+            .requires({
+                let (n, name, len) = (d.count, &d.name, length(d.min_chars, d.max_chars));
+                Text::new(format!("{n} × {name}{}", len.en), format!("{name} {n} 份{}", len.zh))
+            })
             .cite(Some(d.cite.clone()))
-            .with_help(format!("add `- {{ id: {}, chars: <planned length> }}` under `deliverables:`", d.id));
+            .with_help(tr!(
+                "add `- {{ id: {}, chars: <planned length> }}` under `deliverables:`",
+                "请在 `deliverables:` 下添加 `- {{ id: {}, chars: <计划字数> }}`",
+                d.id
+            ));
         cx.push(f);
     }
 }
 
-pub(super) fn length(min: Option<u32>, max: Option<u32>) -> String {
+pub(super) fn length(min: Option<u32>, max: Option<u32>) -> Text {
     match (min, max) {
-        (Some(a), Some(b)) => format!(", {a} to {b} characters"),
-        (Some(a), None) => format!(", at least {a} characters"),
-        (None, Some(b)) => format!(", at most {b} characters"),
-        (None, None) => String::new(),
+        (Some(a), Some(b)) => tr!(", {a} to {b} characters", "，{a}–{b} 字"),
+        (Some(a), None) => tr!(", at least {a} characters", "，不少于 {a} 字"),
+        (None, Some(b)) => tr!(", at most {b} characters", "，不超过 {b} 字"),
+        (None, None) => Text::default(),
     }
 }
 

@@ -20,17 +20,20 @@ fn check(cx: &mut Ctx) {
         }
         let near = crate::schema::suggest(&p.id, known.iter().copied());
         let help = match near {
-            Some(n) => format!("did you mean `{n}`?"),
-            None if known.is_empty() => "this category requires no written deliverables".to_owned(),
-            None => format!("deliverables of this category: {}", known.join(", ")),
+            Some(n) => tr!("did you mean `{n}`?", "是否应为 `{n}`？"),
+            None if known.is_empty() => tr!("this category requires no written deliverables", "该类别不要求提交书面成果"),
+            None => {
+                let known = known.join(", ");
+                tr!("deliverables of this category: {known}", "该类别的成果：{known}")
+            }
         };
         let f = cx
             .finding(
                 RULE.info,
                 Severity::Warning,
-                format!("`{}` is not a deliverable of {}", p.id, cat.full_name()),
+                tr!("`{}` is not a deliverable of {}", "`{}` 不是 {} 的成果类型", p.id, cat.full_name()),
                 &format!("/deliverables/{i}/id"),
-                "unknown id",
+                tr!("unknown id", "未知编号"),
             )
             .with_help(help);
         cx.push(f);

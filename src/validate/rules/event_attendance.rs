@@ -28,13 +28,19 @@ fn check(cx: &mut Ctx) {
             .finding(
                 RULE.info,
                 Severity::Error,
-                format!("event `{}` expects {} people; each {} needs at least {min}", e.name, e.attendance, k.name),
+                tr!(
+                    "event `{}` expects {} people; each {} needs at least {min}",
+                    "活动 `{}` 预计 {} 人参加；每场{}须不少于 {min} 人",
+                    e.name,
+                    e.attendance,
+                    k.name
+                ),
                 &format!("/events/{i}/attendance"),
-                "attendance",
+                tr!("attendance", "参加人数"),
             )
-            .requires(format!("each event counted as {}: at least {min} people", k.name))
+            .requires(tr!("each event counted as {}: at least {min} people", "计入{}的每场活动不少于 {min} 人", k.name))
             .cite(Some(k.cite.clone()))
-            .with_help("plan a larger event, or do not count this one towards the target");
+            .with_help(tr!("plan a larger event, or do not count this one towards the target", "请扩大活动规模，或不将该活动计入绩效目标"));
         cx.push(f);
     }
 }

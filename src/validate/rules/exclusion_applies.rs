@@ -21,16 +21,16 @@ fn check(cx: &mut Ctx) {
             .finding(
                 RULE.info,
                 severity,
-                format!("the applicant attests: {}", e.text),
+                tr!("the applicant attests: {}", "申报单位声明存在以下情形：{}", e.text),
                 &format!("/attestations/{}", crate::document::escape(&e.id)),
-                "applies",
+                tr!("applies", "存在"),
             )
-            .requires(format!("not: {}", e.text))
+            .requires(tr!("not: {}", "不得存在：{}", e.text))
             .cite(Some(e.cite.clone()))
             .with_help(if e.soft {
-                "explain the exception in the application; reviewers decide"
+                tr!("explain the exception in the application; reviewers decide", "请在申报书中说明情况，由评审决定")
             } else {
-                "the call does not accept applications from applicants in this situation"
+                tr!("the call does not accept applications from applicants in this situation", "存在此情形的单位不予受理")
             });
         cx.push(f);
     }

@@ -23,13 +23,17 @@ fn check(cx: &mut Ctx) {
             .finding(
                 RULE.info,
                 Severity::Error,
-                format!("no attestation for exclusion `{}`: {}", e.id, e.text),
+                tr!("no attestation for exclusion `{}`: {}", "未就限制情形 `{}` 作出声明：{}", e.id, e.text),
                 "/attestations",
-                "attestations",
+                tr!("attestations", "声明"),
             )
-            .requires(format!("attest `{}: not-applicable` if the situation does not apply", e.id))
+            .requires(tr!(
+                "attest `{}: not-applicable` if the situation does not apply",
+                "如不存在该情形，请声明 `{}: not-applicable`",
+                e.id
+            ))
             .cite(Some(e.cite.clone()))
-            .with_help(format!("add `{}: not-applicable` under `attestations:`", e.id));
+            .with_help(tr!("add `{}: not-applicable` under `attestations:`", "请在 `attestations:` 下添加 `{}: not-applicable`", e.id));
         cx.push(f);
     }
 }

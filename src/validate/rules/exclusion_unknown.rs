@@ -16,9 +16,21 @@ fn check(cx: &mut Ctx) {
     for id in cx.app.attestations.keys().filter(|k| !known.contains(&k.as_str())) {
         let near = crate::schema::suggest(id, known.iter().copied());
         let ptr = format!("/attestations/{}", crate::document::escape(id));
-        let help = near.map_or_else(|| format!("exclusions of this call: {}", known.join(", ")), |n| format!("did you mean `{n}`?"));
+        let help = near.map_or_else(
+            || {
+                let known = known.join(", ");
+                tr!("exclusions of this call: {known}", "本次申报的限制情形：{known}")
+            },
+            |n| tr!("did you mean `{n}`?", "是否应为 `{n}`？"),
+        );
         let f = cx
-            .finding_on_key(RULE.info, Severity::Warning, format!("`{id}` is not an exclusion of this call"), &ptr, "unknown exclusion")
+            .finding_on_key(
+                RULE.info,
+                Severity::Warning,
+                tr!("`{id}` is not an exclusion of this call", "`{id}` 不是本次申报的限制情形"),
+                &ptr,
+                tr!("unknown exclusion", "未知限制情形"),
+            )
             .with_help(help);
         cx.push(f);
     }

@@ -28,11 +28,21 @@ fn check(cx: &mut Ctx) {
     let cite = cx.call.form.identifier.as_ref().map(|r| r.cite.clone());
     for (ptr, code) in codes {
         if let Err(why) = crate::ident::uscc(&code) {
+            let why_zh = why.zh();
             let f = cx
-                .finding(RULE.info, Severity::Error, format!("统一社会信用代码 `{code}` is not valid: it {why}"), &ptr, "not a valid code")
-                .requires("an 18-character 统一社会信用代码 with a correct check character")
+                .finding(
+                    RULE.info,
+                    Severity::Error,
+                    tr!("统一社会信用代码 `{code}` is not valid: it {why}", "统一社会信用代码 `{code}` 有误：{why_zh}"),
+                    &ptr,
+                    tr!("not a valid code", "代码无效"),
+                )
+                .requires(tr!("an 18-character 统一社会信用代码 with a correct check character", "18 位统一社会信用代码，校验码正确"))
                 .cite(cite.clone())
-                .with_help("copy the code again from the registration certificate (营业执照 / 登记证书)");
+                .with_help(tr!(
+                    "copy the code again from the registration certificate (营业执照 / 登记证书)",
+                    "请从营业执照或登记证书上重新抄录代码"
+                ));
             cx.push(f);
         }
     }

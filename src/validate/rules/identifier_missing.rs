@@ -16,20 +16,32 @@ fn check(cx: &mut Ctx) {
     let Some(rule) = &cx.call.form.identifier else { return };
     let lead = &cx.app.lead;
     let (missing, what) = match rule.value {
-        IdentifierKind::Uscc => (lead.credit_code.is_none(), "`credit_code` (统一社会信用代码)"),
-        IdentifierKind::OrgCode => (lead.org_code.is_none(), "`org_code` (组织机构代码)"),
-        IdentifierKind::Either => {
-            (lead.credit_code.is_none() && lead.org_code.is_none(), "`credit_code` (统一社会信用代码) or `org_code` (法人代码)")
+        IdentifierKind::Uscc => {
+            (lead.credit_code.is_none(), Text::new("`credit_code` (统一社会信用代码)", "`credit_code`（统一社会信用代码）"))
         }
+        IdentifierKind::OrgCode => (lead.org_code.is_none(), Text::new("`org_code` (组织机构代码)", "`org_code`（组织机构代码）")),
+        IdentifierKind::Either => (
+            lead.credit_code.is_none() && lead.org_code.is_none(),
+            Text::new(
+                "`credit_code` (统一社会信用代码) or `org_code` (法人代码)",
+                "`credit_code`（统一社会信用代码）或 `org_code`（法人代码）",
+            ),
+        ),
     };
     if !missing {
         return;
     }
     let f = cx
-        .finding(RULE.info, Severity::Error, format!("the lead applicant has no {what}"), "/lead", "lead applicant")
-        .requires(what.to_owned())
+        .finding(
+            RULE.info,
+            Severity::Error,
+            Text::new(format!("the lead applicant has no {}", what.en), format!("申报单位未填写{}", what.zh)),
+            "/lead",
+            tr!("lead applicant", "申报单位"),
+        )
+        .requires(what.clone())
         .cite(Some(rule.cite.clone()))
-        .with_help("copy it from the organisation's registration certificate");
+        .with_help(tr!("copy it from the organisation's registration certificate", "请从单位登记证书上抄录"));
     cx.push(f);
 }
 

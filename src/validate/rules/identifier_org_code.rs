@@ -15,11 +15,21 @@ fn check(cx: &mut Ctx) {
     let Some(code) = &cx.app.lead.org_code else { return };
     let Err(why) = crate::ident::org_code(code) else { return };
     let cite = cx.call.form.identifier.as_ref().map(|r| r.cite.clone());
+    let why_zh = why.zh();
     let f = cx
-        .finding(RULE.info, Severity::Error, format!("组织机构代码 `{code}` is not valid: it {why}"), "/lead/org_code", "not a valid code")
-        .requires("a 9-character 组织机构代码 with a correct check character")
+        .finding(
+            RULE.info,
+            Severity::Error,
+            tr!("组织机构代码 `{code}` is not valid: it {why}", "组织机构代码 `{code}` 有误：{why_zh}"),
+            "/lead/org_code",
+            tr!("not a valid code", "代码无效"),
+        )
+        .requires(tr!("a 9-character 组织机构代码 with a correct check character", "9 位组织机构代码，校验码正确"))
         .cite(cite)
-        .with_help("copy the code again from the certificate; since 2015 most organisations use the 统一社会信用代码");
+        .with_help(tr!(
+            "copy the code again from the certificate; since 2015 most organisations use the 统一社会信用代码",
+            "请从证书上重新抄录代码；2015 年起多数单位已改用统一社会信用代码"
+        ));
     cx.push(f);
 }
 

@@ -16,51 +16,64 @@ pub const RULE: Rule = Rule {
 
 /// Whether a KPI is met by the draft's targets, and its state in words. A choice is met when
 /// enough of its alternatives are (alternatives may themselves be choices).
-fn met(k: &Kpi, targets: &std::collections::BTreeMap<String, u32>) -> (bool, String) {
+fn met(k: &Kpi, targets: &std::collections::BTreeMap<String, u32>) -> (bool, Text) {
     if k.options.is_empty() {
         return match targets.get(&k.id) {
-            None => (false, "not given".to_owned()),
+            None => (false, tr!("not given", "未填写")),
             // An alternative without a number ("提供科技金融服务") is met by any positive target.
-            Some(0) if k.min.is_none() => (false, "0: not taken up".to_owned()),
+            Some(0) if k.min.is_none() => (false, tr!("0: not taken up", "0：未选择")),
             Some(&v) => match super::kpi_range::miss(k, v) {
-                None => (true, format!("{v}: met")),
+                None => (true, tr!("{v}: met", "{v}：达到")),
                 Some(why) => (false, why),
             },
         };
     }
-    let states: Vec<(bool, String)> = k.options.iter().map(|o| met(o, targets)).collect();
+    let states: Vec<(bool, Text)> = k.options.iter().map(|o| met(o, targets)).collect();
     let n = states.iter().filter(|(ok, _)| *ok).count() as u32;
-    let parts: Vec<String> = k.options.iter().zip(&states).map(|(o, (_, st))| format!("`{}` {}: {st}", o.id, o.name)).collect();
-    (n >= k.at_least, format!("{n} of {} met, {} needed [{}]", k.options.len(), k.at_least, parts.join("; ")))
+    let en: Vec<String> = k.options.iter().zip(&states).map(|(o, (_, st))| format!("`{}` {}: {}", o.id, o.name, st.en)).collect();
+    let zh: Vec<String> = k.options.iter().zip(&states).map(|(o, (_, st))| format!("`{}` {}：{}", o.id, o.name, st.zh)).collect();
+    let (all, least, en, zh) = (k.options.len(), k.at_least, en.join("; "), zh.join("；"));
+    (n >= k.at_least, tr!("{n} of {all} met, {least} needed [{en}]", "{all} 项中达到 {n} 项，须达到 {least} 项［{zh}］"))
 }
 
 fn check(cx: &mut Ctx) {
     let Some(cat) = cx.category else { return };
     for k in cat.kpis.iter().filter(|k| !k.options.is_empty()) {
-        let options: Vec<(bool, String)> = k.options.iter().map(|o| met(o, &cx.app.kpis)).collect();
+        let options: Vec<(bool, Text)> = k.options.iter().map(|o| met(o, &cx.app.kpis)).collect();
         let n = options.iter().filter(|(ok, _)| *ok).count();
         if n as u32 >= k.at_least {
             continue;
         }
         let states: Vec<String> =
-            k.options.iter().zip(&options).map(|(o, (_, st))| format!("`{}` {} ({}): {st}", o.id, o.name, o.requirement())).collect();
+            k.options.iter().zip(&options).map(|(o, (_, st))| format!("`{}` {} ({}): {}", o.id, o.name, o.requirement(), st.en)).collect();
+        let states_zh: Vec<String> = k
+            .options
+            .iter()
+            .zip(&options)
+            .map(|(o, (_, st))| format!("`{}` {}（{}）：{}", o.id, o.name, o.requirement_zh(), st.zh))
+            .collect();
         let ptr = leaf_ids(k)
             .into_iter()
             .map(|id| format!("/kpis/{}", crate::document::escape(&id)))
             .find(|p| cx.doc.spans().contains(p))
             .unwrap_or_else(|| "/kpis".to_owned());
         let need = if k.at_least == 1 { "one of".to_owned() } else { format!("{} of", k.at_least) };
+        let (id, name, all, least) = (&k.id, &k.name, k.options.len(), k.at_least);
+        let (states, states_zh) = (states.join("; "), states_zh.join("；"));
         let f = cx
             .finding(
                 RULE.info,
                 Severity::Error,
-                format!("`{}` ({}): {n} of its alternatives met, {need} {} needed", k.id, k.name, k.options.len()),
+                tr!(
+                    "`{id}` ({name}): {n} of its alternatives met, {need} {all} needed",
+                    "`{id}`（{name}）：{all} 项备选指标达到 {n} 项，须至少达到 {least} 项"
+                ),
                 &ptr,
-                "alternatives",
+                tr!("alternatives", "备选指标"),
             )
-            .requires(format!("{need}: {}", states.join("; ")))
+            .requires(tr!("{need}: {states}", "{all} 项中至少 {least} 项：{states_zh}"))
             .cite(Some(k.cite.clone()))
-            .with_help("give a target that meets one of the alternatives");
+            .with_help(tr!("give a target that meets one of the alternatives", "请为其中一项备选指标设定达标的目标值"));
         cx.push(f);
     }
 }
@@ -79,6 +92,7 @@ mod tests {
         let out = check(&edit(&[("  forums: 3\n", "  forums: 2\n")]));
         assert_eq!(out.codes(), ["kpi.choice-unmet"]);
         insta::assert_snapshot!(out.rendered());
+        insta::assert_snapshot!("neither_alternative_met_zh", out.rendered_in(crate::i18n::Lang::Zh));
     }
 
     #[test]

@@ -20,10 +20,19 @@ fn check(cx: &mut Ctx) {
         }
         let unit = k.unit.as_deref().unwrap_or("");
         let f = cx
-            .finding(RULE.info, Severity::Error, format!("no target for `{}` ({})", k.id, k.name), "/kpis", "targets")
-            .requires(format!("{}: {}", k.name, k.requirement()))
+            .finding(
+                RULE.info,
+                Severity::Error,
+                tr!("no target for `{}` ({})", "缺少绩效目标 `{}`（{}）", k.id, k.name),
+                "/kpis",
+                tr!("targets", "绩效目标"),
+            )
+            .requires(Text::new(format!("{}: {}", k.name, k.requirement()), format!("{}：{}", k.name, k.requirement_zh())))
             .cite(Some(k.cite.clone()))
-            .with_help(format!("add `{}: <{}>` under `kpis:`", k.id, if unit.is_empty() { "number" } else { unit }));
+            .with_help(Text::new(
+                format!("add `{}: <{}>` under `kpis:`", k.id, if unit.is_empty() { "number" } else { unit }),
+                format!("请在 `kpis:` 下添加 `{}: <{}>`", k.id, if unit.is_empty() { "数值" } else { unit }),
+            ));
         cx.push(f);
     }
 }
@@ -37,5 +46,6 @@ mod tests {
         let out = check(&edit(&[("  matched: 4\n", "")]));
         assert_eq!(out.codes(), ["kpi.missing"]);
         insta::assert_snapshot!(out.rendered());
+        insta::assert_snapshot!("missing_target_zh", out.rendered_in(crate::i18n::Lang::Zh));
     }
 }

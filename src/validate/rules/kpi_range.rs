@@ -13,17 +13,17 @@ pub const RULE: Rule = Rule {
 };
 
 /// The bound a target misses, in words, if any.
-pub(super) fn miss(k: &Kpi, value: u32) -> Option<String> {
+pub(super) fn miss(k: &Kpi, value: u32) -> Option<Text> {
     let unit = k.unit.as_deref().unwrap_or("");
     if let Some(min) = k.min
         && value < min
     {
-        return Some(format!("{value} {unit} is below the minimum of {min} {unit}"));
+        return Some(tr!("{value} {unit} is below the minimum of {min} {unit}", "{value} {unit} 低于下限 {min} {unit}"));
     }
     if let Some(max) = k.max
         && value > max
     {
-        return Some(format!("{value} {unit} is above the maximum of {max} {unit}"));
+        return Some(tr!("{value} {unit} is above the maximum of {max} {unit}", "{value} {unit} 高于上限 {max} {unit}"));
     }
     None
 }
@@ -37,13 +37,13 @@ fn check(cx: &mut Ctx) {
             .finding(
                 RULE.info,
                 Severity::Error,
-                format!("`{}` ({}): {why}", k.id, k.name),
+                Text::new(format!("`{}` ({}): {}", k.id, k.name, why.en), format!("`{}`（{}）：{}", k.id, k.name, why.zh)),
                 &format!("/kpis/{}", crate::document::escape(&k.id)),
-                "target",
+                tr!("target", "目标值"),
             )
-            .requires(format!("{}: {}", k.name, k.requirement()))
+            .requires(Text::new(format!("{}: {}", k.name, k.requirement()), format!("{}：{}", k.name, k.requirement_zh())))
             .cite(Some(k.cite.clone()))
-            .with_help("set a target within the notice's bounds");
+            .with_help(tr!("set a target within the notice's bounds", "请按通知规定的范围设定目标值"));
         cx.push(f);
     }
 }

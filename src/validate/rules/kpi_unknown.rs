@@ -37,16 +37,18 @@ fn check(cx: &mut Ctx) {
     }
     for (id, ptr) in unknown {
         let near = crate::schema::suggest(&id, known.iter().map(String::as_str));
+        let list = known.join(", ");
         let help = match near {
-            Some(n) => format!("did you mean `{n}`? KPIs of this category: {}", known.join(", ")),
-            None => format!("KPIs of this category: {}", known.join(", ")),
+            Some(n) => tr!("did you mean `{n}`? KPIs of this category: {list}", "是否应为 `{n}`？该类别的绩效指标：{list}"),
+            None => tr!("KPIs of this category: {list}", "该类别的绩效指标：{list}"),
         };
         // A target's key is the misspelt id; an event's `kpi` value is.
-        let msg = format!("`{id}` is not a KPI of {}", cat.full_name());
+        let msg = tr!("`{id}` is not a KPI of {}", "`{id}` 不是 {} 的绩效指标", cat.full_name());
+        let label = tr!("unknown KPI", "未知指标");
         let f = if ptr.starts_with("/kpis/") {
-            cx.finding_on_key(RULE.info, Severity::Warning, msg, &ptr, "unknown KPI")
+            cx.finding_on_key(RULE.info, Severity::Warning, msg, &ptr, label)
         } else {
-            cx.finding(RULE.info, Severity::Warning, msg, &ptr, "unknown KPI")
+            cx.finding(RULE.info, Severity::Warning, msg, &ptr, label)
         };
         let f = f.with_help(help);
         cx.push(f);

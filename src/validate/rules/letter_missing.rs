@@ -18,10 +18,20 @@ fn check(cx: &mut Ctx) {
             continue;
         }
         let f = cx
-            .finding(RULE.info, Severity::Error, format!("the {} ({}) is not attached", l.name, l.issuer), "/letters", "letters")
-            .requires(format!("a {} from {}", l.name, l.issuer))
+            .finding(
+                RULE.info,
+                Severity::Error,
+                tr!("the {} ({}) is not attached", "未附{}（{}）", l.name, l.issuer),
+                "/letters",
+                tr!("letters", "附件函件"),
+            )
+            .requires(tr!("a {} from {}", "{1}出具的{0}", l.name, l.issuer))
             .cite(Some(l.cite.clone()))
-            .with_help(format!("attach it and list it: `letters: [{{ id: {}, issuer: ... }}]`", l.id));
+            .with_help(tr!(
+                "attach it and list it: `letters: [{{ id: {}, issuer: ... }}]`",
+                "请附上并列出：`letters: [{{ id: {}, issuer: ... }}]`",
+                l.id
+            ));
         cx.push(f);
     }
 }

@@ -5,6 +5,7 @@ mod prelude {
     pub(super) use crate::diagnostics::{CodeInfo, Severity};
     pub(super) use crate::model::{Amount, Call};
     pub(super) use crate::validate::{Ctx, Rule, chars};
+    pub(super) use crate::{i18n::Text, tr};
 }
 
 mod applicant_individual;

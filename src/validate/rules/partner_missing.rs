@@ -30,19 +30,33 @@ fn check(cx: &mut Ctx) {
             .finding(
                 RULE.info,
                 Severity::Error,
-                format!("{} requires {} {} among the applicants; found {have}", cat.full_name(), p.min, p.name),
+                tr!(
+                    "{} requires {} {} among the applicants; found {have}",
+                    "{} 要求申报单位中至少有 {} 家{}，实有 {have} 家",
+                    cat.full_name(),
+                    p.min,
+                    p.name
+                ),
                 at,
-                "applicants",
+                tr!("applicants", "申报单位"),
             )
-            .requires(format!("at least {} of: {}", p.min, names.join(", ")))
+            .requires({
+                let (min, en, zh) = (p.min, names.join(", "), names.join("、"));
+                tr!("at least {min} of: {en}", "至少 {min} 家：{zh}")
+            })
             .cite(Some(p.cite.clone()))
             .with_help(if p.applicants_only {
-                format!(
+                tr!(
                     "the {} must apply jointly: add it under `joint:` with its `type` (listing it under `partners:` does not count)",
+                    "{}须联合申报：请在 `joint:` 下添加并注明 `type`（列在 `partners:` 下不计入）",
                     p.name
                 )
             } else {
-                format!("add the {} under `joint:` (or `partners:`) with its `type`", p.name)
+                tr!(
+                    "add the {} under `joint:` (or `partners:`) with its `type`",
+                    "请在 `joint:`（或 `partners:`）下添加{}并注明 `type`",
+                    p.name
+                )
             });
         cx.push(f);
     }

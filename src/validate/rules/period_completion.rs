@@ -17,16 +17,23 @@ fn check(cx: &mut Ctx) {
     if end.end() <= c.by.end() {
         return;
     }
+    let by = &c.by;
     let (severity, req) = if c.soft {
-        (Severity::Warning, format!("in principle (原则上) completed by {}", c.by))
+        (Severity::Warning, tr!("in principle (原则上) completed by {by}", "原则上于 {by} 前完成"))
     } else {
-        (Severity::Error, format!("completed by {}", c.by))
+        (Severity::Error, tr!("completed by {by}", "须于 {by} 前完成"))
     };
     let f = cx
-        .finding(RULE.info, severity, format!("the project ends {end}, after the completion date {}", c.by), "/project/end", "project end")
+        .finding(
+            RULE.info,
+            severity,
+            tr!("the project ends {end}, after the completion date {by}", "项目结束时间 {end} 晚于完成期限 {by}"),
+            "/project/end",
+            tr!("project end", "项目结束时间"),
+        )
         .requires(req)
         .cite(Some(c.cite.clone()))
-        .with_help(format!("plan the project to end by {}", c.by));
+        .with_help(tr!("plan the project to end by {by}", "请将项目安排在 {by} 前结束"));
     cx.push(f);
 }
 

@@ -18,12 +18,12 @@ fn check(cx: &mut Ctx) {
             .finding(
                 RULE.info,
                 Severity::Error,
-                format!("the project ends ({}) before it starts ({})", p.end, p.start),
+                tr!("the project ends ({}) before it starts ({})", "项目结束时间（{}）早于开始时间（{}）", p.end, p.start),
                 "/project/end",
-                "end",
+                tr!("end", "结束"),
             )
-            .also(cx.at("/project/start"), "start")
-            .with_help("swap or correct the dates");
+            .also(cx.at("/project/start"), tr!("start", "开始"))
+            .with_help(tr!("swap or correct the dates", "请对调或更正日期"));
         cx.push(f);
     }
     for (i, ph) in cx.app.budget.phases.iter().enumerate() {
@@ -31,9 +31,15 @@ fn check(cx: &mut Ctx) {
             let f = cx.finding(
                 RULE.info,
                 Severity::Error,
-                format!("phase `{}` ends ({}) before it starts ({})", ph.name, ph.end, ph.start),
+                tr!(
+                    "phase `{}` ends ({}) before it starts ({})",
+                    "阶段 `{}` 的结束时间（{}）早于开始时间（{}）",
+                    ph.name,
+                    ph.end,
+                    ph.start
+                ),
                 &format!("/budget/phases/{i}/end"),
-                "end",
+                tr!("end", "结束"),
             );
             cx.push(f);
         }

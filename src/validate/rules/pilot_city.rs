@@ -18,18 +18,27 @@ fn check(cx: &mut Ctx) {
     let Some(list) = cx.call.references.get(&rule.value) else { return };
     let names: Vec<&str> = list.entries.iter().map(|e| e.name.as_str()).collect();
     let (msg, ptr, label) = match cx.app.project.pilot_city.as_deref() {
-        None => ("the project names no pilot city (`project.pilot_city`)".to_owned(), "/project", "no pilot city"),
-        Some(city) if list.entry(city).is_none() => {
-            (format!("`{city}` is not on the list {}", list.name), "/project/pilot_city", "not on the list")
-        }
+        None => (
+            tr!("the project names no pilot city (`project.pilot_city`)", "项目未填写试点城市（`project.pilot_city`）"),
+            "/project",
+            tr!("no pilot city", "缺少试点城市"),
+        ),
+        Some(city) if list.entry(city).is_none() => (
+            tr!("`{city}` is not on the list {}", "`{city}` 不在{}之列", list.name),
+            "/project/pilot_city",
+            tr!("not on the list", "不在名单内"),
+        ),
         Some(_) => return,
     };
     let near = cx.app.project.pilot_city.as_deref().and_then(|c| crate::schema::suggest(c, names.iter().copied()));
-    let help =
-        near.map_or_else(|| format!("allowed: {}", names.join("、")), |n| format!("did you mean `{n}`? allowed: {}", names.join("、")));
+    let names = names.join("、");
+    let help = near.map_or_else(
+        || tr!("allowed: {names}", "可选：{names}"),
+        |n| tr!("did you mean `{n}`? allowed: {names}", "是否应为 `{n}`？可选：{names}"),
+    );
     let f = cx
         .finding(RULE.info, Severity::Error, msg, ptr, label)
-        .requires(format!("a pilot city from {} ({})", list.name, list.cite.section))
+        .requires(tr!("a pilot city from {} ({})", "{}（{}）中的试点城市", list.name, list.cite.section))
         .cite(Some(rule.cite.clone()))
         .with_help(help);
     cx.push(f);

@@ -25,17 +25,23 @@ fn check(cx: &mut Ctx) {
     let Some(entry) = cx.app.project.pilot_city.as_deref().and_then(|c| list.entry(c)) else { return };
     let allowed: Vec<&str> = entry.all_industries().collect();
     let (msg, ptr, label) = match cx.app.project.industry.as_deref() {
-        None => ("the project names no industry (`project.industry`)".to_owned(), "/project", "no industry"),
-        Some(ind) if !allowed.iter().any(|a| core(a) == core(ind)) => {
-            (format!("`{ind}` is not an industry listed for {}", entry.name), "/project/industry", "not listed for this city")
-        }
+        None => (
+            tr!("the project names no industry (`project.industry`)", "项目未填写产业领域（`project.industry`）"),
+            "/project",
+            tr!("no industry", "缺少产业领域"),
+        ),
+        Some(ind) if !allowed.iter().any(|a| core(a) == core(ind)) => (
+            tr!("`{ind}` is not an industry listed for {}", "`{ind}` 不在{}所列产业之中", entry.name),
+            "/project/industry",
+            tr!("not listed for this city", "该城市未列此产业"),
+        ),
         Some(_) => return,
     };
     let f = cx
         .finding(RULE.info, Severity::Error, msg, ptr, label)
-        .requires(format!("an industry listed for {} in {}", entry.name, list.name))
+        .requires(tr!("an industry listed for {} in {}", "{1}中为{0}列出的产业", entry.name, list.name))
         .cite(Some(rule.cite.clone()))
-        .with_help(format!("allowed for {}: {}", entry.name, allowed.join("、")));
+        .with_help(tr!("allowed for {}: {}", "{}可选产业：{}", entry.name, allowed.join("、")));
     cx.push(f);
 }
 

@@ -24,20 +24,25 @@ fn check(cx: &mut Ctx) {
         cx.finding(
             RULE.info,
             Severity::Advice,
-            format!("the project addresses none of the {} priorities of {}", plan.priorities.len(), plan.title),
+            tr!(
+                "the project addresses none of the {} priorities of {}",
+                "项目未涉及{1}的 {0} 项重点任务",
+                plan.priorities.len(),
+                plan.title
+            ),
             "/project/summary",
-            "no priority named",
+            tr!("no priority named", "未提及重点任务"),
         )
-        .requires(format!("not required: the plan's priorities are {}", names.join("、")))
-        .with_help("if the project serves one of them, say so in the summary")
+        .requires(tr!("not required: the plan's priorities are {}", "非必需：规划的重点任务为{}", names.join("、")))
+        .with_help(tr!("if the project serves one of them, say so in the summary", "如项目服务于其中某项，请在摘要中写明"))
     } else {
         let names: Vec<String> = hits.iter().map(|pr| format!("{}（{}）", pr.name, pr.theme)).collect();
         cx.finding(
             RULE.info,
             Severity::Advice,
-            format!("the project addresses {} of {}: {}", hits.len(), plan.title, names.join("、")),
+            tr!("the project addresses {} of {}: {}", "项目涉及{1}的 {0} 项重点任务：{2}", hits.len(), plan.title, names.join("、")),
             "/project/summary",
-            "names a plan priority",
+            tr!("names a plan priority", "提及规划重点任务"),
         )
         .cite(Some(hits[0].cite.clone()))
     };

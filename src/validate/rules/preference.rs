@@ -25,8 +25,11 @@ fn check(cx: &mut Ctx) {
         let names: Vec<String> = p.partner_types.iter().map(|id| cx.type_name(id)).collect();
         let at = if app.joint.is_empty() { "/lead" } else { "/joint" };
         let f = cx
-            .finding(RULE.info, Severity::Advice, format!("reviewers favour: {}", p.text), at, "applicants")
-            .requires(format!("preferred, not required: a joint applicant or partner among {}", names.join(", ")))
+            .finding(RULE.info, Severity::Advice, tr!("reviewers favour: {}", "优先支持：{}", p.text), at, tr!("applicants", "申报单位"))
+            .requires({
+                let (en, zh) = (names.join(", "), names.join("、"));
+                tr!("preferred, not required: a joint applicant or partner among {en}", "优先而非必需：联合申报或合作单位中有{zh}")
+            })
             .cite(Some(p.cite.clone()));
         cx.push(f);
     }

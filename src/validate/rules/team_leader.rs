@@ -17,13 +17,20 @@ fn check(cx: &mut Ctx) {
         return;
     }
     let need = team.leader_titles.join(" or ");
+    let need_zh = team.leader_titles.join("或");
     match cx.app.team.iter().position(|m| m.leader) {
         None => {
             let f = cx
-                .finding(RULE.info, Severity::Error, "no team member is marked as the leader", "/team", "team")
-                .requires(format!("the team is led by a {need}"))
+                .finding(
+                    RULE.info,
+                    Severity::Error,
+                    tr!("no team member is marked as the leader", "团队成员中未标明负责人"),
+                    "/team",
+                    tr!("team", "团队"),
+                )
+                .requires(tr!("the team is led by a {need}", "团队负责人须为{need_zh}"))
                 .cite(Some(team.cite.clone()))
-                .with_help("mark the leader with `leader: true`");
+                .with_help(tr!("mark the leader with `leader: true`", "请用 `leader: true` 标明负责人"));
             cx.push(f);
         }
         Some(i) => {
@@ -34,8 +41,14 @@ fn check(cx: &mut Ctx) {
             }
             let ptr = if m.title.is_some() { format!("/team/{i}/title") } else { format!("/team/{i}") };
             let f = cx
-                .finding(RULE.info, Severity::Error, format!("the team leader {} is not a {need}", m.name), &ptr, "leader's title")
-                .requires(format!("the team is led by a {need}"))
+                .finding(
+                    RULE.info,
+                    Severity::Error,
+                    tr!("the team leader {} is not a {need}", "团队负责人{}不是{need_zh}", m.name),
+                    &ptr,
+                    tr!("leader's title", "负责人职称"),
+                )
+                .requires(tr!("the team is led by a {need}", "团队负责人须为{need_zh}"))
                 .cite(Some(team.cite.clone()));
             cx.push(f);
         }

@@ -18,10 +18,16 @@ fn check(cx: &mut Ctx) {
         return;
     }
     let f = cx
-        .finding(RULE.info, Severity::Error, format!("the team has {n} members; the notice requires at least {min}"), "/team", "team")
-        .requires(format!("at least {min} team members"))
+        .finding(
+            RULE.info,
+            Severity::Error,
+            tr!("the team has {n} members; the notice requires at least {min}", "团队共 {n} 人，通知要求不少于 {min} 人"),
+            "/team",
+            tr!("team", "团队"),
+        )
+        .requires(tr!("at least {min} team members", "团队成员不少于 {min} 人"))
         .cite(Some(team.cite.clone()))
-        .with_help("list every member under `team:`");
+        .with_help(tr!("list every member under `team:`", "请在 `team:` 下列出全部成员"));
     cx.push(f);
 }
 

@@ -16,23 +16,24 @@ fn check(cx: &mut Ctx) {
     for limit in &cx.call.form.text_limits {
         let Some(text) = crate::application::text_field(cx.app, &limit.field) else { continue };
         let n = chars(text);
-        let (bad, bound) = match (limit.min_chars, limit.max_chars) {
-            (_, Some(max)) if n > max as usize => ("long", format!("at most {max}")),
-            (Some(min), _) if n < min as usize => ("short", format!("at least {min}")),
+        let (bad, bad_zh, bound, bound_zh) = match (limit.min_chars, limit.max_chars) {
+            (_, Some(max)) if n > max as usize => ("long", "过长", format!("at most {max}"), format!("不超过 {max}")),
+            (Some(min), _) if n < min as usize => ("short", "过短", format!("at least {min}"), format!("不少于 {min}")),
             _ => continue,
         };
+        let field = &limit.field;
         let ptr = format!("/{}", limit.field.replace('.', "/"));
         let f = cx
             .finding(
                 RULE.info,
                 Severity::Error,
-                format!("`{}` has {n} characters; too {bad} ({bound})", limit.field),
+                tr!("`{field}` has {n} characters; too {bad} ({bound})", "`{field}` 共 {n} 字，{bad_zh}（{bound_zh} 字）"),
                 &ptr,
-                format!("{n} characters"),
+                tr!("{n} characters", "{n} 字"),
             )
-            .requires(format!("{bound} characters"))
+            .requires(tr!("{bound} characters", "{bound_zh} 字"))
             .cite(Some(limit.cite.clone()))
-            .with_help(if bad == "long" { "shorten the text" } else { "expand the text" });
+            .with_help(if bad == "long" { tr!("shorten the text", "请压缩篇幅") } else { tr!("expand the text", "请充实内容") });
         cx.push(f);
     }
 }
@@ -54,5 +55,6 @@ mod tests {
         )]));
         assert!(ok.findings.is_empty());
         insta::assert_snapshot!(out.rendered());
+        insta::assert_snapshot!("summary_too_long_zh", out.rendered_in(crate::i18n::Lang::Zh));
     }
 }
