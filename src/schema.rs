@@ -17,6 +17,10 @@ use crate::diagnostics::{CodeInfo, Finding};
 use crate::document::{Document, escape};
 use crate::spec::SpecFile;
 
+pub mod call;
+
+pub use call::for_call;
+
 /// The schema of call-spec files.
 pub fn spec_schema() -> &'static Value {
     static S: OnceLock<Value> = OnceLock::new();

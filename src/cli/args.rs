@@ -97,6 +97,13 @@ pub struct SchemaArgs {
     /// Which schema to print.
     #[arg(long, value_enum, default_value_t = SchemaKind::Spec)]
     pub kind: SchemaKind,
+    /// Print the application schema of this call (its categories, KPIs and amounts), looked up
+    /// in the specs folder.
+    #[arg(long, value_name = "ID", conflicts_with = "kind")]
+    pub call: Option<String>,
+    /// Where to look up calls by id: a specs folder, or one spec file.
+    #[arg(long, value_name = "DIR", default_value = "specs", requires = "call")]
+    pub specs: PathBuf,
 }
 
 #[derive(Debug, Args)]
