@@ -23,6 +23,7 @@ pub mod batch;
 pub mod compile;
 pub mod diagnostics;
 pub mod document;
+pub mod draft;
 pub mod guide;
 pub mod ident;
 pub mod load;
