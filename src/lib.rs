@@ -23,6 +23,7 @@ pub mod batch;
 pub mod compile;
 pub mod diagnostics;
 pub mod document;
+pub mod draft;
 pub mod expect;
 pub mod guide;
 pub mod i18n;

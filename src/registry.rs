@@ -14,6 +14,7 @@ pub fn all() -> Vec<&'static CodeInfo> {
         crate::schema::UNKNOWN_KEY,
         crate::schema::MISSING_KEY,
         crate::schema::WRONG_TYPE,
+        crate::schema::UNFILLED,
         crate::schema::BAD_VALUE,
     ];
     v.push(crate::load::CALL_UNAVAILABLE);

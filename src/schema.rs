@@ -19,6 +19,10 @@ use crate::i18n::Text;
 use crate::spec::SpecFile;
 use crate::tr;
 
+pub mod call;
+
+pub use call::for_call;
+
 /// The schema of call-spec files.
 pub fn spec_schema() -> &'static Value {
     static S: OnceLock<Value> = OnceLock::new();
@@ -139,6 +143,15 @@ pub const WRONG_TYPE: &CodeInfo = &CodeInfo {
           text that looks like a number, write numbers without units, and check the indentation \
           of nested mappings and lists.",
 };
+pub const UNFILLED: &CodeInfo = &CodeInfo {
+    code: "schema.unfilled",
+    summary: "a value is still to fill: the key is there, its value is empty (`~`)",
+    doc: "An empty value (`~`, `null` or nothing after the colon) where the format needs one. \
+          `callspec new` writes drafts with every value still to fill left as `~`; validating such \
+          a draft lists exactly these. The finding says what kind of value goes there (text, a \
+          date, an amount, one of a list of choices); fill it in, or delete the key when the \
+          finding says it is optional.",
+};
 pub const BAD_VALUE: &CodeInfo = &CodeInfo {
     code: "schema.value",
     summary: "a value is outside what the format allows (not one of the listed choices, a malformed date, id or amount, out of range)",
@@ -222,6 +235,9 @@ fn to_finding(doc: &Document, kind: Kind, err: &jsonschema::ValidationError<'_>)
     let at = display_path(ptr);
     let at_zh = if ptr.is_empty() { "顶层".to_owned() } else { at.clone() };
     let file = doc.file.clone();
+    if err.instance().is_null() {
+        return unfilled(doc, kind.schema(), ptr);
+    }
     match err.kind() {
         K::AdditionalProperties { unexpected } => {
             let allowed = allowed_keys(kind.schema(), err.schema_path().as_str());
@@ -316,6 +332,82 @@ fn to_finding(doc: &Document, kind: Kind, err: &jsonschema::ValidationError<'_>)
             let msg = err.to_string();
             Finding::error(BAD_VALUE, tr!("{at}: {msg}", "{at_zh}：{msg}")).in_file(file).label(doc.spans().value(ptr), msg)
         }
+    }
+}
+
+/// An empty value where one is needed: what goes there, and whether the key may go instead.
+fn unfilled(doc: &Document, root: &Value, ptr: &str) -> Finding {
+    let at = display_path(ptr);
+    let (parent, key) = ptr.rsplit_once('/').unwrap_or(("", ptr));
+    let key = key.replace("~1", "/").replace("~0", "~");
+    let node = schema_at(root, ptr);
+    let want = node.map_or_else(|| "a value".to_owned(), |s| expected(root, s));
+    let optional = schema_at(root, parent).map(|s| resolve(root, s)).is_some_and(|s| {
+        s.get("properties").is_some_and(|p| p.get(&key).is_some())
+            && !s.get("required").and_then(Value::as_array).is_some_and(|r| r.iter().any(|k| k == key.as_str()))
+    });
+    let help = if optional {
+        format!("write {want} after `{key}:`, or delete `{key}` (optional in the format, though the call may ask for it)")
+    } else {
+        format!("write {want} after `{key}:`")
+    };
+    Finding::error(UNFILLED, format!("`{at}` is still to fill: {want}"))
+        .in_file(doc.file.clone())
+        .label(doc.spans().value(ptr), "still to fill")
+        .with_help(help)
+}
+
+/// Follows local `$ref`s (`#/$defs/Name`) to the schema they name.
+fn resolve<'a>(root: &'a Value, mut s: &'a Value) -> &'a Value {
+    for _ in 0..16 {
+        match s.get("$ref").and_then(Value::as_str).and_then(|r| r.strip_prefix('#')).and_then(|p| root.pointer(p)) {
+            Some(target) => s = target,
+            None => break,
+        }
+    }
+    s
+}
+
+/// The schema that describes the instance at a JSON pointer, through `properties`, `items`
+/// and `additionalProperties` (not through combinators).
+fn schema_at<'a>(root: &'a Value, pointer: &str) -> Option<&'a Value> {
+    let mut s = root;
+    for tok in pointer.split('/').skip(1) {
+        let tok = tok.replace("~1", "/").replace("~0", "~");
+        let here = resolve(root, s);
+        s = here
+            .get("properties")
+            .and_then(|p| p.get(&tok))
+            .or_else(|| here.get("items").filter(|_| tok.bytes().all(|b| b.is_ascii_digit())))
+            .or_else(|| here.get("additionalProperties").filter(|a| a.is_object()))?;
+    }
+    Some(s)
+}
+
+/// What a schema expects, in words: `text`, `a date such as 2025-04-21`, `one of `a`, `b``.
+fn expected(root: &Value, s: &Value) -> String {
+    match s.get("$ref").and_then(Value::as_str) {
+        Some("#/$defs/When") => return "a date such as 2025-04-21 (or `2025-04-21 18:00`)".to_owned(),
+        Some("#/$defs/Money") => return "an amount such as 19.8 (a plain number, no unit)".to_owned(),
+        Some("#/$defs/Digits") => return "digits or text".to_owned(),
+        _ => {}
+    }
+    let s = resolve(root, s);
+    let choices: Vec<String> = match (s.get("enum"), s.get("oneOf").or_else(|| s.get("anyOf"))) {
+        (Some(Value::Array(e)), _) => e.iter().map(|v| v.as_str().map_or_else(|| v.to_string(), str::to_owned)).collect(),
+        (_, Some(Value::Array(alts))) => {
+            alts.iter().filter_map(|a| a.get("const")).map(|v| v.as_str().map_or_else(|| v.to_string(), str::to_owned)).collect()
+        }
+        _ => Vec::new(),
+    };
+    if !choices.is_empty() {
+        let list: Vec<String> = choices.iter().map(|c| format!("`{c}`")).collect();
+        return format!("one of {}", list.join(", "));
+    }
+    match s.get("type") {
+        Some(Value::String(t)) => type_name(t).to_owned(),
+        Some(Value::Array(ts)) => ts.iter().filter_map(Value::as_str).map(type_name).collect::<Vec<_>>().join(" or "),
+        _ => "a value".to_owned(),
     }
 }
 

@@ -33,6 +33,8 @@ pub enum Command {
     Calendar(CalendarArgs),
     /// List the calls and their categories with amounts and quotas.
     List(ListArgs),
+    /// Write a ready-to-fill application draft for one category of a call.
+    New(NewArgs),
     /// Print a shell completion script.
     Completions(CompletionsArgs),
     /// Print the man page (roff).
@@ -131,6 +133,32 @@ pub struct SchemaArgs {
     /// Which schema to print.
     #[arg(long, value_enum, default_value_t = SchemaKind::Spec)]
     pub kind: SchemaKind,
+    /// Print the application schema of this call (its categories, KPIs and amounts), looked up
+    /// in the specs folder.
+    #[arg(long, value_name = "ID", conflicts_with = "kind")]
+    pub call: Option<String>,
+    /// Where to look up calls by id: a specs folder, or one spec file.
+    #[arg(long, value_name = "DIR", default_value = "specs", requires = "call")]
+    pub specs: PathBuf,
+}
+
+#[derive(Debug, Args)]
+pub struct NewArgs {
+    /// The call's id, e.g. `hangzhou-2025` (`callspec list` lists them).
+    #[arg(long, value_name = "ID")]
+    pub call: String,
+    /// The category path applied for, e.g. `key/academic-society` (`callspec list` lists them).
+    #[arg(long, value_name = "PATH")]
+    pub category: String,
+    /// Where to look up calls by id: a specs folder, or one spec file.
+    #[arg(long, value_name = "DIR", default_value = "specs")]
+    pub specs: PathBuf,
+    /// Write the draft to this file (default: standard output).
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Overwrite FILE if it exists.
+    #[arg(long, requires = "output")]
+    pub force: bool,
 }
 
 #[derive(Debug, Args)]

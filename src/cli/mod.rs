@@ -9,6 +9,7 @@ mod completions;
 mod explain;
 mod list;
 mod man;
+mod new;
 mod output;
 mod schema;
 mod show;
@@ -65,6 +66,7 @@ pub fn main() -> ExitCode {
         Command::Show(a) => show::run(&a),
         Command::Calendar(a) => calendar::run(&a),
         Command::List(a) => list::run(&a),
+        Command::New(a) => new::run(&a),
         Command::Completions(a) => completions::run(&a),
         Command::Man => man::run(),
     };

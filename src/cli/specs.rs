@@ -51,3 +51,16 @@ pub fn report_broken(loaded: &Loaded) -> Exit {
     eprintln!("warning: specs with errors are left out; `callspec check` reports them");
     exit
 }
+
+/// The call with this id, or the report that it is not available (exit 2): why the folder gave
+/// nothing (missing, unreadable), then the calls it does hold, with the nearest id.
+pub fn call<'a>(loaded: &'a Loaded, id: &str) -> Result<&'a Call, Exit> {
+    if let Some(call) = loaded.calls.iter().find(|c| c.id == id) {
+        return Ok(call);
+    }
+    let mut ids: Vec<String> = loaded.calls.iter().map(|c| c.id.clone()).collect();
+    ids.sort();
+    let mut findings: Vec<Finding> = loaded.errors.iter().filter(|f| f.is_unusable_input()).cloned().collect();
+    findings.push(callspec::batch::unavailable(id, ids.iter(), &loaded.failed));
+    Err(report(&findings))
+}

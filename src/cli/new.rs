@@ -1,0 +1,151 @@
+//! `callspec new`: a ready-to-fill application draft for one category of a call, on standard
+//! output or in a new file, its modeline pointing at the call's schema.
+
+use std::io::Write;
+use std::path::{Component, Path, PathBuf};
+
+use callspec::model::{Call, Category};
+
+use super::Exit;
+use super::args::NewArgs;
+
+pub fn run(args: &NewArgs) -> Exit {
+    let loaded = super::specs::load(&args.specs);
+    let call = match super::specs::call(&loaded, &args.call) {
+        Ok(call) => call,
+        Err(exit) => return exit,
+    };
+    let Some(cat) = call.category(&args.category).filter(|c| c.leaf) else {
+        eprint!("{}", no_category(call, &args.category));
+        return Exit::Unusable;
+    };
+    // The modeline is relative to the folder of the file that holds it.
+    let folder = match &args.output {
+        Some(file) => file.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new(".")),
+        None => Path::new("."),
+    };
+    let text = callspec::draft::yaml(call, cat, &schema_ref(&args.specs, &call.id, folder));
+    let Some(file) = &args.output else {
+        super::out(&text);
+        return Exit::Clean;
+    };
+    match write(file, &text, args.force) {
+        Ok(()) => {
+            eprintln!(
+                "wrote {}: a draft for {} of {}; fill in every `~`, then run `callspec validate {}`",
+                file.display(),
+                cat.path,
+                call.id,
+                file.display()
+            );
+            Exit::Clean
+        }
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
+            eprintln!("error: {} already exists; pass --force to overwrite it", file.display());
+            Exit::Unusable
+        }
+        Err(e) => {
+            eprintln!("error: cannot write {}: {e}", file.display());
+            Exit::Unusable
+        }
+    }
+}
+
+/// Writes the draft; without `force`, only as a new file (an existing one is never touched).
+fn write(file: &Path, text: &str, force: bool) -> std::io::Result<()> {
+    let mut f = if force { std::fs::File::create(file)? } else { std::fs::OpenOptions::new().write(true).create_new(true).open(file)? };
+    f.write_all(text.as_bytes())
+}
+
+/// Why a category cannot be drafted, with the nearest path and the categories there are.
+fn no_category(call: &Call, path: &str) -> String {
+    let leaves: Vec<&Category> = call.categories.iter().filter(|c| c.leaf).collect();
+    let (head, listed): (String, Vec<&Category>) = match call.category(path) {
+        Some(group) => (
+            format!("error: `{path}` ({}) is a group of categories of {}; name one of them:\n", group.full_name(), call.id),
+            leaves.iter().copied().filter(|l| Call::within(&l.path, path)).collect(),
+        ),
+        None => {
+            let near = callspec::schema::suggest(path, leaves.iter().map(|c| c.path.as_str()));
+            let hint = near.map(|n| format!("; did you mean `{n}`?")).unwrap_or_default();
+            (format!("error: {} has no category `{path}`{hint}\ncategories of {}:\n", call.id, call.id), leaves)
+        }
+    };
+    let width = listed.iter().map(|c| c.path.len()).max().unwrap_or(0);
+    let mut out = head;
+    for c in listed {
+        out.push_str(&format!("  {:width$}  {}\n", c.path, c.full_name()));
+    }
+    out
+}
+
+/// The modeline's schema path, relative to `folder`: the call's own schema
+/// (`<specs>/../schemas/calls/ID.schema.json`) when it exists, else the generic application schema.
+fn schema_ref(specs: &Path, id: &str, folder: &Path) -> String {
+    let dir = if specs.is_file() { specs.parent().unwrap_or(Path::new("")) } else { specs };
+    let schemas = dir.join("..").join("schemas");
+    let own = schemas.join("calls").join(format!("{id}.schema.json"));
+    let target = if own.is_file() { own } else { schemas.join("application.schema.json") };
+    relative(&resolve(folder), &resolve(&target))
+}
+
+/// An absolute path with `.` and `..` resolved; symlinks are resolved in the part that exists.
+fn resolve(p: &Path) -> PathBuf {
+    let abs = std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf());
+    if let Ok(real) = abs.canonicalize() {
+        return real;
+    }
+    let lexical = normalize(&abs);
+    let mut base = lexical.as_path();
+    let mut rest = Vec::new();
+    while let (Some(parent), Some(name)) = (base.parent(), base.file_name()) {
+        rest.push(name);
+        base = parent;
+        if let Ok(real) = base.canonicalize() {
+            return rest.iter().rev().fold(real, |acc, n| acc.join(n));
+        }
+    }
+    lexical
+}
+
+fn normalize(p: &Path) -> PathBuf {
+    let mut out = PathBuf::new();
+    for c in p.components() {
+        match c {
+            Component::CurDir => {}
+            Component::ParentDir => {
+                out.pop();
+            }
+            other => out.push(other),
+        }
+    }
+    out
+}
+
+/// `to` relative to the folder `from` (both absolute), with `/` separators as modelines use.
+fn relative(from: &Path, to: &Path) -> String {
+    let f: Vec<Component> = from.components().collect();
+    let t: Vec<Component> = to.components().collect();
+    let common = f.iter().zip(&t).take_while(|(a, b)| a == b).count();
+    if common == 0 {
+        // Different roots (another drive): only an absolute path can say where.
+        return to.display().to_string();
+    }
+    let mut parts: Vec<String> = vec!["..".to_owned(); f.len() - common];
+    parts.extend(t[common..].iter().map(|c| c.as_os_str().to_string_lossy().into_owned()));
+    parts.join("/")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paths_are_relative_to_the_folder() {
+        let p = |s: &str| PathBuf::from(s);
+        assert_eq!(relative(&p("/w/drafts"), &p("/w/schemas/calls/x.schema.json")), "../schemas/calls/x.schema.json");
+        assert_eq!(relative(&p("/w"), &p("/w/schemas/calls/x.schema.json")), "schemas/calls/x.schema.json");
+        assert_eq!(relative(&p("/w/a/b/c"), &p("/w/s.json")), "../../../s.json");
+        assert_eq!(normalize(&p("/w/specs/../schemas/./calls")), p("/w/schemas/calls"));
+    }
+}

@@ -1,0 +1,414 @@
+//! A ready-to-fill application draft for one category of a call (`callspec new`).
+//!
+//! The draft names the call and the category and has every key the form and the call's rules
+//! ask for, each value left empty (`~`) with what goes there in a trailing comment: each KPI
+//! with its target (不少于 3 场), the amount rule, the partners, letters and deliverables the
+//! category requires, one attestation per exclusion, one submission per channel. Validating a
+//! fresh draft reports exactly the values still to fill (`schema.unfilled`).
+//!
+//! A pure function of the compiled call: the same text on every run. Where the file goes, and
+//! so the schema path of its modeline, is the caller's business.
+
+use unicode_width::UnicodeWidthStr;
+
+use crate::application::TEXT_FIELDS;
+use crate::model::{Amount, BudgetRuleKind, Call, Category, Channel, IdentifierKind, Kpi};
+
+/// The draft, starting with the editor modeline `# yaml-language-server: $schema=<schema>`.
+pub fn yaml(call: &Call, cat: &Category, schema: &str) -> String {
+    let mut o = Out::default();
+    o.raw(format!("# yaml-language-server: $schema={schema}"));
+    o.raw(format!("# {}（{}）", call.title, call.document));
+    let code = cat.code.as_ref().map(|c| format!("，项目编号 {c}")).unwrap_or_default();
+    let mut about =
+        format!("# 申报类别：{}（{}{code}）；资助额度：{}", cat.full_name(), cat.path, crate::guide::amount(cat, call.money_unit));
+    if let Some(q) = &cat.quota {
+        about.push_str(&format!("；立项数：{}", crate::guide::quota(&q.value)));
+    }
+    o.raw(about);
+    o.raw("# Fill in every `~` (or delete a key the comments call optional); `callspec validate FILE` lists what is still to fill.");
+    o.line(0, "application: 1", None);
+    o.line(0, format!("call: {}", call.id), None);
+    o.line(0, format!("category: {}", cat.path), None);
+    project(&mut o, call, cat);
+    lead(&mut o, call, cat);
+    others(&mut o, call, cat);
+    for (key, what) in [("leader", "项目负责人"), ("contact", "项目联系人")] {
+        o.line(0, format!("{key}:"), Some(what.to_owned()));
+        o.line(2, "name: ~", Some("姓名".to_owned()));
+        o.line(2, "mobile: ~", Some("手机".to_owned()));
+        o.line(2, "email: ~", Some("电子邮箱".to_owned()));
+    }
+    budget(&mut o, call, cat);
+    kpis(&mut o, cat);
+    events(&mut o, cat);
+    deliverables(&mut o, cat);
+    team(&mut o, cat);
+    letters(&mut o, cat);
+    attestations(&mut o, call);
+    submission(&mut o, call, cat);
+    o.finish()
+}
+
+/// The form's name for a text field, and its length limit in words.
+fn text_field(call: &Call, field: &str) -> (String, Option<String>) {
+    let name = TEXT_FIELDS.iter().find(|(f, _)| *f == field).map_or(field, |(_, n)| *n).to_owned();
+    let limit = call.form.text_limits.iter().find(|l| l.field == field).map(|l| match (l.min_chars, l.max_chars) {
+        (Some(a), Some(b)) => format!("{a} to {b} characters"),
+        (Some(a), None) => format!("at least {a} characters"),
+        (None, Some(b)) => format!("at most {b} characters"),
+        (None, None) => String::new(),
+    });
+    (name, limit.filter(|l| !l.is_empty()))
+}
+
+/// The text fields of a section: the usual ones, then any other the form limits.
+fn text_fields(o: &mut Out, call: &Call, section: &str, usual: &[&str]) {
+    let limited = call.form.text_limits.iter().filter_map(|l| l.field.strip_prefix(section)?.strip_prefix('.'));
+    let mut keys: Vec<&str> = usual.to_vec();
+    for k in limited {
+        if !keys.contains(&k) {
+            keys.push(k);
+        }
+    }
+    for key in keys {
+        let (name, limit) = text_field(call, &format!("{section}.{key}"));
+        o.line(2, format!("{key}: ~"), Some(limit.map_or(name.clone(), |l| format!("{name} ({l})"))));
+    }
+}
+
+fn project(o: &mut Out, call: &Call, cat: &Category) {
+    o.line(0, "project:", Some("项目基本情况".to_owned()));
+    text_fields(o, call, "project", &["name", "summary", "content"]);
+    o.line(2, "start: ~", Some("项目开始日期 (YYYY-MM-DD)".to_owned()));
+    let end = match &cat.completion {
+        Some(c) if c.soft => format!("项目结束日期; 原则上 {} 前完成", c.by),
+        Some(c) => format!("项目结束日期; 须于 {} 前完成", c.by),
+        None => "项目结束日期 (YYYY-MM-DD)".to_owned(),
+    };
+    o.line(2, "end: ~", Some(end));
+    if let Some(pilot) = &cat.pilot {
+        let list = call.references.get(&pilot.value).map_or(pilot.value.as_str(), |r| r.name.as_str());
+        o.line(2, "pilot_city: ~", Some(format!("意向服务的试点城市（园区）, as named in {list}")));
+        o.line(2, "industry: ~", Some(format!("计划重点服务的产业方向, from that city's entry in {list}")));
+    }
+}
+
+fn lead(o: &mut Out, call: &Call, cat: &Category) {
+    o.line(0, "lead:", Some("第一申报单位".to_owned()));
+    o.line(2, "name: ~", Some("单位全称（与公章相符）".to_owned()));
+    let types: Vec<String> = match &cat.leads {
+        Some(l) => l.value.clone(),
+        None => call.applicant_types.values().filter(|t| !t.individual).map(|t| t.id.clone()).collect(),
+    };
+    o.line(2, "type: ~", Some(format!("申报单位类型, one of: {}", type_list(call, &types))));
+    match call.form.identifier.as_ref().map(|r| &r.value) {
+        Some(IdentifierKind::Uscc) => o.line(2, "credit_code: ~", Some("统一社会信用代码 (18 characters)".to_owned())),
+        Some(IdentifierKind::OrgCode) => o.line(2, "org_code: ~", Some("组织机构代码 / 法人代码 (XXXXXXXX-X)".to_owned())),
+        Some(IdentifierKind::Either) => {
+            o.line(2, "credit_code: ~", Some("统一社会信用代码 (18 characters); or write `org_code:` (法人代码) instead".to_owned()))
+        }
+        None => {}
+    }
+    o.line(2, "address: ~", Some("详细地址".to_owned()));
+    o.line(2, "postal_code: ~", Some("邮政编码".to_owned()));
+    let limited: Vec<&str> =
+        call.form.text_limits.iter().filter_map(|l| l.field.strip_prefix("lead.")).filter(|k| !["name", "address"].contains(k)).collect();
+    for key in limited {
+        let (name, limit) = text_field(call, &format!("lead.{key}"));
+        o.line(2, format!("{key}: ~"), Some(limit.map_or(name.clone(), |l| format!("{name} ({l})"))));
+    }
+}
+
+/// `id (name), id (name)`.
+fn type_list(call: &Call, ids: &[String]) -> String {
+    let parts: Vec<String> =
+        ids.iter().map(|id| call.applicant_types.get(id).map_or_else(|| id.clone(), |t| format!("{id}（{}）", t.name))).collect();
+    parts.join(", ")
+}
+
+/// Joint applicants and partners: an entry for each one the category requires.
+fn others(o: &mut Out, call: &Call, cat: &Category) {
+    let joint_open = cat.joint.as_ref().is_some_and(|j| j.allowed);
+    let mut joint = Vec::new();
+    let mut partners = Vec::new();
+    for p in &cat.partners {
+        let as_joint =
+            p.applicants_only || cat.joint.as_ref().is_some_and(|j| j.allowed && (j.open || p.types.iter().all(|t| j.types.contains(t))));
+        let note = if p.applicants_only { "; the lead counts too: drop this entry if the lead is one" } else { "" };
+        for i in 0..p.min {
+            let comment = format!("{} ({}/{}): type one of {}{note}", p.name, i + 1, p.min, type_list(call, &p.types));
+            let list = if as_joint { &mut joint } else { &mut partners };
+            list.push(comment);
+        }
+    }
+    let entry = "- { name: ~, type: ~, contact: ~, phone: ~ }";
+    if !joint.is_empty() {
+        o.line(0, "joint:", Some("联合申报单位".to_owned()));
+        for c in joint {
+            o.line(2, entry, Some(c));
+        }
+    } else if joint_open {
+        let types = cat.joint.as_ref().map(|j| (type_list(call, &j.types), j.open)).unwrap_or_default();
+        let more = if types.1 { " 等" } else { "" };
+        o.line(0, "joint: []", Some(format!("联合申报单位 (optional): add `{}` entries; types {}{more}", &entry[2..], types.0)));
+    }
+    if !partners.is_empty() {
+        o.line(0, "partners:", Some("项目主要参与单位".to_owned()));
+        for c in partners {
+            o.line(2, entry, Some(c));
+        }
+    }
+}
+
+fn budget(o: &mut Out, call: &Call, cat: &Category) {
+    let unit = call.money_unit;
+    let has = |k: BudgetRuleKind| call.form.budget.iter().any(|r| r.value == k);
+    o.line(0, "budget:", Some(format!("项目经费预算, in {unit}")));
+    let total = if has(BudgetRuleKind::TotalIsRequestedPlusOther) { "经费总预算 = requested + other" } else { "经费总预算" };
+    o.line(2, "total: ~", Some(total.to_owned()));
+    let words = crate::guide::amount(cat, unit);
+    let rule = match &cat.amount {
+        Amount::Fixed(v, _) => format!("申请经费：{words} (exactly {v})"),
+        Amount::Cap(v, _) => format!("申请经费：{words} (at most {v})"),
+        Amount::SoftCap(v, _) => format!("申请经费：{words} (in principle at most {v}; more is a warning)"),
+        Amount::Unstated(_) => "申请经费：未列明 (the notice states no amount)".to_owned(),
+    };
+    o.line(2, "requested: ~", Some(rule));
+    if has(BudgetRuleKind::TotalIsRequestedPlusOther) {
+        o.line(2, "other: ~", Some("其他经费 / 自有经费 (optional: delete if none)".to_owned()));
+    }
+    let items = if has(BudgetRuleKind::ItemsSumToRequested) {
+        Some("adding up to `requested`")
+    } else if has(BudgetRuleKind::ItemsSumToTotal) {
+        Some("adding up to `total`")
+    } else {
+        None
+    };
+    if let Some(sum) = items {
+        o.line(2, "items:", Some(format!("经费支出明细, {sum}; one entry per line")));
+        o.line(4, "- { name: ~, amount: ~, basis: ~ }", Some("支出内容、金额、测算依据".to_owned()));
+    }
+    if has(BudgetRuleKind::PhasesSumToTotal) {
+        o.line(2, "phases:", Some("实施阶段, budgets adding up to `total`; one entry per phase".to_owned()));
+        o.line(4, "- { name: ~, amount: ~, start: ~, end: ~, goal: ~ }", Some("阶段、经费、起止日期、内容及目标".to_owned()));
+    }
+}
+
+/// `(min 3)`, `(2 to 5)`, `(exactly 1)`.
+fn bounds(k: &Kpi) -> String {
+    match (k.min, k.max) {
+        (Some(a), Some(b)) if a == b => format!("exactly {a}"),
+        (Some(a), Some(b)) => format!("{a} to {b}"),
+        (Some(a), None) => format!("min {a}"),
+        (None, Some(b)) => format!("max {b}"),
+        (None, None) => "a positive number if taken up".to_owned(),
+    }
+}
+
+fn kpis(o: &mut Out, cat: &Category) {
+    if cat.kpis.is_empty() {
+        return;
+    }
+    o.line(0, "kpis:", Some("绩效目标（项目预期成果）, by KPI id".to_owned()));
+    for k in &cat.kpis {
+        kpi(o, k, 2);
+    }
+}
+
+fn kpi(o: &mut Out, k: &Kpi, indent: usize) {
+    if k.options.is_empty() {
+        o.line(indent, format!("{}: ~", k.id), Some(format!("{}：{} ({})", k.name, crate::guide::requirement(k), bounds(k))));
+        return;
+    }
+    o.comment(indent, format!("{} — {}：{}; fill in those you take up, delete the others:", k.id, k.name, crate::guide::requirement(k)));
+    for option in &k.options {
+        kpi(o, option, indent);
+    }
+}
+
+/// An event entry for each KPI whose events need a minimum attendance.
+fn events(o: &mut Out, cat: &Category) {
+    fn walk<'a>(list: &'a [Kpi], out: &mut Vec<&'a Kpi>) {
+        for k in list {
+            if k.per_event_min_attendance.is_some() {
+                out.push(k);
+            }
+            walk(&k.options, out);
+        }
+    }
+    let mut counted = Vec::new();
+    walk(&cat.kpis, &mut counted);
+    if counted.is_empty() {
+        return;
+    }
+    o.line(0, "events:", Some("计划举办的活动, one entry per event".to_owned()));
+    for k in counted {
+        let n = k.per_event_min_attendance.unwrap_or_default();
+        o.line(2, format!("- {{ name: ~, kpi: {}, date: ~, attendance: ~ }}", k.id), Some(format!("{}: each at least {n} people", k.name)));
+    }
+}
+
+fn deliverables(o: &mut Out, cat: &Category) {
+    if cat.deliverables.is_empty() {
+        return;
+    }
+    o.line(0, "deliverables:", Some("计划提交的成果材料, with their planned length in characters (字)".to_owned()));
+    for d in &cat.deliverables {
+        let length = match (d.min_chars, d.max_chars) {
+            (Some(a), Some(b)) => format!(", {a} to {b} characters"),
+            (Some(a), None) => format!(", at least {a} characters"),
+            (None, Some(b)) => format!(", at most {b} characters"),
+            (None, None) => String::new(),
+        };
+        for i in 0..d.count {
+            let n = if d.count > 1 { format!(" ({}/{})", i + 1, d.count) } else { String::new() };
+            o.line(2, format!("- {{ id: {}, title: ~, chars: ~ }}", d.id), Some(format!("{}{n}{length}", d.name)));
+        }
+    }
+}
+
+fn team(o: &mut Out, cat: &Category) {
+    let (n, header, leader) = match &cat.team {
+        Some(t) => {
+            let n = t.min_members.unwrap_or(1).max(1);
+            let mut h = "项目团队人员".to_owned();
+            if let Some(m) = t.min_members {
+                h.push_str(&format!(", at least {m} members"));
+            }
+            let leader = if t.leader_titles.is_empty() { String::new() } else { format!(": a {}", t.leader_titles.join(" or ")) };
+            (n, h, leader)
+        }
+        None => (1, "项目团队人员, one entry per member".to_owned(), String::new()),
+    };
+    o.line(0, "team:", Some(header));
+    o.line(2, "- { name: ~, organisation: ~, title: ~, role: ~, leader: true }", Some(format!("the team leader{leader}")));
+    for _ in 1..n {
+        o.line(2, "- { name: ~, organisation: ~, title: ~, role: ~ }", None);
+    }
+}
+
+fn letters(o: &mut Out, cat: &Category) {
+    if cat.letters.is_empty() {
+        return;
+    }
+    o.line(0, "letters:", Some("推荐函等附件, by letter id".to_owned()));
+    for l in &cat.letters {
+        o.line(2, format!("- {{ id: {}, issuer: ~ }}", l.id), Some(format!("{} ({})", l.name, l.issuer)));
+    }
+}
+
+fn attestations(o: &mut Out, call: &Call) {
+    if call.exclusions.is_empty() {
+        return;
+    }
+    o.line(0, "attestations:", Some("排除情形: `not-applicable` when it does not apply to the applicant, else `applies`".to_owned()));
+    for e in &call.exclusions {
+        let only = if e.applies_to.is_empty() { String::new() } else { format!(" (only for a lead of type {})", e.applies_to.join(", ")) };
+        o.line(2, format!("{}: ~", e.id), Some(format!("{}{only}", e.text)));
+    }
+}
+
+/// One submission per channel of the deadlines that apply to the category.
+fn submission(o: &mut Out, call: &Call, cat: &Category) {
+    let due: Vec<_> = call.deadlines.iter().filter(|d| crate::validate::deadline_applies(d, Some(cat))).collect();
+    if due.is_empty() {
+        return;
+    }
+    o.line(0, "submission:", Some("when you submit (or plan to), one entry per channel".to_owned()));
+    let mut channels: Vec<Channel> = Vec::new();
+    for d in &due {
+        if !channels.contains(&d.channel) {
+            channels.push(d.channel);
+        }
+    }
+    for ch in channels {
+        let of: Vec<_> = due.iter().filter(|d| d.channel == ch).collect();
+        let sent = if of.iter().any(|d| d.postmark) { ", sent: ~" } else { "" };
+        let id = match ch {
+            Channel::Online => "online",
+            Channel::Paper => "paper",
+            Channel::Email => "email",
+        };
+        let words: Vec<String> = of
+            .iter()
+            .map(|d| {
+                let opens = d.opens.map(|w| format!("from {w} ")).unwrap_or_default();
+                let post = if d.postmark { "; `sent`: the courier's send date counts" } else { "" };
+                let ext: String = d
+                    .extensions
+                    .iter()
+                    .map(|e| format!(" (extended to {} if fewer than {} applicants)", e.until, e.when_fewer_applicants_than))
+                    .collect();
+                format!("{}: {opens}by {}{ext}{post}", d.name, d.closes)
+            })
+            .collect();
+        o.line(2, format!("- {{ channel: {id}, at: ~{sent} }}"), Some(words.join("; ")));
+    }
+}
+
+/// Lines with trailing comments aligned within each run of lines at the same indentation.
+#[derive(Default)]
+struct Out {
+    lines: Vec<(String, Option<String>)>,
+}
+
+impl Out {
+    fn line(&mut self, indent: usize, code: impl AsRef<str>, comment: Option<String>) {
+        self.lines.push((format!("{:indent$}{}", "", code.as_ref()), comment.map(|c| one_line(&c))));
+    }
+
+    fn comment(&mut self, indent: usize, text: impl AsRef<str>) {
+        self.lines.push((format!("{:indent$}# {}", "", one_line(text.as_ref())), None));
+    }
+
+    fn raw(&mut self, text: impl Into<String>) {
+        self.lines.push((text.into().replace(['\r', '\n'], " "), None));
+    }
+
+    fn finish(self) -> String {
+        const WIDEST: usize = 60;
+        let indent = |s: &str| s.len() - s.trim_start().len();
+        let mut out = String::new();
+        let mut i = 0;
+        while i < self.lines.len() {
+            // A run: consecutive commented lines with one indentation.
+            let mut j = i;
+            while j < self.lines.len() && self.lines[j].1.is_some() && indent(&self.lines[j].0) == indent(&self.lines[i].0) {
+                j += 1;
+            }
+            let run = if j > i { &self.lines[i..j] } else { &self.lines[i..=i] };
+            let column = run.iter().map(|(c, _)| c.width()).filter(|w| *w <= WIDEST).max().unwrap_or(0) + 2;
+            for (code, comment) in run {
+                out.push_str(code);
+                if let Some(c) = comment {
+                    out.push_str(&" ".repeat(column.saturating_sub(code.width()).max(2)));
+                    out.push_str("# ");
+                    out.push_str(c);
+                }
+                out.push('\n');
+            }
+            i += run.len();
+        }
+        out
+    }
+}
+
+/// Text from a spec on one comment line.
+fn one_line(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn comments_align_within_a_run() {
+        let mut o = Out::default();
+        o.line(0, "a:", Some("top".into()));
+        o.line(2, "bb: ~", Some("one".into()));
+        o.line(2, "c: ~", Some("two".into()));
+        assert_eq!(o.finish(), "a:  # top\n  bb: ~  # one\n  c: ~   # two\n");
+    }
+}

@@ -1,0 +1,177 @@
+//! `callspec new` and `callspec schema --call` through the binary: a draft for each call, what
+//! validating a fresh draft reports, the modeline's schema path, `--force`, and the errors for
+//! unknown calls and categories.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use callspec::source::{Limits, SourceFile};
+
+fn callspec_in(dir: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_callspec")).args(args).current_dir(dir).env("NO_COLOR", "1").output().expect("binary runs")
+}
+
+fn callspec(args: &[&str]) -> Output {
+    callspec_in(&common::root(), args)
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8(o.stdout.clone()).unwrap()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8(o.stderr.clone()).unwrap()
+}
+
+/// A fresh, empty scratch folder under the target directory.
+fn scratch(name: &str) -> PathBuf {
+    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("drafts").join(name);
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+const ACADEMIC: [&str; 5] = ["new", "--call", "hangzhou-2025", "--category", "key/academic-society"];
+
+#[test]
+fn a_draft_for_a_category_of_each_call() {
+    for (call, category) in [
+        ("hangzhou-2025", "key/academic-society"),
+        ("cast-2021", "conference"),
+        ("jiangsu-2024", "activity/expert-tour"),
+        ("ningxia-2025", "platform/park-cast"),
+    ] {
+        let o = callspec(&["new", "--call", call, "--category", category]);
+        assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+        insta::assert_snapshot!(format!("new-{call}"), stdout(&o));
+    }
+}
+
+/// Every category of every bundled call: the fresh draft is YAML the application schema reads,
+/// and its only findings are the values still to fill, one per `~`.
+#[test]
+fn fresh_drafts_report_only_the_values_to_fill() {
+    let bundle = callspec::load::bundle(&[common::root().join("specs")], &Limits::default());
+    let mut seen = 0;
+    for (_, call) in &bundle.calls {
+        for cat in call.categories.iter().filter(|c| c.leaf) {
+            let text = callspec::draft::yaml(call, cat, "schema.json");
+            let blanks: usize = text.lines().map(|l| l.split('#').next().unwrap_or("").matches('~').count()).sum();
+            let doc = callspec::document::parse(SourceFile::new("draft.yaml", text.clone()), &Limits::default())
+                .unwrap_or_else(|f| panic!("{} {}: {}\n{text}", call.id, cat.path, f.message));
+            let findings = callspec::schema::check(&doc, callspec::schema::Kind::Application);
+            let other: Vec<_> = findings.iter().filter(|f| f.code.code != "schema.unfilled").map(|f| &f.message).collect();
+            assert!(other.is_empty(), "{} {}: {other:#?}\n{text}", call.id, cat.path);
+            assert_eq!(findings.len(), blanks, "{} {}: one finding per `~`\n{text}", call.id, cat.path);
+            seen += 1;
+        }
+    }
+    assert!(seen >= 30, "only {seen} categories");
+}
+
+#[test]
+fn validating_a_fresh_draft_lists_what_is_still_to_fill() {
+    let dir = scratch("validate");
+    let o = callspec(&ACADEMIC);
+    std::fs::write(dir.join("draft.yaml"), &o.stdout).unwrap();
+    let spec = common::root().join("specs/hangzhou-2025.yaml");
+    let o = callspec_in(&dir, &["validate", "--spec", spec.to_str().unwrap(), "draft.yaml"]);
+    assert_eq!(o.status.code(), Some(1), "{}", stdout(&o));
+    insta::assert_snapshot!(stdout(&o));
+    let o = callspec_in(&dir, &["validate", "--format", "json", "--spec", spec.to_str().unwrap(), "draft.yaml"]);
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let findings = v["findings"].as_array().unwrap();
+    assert!(findings.len() > 10);
+    assert!(findings.iter().all(|f| f["code"] == "schema.unfilled"), "{v:#}");
+}
+
+#[test]
+fn the_modeline_points_at_the_calls_schema_relative_to_the_draft() {
+    let dir = scratch("modeline");
+    for (from, to) in [
+        ("specs/hangzhou-2025.yaml", "specs/hangzhou-2025.yaml"),
+        ("schemas/calls/hangzhou-2025.schema.json", "schemas/calls/hangzhou-2025.schema.json"),
+    ] {
+        std::fs::create_dir_all(dir.join(to).parent().unwrap()).unwrap();
+        std::fs::copy(common::root().join(from), dir.join(to)).unwrap();
+    }
+    std::fs::create_dir_all(dir.join("drafts/2025")).unwrap();
+    let modeline = |text: &str| text.lines().next().unwrap_or("").to_owned();
+
+    let o = callspec_in(&dir, &[&ACADEMIC[..], &["--specs", "specs", "-o", "drafts/2025/a.yaml"]].concat());
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let text = std::fs::read_to_string(dir.join("drafts/2025/a.yaml")).unwrap();
+    assert_eq!(modeline(&text), "# yaml-language-server: $schema=../../schemas/calls/hangzhou-2025.schema.json");
+    assert!(stdout(&o).is_empty());
+    // On standard output, relative to the current directory.
+    let o = callspec_in(&dir.join("drafts"), &[&ACADEMIC[..], &["--specs", "../specs/hangzhou-2025.yaml"]].concat());
+    assert_eq!(modeline(&stdout(&o)), "# yaml-language-server: $schema=../schemas/calls/hangzhou-2025.schema.json");
+    // Without the call's schema, the generic one.
+    std::fs::remove_file(dir.join("schemas/calls/hangzhou-2025.schema.json")).unwrap();
+    let o = callspec_in(&dir, &[&ACADEMIC[..], &["--specs", "specs"]].concat());
+    assert_eq!(modeline(&stdout(&o)), "# yaml-language-server: $schema=schemas/application.schema.json");
+}
+
+#[test]
+fn new_never_overwrites_a_file_without_force() {
+    let dir = scratch("force");
+    let specs = common::root().join("specs");
+    let args = [&ACADEMIC[..], &["--specs", specs.to_str().unwrap(), "-o", "draft.yaml"]].concat();
+    let o = callspec_in(&dir, &args);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(stderr(&o).contains("wrote draft.yaml"), "{}", stderr(&o));
+    let fresh = std::fs::read_to_string(dir.join("draft.yaml")).unwrap();
+    assert!(fresh.contains("category: key/academic-society\n"));
+
+    std::fs::write(dir.join("draft.yaml"), "my work\n").unwrap();
+    let o = callspec_in(&dir, &args);
+    assert_eq!(o.status.code(), Some(2));
+    assert_eq!(stderr(&o), "error: draft.yaml already exists; pass --force to overwrite it\n");
+    assert_eq!(std::fs::read_to_string(dir.join("draft.yaml")).unwrap(), "my work\n");
+
+    let o = callspec_in(&dir, &[&args[..], &["--force"]].concat());
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert_eq!(std::fs::read_to_string(dir.join("draft.yaml")).unwrap(), fresh);
+
+    // --force means nothing without a file.
+    let o = callspec(&[&ACADEMIC[..], &["--force"]].concat());
+    assert_eq!(o.status.code(), Some(2));
+}
+
+#[test]
+fn unknown_calls_and_categories_exit_2_with_what_there_is() {
+    let o = callspec(&["new", "--call", "hangzhou-2052", "--category", "key/academic-society"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("did you mean `hangzhou-2025`?"), "{}", stderr(&o));
+    assert!(stdout(&o).is_empty());
+
+    let o = callspec(&["new", "--call", "hangzhou-2025", "--category", "key/academic"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stdout(&o).is_empty());
+    insta::assert_snapshot!("new-unknown-category", stderr(&o));
+
+    let o = callspec(&["new", "--call", "hangzhou-2025", "--category", "key"]);
+    assert_eq!(o.status.code(), Some(2));
+    let err = stderr(&o);
+    assert!(err.starts_with("error: `key` (重点支持项目) is a group of categories of hangzhou-2025; name one of them:\n"), "{err}");
+    assert!(err.contains("key/international") && !err.contains("major/"), "{err}");
+}
+
+#[test]
+fn schema_for_a_call_is_the_committed_one() {
+    let o = callspec(&["schema", "--call", "cast-2021"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let committed = std::fs::read_to_string(common::root().join("schemas/calls/cast-2021.schema.json")).unwrap();
+    assert!(stdout(&o) == committed, "`callspec schema --call cast-2021` differs from schemas/calls/cast-2021.schema.json");
+
+    let o = callspec(&["schema", "--call", "cast-2012"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("did you mean `cast-2021`?"), "{}", stderr(&o));
+    let o = callspec(&["schema", "--call", "cast-2021", "--kind", "spec"]);
+    assert_eq!(o.status.code(), Some(2));
+    // The generic schemas are unchanged.
+    let o = callspec(&["schema", "--kind", "application"]);
+    assert_eq!(o.status.code(), Some(0));
+}
