@@ -26,7 +26,7 @@ fn check(cx: &mut Cx) {
                 .into_iter()
                 .filter(|(_, f)| f.category.is_some_and(|c| limit.categories.iter().any(|s| Call::within(&call.categories[c].path, s))))
                 .collect();
-            for (_, group) in group_by(&files, |f| f.applicant) {
+            for (_, group) in group_by(files, |f| f.applicant, 2) {
                 let distinct: std::collections::BTreeSet<_> = group.iter().map(|(_, f)| f.category).collect();
                 let exclusive_clash = limit.exclusive && distinct.len() > 1;
                 if group.len() as u32 <= limit.max || exclusive_clash {

@@ -19,7 +19,7 @@ fn check(cx: &mut Cx) {
     for call in cx.calls() {
         let Some(cite) = call.form.unique_projects.clone() else { continue };
         let files = cx.of_call(call);
-        for (_, group) in group_by(&files, |f| f.project) {
+        for (_, group) in group_by(files, |f| f.project, 2) {
             if group.len() < 2 {
                 continue;
             }

@@ -24,7 +24,7 @@ fn check(cx: &mut Cx) {
                 .into_iter()
                 .filter(|(_, f)| f.category.is_some_and(|c| limit.categories.iter().any(|s| Call::within(&call.categories[c].path, s))))
                 .collect();
-            for (_, group) in group_by(&files, |f| f.applicant) {
+            for (_, group) in group_by(files, |f| f.applicant, 2) {
                 let distinct: std::collections::BTreeSet<usize> = group.iter().filter_map(|(_, f)| f.category).collect();
                 if distinct.len() < 2 {
                     continue;

@@ -46,7 +46,7 @@ fn settle(cx: &mut Cx, in_force: bool) {
     }
     for call in cx.calls() {
         let files = cx.of_call(call);
-        for (cat, group) in group_by(&files, |f| f.category) {
+        for (cat, group) in group_by(files, |f| f.category, 1) {
             for (d, deadline) in call.deadlines.iter().enumerate().filter(|(_, d)| !d.extensions.is_empty()) {
                 let status = |f: &crate::batch::Facts| f.extensions.iter().find(|(k, _)| *k == d).map(|(_, s)| s.clone());
                 let in_time: std::collections::BTreeSet<_> =

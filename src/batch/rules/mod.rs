@@ -8,7 +8,7 @@ mod exclusive_categories;
 mod extension;
 mod too_few_applicants;
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 use std::sync::Arc;
 
 use crate::diagnostics::{CodeInfo, Finding, Severity};
@@ -122,13 +122,31 @@ pub fn run(records: &mut [Record], paths: &[std::path::PathBuf], calls: &Calls, 
     out
 }
 
-/// Groups `(index, facts)` by a key; groups in key order, files in input order.
-pub fn group_by<K: Ord>(files: &[(usize, Facts)], key: impl Fn(&Facts) -> Option<K>) -> BTreeMap<K, Vec<(usize, Facts)>> {
-    let mut out: BTreeMap<K, Vec<(usize, Facts)>> = BTreeMap::new();
+/// Groups `(index, facts)` by a key, keeping only groups of at least `min` files: groups in
+/// key order, files in input order. Takes the files by value and sorts them in place, so a
+/// batch of 100,000 files is grouped without a second copy.
+pub fn group_by<K: Ord + Copy>(
+    mut files: Vec<(usize, Facts)>,
+    key: impl Fn(&Facts) -> Option<K>,
+    min: usize,
+) -> Vec<(K, Vec<(usize, Facts)>)> {
+    files.retain(|(_, f)| key(f).is_some());
+    files.sort_by_key(|(i, f)| (key(f), *i));
+    let mut out: Vec<(K, Vec<(usize, Facts)>)> = Vec::new();
     for (i, f) in files {
-        if let Some(k) = key(f) {
-            out.entry(k).or_default().push((*i, f.clone()));
+        let k = key(&f).expect("kept above");
+        match out.last_mut() {
+            Some((last, group)) if *last == k => group.push((i, f)),
+            _ => {
+                if out.last().is_some_and(|(_, g)| g.len() < min) {
+                    out.pop();
+                }
+                out.push((k, vec![(i, f)]));
+            }
         }
+    }
+    if out.last().is_some_and(|(_, g)| g.len() < min) {
+        out.pop();
     }
     out
 }

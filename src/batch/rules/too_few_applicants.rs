@@ -22,7 +22,7 @@ fn check(cx: &mut Cx) {
     }
     for call in cx.calls() {
         let files = cx.of_call(call);
-        for (cat, group) in group_by(&files, |f| f.category) {
+        for (cat, group) in group_by(files, |f| f.category, 1) {
             let category = &call.categories[cat];
             let Some(min) = &category.min_applicants else { continue };
             let applicants: std::collections::BTreeSet<_> = group.iter().map(|(i, f)| f.applicant.ok_or(*i)).collect();
