@@ -2,23 +2,9 @@
 
 mod common;
 
-use std::process::{Command, Output};
+use common::callspec;
 
-fn callspec(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_callspec"))
-        .args(args)
-        .current_dir(common::root())
-        .env("NO_COLOR", "1")
-        .env("LANG", "C")
-        .env("LC_ALL", "C")
-        .env_remove("LC_MESSAGES")
-        .output()
-        .expect("binary runs")
-}
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8(o.stdout.clone()).unwrap()
-}
+use common::stdout;
 
 #[test]
 fn check_bundled_specs_is_clean() {

@@ -10,21 +10,9 @@ use std::time::{Duration, Instant};
 use callspec::guide::calendar;
 use callspec::model::{Call, Kpi};
 
-fn callspec(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_callspec"))
-        .args(args)
-        .current_dir(common::root())
-        .env("NO_COLOR", "1")
-        .env("LANG", "C")
-        .env("LC_ALL", "C")
-        .env_remove("LC_MESSAGES")
-        .output()
-        .expect("binary runs")
-}
+use common::callspec;
 
-fn stdout(o: &Output) -> String {
-    String::from_utf8(o.stdout.clone()).unwrap()
-}
+use common::stdout;
 
 fn stderr(o: &Output) -> String {
     String::from_utf8(o.stderr.clone()).unwrap()

@@ -12,17 +12,7 @@ mod common;
 use std::path::Path;
 use std::process::{Command, Output};
 
-fn callspec(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_callspec"))
-        .args(args)
-        .current_dir(common::root())
-        .env("NO_COLOR", "1")
-        .env("LANG", "C")
-        .env("LC_ALL", "C")
-        .env_remove("LC_MESSAGES")
-        .output()
-        .expect("binary runs")
-}
+use common::callspec;
 
 /// The command a corpus file of this kind is checked with.
 fn args_for<'a>(kind: &str, path: &'a str, format: &'a str) -> Vec<&'a str> {

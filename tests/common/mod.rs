@@ -10,6 +10,24 @@ pub fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
+/// The binary under test, run from the crate root in English without colour.
+pub fn callspec(args: &[&str]) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_callspec"))
+        .args(args)
+        .current_dir(root())
+        .env("NO_COLOR", "1")
+        .env("LANG", "C")
+        .env("LC_ALL", "C")
+        .env_remove("LC_MESSAGES")
+        .output()
+        .expect("binary runs")
+}
+
+/// Standard output as text.
+pub fn stdout(o: &std::process::Output) -> String {
+    String::from_utf8(o.stdout.clone()).expect("UTF-8 output")
+}
+
 /// Renders findings as plain text, the way the CLI prints them without a terminal.
 pub fn render(findings: &[Finding]) -> String {
     render::human_all(findings, Style { color: false, width: 100, lang: callspec::i18n::Lang::En })

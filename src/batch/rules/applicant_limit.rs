@@ -1,7 +1,6 @@
 //! `batch.applicant-limit`: one applicant over a per-applicant limit (最多可申报2项).
 use super::{CrossRule, Cx, group_by};
 use crate::diagnostics::{CodeInfo, Severity};
-use crate::model::Call;
 use crate::tr;
 
 pub const RULE: CrossRule = CrossRule {
@@ -21,12 +20,7 @@ pub const RULE: CrossRule = CrossRule {
 fn check(cx: &mut Cx) {
     for call in cx.calls() {
         for limit in &call.limits {
-            let files: Vec<_> = cx
-                .of_call(call)
-                .into_iter()
-                .filter(|(_, f)| f.category.is_some_and(|c| limit.categories.iter().any(|s| Call::within(&call.categories[c].path, s))))
-                .collect();
-            for (_, group) in group_by(files, |f| f.applicant, 2) {
+            for (_, group) in group_by(cx.within(call, &limit.categories), |f| f.applicant, 2) {
                 let distinct: std::collections::BTreeSet<_> = group.iter().map(|(_, f)| f.category).collect();
                 let exclusive_clash = limit.exclusive && distinct.len() > 1;
                 if group.len() as u32 <= limit.max || exclusive_clash {

@@ -1,7 +1,6 @@
 //! `batch.exclusive-categories`: one applicant in two categories that may not be combined (不可兼报).
 use super::{CrossRule, Cx, group_by};
 use crate::diagnostics::{CodeInfo, Severity};
-use crate::model::Call;
 use crate::tr;
 
 pub const RULE: CrossRule = CrossRule {
@@ -19,12 +18,7 @@ pub const RULE: CrossRule = CrossRule {
 fn check(cx: &mut Cx) {
     for call in cx.calls() {
         for limit in call.limits.iter().filter(|l| l.exclusive) {
-            let files: Vec<_> = cx
-                .of_call(call)
-                .into_iter()
-                .filter(|(_, f)| f.category.is_some_and(|c| limit.categories.iter().any(|s| Call::within(&call.categories[c].path, s))))
-                .collect();
-            for (_, group) in group_by(files, |f| f.applicant, 2) {
+            for (_, group) in group_by(cx.within(call, &limit.categories), |f| f.applicant, 2) {
                 let distinct: std::collections::BTreeSet<usize> = group.iter().filter_map(|(_, f)| f.category).collect();
                 if distinct.len() < 2 {
                     continue;

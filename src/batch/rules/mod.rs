@@ -52,6 +52,12 @@ impl<'a> Cx<'a> {
         self.records.iter().enumerate().filter_map(|(i, r)| r.facts.clone().filter(|f| f.call == n).map(|f| (i, f))).collect()
     }
 
+    /// The validated files of one call whose category lies within one of `scopes`.
+    pub fn within(&self, call: &Call, scopes: &[String]) -> Vec<(usize, Facts)> {
+        let inside = |c: usize| scopes.iter().any(|s| Call::within(&call.categories[c].path, s));
+        self.of_call(call).into_iter().filter(|(_, f)| f.category.is_some_and(inside)).collect()
+    }
+
     /// Every call some file was validated against, in id order.
     pub fn calls(&self) -> Vec<&'a Call> {
         let ids: std::collections::BTreeSet<usize> = self.records.iter().filter_map(|r| r.facts.as_ref()).map(|f| f.call).collect();
