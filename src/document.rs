@@ -204,14 +204,9 @@ pub fn parse(file: Arc<SourceFile>, limits: &Limits) -> Result<Document, Finding
 fn parse_error(file: &Arc<SourceFile>, err: &serde_saphyr::Error) -> Finding {
     let message = err.to_string();
     let message = message.lines().next().unwrap_or("").trim().to_owned();
-    let code = if (message.contains("budget") || message.contains("recursion limit") || message.contains("alias"))
-        && !message.contains("Documents")
-    {
-        LIMIT
-    } else {
-        YAML
-    };
-    let (message, help) = describe(&message);
+    let failure = Failure::of(err);
+    let code = if matches!(failure, Failure::Limit) { LIMIT } else { YAML };
+    let (message, help) = describe(&message, failure);
     let mut finding = Finding::error(code, message).in_file(file.clone());
     if let Some(loc) = err.location() {
         let span = span_of(file, &loc);
@@ -223,38 +218,72 @@ fn parse_error(file: &Arc<SourceFile>, err: &serde_saphyr::Error) -> Finding {
     finding
 }
 
+/// What stopped the parser, told by the error's kind and never by its text alone: the text
+/// quotes the file's own keys and tags, so a duplicate `budget:` or `aliases:` key must not
+/// read as a resource budget or an alias limit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Failure {
+    Duplicate,
+    Documents,
+    /// A resource limit (depth, nodes, aliases, ...).
+    Limit,
+    /// Malformed YAML, as the parser itself words it (no quoted content).
+    Syntax,
+    /// Anything else (unknown anchor, unsupported tag, ...).
+    Other,
+}
+
+impl Failure {
+    fn of(mut err: &serde_saphyr::Error) -> Failure {
+        use serde_saphyr::Error as E;
+        use serde_saphyr::budget::BudgetBreach as B;
+        // Errors met while replaying an alias, or with a snippet, wrap the original.
+        while let E::AliasError { error, .. } | E::WithSnippet { error, .. } = err {
+            err = error;
+        }
+        match err {
+            E::DuplicateMappingKey { .. } => Failure::Duplicate,
+            E::MultipleDocuments { .. } | E::Budget { breach: B::Documents { .. }, .. } => Failure::Documents,
+            E::Budget { .. }
+            | E::AliasReplayCounterOverflow { .. }
+            | E::AliasReplayLimitExceeded { .. }
+            | E::AliasExpansionLimitExceeded { .. }
+            | E::AliasReplayStackDepthExceeded { .. } => Failure::Limit,
+            // The YAML parser's own nesting guard.
+            E::ExternalMessage { source, msg, .. } if matches!(**source, serde_saphyr::ExternalMessageSource::Parser(_)) => {
+                if msg.contains("recursion limit") { Failure::Limit } else { Failure::Syntax }
+            }
+            _ => Failure::Other,
+        }
+    }
+}
+
 /// Rephrases the parser's message where it is cryptic, with a fix hint.
-fn describe(message: &str) -> (String, Option<&'static str>) {
+fn describe(message: &str, failure: Failure) -> (String, Option<&'static str>) {
     let m = message.to_owned();
-    if m.contains("duplicate mapping key") {
-        (
+    match failure {
+        Failure::Duplicate => (
             m.split(", set DuplicateKeyPolicy").next().unwrap_or(&m).to_owned(),
             Some("each key may appear once in a mapping; remove or merge the repeated key"),
-        )
-    } else if m.contains("tab") {
-        (m, Some("indent with spaces, not tabs"))
-    } else if m.contains("multiple YAML documents") || m.contains("Documents {") {
-        (
+        ),
+        Failure::Documents => (
             "the file holds several YAML documents (`---`); one file holds one spec or application".to_owned(),
             Some("split the documents into separate files"),
-        )
-    } else if m.contains("Nodes {") || m.contains("replay") || m.contains("expansion") {
-        (
+        ),
+        Failure::Syntax if m.contains("tab") => (m, Some("indent with spaces, not tabs")),
+        Failure::Limit if m.contains("Nodes {") || m.contains("replay") || m.contains("expansion") => (
             "the file expands to too many values (aliases included): parsing stopped at the node limit".to_owned(),
             Some("an alias bomb or a runaway file; real specs and drafts stay far below the limit (`--max-nodes` changes it)"),
-        )
-    } else if m.contains("Depth {") || m.contains("recursion limit") {
-        (
+        ),
+        Failure::Limit if m.contains("Depth {") || m.contains("recursion limit") => (
             "the file nests too deeply: parsing stopped at the depth limit".to_owned(),
             Some("real specs and drafts nest a few levels; `--max-depth` changes the limit"),
-        )
-    } else if m.contains("budget breached") {
-        (
+        ),
+        Failure::Limit => (
             format!("resource limit exceeded while parsing: {}", m.split(" at line").next().unwrap_or(&m)),
             Some("real specs and drafts stay far below the limits"),
-        )
-    } else {
-        (m, None)
+        ),
+        _ => (m, None),
     }
 }
 
