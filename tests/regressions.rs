@@ -20,6 +20,9 @@ const CASES: &[(&str, &[&str])] = &[
     // The same mistake for a key named `aliases`, and for an unknown alias (`*missing`).
     ("spec-duplicate-aliases-key.yaml", &["input.yaml"]),
     ("application-unknown-alias.yaml", &["input.yaml"]),
+    // Found by `arbitrary_bytes`: the label on a byte that is not UTF-8 covered one byte of the
+    // three-byte U+FFFD that stands for it in the text.
+    ("application-lone-continuation-byte.yaml", &["input.encoding"]),
 ];
 
 fn findings(name: &str, bytes: Vec<u8>) -> Vec<Finding> {
