@@ -287,10 +287,24 @@ fn describe(message: &str, failure: Failure) -> (String, Option<&'static str>) {
     }
 }
 
+/// The span from `start` to `end`, inside the text and widened to whole characters: a parser
+/// may point at a byte inside a character (jsonc-parser at an unexpected `万`).
+fn whole_chars(text: &str, start: usize, end: usize) -> Span {
+    let mut s = start.min(text.len());
+    while !text.is_char_boundary(s) {
+        s -= 1;
+    }
+    let mut e = end.clamp(s, text.len());
+    while !text.is_char_boundary(e) {
+        e += 1;
+    }
+    Span::new(s, e - s)
+}
+
 fn span_of(file: &SourceFile, loc: &serde_saphyr::Location) -> Span {
     let s = loc.span();
     match (s.byte_offset(), s.byte_len()) {
-        (Some(o), Some(l)) => Span::new(o as usize, l as usize),
+        (Some(o), Some(l)) => whole_chars(&file.text, o as usize, o.saturating_add(l) as usize),
         _ => {
             // Parser errors carry line and column only: find the byte offset ourselves.
             let (line, col) = (loc.line() as usize, loc.column() as usize);
@@ -468,7 +482,7 @@ fn parse_json(file: Arc<SourceFile>, limits: &Limits) -> Result<Document, Findin
             let code = if matches!(e.kind(), jsonc_parser::errors::ParseErrorKind::NestingDepthExceeded) { LIMIT } else { YAML };
             return Err(Finding::error(code, format!("not valid JSON: {}", e.kind()))
                 .in_file(file.clone())
-                .label(Span::new(r.start, r.end.saturating_sub(r.start).max(1).min(file.text.len().saturating_sub(r.start))), "here")
+                .label(whole_chars(&file.text, r.start, r.end.max(r.start + 1)), "here")
                 .with_help("a `.json` file must be strict JSON: no comments, no trailing commas, double-quoted keys and strings"));
         }
     };

@@ -23,6 +23,9 @@ const CASES: &[(&str, &[&str])] = &[
     // Found by `arbitrary_bytes`: the label on a byte that is not UTF-8 covered one byte of the
     // three-byte U+FFFD that stands for it in the text.
     ("application-lone-continuation-byte.yaml", &["input.encoding"]),
+    // Found by `mutated_real_files`: jsonc-parser pointed at the first byte of the `万` after a
+    // number on its own line; the label split the character.
+    ("application-json-unit-after-number.json", &["input.yaml"]),
 ];
 
 fn findings(name: &str, bytes: Vec<u8>) -> Vec<Finding> {
