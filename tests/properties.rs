@@ -161,6 +161,13 @@ struct Sample {
     spec: bool,
 }
 
+/// A failing case names the file, not its whole tree.
+impl std::fmt::Debug for Sample {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.name)
+    }
+}
+
 fn samples() -> &'static [Sample] {
     static S: OnceLock<Vec<Sample>> = OnceLock::new();
     S.get_or_init(|| {
@@ -185,6 +192,17 @@ fn samples() -> &'static [Sample] {
 /// The draft files only.
 fn drafts() -> Vec<&'static Sample> {
     samples().iter().filter(|s| !s.spec).collect()
+}
+
+/// A sample: the spec (one file) about a third of the time, else one of the drafts.
+fn sample() -> impl Strategy<Value = &'static Sample> {
+    prop_oneof![
+        1 => Just(()).prop_map(|_| samples().iter().find(|s| s.spec).expect("the spec is a sample")),
+        2 => any::<Index>().prop_map(|i| {
+            let drafts = drafts();
+            drafts[i.index(drafts.len())]
+        }),
+    ]
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -940,13 +958,31 @@ enum Mutation {
     Delete(Index),
     /// A key repeated in its mapping, with its own value or another.
     Duplicate(Index, Option<T>, bool),
+    /// A number (an amount, a quota, a KPI target, a share) replaced by one at the edge of its
+    /// type: `u32::MAX`, `u64::MAX`, the largest exact decimal, ...
+    Huge(Index, &'static str),
 }
+
+/// Numbers at the edges of u32, u64, i64 and the 96-bit exact decimals.
+const HUGE: &[&str] = &[
+    "4294967295",
+    "4294967296",
+    "9223372036854775807",
+    "18446744073709551615",
+    "18446744073709551616",
+    "79228162514264337593543950335",
+    "79228162514264337593543950335.5",
+    "7922816251426433759354395033.5",
+    "39614081257132168796771975168",
+    "0.0000000000000000000000000001",
+];
 
 fn mutation() -> impl Strategy<Value = Mutation> {
     prop_oneof![
         4 => (any::<Index>(), replacement()).prop_map(|(i, t)| Mutation::Replace(i, t)),
         2 => any::<Index>().prop_map(Mutation::Delete),
         1 => (any::<Index>(), prop::option::of(replacement()), any::<bool>()).prop_map(|(i, t, next)| Mutation::Duplicate(i, t, next)),
+        2 => (any::<Index>(), prop::sample::select(HUGE)).prop_map(|(i, n)| Mutation::Huge(i, n)),
     ]
 }
 
@@ -961,6 +997,14 @@ impl Mutation {
                 }
                 let p = leaves[i.index(leaves.len())].clone();
                 *t.get_mut(&p) = new.clone();
+            }
+            Mutation::Huge(i, n) => {
+                let numbers: Vec<&Vec<usize>> = paths.iter().filter(|p| matches!(t.get(p), T::Num(_) | T::Raw(_))).collect();
+                if numbers.is_empty() {
+                    return;
+                }
+                let p = numbers[i.index(numbers.len())].clone();
+                *t.get_mut(&p) = T::Raw((*n).to_owned());
             }
             Mutation::Delete(i) => {
                 if paths.is_empty() {
@@ -1094,8 +1138,7 @@ proptest! {
 
     /// The real files (valid drafts, the Hangzhou spec) with text spliced in or cut out.
     #[test]
-    fn spliced_real_files(which in any::<Index>(), edits in vec((any::<Index>(), any::<Index>(), fragment()), 1..4)) {
-        let sample = &samples()[which.index(samples().len())];
+    fn spliced_real_files(sample in sample(), edits in vec((any::<Index>(), any::<Index>(), fragment()), 1..4)) {
         let text = splice(&sample.text, &edits);
         if sample.spec {
             check_spec(&sample.name, text.as_bytes())?;
@@ -1107,11 +1150,10 @@ proptest! {
     /// Structured mutations of the valid drafts and of the Hangzhou spec, as YAML and as JSON.
     #[test]
     fn mutated_real_files(
-        which in any::<Index>(),
+        sample in sample(),
         mutations in vec(mutation(), 1..4),
         style in vec(any::<u8>(), 1..16),
     ) {
-        let sample = &samples()[which.index(samples().len())];
         let mut tree = sample.tree.clone();
         for m in &mutations {
             m.apply(&mut tree);

@@ -26,6 +26,9 @@ const CASES: &[(&str, &[&str])] = &[
     // Found by `mutated_real_files`: jsonc-parser pointed at the first byte of the `万` after a
     // number on its own line; the label split the character.
     ("application-json-unit-after-number.json", &["input.yaml"]),
+    // Found by `mutated_real_files` (a `Huge` mutation): an itemised amount at the largest exact
+    // decimal overflowed the sum of the items, a panic in rust_decimal. Amounts stay under 10^15.
+    ("application-amount-max-decimal.yaml", &["schema.value"]),
 ];
 
 fn findings(name: &str, bytes: Vec<u8>) -> Vec<Finding> {
