@@ -211,14 +211,9 @@ pub fn parse(file: Arc<SourceFile>, limits: &Limits) -> Result<Document, Finding
 fn parse_error(file: &Arc<SourceFile>, err: &serde_saphyr::Error) -> Finding {
     let message = err.to_string();
     let message = message.lines().next().unwrap_or("").trim().to_owned();
-    let code = if (message.contains("budget") || message.contains("recursion limit") || message.contains("alias"))
-        && !message.contains("Documents")
-    {
-        LIMIT
-    } else {
-        YAML
-    };
-    let (message, help) = describe(&message);
+    let failure = Failure::of(err);
+    let code = if matches!(failure, Failure::Limit) { LIMIT } else { YAML };
+    let (message, help) = describe(&message, failure);
     let mut finding = Finding::error(code, message).in_file(file.clone());
     if let Some(loc) = err.location() {
         let span = span_of(file, &loc);
@@ -230,32 +225,73 @@ fn parse_error(file: &Arc<SourceFile>, err: &serde_saphyr::Error) -> Finding {
     finding
 }
 
+/// What stopped the parser, told by the error's kind and never by its text alone: the text
+/// quotes the file's own keys and tags, so a duplicate `budget:` or `aliases:` key must not
+/// read as a resource budget or an alias limit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Failure {
+    Duplicate,
+    Documents,
+    /// A resource limit (depth, nodes, aliases, ...).
+    Limit,
+    /// Malformed YAML, as the parser itself words it (no quoted content).
+    Syntax,
+    /// Anything else (unknown anchor, unsupported tag, ...).
+    Other,
+}
+
+impl Failure {
+    fn of(mut err: &serde_saphyr::Error) -> Failure {
+        use serde_saphyr::Error as E;
+        use serde_saphyr::budget::BudgetBreach as B;
+        // Errors met while replaying an alias, or with a snippet, wrap the original.
+        while let E::AliasError { error, .. } | E::WithSnippet { error, .. } = err {
+            err = error;
+        }
+        match err {
+            E::DuplicateMappingKey { .. } => Failure::Duplicate,
+            E::MultipleDocuments { .. } | E::Budget { breach: B::Documents { .. }, .. } => Failure::Documents,
+            E::Budget { .. }
+            | E::AliasReplayCounterOverflow { .. }
+            | E::AliasReplayLimitExceeded { .. }
+            | E::AliasExpansionLimitExceeded { .. }
+            | E::AliasReplayStackDepthExceeded { .. } => Failure::Limit,
+            // The YAML parser's own nesting guard.
+            E::ExternalMessage { source, msg, .. } if matches!(**source, serde_saphyr::ExternalMessageSource::Parser(_)) => {
+                if msg.contains("recursion limit") { Failure::Limit } else { Failure::Syntax }
+            }
+            _ => Failure::Other,
+        }
+    }
+}
+
 /// Rephrases the parser's message where it is cryptic, with a fix hint.
 /// The parser's own wording stays English inside the Chinese message.
-fn describe(message: &str) -> (crate::i18n::Text, Option<crate::i18n::Text>) {
+fn describe(message: &str, failure: Failure) -> (crate::i18n::Text, Option<crate::i18n::Text>) {
     use crate::tr;
     let m = message.to_owned();
-    if m.contains("duplicate mapping key") {
-        let m = m.split(", set DuplicateKeyPolicy").next().unwrap_or(&m).to_owned();
-        (
-            tr!("{m}", "键重复：{m}"),
-            Some(tr!(
-                "each key may appear once in a mapping; remove or merge the repeated key",
-                "同一映射中每个键只能出现一次；请删除或合并重复的键"
-            )),
-        )
-    } else if m.contains("tab") {
-        (tr!("{m}", "YAML 错误：{m}"), Some(tr!("indent with spaces, not tabs", "请用空格缩进，不要用制表符")))
-    } else if m.contains("multiple YAML documents") || m.contains("Documents {") {
-        (
+    match failure {
+        Failure::Duplicate => {
+            let m = m.split(", set DuplicateKeyPolicy").next().unwrap_or(&m).to_owned();
+            (
+                tr!("{m}", "键重复：{m}"),
+                Some(tr!(
+                    "each key may appear once in a mapping; remove or merge the repeated key",
+                    "同一映射中每个键只能出现一次；请删除或合并重复的键"
+                )),
+            )
+        }
+        Failure::Documents => (
             tr!(
                 "the file holds several YAML documents (`---`); one file holds one spec or application",
                 "文件中有多个 YAML 文档（`---`）；一个文件只能包含一份规范或申报书"
             ),
             Some(tr!("split the documents into separate files", "请把各文档拆分为单独的文件")),
-        )
-    } else if m.contains("Nodes {") || m.contains("replay") || m.contains("expansion") {
-        (
+        ),
+        Failure::Syntax if m.contains("tab") => {
+            (tr!("{m}", "YAML 错误：{m}"), Some(tr!("indent with spaces, not tabs", "请用空格缩进，不要用制表符")))
+        }
+        Failure::Limit if m.contains("Nodes {") || m.contains("replay") || m.contains("expansion") => (
             tr!(
                 "the file expands to too many values (aliases included): parsing stopped at the node limit",
                 "文件展开后的值过多（含别名）：解析在节点上限处停止"
@@ -264,30 +300,43 @@ fn describe(message: &str) -> (crate::i18n::Text, Option<crate::i18n::Text>) {
                 "an alias bomb or a runaway file; real specs and drafts stay far below the limit (`--max-nodes` changes it)",
                 "可能是别名炸弹或失控的文件；正常的规范和申报书远低于上限（可用 `--max-nodes` 调整）"
             )),
-        )
-    } else if m.contains("Depth {") || m.contains("recursion limit") {
-        (
+        ),
+        Failure::Limit if m.contains("Depth {") || m.contains("recursion limit") => (
             tr!("the file nests too deeply: parsing stopped at the depth limit", "文件嵌套过深：解析在深度上限处停止"),
             Some(tr!(
                 "real specs and drafts nest a few levels; `--max-depth` changes the limit",
                 "正常的规范和申报书只嵌套几层；可用 `--max-depth` 调整上限"
             )),
-        )
-    } else if m.contains("budget breached") {
-        let what = m.split(" at line").next().unwrap_or(&m);
-        (
-            tr!("resource limit exceeded while parsing: {what}", "解析时超出资源上限：{what}"),
-            Some(tr!("real specs and drafts stay far below the limits", "正常的规范和申报书远低于这些上限")),
-        )
-    } else {
-        (tr!("{m}", "YAML 错误：{m}"), None)
+        ),
+        Failure::Limit => {
+            let what = m.split(" at line").next().unwrap_or(&m);
+            (
+                tr!("resource limit exceeded while parsing: {what}", "解析时超出资源上限：{what}"),
+                Some(tr!("real specs and drafts stay far below the limits", "正常的规范和申报书远低于这些上限")),
+            )
+        }
+        _ => (tr!("{m}", "YAML 错误：{m}"), None),
     }
+}
+
+/// The span from `start` to `end`, inside the text and widened to whole characters: a parser
+/// may point at a byte inside a character (jsonc-parser at an unexpected `万`).
+fn whole_chars(text: &str, start: usize, end: usize) -> Span {
+    let mut s = start.min(text.len());
+    while !text.is_char_boundary(s) {
+        s -= 1;
+    }
+    let mut e = end.clamp(s, text.len());
+    while !text.is_char_boundary(e) {
+        e += 1;
+    }
+    Span::new(s, e - s)
 }
 
 fn span_of(file: &SourceFile, loc: &serde_saphyr::Location) -> Span {
     let s = loc.span();
     match (s.byte_offset(), s.byte_len()) {
-        (Some(o), Some(l)) => Span::new(o as usize, l as usize),
+        (Some(o), Some(l)) => whole_chars(&file.text, o as usize, o.saturating_add(l) as usize),
         _ => {
             // Parser errors carry line and column only: find the byte offset ourselves.
             let (line, col) = (loc.line() as usize, loc.column() as usize);
@@ -466,10 +515,7 @@ fn parse_json(file: Arc<SourceFile>, limits: &Limits) -> Result<Document, Findin
             let kind = e.kind();
             return Err(Finding::error(code, crate::tr!("not valid JSON: {kind}", "不是有效的 JSON：{kind}"))
                 .in_file(file.clone())
-                .label(
-                    Span::new(r.start, r.end.saturating_sub(r.start).max(1).min(file.text.len().saturating_sub(r.start))),
-                    crate::tr!("here", "此处"),
-                )
+                .label(whole_chars(&file.text, r.start, r.end.max(r.start + 1)), crate::tr!("here", "此处"))
                 .with_help(crate::tr!(
                     "a `.json` file must be strict JSON: no comments, no trailing commas, double-quoted keys and strings",
                     "`.json` 文件须为严格的 JSON：不能有注释和尾随逗号，键和字符串须用双引号"

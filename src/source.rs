@@ -127,6 +127,8 @@ pub fn decode(name: String, bytes: Vec<u8>, limits: &Limits) -> Result<Arc<Sourc
             // Chinese text that was valid UTF-8 up to here means a damaged UTF-8 file, not GBK.
             let gb = looks_like_gb18030(&bytes[at..]) && bytes[..at].is_ascii();
             let text = String::from_utf8_lossy(&bytes).into_owned();
+            // The bad bytes show as U+FFFD (three bytes) in the text; the label covers it whole.
+            let len = text[at..].chars().next().map_or(0, char::len_utf8);
             let file = SourceFile::new(name.clone(), text);
             let (line, col) = file.line_col(at);
             let (what, what_zh, help) = if gb {
@@ -156,7 +158,7 @@ pub fn decode(name: String, bytes: Vec<u8>, limits: &Limits) -> Result<Arc<Sourc
                 ),
             )
             .in_file(file)
-            .label(Span::new(at, 1), crate::tr!("this byte is not UTF-8", "此字节不是 UTF-8"))
+            .label(Span::new(at, len), crate::tr!("this byte is not UTF-8", "此字节不是 UTF-8"))
             .with_help(help))
         }
     }

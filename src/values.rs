@@ -18,6 +18,18 @@ pub struct Money(pub Decimal);
 
 impl Money {
     pub const ZERO: Money = Money(Decimal::ZERO);
+
+    /// Amounts stay under 10^15 of the money unit (no call funds more), so that no sum of the
+    /// amounts a file can hold overflows the 96-bit exact decimal (about 7.9 × 10^28).
+    const LIMIT: u64 = 1_000_000_000_000_000;
+
+    /// The amount, if it is under [`Money::LIMIT`].
+    fn bounded(d: Decimal, written: &dyn fmt::Display) -> Result<Money, String> {
+        if d >= Decimal::from(Self::LIMIT) {
+            return Err(format!("`{written}` is too large to be an amount (at most 15 digits before the decimal point)"));
+        }
+        Ok(Money(d))
+    }
 }
 
 impl fmt::Display for Money {
@@ -61,7 +73,8 @@ impl FromStr for Money {
         if !valid {
             return Err(format!("`{s}` is not a decimal amount such as 19.8"));
         }
-        Decimal::from_str_exact(t).map(Money).map_err(|_| format!("`{s}` is too large or too precise to be an amount"))
+        let d = Decimal::from_str_exact(t).map_err(|_| format!("`{s}` is too large or too precise to be an amount"))?;
+        Money::bounded(d, &s)
     }
 }
 
@@ -77,13 +90,13 @@ impl<'de> Deserialize<'de> for Money {
                 s.parse().map_err(E::custom)
             }
             fn visit_u64<E: de::Error>(self, v: u64) -> Result<Money, E> {
-                Ok(Money(Decimal::from(v)))
+                Money::bounded(Decimal::from(v), &v).map_err(E::custom)
             }
             fn visit_i64<E: de::Error>(self, v: i64) -> Result<Money, E> {
                 if v < 0 {
                     return Err(E::custom(format!("`{v}` is negative; amounts are never negative")));
                 }
-                Ok(Money(Decimal::from(v)))
+                Money::bounded(Decimal::from(v), &v).map_err(E::custom)
             }
         }
         d.deserialize_any(V)
@@ -255,6 +268,16 @@ mod tests {
         for bad in ["19.8万元", "１９.８", "-5", "1e3", ".inf", "NaN", "", "1.", "99999999999999999999999999999999"] {
             assert!(bad.parse::<Money>().is_err(), "{bad} accepted");
         }
+    }
+
+    #[test]
+    fn money_stays_under_ten_to_the_fifteen() {
+        assert_eq!("999999999999999.99".parse::<Money>().unwrap().to_string(), "999999999999999.99");
+        for big in ["1000000000000000", "79228162514264337593543950335", "79228162514264337593543950335.5"] {
+            assert!(big.parse::<Money>().unwrap_err().contains("too large"), "{big} accepted");
+        }
+        let from_u64: Result<Money, _> = serde_json::from_value(serde_json::json!(u64::MAX));
+        assert!(from_u64.is_err());
     }
 
     #[test]

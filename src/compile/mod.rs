@@ -472,8 +472,10 @@ impl Cx<'_> {
             .enumerate()
             .filter_map(|(i, c)| c.quota.as_ref().filter(|q| q.kind != spec::QuotaKind::Approx).map(|q| (i, q.value)))
             .collect();
-        let sum: u32 = counted.iter().map(|(_, v)| v).sum();
-        if sum > limit.value {
+        // In u64: quotas are u32, and two near u32::MAX overflowed (a panic in debug builds, a
+        // wrapped sum that passed the check in release builds).
+        let sum: u64 = counted.iter().map(|(_, v)| u64::from(*v)).sum();
+        if sum > u64::from(limit.value) {
             let parts: Vec<String> = counted.iter().map(|(_, v)| v.to_string()).collect();
             let spans: Vec<_> = counted.iter().map(|(i, _)| self.doc.spans().value(&format!("{cats_ptr}/{i}/quota/value"))).collect();
             let f = self.error(
