@@ -125,6 +125,17 @@ fn labels_in_bounds(findings: &[Finding]) -> Result<(), TestCaseError> {
 }
 
 /// Runs a pipeline twice: labels in bounds, identical output. Returns the first run's findings.
+/// The YAML fast path either leaves the text to the full path or builds exactly what the full
+/// path builds.
+fn fast_path_agrees(bytes: &[u8]) -> Result<(), TestCaseError> {
+    if let Ok(text) = std::str::from_utf8(bytes)
+        && let Err(e) = document::fast_path_agrees(text)
+    {
+        return Err(TestCaseError::fail(format!("YAML fast path disagrees: {e}\n--- input:\n{text}")));
+    }
+    Ok(())
+}
+
 fn checked(run: impl Fn() -> Vec<Finding>) -> Result<Vec<Finding>, TestCaseError> {
     let first = run();
     labels_in_bounds(&first)?;
@@ -135,10 +146,12 @@ fn checked(run: impl Fn() -> Vec<Finding>) -> Result<Vec<Finding>, TestCaseError
 }
 
 fn check_spec(name: &str, bytes: &[u8]) -> Result<Vec<Finding>, TestCaseError> {
+    fast_path_agrees(bytes)?;
     checked(|| spec_findings(name, bytes))
 }
 
 fn check_app(name: &str, bytes: &[u8]) -> Result<Vec<Finding>, TestCaseError> {
+    fast_path_agrees(bytes)?;
     checked(|| app_findings(name, bytes))
 }
 

@@ -20,6 +20,8 @@ use serde_saphyr::Spanned;
 use crate::diagnostics::{CodeInfo, Finding, Span};
 use crate::source::{Limits, SourceFile};
 
+mod events;
+
 /// A parsed input file.
 #[derive(Debug)]
 pub struct Document {
@@ -48,6 +50,14 @@ impl Document {
         }
         Document { file, value, spans: cell }
     }
+}
+
+/// Whether the YAML fast path agrees with the full path on `text` (`Ok(true)`: it took the
+/// text and built the same value and spans; `Ok(false)`: it left the text to the full path).
+/// For the property tests and the fuzzer.
+#[doc(hidden)]
+pub fn fast_path_agrees(text: &str) -> Result<bool, String> {
+    events::agrees(text)
 }
 
 /// Where each node of a document is: JSON pointer → (key span, value span).
@@ -177,6 +187,14 @@ pub fn parse(file: Arc<SourceFile>, limits: &Limits) -> Result<Document, Finding
                 "空文件既不是规范文件也不是申报书；请从示例开始"
             )));
     }
+    if let Some((value, spans)) = events::parse(&file.text, limits) {
+        return Ok(Document::new(file, value, Some(spans)));
+    }
+    parse_full(file, limits)
+}
+
+/// The full YAML path (serde-saphyr): every YAML feature, every limit and every diagnostic.
+fn parse_full(file: Arc<SourceFile>, limits: &Limits) -> Result<Document, Finding> {
     let mut budget = serde_saphyr::Budget::default();
     budget.max_depth = limits.max_depth;
     budget.max_nodes = limits.max_nodes;

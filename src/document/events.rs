@@ -1,0 +1,304 @@
+//! The fast path for YAML: the JSON value and the span index built straight from the YAML
+//! parser's events (granit-parser, the parser under serde-saphyr), without serde-saphyr's
+//! deserializer and its intermediate spanned tree: about half of a typical draft's parse cost.
+//!
+//! It covers what real drafts and specs are made of: block and flow mappings and sequences,
+//! plain, quoted and block scalars. For anything else it returns `None` and [`super::parse`]
+//! parses the file again on the full path, which owns every rule and every diagnostic:
+//! anchors and aliases, merge keys, tags, complex or non-text keys, several documents, a
+//! `%YAML` directive, duplicate keys, control characters, spellings of numbers it does not
+//! settle itself (`0x1F`, `+5`, `1_000`, `010020`, `.inf`, ...), any parser error, and
+//! documents near a resource limit. So the fast path never accepts a file the full path would
+//! refuse, and where both accept a file they build the same value and the same spans;
+//! `tests::agrees_with_the_full_path` checks this on every YAML file in the repository.
+
+use granit_parser::{Event, Parser, ScalarStyle, Span as ParserSpan};
+use serde_json::Value;
+
+use super::{NodeSpan, SpanIndex, control_char, escape, whole_chars};
+use crate::diagnostics::Span;
+use crate::source::Limits;
+
+/// The value and spans of `text`, or `None` when the full path must decide.
+pub(super) fn parse(text: &str, limits: &Limits) -> Option<(Value, SpanIndex)> {
+    let budget = serde_saphyr::Budget::default();
+    // The parser options serde-saphyr uses, so both paths see the same syntax.
+    let options = granit_parser::options! {
+        simple_key_max_lookahead: budget.simple_key_max_lookahead,
+        flow_nesting_limit: budget.flow_nesting_limit,
+        block_nesting_limit: granit_parser::Options::default().block_nesting_limit.max(limits.max_depth.saturating_add(1)),
+        emit_comments: false,
+    };
+    let mut b = Builder {
+        parser: Parser::new_from_str_with_options(text, options),
+        text,
+        // Margins below the full path's budgets: a document near a limit is left to it.
+        max_nodes: limits.max_nodes.min(budget.max_nodes).saturating_sub(2),
+        max_depth: limits.max_depth.min(budget.max_depth).saturating_sub(1),
+        max_events: budget.max_events / 2,
+        max_scalar_bytes: budget.max_total_scalar_bytes / 2,
+        nodes: 0,
+        events: 0,
+        scalar_bytes: 0,
+        spans: SpanIndex::default(),
+        ptr: String::new(),
+    };
+    b.spans.nodes.reserve(64);
+    if !matches!(b.next()?.0, Event::StreamStart) {
+        return None;
+    }
+    match b.next()?.0 {
+        Event::DocumentStart(_, None) => {}
+        _ => return None,
+    }
+    let (event, span) = b.next()?;
+    let value = b.node(event, span, None, 0)?;
+    if !matches!(b.next()?.0, Event::DocumentEnd) || !matches!(b.next()?.0, Event::StreamEnd) {
+        return None;
+    }
+    if b.parser.next().is_some() {
+        return None;
+    }
+    Some((value, b.spans))
+}
+
+struct Builder<'t> {
+    parser: Parser<'t, granit_parser::StrInput<'t>>,
+    text: &'t str,
+    max_nodes: usize,
+    max_depth: usize,
+    max_events: usize,
+    max_scalar_bytes: usize,
+    nodes: usize,
+    events: usize,
+    scalar_bytes: usize,
+    spans: SpanIndex,
+    /// The JSON pointer of the node being built.
+    ptr: String,
+}
+
+impl<'t> Builder<'t> {
+    fn next(&mut self) -> Option<(Event<'t>, ParserSpan)> {
+        self.events += 1;
+        if self.events > self.max_events {
+            return None;
+        }
+        self.parser.next()?.ok()
+    }
+
+    fn span(&self, s: &ParserSpan) -> Option<Span> {
+        let (start, end) = (s.start.byte_offset()?, s.end.byte_offset()?);
+        Some(whole_chars(self.text, start, end.max(start)))
+    }
+
+    /// One node, whose first event has been read.
+    fn node(&mut self, event: Event<'t>, span: ParserSpan, key: Option<Span>, depth: usize) -> Option<Value> {
+        self.nodes += 1;
+        if self.nodes > self.max_nodes || depth > self.max_depth {
+            return None;
+        }
+        let here = self.span(&span)?;
+        self.spans.nodes.insert(self.ptr.clone(), NodeSpan { key, value: here });
+        match event {
+            Event::Scalar(text, style, 0, None) => {
+                self.scalar_bytes += text.len();
+                if self.scalar_bytes > self.max_scalar_bytes {
+                    return None;
+                }
+                scalar(&text, style)
+            }
+            Event::SequenceStart(_, 0, None) => {
+                let mut items = Vec::new();
+                loop {
+                    let (event, span) = self.next()?;
+                    if matches!(event, Event::SequenceEnd) {
+                        return Some(Value::Array(items));
+                    }
+                    let len = self.ptr.len();
+                    self.ptr.push('/');
+                    self.ptr.push_str(&items.len().to_string());
+                    items.push(self.node(event, span, None, depth + 1)?);
+                    self.ptr.truncate(len);
+                }
+            }
+            Event::MappingStart(_, 0, None) => {
+                let mut map = serde_json::Map::new();
+                loop {
+                    let (event, span) = self.next()?;
+                    let name = match event {
+                        Event::MappingEnd => return Some(Value::Object(map)),
+                        Event::Scalar(name, style, 0, None) if text_key(&name, style) => name,
+                        _ => return None,
+                    };
+                    self.nodes += 1;
+                    let kspan = self.span(&span)?;
+                    let len = self.ptr.len();
+                    self.ptr.push('/');
+                    self.ptr.push_str(&escape(&name));
+                    let (event, span) = self.next()?;
+                    let value = self.node(event, span, Some(kspan), depth + 1)?;
+                    self.ptr.truncate(len);
+                    if map.insert(name.into_owned(), value).is_some() {
+                        return None; // a duplicate key: the full path reports it
+                    }
+                }
+            }
+            _ => None,
+        }
+    }
+}
+
+/// Whether a key is text the full path reads as the same text: not the merge key, and
+/// nothing that resolves to null, a boolean or a number, or holds a control character.
+fn text_key(name: &str, style: ScalarStyle) -> bool {
+    name != "<<" && matches!(scalar(name, style), Some(Value::String(s)) if s == name)
+}
+
+/// The value of an untagged scalar, resolved as the full path resolves it (YAML 1.2 core
+/// schema, strict booleans, numbers other than plain integers kept as the text written), or
+/// `None` for a spelling the fast path leaves to the full path.
+fn scalar(text: &str, style: ScalarStyle) -> Option<Value> {
+    if control_char(text).is_some() {
+        return None;
+    }
+    if style != ScalarStyle::Plain {
+        return Some(Value::String(text.to_owned()));
+    }
+    match text {
+        "" | "~" | "null" | "Null" | "NULL" => return Some(Value::Null),
+        "true" | "True" | "TRUE" => return Some(Value::Bool(true)),
+        "false" | "False" | "FALSE" => return Some(Value::Bool(false)),
+        _ => {}
+    }
+    // Only plain decimal integers become numbers; every other number is passed on as the
+    // text written (`19.80`), as is any other text (`2025-03-27`, `3场`, `1_000`, `010020`).
+    // Spellings the full path normalises or reads in a radix (`1e400` becomes `.inf`, `0x1F`,
+    // `+5`, `-0`) are left to it.
+    if text.contains('_') {
+        return Some(Value::String(text.to_owned()));
+    }
+    let digits = text.strip_prefix('-').unwrap_or(text);
+    if !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()) {
+        return match digits {
+            "0" if text == "0" => Some(Value::from(0u64)),
+            "0" => None,
+            _ if digits.starts_with('0') => Some(Value::String(text.to_owned())),
+            // Too long for a 64-bit integer: read as a (finite) float, so kept as text.
+            _ if digits.len() > 300 => None,
+            _ if text.starts_with('-') => Some(text.parse::<i64>().map_or_else(|_| Value::String(text.to_owned()), Value::from)),
+            _ => Some(text.parse::<u64>().map_or_else(|_| Value::String(text.to_owned()), Value::from)),
+        };
+    }
+    if let Some((int, frac)) = digits.split_once('.')
+        && (1..=18).contains(&int.len())
+        && int.bytes().all(|b| b.is_ascii_digit())
+        && !frac.is_empty()
+        && frac.bytes().all(|b| b.is_ascii_digit())
+    {
+        return Some(Value::String(text.to_owned()));
+    }
+    let unsigned = text.strip_prefix(['-', '+']).unwrap_or(text);
+    let number_like = text.starts_with('+')
+        || matches!(unsigned, ".nan" | ".NaN" | ".NAN" | ".inf" | ".Inf" | ".INF")
+        || text.parse::<f64>().is_ok()
+        || unsigned.starts_with("0x")
+        || unsigned.starts_with("0X")
+        || unsigned.starts_with("0o")
+        || unsigned.starts_with("0O")
+        || unsigned.starts_with("0b")
+        || unsigned.starts_with("0B");
+    if number_like { None } else { Some(Value::String(text.to_owned())) }
+}
+
+/// Whether the fast path agrees with the full path on `text`: `Ok(true)` when it took the
+/// text and built the same value and spans, `Ok(false)` when it declined; `Err` says how
+/// they differ. For the tests, the property tests and the fuzzer.
+pub(super) fn agrees(text: &str) -> Result<bool, String> {
+    let limits = Limits::default();
+    let Some((value, spans)) = parse(text, &limits) else { return Ok(false) };
+    let full = match super::parse_full(crate::source::SourceFile::new("t.yaml", text), &limits) {
+        Ok(d) => d,
+        Err(e) => return Err(format!("the fast path took what the full path refuses ({})", e.message)),
+    };
+    if value != full.value {
+        return Err(format!("values differ:\nfast: {value}\nfull: {}", full.value));
+    }
+    let theirs = full.spans();
+    if spans.nodes.len() != theirs.nodes.len() {
+        return Err(format!("{} spans, the full path {}", spans.nodes.len(), theirs.nodes.len()));
+    }
+    for (p, n) in &spans.nodes {
+        match theirs.nodes.get(p) {
+            Some(m) if (m.key, m.value) == (n.key, n.value) => {}
+            other => return Err(format!("{p}: fast {n:?}, full {other:?}")),
+        }
+    }
+    Ok(true)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every YAML file under these folders: the fast path either declines or agrees with the
+    /// full path exactly, value and spans.
+    #[test]
+    fn agrees_with_the_full_path() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut files = Vec::new();
+        for dir in ["specs", "examples", "tests/hostile", "tests/regressions", "tests/fixtures"] {
+            collect(&root.join(dir), &mut files);
+        }
+        assert!(files.len() > 200, "{} files", files.len());
+        let (mut fast, mut declined) = (0, 0);
+        for path in files {
+            let Ok(text) = std::fs::read_to_string(&path) else { continue };
+            match agrees(&text) {
+                Ok(true) => fast += 1,
+                Ok(false) => declined += 1,
+                Err(e) => panic!("{}: {e}", path.display()),
+            }
+        }
+        // Real drafts and specs take the fast path; the hostile corpus mostly does not.
+        eprintln!("fast path: {fast} files, declined: {declined}");
+        assert!(fast > 150, "fast {fast}, declined {declined}");
+    }
+
+    fn collect(dir: &std::path::Path, out: &mut Vec<std::path::PathBuf>) {
+        let Ok(entries) = std::fs::read_dir(dir) else { return };
+        for e in entries.flatten() {
+            let p = e.path();
+            if p.is_dir() {
+                collect(&p, out);
+            } else if p.extension().is_some_and(|x| x == "yaml" || x == "yml") {
+                out.push(p);
+            }
+        }
+    }
+
+    #[test]
+    fn scalars_resolve_like_the_full_path() {
+        use Value as V;
+        let plain = |s| scalar(s, ScalarStyle::Plain);
+        assert_eq!(plain("12"), Some(V::from(12)));
+        assert_eq!(plain("-3"), Some(V::from(-3)));
+        assert_eq!(plain("0"), Some(V::from(0)));
+        assert_eq!(plain("19.80"), Some(V::String("19.80".into())));
+        assert_eq!(plain("~"), Some(V::Null));
+        assert_eq!(plain("TRUE"), Some(V::Bool(true)));
+        assert_eq!(plain("yes"), Some(V::String("yes".into())));
+        for text in ["2025-03-27", "3场", "-1.2", "010020", "1_000", "0.5"] {
+            assert_eq!(plain(text), Some(V::String(text.into())), "{text}");
+        }
+        assert_eq!(plain("18446744073709551615"), Some(V::from(u64::MAX)));
+        assert_eq!(plain("64050161380800000527"), Some(V::String("64050161380800000527".into())));
+        assert_eq!(plain("-9223372036854775809"), Some(V::String("-9223372036854775809".into())));
+        for declined in ["inf", "Infinity", "0x1F", "1e3", "1e400", ".inf", "-.Inf", "4.8e0", "+5", "-0"] {
+            assert_eq!(plain(declined), None, "{declined}");
+        }
+        assert!(!text_key("1", ScalarStyle::Plain) && !text_key("<<", ScalarStyle::Plain) && !text_key("~", ScalarStyle::Plain));
+        assert!(text_key("1", ScalarStyle::SingleQuoted) && text_key("2024年", ScalarStyle::Plain));
+        assert_eq!(scalar("010020", ScalarStyle::DoubleQuoted), Some(V::String("010020".into())));
+        assert_eq!(scalar("a\u{1b}b", ScalarStyle::DoubleQuoted), None);
+    }
+}
