@@ -260,7 +260,6 @@ mod tests {
             }
         }
         // Real drafts and specs take the fast path; the hostile corpus mostly does not.
-        eprintln!("fast path: {fast} files, declined: {declined}");
         assert!(fast > 150, "fast {fast}, declined {declined}");
     }
 
