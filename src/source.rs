@@ -104,7 +104,13 @@ pub fn decode(name: String, bytes: Vec<u8>, limits: &Limits) -> Result<Arc<Sourc
         Some(rest) => rest.to_vec(),
         None => bytes,
     };
-    match String::from_utf8(bytes) {
+    // simdutf8 validates an order of magnitude faster than the standard library on Chinese
+    // text; the copy it costs is cheaper still. The standard check stays for the error path.
+    let checked = match simdutf8::basic::from_utf8(&bytes) {
+        Ok(text) => Ok(text.to_owned()),
+        Err(_) => String::from_utf8(bytes),
+    };
+    match checked {
         Ok(text) => {
             if let Some(at) = text.as_bytes().contains(&0).then(|| text.find('\0')).flatten() {
                 let file = SourceFile::new(name.clone(), text.replace('\0', " "));

@@ -43,7 +43,6 @@ pub(super) fn parse(text: &str, limits: &Limits) -> Option<(Value, SpanIndex)> {
         spans: SpanIndex::default(),
         ptr: String::new(),
     };
-    b.spans.nodes.reserve(64);
     if !matches!(b.next()?.0, Event::StreamStart) {
         return None;
     }
@@ -98,7 +97,7 @@ impl<'t> Builder<'t> {
             return None;
         }
         let here = self.span(&span)?;
-        self.spans.nodes.insert(self.ptr.clone(), NodeSpan { key, value: here });
+        self.spans.insert(&self.ptr, NodeSpan { key, value: here });
         match event {
             Event::Scalar(text, style, 0, None) => {
                 self.scalar_bytes += text.len();
@@ -224,12 +223,12 @@ pub(super) fn agrees(text: &str) -> Result<bool, String> {
         return Err(format!("values differ:\nfast: {value}\nfull: {}", full.value));
     }
     let theirs = full.spans();
-    if spans.nodes.len() != theirs.nodes.len() {
-        return Err(format!("{} spans, the full path {}", spans.nodes.len(), theirs.nodes.len()));
+    if spans.len() != theirs.len() {
+        return Err(format!("{} spans, the full path {}", spans.len(), theirs.len()));
     }
-    for (p, n) in &spans.nodes {
-        match theirs.nodes.get(p) {
-            Some(m) if (m.key, m.value) == (n.key, n.value) => {}
+    for (p, n) in spans.iter() {
+        match theirs.get(p) {
+            Some(m) if m == n => {}
             other => return Err(format!("{p}: fast {n:?}, full {other:?}")),
         }
     }

@@ -9,7 +9,6 @@
 //! Non-integer numbers are passed on as the *text* the file wrote (`19.8` stays `"19.8"`), so
 //! money is read exactly and never through `f64`.
 
-use std::collections::HashMap;
 use std::sync::Arc;
 
 use serde::Deserialize;
@@ -61,20 +60,66 @@ pub fn fast_path_agrees(text: &str) -> Result<bool, String> {
 }
 
 /// Where each node of a document is: JSON pointer → (key span, value span).
+///
+/// Built for every file and read only for files with findings, so it is laid out to be cheap
+/// to build: the pointers one after another in one string, the spans in document order. A
+/// lookup scans small documents and binary-searches an order sorted on first use in large ones.
 #[derive(Debug, Default)]
 pub struct SpanIndex {
-    nodes: HashMap<String, NodeSpan>,
+    /// Every node's JSON pointer, one after another.
+    pointers: String,
+    /// Per node, in document order: where its pointer ends in `pointers`, and its spans.
+    nodes: Vec<(u32, NodeSpan)>,
+    /// Node indices sorted by pointer, built on the first lookup in a large document.
+    sorted: std::sync::OnceLock<Vec<u32>>,
     /// The first key or string holding a control character, found while indexing.
     control: Option<(Span, char)>,
 }
 
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct NodeSpan {
     key: Option<Span>,
     value: Span,
 }
 
+/// Below this many nodes a lookup scans; real drafts have a few hundred.
+const SCAN: usize = 512;
+
 impl SpanIndex {
+    fn insert(&mut self, pointer: &str, node: NodeSpan) {
+        self.pointers.push_str(pointer);
+        // Input files are limited far below 4 GiB of pointers (`Limits`), so this never saturates.
+        self.nodes.push((u32::try_from(self.pointers.len()).unwrap_or(u32::MAX), node));
+    }
+
+    fn pointer(&self, i: usize) -> &str {
+        let start = if i == 0 { 0 } else { self.nodes[i - 1].0 as usize };
+        self.pointers.get(start..self.nodes[i].0 as usize).unwrap_or("")
+    }
+
+    /// Every node, in document order.
+    fn iter(&self) -> impl Iterator<Item = (&str, NodeSpan)> {
+        (0..self.nodes.len()).map(|i| (self.pointer(i), self.nodes[i].1))
+    }
+
+    fn len(&self) -> usize {
+        self.nodes.len()
+    }
+
+    /// The node at exactly this pointer.
+    fn get(&self, pointer: &str) -> Option<NodeSpan> {
+        if self.nodes.len() <= SCAN {
+            return self.iter().find(|(p, _)| *p == pointer).map(|(_, n)| n);
+        }
+        let sorted = self.sorted.get_or_init(|| {
+            let mut order: Vec<u32> = (0..self.nodes.len() as u32).collect();
+            order.sort_unstable_by(|a, b| self.pointer(*a as usize).cmp(self.pointer(*b as usize)));
+            order
+        });
+        let at = sorted.binary_search_by(|i| self.pointer(*i as usize).cmp(pointer)).ok()?;
+        Some(self.nodes[sorted[at] as usize].1)
+    }
+
     /// The span of the value at `pointer`, or of its nearest ancestor that exists.
     pub fn value(&self, pointer: &str) -> Span {
         self.lookup(pointer).map(|n| n.value).unwrap_or_default()
@@ -98,8 +143,7 @@ impl SpanIndex {
             return n.value;
         }
         let prefix = format!("{pointer}/");
-        self.nodes
-            .iter()
+        self.iter()
             .filter(|(p, _)| p.strip_prefix(&prefix).is_some_and(|rest| !rest.contains('/')))
             .map(|(_, c)| c.key.unwrap_or(c.value))
             .min_by_key(|s| s.offset)
@@ -108,14 +152,14 @@ impl SpanIndex {
 
     /// Whether the document has a node at exactly this pointer.
     pub fn contains(&self, pointer: &str) -> bool {
-        self.nodes.contains_key(pointer)
+        self.get(pointer).is_some()
     }
 
     fn lookup(&self, pointer: &str) -> Option<NodeSpan> {
         let mut p = pointer;
         loop {
-            if let Some(n) = self.nodes.get(p) {
-                return Some(*n);
+            if let Some(n) = self.get(p) {
+                return Some(n);
             }
             let cut = p.rfind('/')?;
             p = &p[..cut];
@@ -146,6 +190,13 @@ pub const CONTROL: &CodeInfo = &CodeInfo {
 
 /// The first control character other than tab and line breaks.
 fn control_char(s: &str) -> Option<char> {
+    // Control characters are U+0000–U+001F, U+007F and U+0080–U+009F; the last are encoded
+    // as 0xC2 0x80–0x9F. A byte scan (vectorised) rules out almost every string before the
+    // character scan runs.
+    let suspect = |b: u8| (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r')) || b == 0x7F || b == 0xC2;
+    if !s.bytes().fold(false, |found, b| found | suspect(b)) {
+        return None;
+    }
     s.chars().find(|c| c.is_control() && !matches!(c, '\t' | '\n' | '\r'))
 }
 
@@ -218,7 +269,6 @@ fn parse_full(file: Arc<SourceFile>, limits: &Limits) -> Result<Document, Findin
         Err(err) => return Err(parse_error(&file, &err)),
     };
     let mut spans = SpanIndex::default();
-    spans.nodes.reserve(64);
     let value = index(&file, &root, &mut String::new(), None, &mut spans);
     if let Some((span, c)) = spans.control {
         return Err(control_finding(&file, span, c));
@@ -456,7 +506,7 @@ impl<'de> Visitor<'de> for NodeVisitor {
 
 fn index(file: &SourceFile, node: &Spanned<Node>, ptr: &mut String, key: Option<Span>, out: &mut SpanIndex) -> Value {
     let span = span_of(file, &node.referenced);
-    out.nodes.insert(ptr.clone(), NodeSpan { key, value: span });
+    out.insert(ptr, NodeSpan { key, value: span });
     match &node.value {
         Node::Null => Value::Null,
         Node::Bool(b) => Value::Bool(*b),
@@ -545,7 +595,6 @@ fn parse_json(file: Arc<SourceFile>, limits: &Limits) -> Result<Document, Findin
             .in_file(file.clone()));
     };
     let mut spans = SpanIndex::default();
-    spans.nodes.reserve(64);
     let mut walk = JsonWalk { file: &file, limits, nodes: 0, spans: &mut spans };
     let value = walk.value(&root, &mut String::new(), None, 0)?;
     Ok(Document::new(file, value, Some(spans)))
@@ -668,7 +717,7 @@ impl JsonWalk<'_> {
                 "正常的规范和申报书远低于这些上限；可用 `--max-depth` 和 `--max-nodes` 调整"
             )));
         }
-        self.spans.nodes.insert(ptr.clone(), NodeSpan { key, value: span });
+        self.spans.insert(ptr, NodeSpan { key, value: span });
         Ok(match node {
             J::NullKeyword(_) => Value::Null,
             J::BooleanLit(b) => Value::Bool(b.value),
@@ -788,6 +837,25 @@ mod tests {
 #[cfg(test)]
 mod anchor_tests {
     use super::*;
+
+    #[test]
+    fn control_characters_are_found_past_the_byte_filter() {
+        assert_eq!(control_char("名称\t\r\n"), None);
+        assert_eq!(control_char("café ½ 中文"), None);
+        assert_eq!(control_char("a\u{85}b"), Some('\u{85}'));
+        assert_eq!(control_char("a\u{7f}"), Some('\u{7f}'));
+        assert_eq!(control_char("\u{1b}[2J"), Some('\u{1b}'));
+    }
+
+    #[test]
+    fn large_documents_are_looked_up_through_the_sorted_order() {
+        let text: String = (0..2000).map(|i| format!("k{i}: v{i}\n")).collect();
+        let d = parse(SourceFile::new("t.yaml", text), &Limits::default()).unwrap();
+        assert!(d.spans().len() > SCAN);
+        assert_eq!(d.file.slice(d.spans().value("/k1234")), Some("v1234"));
+        assert_eq!(d.file.slice(d.spans().key("/k7/missing")), Some("k7"));
+        assert!(!d.spans().contains("/k2000"));
+    }
 
     #[test]
     fn block_mappings_are_anchored_on_their_key() {
