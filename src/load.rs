@@ -64,37 +64,49 @@ pub struct Bundle {
 /// Loads every spec and plan under `paths`. Plans are compiled first so that calls can name
 /// them; a file is a plan when its top level has `plan:`.
 pub fn bundle(paths: &[std::path::PathBuf], limits: &Limits) -> Bundle {
+    bundle_for(paths, limits, None)
+}
+
+/// Like [`bundle`], but when `wanted` names calls, a spec that plainly defines another call
+/// (its `call.id`, read with [`document::peek`]) is skipped unparsed, and plans are loaded
+/// only when a loaded spec names one: validating one draft then compiles one spec, not every
+/// file in the folder. Specs whose id cannot be read that way are loaded as usual.
+pub fn bundle_for(paths: &[std::path::PathBuf], limits: &Limits, wanted: Option<&std::collections::BTreeSet<String>>) -> Bundle {
     let files = expand(paths);
     let mut out = Bundle { files: files.len(), ..Bundle::default() };
+    let mut plans = Vec::new();
     let mut specs = Vec::new();
     for path in files {
-        let doc = match source::read(&path, limits).and_then(|f| document::parse(f, limits)) {
-            Ok(doc) => doc,
+        let file = source::read(&path, limits);
+        if let (Some(wanted), Ok(file)) = (wanted, &file) {
+            match document::peek(&file.text, &[&["plan"], &["call", "id"]]) {
+                Some((0, _)) => {
+                    plans.push((path, file.clone()));
+                    continue;
+                }
+                Some((_, id)) if !wanted.contains(&id) => continue,
+                _ => {}
+            }
+        }
+        match file.and_then(|f| document::parse(f, limits)) {
+            Ok(doc) if doc.value.get("plan").is_some() => out.add_plan(path, &doc),
+            Ok(doc) => specs.push((path, doc)),
             Err(f) => {
                 out.findings.push(f);
                 out.failed.push(path);
-                continue;
             }
-        };
-        if doc.value.get("plan").is_some() {
-            match checked::<crate::spec::plan::PlanFile>(&doc, Kind::Plan) {
+        }
+    }
+    // Plans set aside above, now that it is known whether a call names one.
+    if specs.iter().any(|(_, doc)| doc.value.pointer("/call/plan").is_some()) {
+        for (path, file) in plans {
+            match document::parse(file, limits) {
+                Ok(doc) => out.add_plan(path, &doc),
                 Err(f) => {
-                    out.findings.extend(f);
+                    out.findings.push(f);
                     out.failed.push(path);
                 }
-                Ok(plan) => {
-                    let (compiled, findings) = crate::compile::compile_plan(&doc, &plan);
-                    out.findings.extend(findings);
-                    match compiled {
-                        Some(p) => {
-                            out.plans.insert(p.id.clone(), p);
-                        }
-                        None => out.failed.push(path),
-                    }
-                }
             }
-        } else {
-            specs.push((path, doc));
         }
     }
     let mut ids: Vec<(String, Document)> = Vec::new();
@@ -119,6 +131,27 @@ pub fn bundle(paths: &[std::path::PathBuf], limits: &Limits) -> Bundle {
     }
     out.findings.extend(duplicate_calls(&ids));
     out
+}
+
+impl Bundle {
+    fn add_plan(&mut self, path: std::path::PathBuf, doc: &Document) {
+        match checked::<crate::spec::plan::PlanFile>(doc, Kind::Plan) {
+            Err(f) => {
+                self.findings.extend(f);
+                self.failed.push(path);
+            }
+            Ok(plan) => {
+                let (compiled, findings) = crate::compile::compile_plan(doc, &plan);
+                self.findings.extend(findings);
+                match compiled {
+                    Some(p) => {
+                        self.plans.insert(p.id.clone(), p);
+                    }
+                    None => self.failed.push(path),
+                }
+            }
+        }
+    }
 }
 
 /// Schema check and typed read of a parsed document.
@@ -197,4 +230,42 @@ fn duplicate_calls(calls: &[(String, Document)]) -> Vec<Finding> {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_bundle_for_a_call_naming_a_plan_loads_the_plans() {
+        let dir = std::env::temp_dir().join(format!("callspec-bundle-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let root = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("specs");
+        std::fs::copy(root.join("hangzhou-2026-plan.yaml"), dir.join("plan.yaml")).unwrap();
+        let spec = std::fs::read_to_string(root.join("hangzhou-2025.yaml")).unwrap();
+        let spec = spec.replacen("\ncall:\n", "\ncall:\n  plan: hangzhou-2026-plan\n", 1);
+        std::fs::write(dir.join("spec.yaml"), spec).unwrap();
+        let wanted = std::collections::BTreeSet::from(["hangzhou-2025".to_owned()]);
+        let some = bundle_for(std::slice::from_ref(&dir), &Limits::default(), Some(&wanted));
+        std::fs::remove_dir_all(&dir).unwrap();
+        assert_eq!(some.plans.keys().collect::<Vec<_>>(), ["hangzhou-2026-plan"]);
+        assert_eq!(some.calls.len(), 1, "{:?}", some.findings);
+    }
+
+    #[test]
+    fn a_bundle_for_named_calls_compiles_only_their_specs_and_the_plans() {
+        let specs = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("specs");
+        let all = bundle(std::slice::from_ref(&specs), &Limits::default());
+        assert!(all.calls.len() >= 4, "{} calls", all.calls.len());
+        let wanted = std::collections::BTreeSet::from(["hangzhou-2025".to_owned()]);
+        let some = bundle_for(std::slice::from_ref(&specs), &Limits::default(), Some(&wanted));
+        let ids: Vec<&str> = some.calls.iter().map(|(_, c)| c.id.as_str()).collect();
+        assert_eq!(ids, ["hangzhou-2025"]);
+        // No bundled call names the plan beside it, so the plan is left unread.
+        assert!(!all.plans.is_empty() && some.plans.is_empty());
+        assert!(some.failed.is_empty() && some.findings.is_empty(), "{:?}", some.findings);
+        // The call compiled the same either way.
+        let full = all.calls.iter().find(|(_, c)| c.id == "hangzhou-2025").map(|(_, c)| format!("{c:?}"));
+        assert_eq!(full, Some(format!("{:?}", some.calls[0].1)));
+    }
 }

@@ -23,16 +23,25 @@ pub mod call;
 
 pub use call::for_call;
 
+// The schemas a run checks against are the committed files under `schemas/`, read from the
+// binary: reading JSON costs a tenth of generating the schema from the types with schemars,
+// which matters to a single-file run. `tests/schemas.rs` keeps the committed files equal to
+// what the types generate ([`all`]), so the two never differ in a build that passes its tests.
+
 /// The schema of call-spec files.
 pub fn spec_schema() -> &'static Value {
     static S: OnceLock<Value> = OnceLock::new();
-    S.get_or_init(generate::<SpecFile>)
+    embedded(&S, include_str!("../schemas/callspec.schema.json"))
 }
 
 /// The schema of application files.
 pub fn application_schema() -> &'static Value {
     static S: OnceLock<Value> = OnceLock::new();
-    S.get_or_init(generate::<Application>)
+    embedded(&S, include_str!("../schemas/application.schema.json"))
+}
+
+fn embedded(cell: &'static OnceLock<Value>, text: &str) -> &'static Value {
+    cell.get_or_init(|| serde_json::from_str(text).expect("the committed schema is JSON (tests/schemas.rs)"))
 }
 
 /// Generates a type's schema. Optional keys are expressed by leaving them out of `required`,
@@ -84,12 +93,17 @@ fn strip_null(v: &mut Value) {
 /// The schema of plan documents.
 pub fn plan_schema() -> &'static Value {
     static S: OnceLock<Value> = OnceLock::new();
-    S.get_or_init(generate::<crate::spec::plan::PlanFile>)
+    embedded(&S, include_str!("../schemas/plan.schema.json"))
 }
 
-/// Every generated schema with its file stem under `schemas/`.
-pub fn all() -> Vec<(&'static str, &'static Value)> {
-    vec![("callspec", spec_schema()), ("application", application_schema()), ("plan", plan_schema())]
+/// Every schema as the types generate it, with its file stem under `schemas/`; the committed
+/// files, which runs use, must equal these.
+pub fn all() -> Vec<(&'static str, Value)> {
+    vec![
+        ("callspec", generate::<SpecFile>()),
+        ("application", generate::<Application>()),
+        ("plan", generate::<crate::spec::plan::PlanFile>()),
+    ]
 }
 
 fn validator(schema: &'static Value, cell: &'static OnceLock<jsonschema::Validator>) -> &'static jsonschema::Validator {

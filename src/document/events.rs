@@ -209,6 +209,54 @@ fn scalar(text: &str, style: ScalarStyle) -> Option<Value> {
     if number_like { None } else { Some(Value::String(text.to_owned())) }
 }
 
+/// The first of `paths` (mapping keys from the top) found holding an untagged scalar, with
+/// its index and text, read from the first events of `text` without building the document:
+/// how a run learns which call a draft names, and whether a file is a plan or which call a
+/// spec defines, before deciding what to load. `None` when no path plainly holds a scalar
+/// before something the fast path would not read (the caller then loads everything).
+pub(super) fn peek(text: &str, paths: &[&[&str]]) -> Option<(usize, String)> {
+    let mut parser = Parser::new_from_str_with_options(text, granit_parser::options! { emit_comments: false });
+    let mut next = || parser.next()?.ok().map(|(e, _)| e);
+    if !matches!(next()?, Event::StreamStart)
+        || !matches!(next()?, Event::DocumentStart(..))
+        || !matches!(next()?, Event::MappingStart(_, 0, None))
+    {
+        return None;
+    }
+    // The keys of the mappings we are in, below the top.
+    let mut at: Vec<String> = Vec::new();
+    loop {
+        let key = match next()? {
+            Event::Scalar(k, _, 0, None) => k,
+            Event::MappingEnd if !at.is_empty() => {
+                at.pop();
+                continue;
+            }
+            _ => return None, // the end of the document, or a key the fast path would not read
+        };
+        let under = |p: &&[&str]| p.len() > at.len() && p.iter().zip(&at).all(|(a, b)| a == b) && p[at.len()] == key;
+        let target = paths.iter().position(|p| under(p) && p.len() == at.len() + 1);
+        let inside = paths.iter().any(|p| under(p) && p.len() > at.len() + 1);
+        match next()? {
+            Event::Scalar(v, _, 0, None) if target.is_some() => return target.map(|i| (i, v.into_owned())),
+            Event::MappingStart(_, 0, None) if inside => at.push(key.into_owned()),
+            Event::Scalar(..) if target.is_none() => {}
+            Event::MappingStart(..) | Event::SequenceStart(..) if target.is_none() => {
+                // Skip the whole value.
+                let mut depth = 1usize;
+                while depth > 0 {
+                    match next()? {
+                        Event::MappingStart(..) | Event::SequenceStart(..) => depth += 1,
+                        Event::MappingEnd | Event::SequenceEnd => depth -= 1,
+                        _ => {}
+                    }
+                }
+            }
+            _ => return None,
+        }
+    }
+}
+
 /// Whether the fast path agrees with the full path on `text`: `Ok(true)` when it took the
 /// text and built the same value and spans, `Ok(false)` when it declined; `Err` says how
 /// they differ. For the tests, the property tests and the fuzzer.
@@ -272,6 +320,24 @@ mod tests {
                 out.push(p);
             }
         }
+    }
+
+    #[test]
+    fn peeks_read_the_call_a_file_names() {
+        let one = |text, path: &[&str]| peek(text, &[path]).map(|(_, v)| v);
+        let spec = "# comment\ncallspec: 1\ncall:\n  title: [a, {b: c}]\n  id: demo-2025\nclauses: {}\n";
+        assert_eq!(one(spec, &["call", "id"]).as_deref(), Some("demo-2025"));
+        assert_eq!(peek(spec, &[&["plan"], &["call", "id"]]), Some((1, "demo-2025".to_owned())));
+        assert_eq!(peek("plan: 1\nid: x\n", &[&["plan"], &["call", "id"]]), Some((0, "1".to_owned())));
+        assert_eq!(one("call:\n  x: {id: 1}\n  id: y\n", &["call", "id"]).as_deref(), Some("y"));
+        assert_eq!(one("a: {call: {id: 1}}\ncall: {id: 2}\n", &["call", "id"]).as_deref(), Some("2"));
+        assert_eq!(one("application: 1\ncall: 'hangzhou-2025'\n", &["call"]).as_deref(), Some("hangzhou-2025"));
+        assert_eq!(one("{\"application\": 1, \"call\": \"x\"}", &["call"]).as_deref(), Some("x"));
+        assert_eq!(one("call: &a x\n", &["call"]), None);
+        assert_eq!(one("call: [x]\n", &["call"]), None);
+        assert_eq!(one("- call: x\n", &["call"]), None);
+        assert_eq!(one("application: 1\n", &["call"]), None);
+        assert_eq!(one("call: {id: x\n", &["call", "id"]).as_deref(), Some("x"));
     }
 
     #[test]

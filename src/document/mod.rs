@@ -51,6 +51,14 @@ impl Document {
     }
 }
 
+/// The first of `paths` (mapping keys from the top) found holding a scalar, with its index
+/// and text, read from the first events of `text` (YAML, or JSON) without parsing the whole
+/// document; `None` when none plainly does. A hint for choosing what to load: the file is
+/// parsed and checked in full later.
+pub fn peek(text: &str, paths: &[&[&str]]) -> Option<(usize, String)> {
+    events::peek(text, paths)
+}
+
 /// Whether the YAML fast path agrees with the full path on `text` (`Ok(true)`: it took the
 /// text and built the same value and spans; `Ok(false)`: it left the text to the full path).
 /// For the property tests and the fuzzer.
