@@ -106,9 +106,17 @@ pub fn all() -> Vec<(&'static str, Value)> {
     ]
 }
 
-fn validator(schema: &'static Value, cell: &'static OnceLock<jsonschema::Validator>) -> &'static jsonschema::Validator {
-    cell.get_or_init(|| jsonschema::draft202012::options().should_validate_formats(true).build(schema).expect("generated schema compiles"))
-}
+// The validators of the committed schemas, compiled into the binary at build time (jsonschema's
+// `validator` macro), so that a run does not compile them, nor check them against the JSON
+// Schema meta-schema: most of a single-file run's time before.
+#[jsonschema::validator(path = "schemas/callspec.schema.json", draft = Draft202012, validate_formats = true)]
+struct SpecValidator;
+
+#[jsonschema::validator(path = "schemas/application.schema.json", draft = Draft202012, validate_formats = true)]
+struct ApplicationValidator;
+
+#[jsonschema::validator(path = "schemas/plan.schema.json", draft = Draft202012, validate_formats = true)]
+struct PlanValidator;
 
 /// Which schema a document is checked against.
 #[derive(Debug, Clone, Copy)]
@@ -126,14 +134,19 @@ impl Kind {
             Kind::Plan => plan_schema(),
         }
     }
-    fn validator(self) -> &'static jsonschema::Validator {
-        static SPEC: OnceLock<jsonschema::Validator> = OnceLock::new();
-        static APP: OnceLock<jsonschema::Validator> = OnceLock::new();
-        static PLAN: OnceLock<jsonschema::Validator> = OnceLock::new();
+    fn is_valid(self, instance: &Value) -> bool {
         match self {
-            Kind::Spec => validator(spec_schema(), &SPEC),
-            Kind::Application => validator(application_schema(), &APP),
-            Kind::Plan => validator(plan_schema(), &PLAN),
+            Kind::Spec => SpecValidator::is_valid(instance),
+            Kind::Application => ApplicationValidator::is_valid(instance),
+            Kind::Plan => PlanValidator::is_valid(instance),
+        }
+    }
+
+    fn iter_errors(self, instance: &Value) -> jsonschema::ErrorIterator<'_> {
+        match self {
+            Kind::Spec => SpecValidator::iter_errors(instance),
+            Kind::Application => ApplicationValidator::iter_errors(instance),
+            Kind::Plan => PlanValidator::iter_errors(instance),
         }
     }
 }
@@ -181,11 +194,10 @@ pub fn to_pretty(schema: &Value) -> String {
 
 /// Validates a document against its schema; every error, in document order.
 pub fn check(doc: &Document, kind: Kind) -> Vec<Finding> {
-    let validator = kind.validator();
-    if validator.is_valid(&doc.value) {
+    if kind.is_valid(&doc.value) {
         return Vec::new();
     }
-    let mut out: Vec<Finding> = validator.iter_errors(&doc.value).map(|err| to_finding(doc, kind, &err)).collect();
+    let mut out: Vec<Finding> = kind.iter_errors(&doc.value).map(|err| to_finding(doc, kind, &err)).collect();
     crate::diagnostics::sort(&mut out);
     out.dedup_by(|a, b| a.code.code == b.code.code && a.primary_span() == b.primary_span() && a.message == b.message);
     out
