@@ -35,7 +35,8 @@ impl Document {
     /// positions; only files with findings pay for it.
     pub fn spans(&self) -> &SpanIndex {
         self.spans.get_or_init(|| {
-            match parse_json(self.file.clone(), &Limits { max_nodes: usize::MAX, max_depth: usize::MAX, ..Limits::default() }) {
+            let unlimited = Limits { max_nodes: usize::MAX, max_depth: usize::MAX, ..Limits::default() };
+            match parse_json_with(self.file.clone(), &unlimited, false) {
                 Ok(doc) => doc.spans.into_inner().unwrap_or_default(),
                 Err(_) => SpanIndex::default(),
             }
@@ -573,6 +574,12 @@ fn index(file: &SourceFile, node: &Spanned<Node>, ptr: &mut String, key: Option<
 /// jsonc-parser, whose syntax tree keeps each value's byte range and each number's text:
 /// about an order of magnitude fewer instructions per byte than the YAML parser.
 fn parse_json(file: Arc<SourceFile>, limits: &Limits) -> Result<Document, Finding> {
+    parse_json_with(file, limits, true)
+}
+
+/// [`parse_json`]; without `value`, only the spans are built (the value is `null`): what a
+/// file that passed the fast path needs when a finding asks where something is.
+fn parse_json_with(file: Arc<SourceFile>, limits: &Limits, value: bool) -> Result<Document, Finding> {
     use jsonc_parser::{CollectOptions, ParseOptions};
     let strict = ParseOptions {
         allow_comments: false,
@@ -603,7 +610,7 @@ fn parse_json(file: Arc<SourceFile>, limits: &Limits) -> Result<Document, Findin
             .in_file(file.clone()));
     };
     let mut spans = SpanIndex::default();
-    let mut walk = JsonWalk { file: &file, limits, nodes: 0, spans: &mut spans };
+    let mut walk = JsonWalk { file: &file, limits, nodes: 0, spans: &mut spans, build: value };
     let value = walk.value(&root, &mut String::new(), None, 0)?;
     Ok(Document::new(file, value, Some(spans)))
 }
@@ -693,6 +700,8 @@ impl<'de> Visitor<'de> for JsonSeed<'_> {
 
 struct JsonWalk<'a> {
     file: &'a Arc<SourceFile>,
+    /// Whether to build the value too, or only the spans.
+    build: bool,
     limits: &'a Limits,
     nodes: usize,
     spans: &'a mut SpanIndex,
@@ -739,7 +748,7 @@ impl JsonWalk<'_> {
                 if let Some(c) = control_char(&s.value) {
                     return Err(control_finding(self.file, span, c));
                 }
-                Value::String(s.value.clone().into_owned())
+                if self.build { Value::String(s.value.clone().into_owned()) } else { Value::Null }
             }
             J::Array(a) => {
                 let mut arr = Vec::with_capacity(a.elements.len());
@@ -747,7 +756,10 @@ impl JsonWalk<'_> {
                     let len = ptr.len();
                     ptr.push('/');
                     ptr.push_str(&i.to_string());
-                    arr.push(self.value(item, ptr, None, depth + 1)?);
+                    let v = self.value(item, ptr, None, depth + 1)?;
+                    if self.build {
+                        arr.push(v);
+                    }
                     ptr.truncate(len);
                 }
                 Value::Array(arr)
@@ -761,7 +773,7 @@ impl JsonWalk<'_> {
                     if let Some(c) = control_char(name) {
                         return Err(control_finding(self.file, kspan, c));
                     }
-                    if obj.contains_key(name) {
+                    if self.build && obj.contains_key(name) {
                         return Err(Finding::error(YAML, crate::tr!("duplicate key `{name}`", "键 `{name}` 重复"))
                             .in_file(self.file.clone())
                             .label(kspan, crate::tr!("repeated here", "此处重复"))
@@ -774,7 +786,9 @@ impl JsonWalk<'_> {
                     ptr.push('/');
                     ptr.push_str(&escape(name));
                     let v = self.value(&p.value, ptr, Some(kspan), depth + 1)?;
-                    obj.insert(name.to_owned(), v);
+                    if self.build {
+                        obj.insert(name.to_owned(), v);
+                    }
                     ptr.truncate(len);
                 }
                 Value::Object(obj)
