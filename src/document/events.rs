@@ -323,6 +323,45 @@ mod tests {
     }
 
     #[test]
+    fn agrees_on_edge_cases() {
+        let cases = [
+            "---\n",
+            "--- |\n  text\n",
+            "? a\n: b\n",
+            "a: !!str 1\n",
+            "[1, 2]\n",
+            "'a': 1\n",
+            "a:\n  - b\n  -\n",
+            "a: b\n...\n",
+            "%YAML 1.2\n---\na: 1\n",
+            "a: 1 # comment\n",
+            "a: >\n  folded\n  text\n",
+            "a: \"\\u00e9\\t\"\n",
+            "null: 1\n",
+            "a: -.5\nb: 1.\nc: .5\nd: 1e5\ne: 0o17\nf: 0b11\ng: -0x1\n",
+            "k: 12345678901234567890123\nm: -99999999999999999999\n",
+            "a: 2024-01-01 10:00\nb: 10:30\n",
+            "a: { b: [c, {d: e}], f: }\n",
+            "- a\n- - b\n  - c\n",
+            "a: |+\n  keep\n\nb: x\n",
+            "a:    spaced   \n",
+            "\u{feff}a: 1\n",
+            "a: 1\r\nb: 中文\r\n",
+            "a: multi\n  line\n  plain\n",
+            "a: 'it''s'\n",
+            "a: ~\nb: Null\nc: TRUE\nd: False\ne: yes\n",
+        ];
+        let mut fast = 0;
+        for text in cases {
+            match agrees(text) {
+                Ok(took) => fast += usize::from(took),
+                Err(e) => panic!("{text:?}: {e}"),
+            }
+        }
+        assert!(fast >= 15, "the fast path took {fast} of {} cases", cases.len());
+    }
+
+    #[test]
     fn peeks_read_the_call_a_file_names() {
         let one = |text, path: &[&str]| peek(text, &[path]).map(|(_, v)| v);
         let spec = "# comment\ncallspec: 1\ncall:\n  title: [a, {b: c}]\n  id: demo-2025\nclauses: {}\n";
