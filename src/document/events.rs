@@ -263,7 +263,7 @@ pub(super) fn peek(text: &str, paths: &[&[&str]]) -> Option<(usize, String)> {
 pub(super) fn agrees(text: &str) -> Result<bool, String> {
     let limits = Limits::default();
     let Some((value, spans)) = parse(text, &limits) else { return Ok(false) };
-    let full = match super::parse_full(crate::source::SourceFile::new("t.yaml", text), &limits) {
+    let full = match super::yaml::parse_full(crate::source::SourceFile::new("t.yaml", text), &limits) {
         Ok(d) => d,
         Err(e) => return Err(format!("the fast path took what the full path refuses ({})", e.message)),
     };

@@ -1,0 +1,239 @@
+//! JSON application files (a portal's export): strict JSON read by serde_json without
+//! positions, and by jsonc-parser with positions when a finding needs them or the fast read
+//! refused the file (then with the precise diagnostic).
+
+use std::sync::Arc;
+
+use serde::de::{self, Deserializer, MapAccess, SeqAccess, Visitor};
+use serde_json::Value;
+
+use super::{Document, LIMIT, NodeSpan, SpanIndex, YAML, control_char, control_finding, escape, whole_chars};
+use crate::diagnostics::{Finding, Span};
+use crate::source::{Limits, SourceFile};
+
+/// Strict JSON (RFC 8259: no comments, no trailing commas, no duplicate keys), parsed by
+/// jsonc-parser, whose syntax tree keeps each value's byte range and each number's text:
+/// about an order of magnitude fewer instructions per byte than the YAML parser.
+pub(super) fn parse_json(file: Arc<SourceFile>, limits: &Limits) -> Result<Document, Finding> {
+    parse_json_with(file, limits, true)
+}
+
+/// [`parse_json`]; without `value`, only the spans are built (the value is `null`): what a
+/// file that passed the fast path needs when a finding asks where something is.
+pub(super) fn parse_json_with(file: Arc<SourceFile>, limits: &Limits, value: bool) -> Result<Document, Finding> {
+    use jsonc_parser::{CollectOptions, ParseOptions};
+    let strict = ParseOptions {
+        allow_comments: false,
+        allow_loose_object_property_names: false,
+        allow_trailing_commas: false,
+        allow_missing_commas: false,
+        allow_single_quoted_strings: false,
+        allow_hexadecimal_numbers: false,
+        allow_unary_plus_numbers: false,
+    };
+    let parsed = match jsonc_parser::parse_to_ast(&file.text, &CollectOptions::default(), &strict) {
+        Ok(p) => p,
+        Err(e) => {
+            let r = e.range();
+            let code = if matches!(e.kind(), jsonc_parser::errors::ParseErrorKind::NestingDepthExceeded) { LIMIT } else { YAML };
+            let kind = e.kind();
+            return Err(Finding::error(code, crate::tr!("not valid JSON: {kind}", "不是有效的 JSON：{kind}"))
+                .in_file(file.clone())
+                .label(whole_chars(&file.text, r.start, r.end.max(r.start + 1)), crate::tr!("here", "此处"))
+                .with_help(crate::tr!(
+                    "a `.json` file must be strict JSON: no comments, no trailing commas, double-quoted keys and strings",
+                    "`.json` 文件须为严格的 JSON：不能有注释和尾随逗号，键和字符串须用双引号"
+                )));
+        }
+    };
+    let Some(root) = parsed.value else {
+        return Err(Finding::error(YAML, crate::tr!("`{}` is empty (no JSON value)", "`{}` 是空文件（没有 JSON 值）", file.name))
+            .in_file(file.clone()));
+    };
+    let mut spans = SpanIndex::default();
+    let mut walk = JsonWalk { file: &file, limits, nodes: 0, spans: &mut spans, build: value };
+    let value = walk.value(&root, &mut String::new(), None, 0)?;
+    Ok(Document::new(file, value, Some(spans)))
+}
+
+/// Strict JSON straight into a value with serde_json, without positions: `None` for anything
+/// it does not accept as is (a syntax error, a duplicate key, a control character, a limit),
+/// which [`parse_json`] then reports precisely. Decimals become their shortest exact text
+/// (`4.80` → `"4.8"`), as the YAML layer passes on decimals as text.
+pub(super) fn fast_json(text: &str, limits: &Limits) -> Option<Value> {
+    use serde::de::DeserializeSeed;
+    let nodes = std::cell::Cell::new(0usize);
+    let mut de = serde_json::Deserializer::from_str(text);
+    let value = JsonSeed { depth: 0, nodes: &nodes, limits }.deserialize(&mut de).ok()?;
+    de.end().ok()?;
+    Some(value)
+}
+
+struct JsonSeed<'a> {
+    depth: usize,
+    nodes: &'a std::cell::Cell<usize>,
+    limits: &'a Limits,
+}
+
+impl<'de> de::DeserializeSeed<'de> for JsonSeed<'_> {
+    type Value = Value;
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Value, D::Error> {
+        self.nodes.set(self.nodes.get() + 1);
+        if self.depth > self.limits.max_depth || self.nodes.get() > self.limits.max_nodes {
+            return Err(de::Error::custom("limit"));
+        }
+        d.deserialize_any(self)
+    }
+}
+
+impl<'de> Visitor<'de> for JsonSeed<'_> {
+    type Value = Value;
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("a JSON value")
+    }
+    fn visit_unit<E>(self) -> Result<Value, E> {
+        Ok(Value::Null)
+    }
+    fn visit_bool<E>(self, v: bool) -> Result<Value, E> {
+        Ok(Value::Bool(v))
+    }
+    fn visit_i64<E>(self, v: i64) -> Result<Value, E> {
+        Ok(Value::from(v))
+    }
+    fn visit_u64<E>(self, v: u64) -> Result<Value, E> {
+        Ok(Value::from(v))
+    }
+    fn visit_f64<E: de::Error>(self, v: f64) -> Result<Value, E> {
+        // Too large for an integer, or not exactly representable: the precise path decides.
+        if !v.is_finite() || v.abs() >= 1e15 {
+            return Err(E::custom("number"));
+        }
+        Ok(Value::String(v.to_string()))
+    }
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<Value, E> {
+        self.visit_string(v.to_owned())
+    }
+    fn visit_string<E: de::Error>(self, v: String) -> Result<Value, E> {
+        if control_char(&v).is_some() {
+            return Err(E::custom("control character"));
+        }
+        Ok(Value::String(v))
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, mut s: A) -> Result<Value, A::Error> {
+        let mut v = Vec::with_capacity(s.size_hint().unwrap_or(4));
+        while let Some(e) = s.next_element_seed(JsonSeed { depth: self.depth + 1, nodes: self.nodes, limits: self.limits })? {
+            v.push(e);
+        }
+        Ok(Value::Array(v))
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut m: A) -> Result<Value, A::Error> {
+        let mut obj = serde_json::Map::new();
+        while let Some(k) = m.next_key::<String>()? {
+            if control_char(&k).is_some() || obj.contains_key(&k) {
+                return Err(de::Error::custom("key"));
+            }
+            let v = m.next_value_seed(JsonSeed { depth: self.depth + 1, nodes: self.nodes, limits: self.limits })?;
+            obj.insert(k, v);
+        }
+        Ok(Value::Object(obj))
+    }
+}
+
+struct JsonWalk<'a> {
+    file: &'a Arc<SourceFile>,
+    /// Whether to build the value too, or only the spans.
+    build: bool,
+    limits: &'a Limits,
+    nodes: usize,
+    spans: &'a mut SpanIndex,
+}
+
+impl JsonWalk<'_> {
+    fn value(&mut self, node: &jsonc_parser::ast::Value, ptr: &mut String, key: Option<Span>, depth: usize) -> Result<Value, Finding> {
+        use jsonc_parser::ast::Value as J;
+        use jsonc_parser::common::Ranged;
+        let r = node.range();
+        let span = Span::new(r.start, r.end - r.start);
+        self.nodes += 1;
+        if depth > self.limits.max_depth || self.nodes > self.limits.max_nodes {
+            let what = if depth > self.limits.max_depth {
+                crate::tr!("nesting deeper than {} levels", "嵌套超过 {} 层", self.limits.max_depth)
+            } else {
+                crate::tr!("more than {} values", "超过 {} 个值", self.limits.max_nodes)
+            };
+            return Err(Finding::error(
+                LIMIT,
+                crate::i18n::Text::new(
+                    format!("resource limit exceeded while parsing: {}", what.en),
+                    format!("解析时超出资源上限：{}", what.zh),
+                ),
+            )
+            .in_file(self.file.clone())
+            .label(Span::new(span.offset, span.len.min(1)), crate::tr!("here", "此处"))
+            .with_help(crate::tr!(
+                "real specs and drafts stay far below the limits; `--max-depth` and `--max-nodes` change them",
+                "正常的规范和申报书远低于这些上限；可用 `--max-depth` 和 `--max-nodes` 调整"
+            )));
+        }
+        self.spans.insert(ptr, NodeSpan { key, value: span });
+        Ok(match node {
+            J::NullKeyword(_) => Value::Null,
+            J::BooleanLit(b) => Value::Bool(b.value),
+            J::NumberLit(n) => match (n.value.parse::<i64>(), n.value.parse::<u64>()) {
+                (Ok(i), _) => Value::from(i),
+                (_, Ok(u)) => Value::from(u),
+                // Decimals and big numbers: their exact text, as from YAML.
+                _ => Value::String(n.value.to_owned()),
+            },
+            J::StringLit(s) => {
+                if let Some(c) = control_char(&s.value) {
+                    return Err(control_finding(self.file, span, c));
+                }
+                if self.build { Value::String(s.value.clone().into_owned()) } else { Value::Null }
+            }
+            J::Array(a) => {
+                let mut arr = Vec::with_capacity(a.elements.len());
+                for (i, item) in a.elements.iter().enumerate() {
+                    let len = ptr.len();
+                    ptr.push('/');
+                    ptr.push_str(&i.to_string());
+                    let v = self.value(item, ptr, None, depth + 1)?;
+                    if self.build {
+                        arr.push(v);
+                    }
+                    ptr.truncate(len);
+                }
+                Value::Array(arr)
+            }
+            J::Object(o) => {
+                let mut obj = serde_json::Map::with_capacity(o.properties.len());
+                for p in &o.properties {
+                    let name = p.name.as_str();
+                    let kr = p.name.range();
+                    let kspan = Span::new(kr.start, kr.end - kr.start);
+                    if let Some(c) = control_char(name) {
+                        return Err(control_finding(self.file, kspan, c));
+                    }
+                    if self.build && obj.contains_key(name) {
+                        return Err(Finding::error(YAML, crate::tr!("duplicate key `{name}`", "键 `{name}` 重复"))
+                            .in_file(self.file.clone())
+                            .label(kspan, crate::tr!("repeated here", "此处重复"))
+                            .with_help(crate::tr!(
+                                "each key may appear once in an object; remove or merge the repeated key",
+                                "同一对象中每个键只能出现一次；请删除或合并重复的键"
+                            )));
+                    }
+                    let len = ptr.len();
+                    ptr.push('/');
+                    ptr.push_str(&escape(name));
+                    let v = self.value(&p.value, ptr, Some(kspan), depth + 1)?;
+                    if self.build {
+                        obj.insert(name.to_owned(), v);
+                    }
+                    ptr.truncate(len);
+                }
+                Value::Object(obj)
+            }
+        })
+    }
+}

@@ -1,0 +1,318 @@
+//! The full YAML path: serde-saphyr parses into a tree whose every key and value carries its
+//! location, and one walk over it yields the value and the span index. Every YAML feature
+//! (anchors, aliases, merge keys, tags), every resource budget and every parse diagnostic
+//! lives here; the fast path in `events.rs` hands over whatever it does not settle itself.
+
+use std::sync::Arc;
+
+use serde::Deserialize;
+use serde::de::{self, Deserializer, MapAccess, SeqAccess, Visitor};
+use serde_json::Value;
+use serde_saphyr::Spanned;
+
+use super::{Document, LIMIT, NodeSpan, SpanIndex, YAML, control_char, control_finding, escape, whole_chars};
+use crate::diagnostics::{Finding, Span};
+use crate::source::{Limits, SourceFile};
+
+/// The full YAML path (serde-saphyr): every YAML feature, every limit and every diagnostic.
+pub(super) fn parse_full(file: Arc<SourceFile>, limits: &Limits) -> Result<Document, Finding> {
+    let mut budget = serde_saphyr::Budget::default();
+    budget.max_depth = limits.max_depth;
+    budget.max_nodes = limits.max_nodes;
+    budget.max_aliases = limits.max_aliases;
+    budget.max_documents = 1;
+    let mut options = serde_saphyr::Options::default();
+    options.budget = Some(budget);
+    options.strict_booleans = true;
+    options.leading_zero_numbers_as_strings = true;
+    options.with_snippet = false;
+    // Applicants never mean 1_000 or a custom tag; NaN and infinities reach the schema as text.
+    options.underscored_numbers_as_strings = true;
+    options.reject_unsupported_tags = true;
+    options.non_finite_float_policy = serde_saphyr::options::NonFiniteFloatPolicy::AsString;
+    let mut alias = serde_saphyr::options::AliasLimits::default();
+    alias.max_total_replayed_events = limits.max_nodes;
+    alias.max_alias_expansions_per_anchor = limits.max_aliases.max(1);
+    options.alias_limits = alias;
+    let root: Spanned<Node> = match serde_saphyr::from_str_with_options(&file.text, options) {
+        Ok(root) => root,
+        Err(err) => return Err(parse_error(&file, &err)),
+    };
+    let mut spans = SpanIndex::default();
+    let value = index(&file, &root, &mut String::new(), None, &mut spans);
+    if let Some((span, c)) = spans.control {
+        return Err(control_finding(&file, span, c));
+    }
+    Ok(Document::new(file, value, Some(spans)))
+}
+
+fn parse_error(file: &Arc<SourceFile>, err: &serde_saphyr::Error) -> Finding {
+    let message = err.to_string();
+    let message = message.lines().next().unwrap_or("").trim().to_owned();
+    let failure = Failure::of(err);
+    let code = if matches!(failure, Failure::Limit) { LIMIT } else { YAML };
+    let (message, help) = describe(&message, failure);
+    let mut finding = Finding::error(code, message).in_file(file.clone());
+    if let Some(loc) = err.location() {
+        let span = span_of(file, &loc);
+        finding = finding.label(span, crate::tr!("here", "此处"));
+    }
+    if let Some(help) = help {
+        finding = finding.with_help(help);
+    }
+    finding
+}
+
+/// What stopped the parser, told by the error's kind and never by its text alone: the text
+/// quotes the file's own keys and tags, so a duplicate `budget:` or `aliases:` key must not
+/// read as a resource budget or an alias limit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Failure {
+    Duplicate,
+    Documents,
+    /// A resource limit (depth, nodes, aliases, ...).
+    Limit,
+    /// Malformed YAML, as the parser itself words it (no quoted content).
+    Syntax,
+    /// Anything else (unknown anchor, unsupported tag, ...).
+    Other,
+}
+
+impl Failure {
+    fn of(mut err: &serde_saphyr::Error) -> Failure {
+        use serde_saphyr::Error as E;
+        use serde_saphyr::budget::BudgetBreach as B;
+        // Errors met while replaying an alias, or with a snippet, wrap the original.
+        while let E::AliasError { error, .. } | E::WithSnippet { error, .. } = err {
+            err = error;
+        }
+        match err {
+            E::DuplicateMappingKey { .. } => Failure::Duplicate,
+            E::MultipleDocuments { .. } | E::Budget { breach: B::Documents { .. }, .. } => Failure::Documents,
+            E::Budget { .. }
+            | E::AliasReplayCounterOverflow { .. }
+            | E::AliasReplayLimitExceeded { .. }
+            | E::AliasExpansionLimitExceeded { .. }
+            | E::AliasReplayStackDepthExceeded { .. } => Failure::Limit,
+            // The YAML parser's own nesting guard.
+            E::ExternalMessage { source, msg, .. } if matches!(**source, serde_saphyr::ExternalMessageSource::Parser(_)) => {
+                if msg.contains("recursion limit") { Failure::Limit } else { Failure::Syntax }
+            }
+            _ => Failure::Other,
+        }
+    }
+}
+
+/// Rephrases the parser's message where it is cryptic, with a fix hint.
+/// The parser's own wording stays English inside the Chinese message.
+fn describe(message: &str, failure: Failure) -> (crate::i18n::Text, Option<crate::i18n::Text>) {
+    use crate::tr;
+    let m = message.to_owned();
+    match failure {
+        Failure::Duplicate => {
+            let m = m.split(", set DuplicateKeyPolicy").next().unwrap_or(&m).to_owned();
+            (
+                tr!("{m}", "键重复：{m}"),
+                Some(tr!(
+                    "each key may appear once in a mapping; remove or merge the repeated key",
+                    "同一映射中每个键只能出现一次；请删除或合并重复的键"
+                )),
+            )
+        }
+        Failure::Documents => (
+            tr!(
+                "the file holds several YAML documents (`---`); one file holds one spec or application",
+                "文件中有多个 YAML 文档（`---`）；一个文件只能包含一份规范或申报书"
+            ),
+            Some(tr!("split the documents into separate files", "请把各文档拆分为单独的文件")),
+        ),
+        Failure::Syntax if m.contains("tab") => {
+            (tr!("{m}", "YAML 错误：{m}"), Some(tr!("indent with spaces, not tabs", "请用空格缩进，不要用制表符")))
+        }
+        Failure::Limit if m.contains("Nodes {") || m.contains("replay") || m.contains("expansion") => (
+            tr!(
+                "the file expands to too many values (aliases included): parsing stopped at the node limit",
+                "文件展开后的值过多（含别名）：解析在节点上限处停止"
+            ),
+            Some(tr!(
+                "an alias bomb or a runaway file; real specs and drafts stay far below the limit (`--max-nodes` changes it)",
+                "可能是别名炸弹或失控的文件；正常的规范和申报书远低于上限（可用 `--max-nodes` 调整）"
+            )),
+        ),
+        Failure::Limit if m.contains("Depth {") || m.contains("recursion limit") => (
+            tr!("the file nests too deeply: parsing stopped at the depth limit", "文件嵌套过深：解析在深度上限处停止"),
+            Some(tr!(
+                "real specs and drafts nest a few levels; `--max-depth` changes the limit",
+                "正常的规范和申报书只嵌套几层；可用 `--max-depth` 调整上限"
+            )),
+        ),
+        Failure::Limit => {
+            let what = m.split(" at line").next().unwrap_or(&m);
+            (
+                tr!("resource limit exceeded while parsing: {what}", "解析时超出资源上限：{what}"),
+                Some(tr!("real specs and drafts stay far below the limits", "正常的规范和申报书远低于这些上限")),
+            )
+        }
+        _ => (tr!("{m}", "YAML 错误：{m}"), None),
+    }
+}
+
+fn span_of(file: &SourceFile, loc: &serde_saphyr::Location) -> Span {
+    let s = loc.span();
+    match (s.byte_offset(), s.byte_len()) {
+        (Some(o), Some(l)) => whole_chars(&file.text, o as usize, o.saturating_add(l) as usize),
+        _ => {
+            // Parser errors carry line and column only: find the byte offset ourselves.
+            let (line, col) = (loc.line() as usize, loc.column() as usize);
+            if line == 0 {
+                return Span::default();
+            }
+            let start = file.text.split_inclusive('\n').take(line - 1).map(str::len).sum::<usize>();
+            let rest = &file.text[start.min(file.text.len())..];
+            let off = rest.char_indices().nth(col.saturating_sub(1)).map_or(rest.len(), |(i, _)| i);
+            let len = rest[off..].chars().next().map_or(0, char::len_utf8);
+            Span::new(start + off, len)
+        }
+    }
+}
+
+/// Whether an integer's source text has a radix prefix or a sign (`0x1F`, `0o17`, `+5`).
+fn radix_or_sign(text: &str) -> bool {
+    let t = text.trim().trim_start_matches('-');
+    t.starts_with('+') || t.len() > 1 && t.starts_with('0') && t[1..].starts_with(['x', 'X', 'o', 'O', 'b', 'B'])
+}
+
+/// An untyped YAML node; every key and value is wrapped in `Spanned`.
+enum Node {
+    Null,
+    Bool(bool),
+    Int(i64),
+    UInt(u64),
+    /// Any other number; its exact text is taken from the source.
+    Other,
+    Str(String),
+    Seq(Vec<Spanned<Node>>),
+    Map(Vec<(Spanned<String>, Spanned<Node>)>),
+}
+
+impl<'de> Deserialize<'de> for Node {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_any(NodeVisitor)
+    }
+}
+
+struct NodeVisitor;
+
+impl<'de> Visitor<'de> for NodeVisitor {
+    type Value = Node;
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("a YAML value")
+    }
+    fn visit_unit<E>(self) -> Result<Node, E> {
+        Ok(Node::Null)
+    }
+    fn visit_none<E>(self) -> Result<Node, E> {
+        Ok(Node::Null)
+    }
+    fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Node, D::Error> {
+        Node::deserialize(d)
+    }
+    fn visit_bool<E>(self, v: bool) -> Result<Node, E> {
+        Ok(Node::Bool(v))
+    }
+    fn visit_i64<E>(self, v: i64) -> Result<Node, E> {
+        Ok(Node::Int(v))
+    }
+    fn visit_u64<E>(self, v: u64) -> Result<Node, E> {
+        Ok(Node::UInt(v))
+    }
+    fn visit_i128<E>(self, _: i128) -> Result<Node, E> {
+        Ok(Node::Other)
+    }
+    fn visit_u128<E>(self, _: u128) -> Result<Node, E> {
+        Ok(Node::Other)
+    }
+    fn visit_f64<E>(self, _: f64) -> Result<Node, E> {
+        Ok(Node::Other)
+    }
+    fn visit_str<E>(self, v: &str) -> Result<Node, E> {
+        Ok(Node::Str(v.to_owned()))
+    }
+    fn visit_string<E>(self, v: String) -> Result<Node, E> {
+        Ok(Node::Str(v))
+    }
+    fn visit_bytes<E: de::Error>(self, _: &[u8]) -> Result<Node, E> {
+        Err(E::custom("binary values are not supported"))
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, mut s: A) -> Result<Node, A::Error> {
+        let mut v = Vec::with_capacity(s.size_hint().unwrap_or(4));
+        while let Some(e) = s.next_element()? {
+            v.push(e);
+        }
+        Ok(Node::Seq(v))
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut m: A) -> Result<Node, A::Error> {
+        let mut v = Vec::with_capacity(m.size_hint().unwrap_or(8));
+        while let Some(k) = m.next_key()? {
+            v.push((k, m.next_value()?));
+        }
+        Ok(Node::Map(v))
+    }
+}
+
+fn index(file: &SourceFile, node: &Spanned<Node>, ptr: &mut String, key: Option<Span>, out: &mut SpanIndex) -> Value {
+    let span = span_of(file, &node.referenced);
+    out.insert(ptr, NodeSpan { key, value: span });
+    match &node.value {
+        Node::Null => Value::Null,
+        Node::Bool(b) => Value::Bool(*b),
+        // `0x1F`, `0o17`, `+5`: valid YAML integers no applicant means; kept as text, so the
+        // schema reports them.
+        Node::Int(_) | Node::UInt(_) if radix_or_sign(file.slice(span_of(file, &node.defined)).unwrap_or("")) => {
+            Value::String(file.slice(span_of(file, &node.defined)).unwrap_or("").trim().to_owned())
+        }
+        Node::Int(i) => Value::from(*i),
+        Node::UInt(u) => Value::from(*u),
+        Node::Other => {
+            // The exact text as written (from where the scalar is defined, for aliases).
+            let text = file.slice(span_of(file, &node.defined)).unwrap_or("").trim();
+            Value::String(text.to_owned())
+        }
+        Node::Str(s) => {
+            if out.control.is_none()
+                && let Some(c) = control_char(s)
+            {
+                out.control = Some((span, c));
+            }
+            Value::String(s.clone())
+        }
+        Node::Seq(items) => {
+            let mut arr = Vec::with_capacity(items.len());
+            for (i, item) in items.iter().enumerate() {
+                let len = ptr.len();
+                ptr.push('/');
+                ptr.push_str(&i.to_string());
+                arr.push(index(file, item, ptr, None, out));
+                ptr.truncate(len);
+            }
+            Value::Array(arr)
+        }
+        Node::Map(entries) => {
+            let mut obj = serde_json::Map::with_capacity(entries.len());
+            for (k, v) in entries {
+                let len = ptr.len();
+                ptr.push('/');
+                ptr.push_str(&escape(&k.value));
+                let kspan = span_of(file, &k.referenced);
+                if out.control.is_none()
+                    && let Some(c) = control_char(&k.value)
+                {
+                    out.control = Some((kspan, c));
+                }
+                obj.insert(k.value.clone(), index(file, v, ptr, Some(kspan), out));
+                ptr.truncate(len);
+            }
+            Value::Object(obj)
+        }
+    }
+}
