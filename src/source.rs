@@ -3,7 +3,7 @@
 //! **Invariant:** the only place that reads input bytes; nothing here ever writes.
 
 use std::path::Path;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use crate::diagnostics::{Finding, Span};
 
@@ -32,21 +32,76 @@ impl Default for Limits {
 pub struct SourceFile {
     pub name: String,
     pub text: String,
+    /// Where each line starts (after `\n`), built on first use: rendering thousands of
+    /// findings in a large file must not rescan it for each label.
+    lines: OnceLock<Vec<usize>>,
+    /// Where each line starts as miette counts lines (after `\r\n`, `\r` or `\n`).
+    miette_lines: OnceLock<Vec<usize>>,
+    /// Whether the text holds a control character (other than tab and line breaks).
+    control: OnceLock<bool>,
 }
 
 impl SourceFile {
     pub fn new(name: impl Into<String>, text: impl Into<String>) -> Arc<Self> {
-        Arc::new(Self { name: name.into(), text: text.into() })
+        Arc::new(Self {
+            name: name.into(),
+            text: text.into(),
+            lines: OnceLock::new(),
+            miette_lines: OnceLock::new(),
+            control: OnceLock::new(),
+        })
+    }
+
+    /// The byte offset where the line holding `offset` starts (lines end at `\n`).
+    pub fn line_start(&self, offset: usize) -> usize {
+        let lines = self.lines();
+        lines[self.line_index(offset)]
+    }
+
+    fn lines(&self) -> &[usize] {
+        self.lines.get_or_init(|| std::iter::once(0).chain(self.text.match_indices('\n').map(|(i, _)| i + 1)).collect())
+    }
+
+    /// 0-based index of the line holding `offset`.
+    fn line_index(&self, offset: usize) -> usize {
+        self.lines().partition_point(|&s| s <= offset).saturating_sub(1)
+    }
+
+    /// Line starts as miette counts lines: after `\r\n`, a lone `\r` or `\n`.
+    pub(crate) fn miette_lines(&self) -> &[usize] {
+        self.miette_lines.get_or_init(|| {
+            let b = self.text.as_bytes();
+            let mut out = vec![0];
+            let mut i = 0;
+            while i < b.len() {
+                match b[i] {
+                    b'\r' if b.get(i + 1) == Some(&b'\n') => {
+                        out.push(i + 2);
+                        i += 2;
+                        continue;
+                    }
+                    b'\r' | b'\n' => out.push(i + 1),
+                    _ => {}
+                }
+                i += 1;
+            }
+            out
+        })
+    }
+
+    /// Whether the text holds a control character other than tab and line breaks.
+    pub fn has_control(&self) -> bool {
+        *self.control.get_or_init(|| self.text.chars().any(|c| c.is_control() && !matches!(c, '\t' | '\n' | '\r')))
     }
 
     /// 1-based line and column (in characters) of a byte offset.
     pub fn line_col(&self, offset: usize) -> (usize, usize) {
         let offset = offset.min(self.text.len());
-        let before = &self.text.as_bytes()[..offset];
-        let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
-        let line_start = before.iter().rposition(|&b| b == b'\n').map_or(0, |p| p + 1);
-        let col = self.text.get(line_start..offset).map_or(1, |s| s.chars().count() + 1);
-        (line, col)
+        let index = self.line_index(offset);
+        let line_start = self.lines()[index];
+        // Characters, counted as the bytes that do not continue one (vectorised: long lines).
+        let col = self.text.get(line_start..offset).map_or(1, |s| s.bytes().filter(|b| (b & 0xC0) != 0x80).count() + 1);
+        (index + 1, col)
     }
 
     /// The text under a span, if the span is valid for this file.

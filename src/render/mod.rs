@@ -69,6 +69,28 @@ pub(crate) fn citation(c: &crate::diagnostics::Citation, lang: Lang) -> String {
 /// Renders one finding as text. Control characters from the input (ESC, BEL, ...) are shown
 /// as `?` in snippets and as `\u{..}` in messages, so a hostile file cannot drive the terminal.
 pub fn human(finding: &Finding, style: Style) -> String {
+    let (few, hidden);
+    let finding = if finding.labels.len() > MAX_LABELS {
+        // Keep the primary label and the first others; a snippet with thousands of labels
+        // helps nobody and takes miette seconds to lay out.
+        let mut f = finding.clone();
+        let mut others: Vec<(usize, usize)> =
+            f.labels.iter().enumerate().filter(|(_, l)| !l.primary).map(|(i, l)| (l.span.offset, i)).collect();
+        others.sort_unstable();
+        let keep: std::collections::HashSet<usize> = others.iter().take(MAX_LABELS - 1).map(|&(_, i)| i).collect();
+        let mut i = 0;
+        f.labels.retain(|l| {
+            let kept = l.primary || keep.contains(&i);
+            i += 1;
+            kept
+        });
+        hidden = finding.labels.len() - f.labels.len();
+        few = f;
+        &few
+    } else {
+        hidden = 0;
+        finding
+    };
     let safe;
     let finding = match sanitised(finding) {
         Some(f) => {
@@ -94,8 +116,17 @@ pub fn human(finding: &Finding, style: Style) -> String {
     if let Some(h) = &finding.help {
         out.push_str(&format!("  {help}{}\n", h.get(style.lang)));
     }
+    if hidden > 0 {
+        out.push_str(&match style.lang {
+            Lang::En => format!("  ({hidden} more places not shown; `--format json` lists them all)\n"),
+            Lang::Zh => format!("  （另有 {hidden} 处未显示；`--format json` 会全部列出）\n"),
+        });
+    }
     out
 }
+
+/// Most labels drawn in one snippet.
+const MAX_LABELS: usize = 12;
 
 fn is_unsafe(c: char) -> bool {
     c.is_control() && !matches!(c, '\t' | '\n' | '\r')
@@ -112,10 +143,10 @@ const MAX_TEXT: usize = 1000;
 /// source line longer than [`MAX_LINE`] or text longer than [`MAX_TEXT`] characters.
 fn sanitised(f: &Finding) -> Option<Finding> {
     let text_needs = |s: &str| s.chars().any(is_unsafe) || s.chars().nth(MAX_TEXT).is_some();
-    let in_file = f.file.as_ref().is_some_and(|file| file.text.chars().any(is_unsafe));
+    let in_file = f.file.as_ref().is_some_and(|file| file.has_control());
     let long_line = f.file.as_ref().is_some_and(|file| {
         f.labels.iter().any(|l| {
-            let start = file.text[..l.span.offset.min(file.text.len())].rfind('\n').map_or(0, |p| p + 1);
+            let start = file.line_start(l.span.offset.min(file.text.len()));
             file.text[start..].lines().next().is_some_and(|line| line.chars().nth(MAX_LINE).is_some())
         })
     });
@@ -223,18 +254,84 @@ impl SourceCode for SourceFile {
         before: usize,
         after: usize,
     ) -> Result<Box<dyn SpanContents<'a> + 'a>, miette::MietteError> {
-        let inner = self.text.read_span(span, before, after)?;
+        // miette finds the context by scanning from the start of the text, for every label;
+        // scanning from a line shortly before the span instead keeps many findings in a large
+        // file linear. The line numbers are shifted back by the lines skipped.
+        let lines = self.miette_lines();
+        let at = span.offset().min(self.text.len());
+        let first = lines.partition_point(|&s| s <= at).saturating_sub(1).saturating_sub(before + 1);
+        let base = lines[first];
+        let local = SourceSpan::new((span.offset().saturating_sub(base)).into(), span.len());
+        let inner = self.text[base..].read_span(&local, before, after)?;
         // miette counts the column in bytes; people (and the JSON output) count characters.
-        let start = inner.span().offset();
-        let line_start = self.text[..start.min(self.text.len())].rfind('\n').map_or(0, |p| p + 1);
+        let start = base + inner.span().offset();
+        let line_start = self.line_start(start);
         let column = self.text.get(line_start..start).map_or(inner.column(), |s| s.chars().count());
         Ok(Box::new(miette::MietteSpanContents::new_named(
             self.name.clone(),
             inner.data(),
-            *inner.span(),
-            inner.line(),
+            SourceSpan::new(start.into(), inner.span().len()),
+            first + inner.line(),
             column,
-            inner.line_count(),
+            first + inner.line_count(),
         )))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diagnostics::{Finding, Span};
+
+    const CODE: &crate::diagnostics::CodeInfo = &crate::diagnostics::CodeInfo { code: "test.code", summary: "", doc: "" };
+
+    /// Spans read through the line index are what miette reads scanning from the start.
+    #[test]
+    fn read_span_matches_miette_on_any_line_ends() {
+        let text = "a: 1\r\nbb: 中文\rccc: x\n\ndddd: [1, 2]\r\n\r\neeeee: 长\n".repeat(3);
+        let file = SourceFile::new("t.yaml", text.clone());
+        for offset in 0..text.len() {
+            if !text.is_char_boundary(offset) {
+                continue;
+            }
+            for len in [0, 1, 3] {
+                let span = SourceSpan::new(offset.into(), len.min(text.len() - offset));
+                for (before, after) in [(0, 0), (1, 1), (2, 3)] {
+                    let ours = file.read_span(&span, before, after).unwrap();
+                    let theirs = text.as_str().read_span(&span, before, after).unwrap();
+                    let what = format!("offset {offset} len {len} context {before}/{after}");
+                    assert_eq!(ours.data(), theirs.data(), "{what}");
+                    assert_eq!(ours.span(), theirs.span(), "{what}");
+                    assert_eq!(ours.line(), theirs.line(), "{what}");
+                    assert_eq!(ours.line_count(), theirs.line_count(), "{what}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn line_col_counts_lines_and_characters() {
+        let file = SourceFile::new("t.yaml", "ab\n中文x\n\nz");
+        assert_eq!(file.line_col(0), (1, 1));
+        assert_eq!(file.line_col(3), (2, 1));
+        assert_eq!(file.line_col(9), (2, 3));
+        assert_eq!(file.line_col(11), (3, 1));
+        assert_eq!(file.line_col(12), (4, 1));
+        assert_eq!(file.line_col(99), (4, 2));
+    }
+
+    #[test]
+    fn a_snippet_shows_at_most_max_labels() {
+        let text: String = (0..40).map(|i| format!("k{i}: v\n")).collect();
+        let file = SourceFile::new("t.yaml", text.clone());
+        let mut f = Finding::error(CODE, "many").in_file(file).label(Span::new(text.find("k30").unwrap(), 3), "this");
+        for i in (0..40).filter(|i| *i != 30) {
+            f = f.also(Span::new(text.find(&format!("k{i}:")).unwrap(), 2), "also");
+        }
+        let out = human(&f, Style { color: false, width: 100, lang: Lang::En });
+        assert_eq!(out.matches("also").count(), MAX_LABELS - 1, "{out}");
+        assert!(out.contains("this") && out.contains("(28 more places not shown; `--format json` lists them all)"), "{out}");
+        // The nearest to the top are kept.
+        assert!(out.contains("k0:") && !out.contains("k39:"), "{out}");
     }
 }
