@@ -1,4 +1,5 @@
-//! What both fuzz targets do with the findings of one input: render each through every
+//! What both fuzz targets share: the YAML fast-path check, and what they do with the findings
+//! of one input: render each through every
 //! renderer (human, JSON, SARIF, GitHub) and check that every label lies inside its file on
 //! character boundaries. A panic anywhere is a crash for libFuzzer.
 
@@ -31,5 +32,15 @@ pub fn render_all(findings: &[Finding]) {
         std::hint::black_box(render::json_finding(f, callspec::i18n::Lang::En).to_string());
         std::hint::black_box(render::sarif_result(f, callspec::i18n::Lang::Zh).to_string());
         std::hint::black_box(render::github(f, callspec::i18n::Lang::En));
+    }
+}
+
+/// Panics when the YAML fast path builds something other than what the full path builds
+/// (it may leave the text to the full path).
+pub fn assert_fast_path_agrees(data: &[u8]) {
+    if let Ok(text) = std::str::from_utf8(data)
+        && let Err(e) = callspec::document::fast_path_agrees(text)
+    {
+        panic!("YAML fast path disagrees with the full path: {e}");
     }
 }
