@@ -1,7 +1,7 @@
 //! What both fuzz targets share: the YAML fast-path check, and what they do with the findings
-//! of one input: render each through every
-//! renderer (human, JSON, SARIF, GitHub) and check that every label lies inside its file on
-//! character boundaries. A panic anywhere is a crash for libFuzzer.
+//! of one input: render each through every renderer (human, JSON, SARIF, GitHub) and check
+//! that every label lies inside its file on character boundaries. A panic anywhere is a crash
+//! for libFuzzer.
 
 use callspec::diagnostics::Finding;
 use callspec::render::{self, Style};

@@ -130,6 +130,10 @@ impl<'t> Builder<'t> {
                         _ => return None,
                     };
                     self.nodes += 1;
+                    self.scalar_bytes += name.len();
+                    if self.scalar_bytes > self.max_scalar_bytes {
+                        return None;
+                    }
                     let kspan = self.span(&span)?;
                     let len = self.ptr.len();
                     self.ptr.push('/');
