@@ -27,6 +27,24 @@ impl Default for Limits {
     }
 }
 
+/// A control character other than tab and line breaks: it never belongs in a form, and is
+/// never echoed to a terminal.
+pub fn is_control(c: char) -> bool {
+    c.is_control() && !matches!(c, '\t' | '\n' | '\r')
+}
+
+/// The first [`is_control`] character of `s`.
+pub fn control_char(s: &str) -> Option<char> {
+    // Control characters are U+0000–U+001F, U+007F and U+0080–U+009F; the last are encoded
+    // as 0xC2 0x80–0x9F. A byte scan (vectorised) rules out almost every string before the
+    // character scan runs.
+    let suspect = |b: u8| (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r')) || b == 0x7F || b == 0xC2;
+    if !s.bytes().fold(false, |found, b| found | suspect(b)) {
+        return None;
+    }
+    s.chars().find(|&c| is_control(c))
+}
+
 /// One input file as text, with its display name. Spans are byte offsets into `text`.
 #[derive(Debug)]
 pub struct SourceFile {
@@ -91,7 +109,7 @@ impl SourceFile {
 
     /// Whether the text holds a control character other than tab and line breaks.
     pub fn has_control(&self) -> bool {
-        *self.control.get_or_init(|| self.text.chars().any(|c| c.is_control() && !matches!(c, '\t' | '\n' | '\r')))
+        *self.control.get_or_init(|| control_char(&self.text).is_some())
     }
 
     /// 1-based line and column (in characters) of a byte offset.

@@ -18,7 +18,7 @@ use std::sync::Arc;
 use serde_json::Value;
 
 use crate::diagnostics::{CodeInfo, Finding, Span};
-use crate::source::{Limits, SourceFile};
+use crate::source::{Limits, SourceFile, control_char};
 
 mod events;
 mod json;
@@ -202,18 +202,6 @@ pub const CONTROL: &CodeInfo = &CodeInfo {
           (written raw, or escaped as `\\0`, `\\e`, `\\u0000`) would corrupt terminals and \
           logs and never belongs in a form. Tabs and line breaks are fine. Exit code 2.",
 };
-
-/// The first control character other than tab and line breaks.
-fn control_char(s: &str) -> Option<char> {
-    // Control characters are U+0000–U+001F, U+007F and U+0080–U+009F; the last are encoded
-    // as 0xC2 0x80–0x9F. A byte scan (vectorised) rules out almost every string before the
-    // character scan runs.
-    let suspect = |b: u8| (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r')) || b == 0x7F || b == 0xC2;
-    if !s.bytes().fold(false, |found, b| found | suspect(b)) {
-        return None;
-    }
-    s.chars().find(|c| c.is_control() && !matches!(c, '\t' | '\n' | '\r'))
-}
 
 fn control_finding(file: &Arc<SourceFile>, span: Span, c: char) -> Finding {
     let code = format!("U+{:04X}", c as u32);

@@ -128,10 +128,6 @@ pub fn human(finding: &Finding, style: Style) -> String {
 /// Most labels drawn in one snippet.
 const MAX_LABELS: usize = 12;
 
-fn is_unsafe(c: char) -> bool {
-    c.is_control() && !matches!(c, '\t' | '\n' | '\r')
-}
-
 /// Longest source line shown: a labelled line longer than this is not shown (its place is
 /// named instead).
 const MAX_LINE: usize = 400;
@@ -142,7 +138,7 @@ const MAX_TEXT: usize = 1000;
 /// A copy of the finding fit for a terminal, if it needs one: no control characters, no
 /// source line longer than [`MAX_LINE`] or text longer than [`MAX_TEXT`] characters.
 fn sanitised(f: &Finding) -> Option<Finding> {
-    let text_needs = |s: &str| s.chars().any(is_unsafe) || s.chars().nth(MAX_TEXT).is_some();
+    let text_needs = |s: &str| crate::source::control_char(s).is_some() || s.chars().nth(MAX_TEXT).is_some();
     let in_file = f.file.as_ref().is_some_and(|file| file.has_control());
     let long_line = f.file.as_ref().is_some_and(|file| {
         f.labels.iter().any(|l| {
@@ -158,8 +154,11 @@ fn sanitised(f: &Finding) -> Option<Finding> {
         return None;
     }
     let escape = |s: &str| -> String {
-        let mut out: String =
-            s.chars().take(MAX_TEXT).map(|c| if is_unsafe(c) { c.escape_unicode().to_string() } else { c.to_string() }).collect();
+        let mut out: String = s
+            .chars()
+            .take(MAX_TEXT)
+            .map(|c| if crate::source::is_control(c) { c.escape_unicode().to_string() } else { c.to_string() })
+            .collect();
         if s.chars().nth(MAX_TEXT).is_some() {
             out.push_str(&format!("… ({} characters in all)", s.chars().count()));
         }
@@ -184,7 +183,8 @@ fn sanitised(f: &Finding) -> Option<Finding> {
             out.file = None;
         } else if in_file {
             // Same byte length, so every span still points at the same place.
-            let text: String = file.text.chars().map(|c| if is_unsafe(c) { "?".repeat(c.len_utf8()) } else { c.to_string() }).collect();
+            let text: String =
+                file.text.chars().map(|c| if crate::source::is_control(c) { "?".repeat(c.len_utf8()) } else { c.to_string() }).collect();
             out.file = Some(SourceFile::new(file.name.clone(), text));
         }
     }
