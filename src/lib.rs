@@ -28,6 +28,7 @@ pub mod expect;
 pub mod guide;
 pub mod i18n;
 pub mod ident;
+pub mod kinds;
 pub mod load;
 pub mod model;
 pub mod registry;

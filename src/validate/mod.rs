@@ -1,14 +1,13 @@
 //! The validator: an application checked against a compiled call, rule by rule.
 //!
-//! Each rule is one file under `rules/`: a [`Rule`] with a stable code, a one-paragraph doc and
-//! a `check` function over [`Ctx`], plus tests against the shared test bed (`testdata/`).
-//! [`RULES`] lists them in the order they run; findings are sorted afterwards, so the order of
-//! output depends only on the input.
+//! Each rule is one file in the home of its requirement kind (`src/kinds/<kind>/`): a [`Rule`]
+//! with a stable code, a one-paragraph doc and a `check` function over [`Ctx`], plus tests
+//! against the shared test bed (`testdata/`). [`crate::kinds::rules`] lists them in the order
+//! they run; findings are sorted afterwards, so the order of output depends only on the input.
 //!
 //! **Invariant:** rules do no I/O and read no clock: the moment deadlines are judged at is
 //! [`Ctx::as_of`], given by the caller.
 
-mod rules;
 #[cfg(test)]
 pub(crate) mod testing;
 
@@ -25,9 +24,6 @@ pub struct Rule {
     pub info: &'static CodeInfo,
     pub check: fn(&mut Ctx),
 }
-
-/// Every rule, in the order they run.
-pub const RULES: &[&Rule] = rules::ALL;
 
 /// What a rule sees.
 pub struct Ctx<'a> {
@@ -103,7 +99,7 @@ pub fn validate(call: &Call, doc: &Document, app: &Application, as_of: NaiveDate
         _ => None,
     };
     let mut cx = Ctx { call, app, doc, category, as_of, findings: Vec::new() };
-    for rule in RULES {
+    for rule in crate::kinds::rules() {
         (rule.check)(&mut cx);
     }
     let mut findings = cx.findings;

@@ -1,0 +1,46 @@
+//! `budget.amount-unstated`: the notice states no amount for this category (advice).
+use crate::kinds::prelude::*;
+
+pub const RULE: Rule = Rule {
+    info: &CodeInfo {
+        code: "budget.amount-unstated",
+        summary: "the notice states no funding amount for this category; the request is for reviewers to judge (advice)",
+        doc: "Some notices give no amounts (宁夏科协〔2025〕61号). An unstated amount is never read as \
+              0 or as a cap: the request cannot be checked, so callspec only reminds that it will be \
+              judged by the funder.",
+    },
+    check,
+};
+
+fn check(cx: &mut Ctx) {
+    let Some(Amount::Unstated(cite)) = cx.category.map(|c| &c.amount) else { return };
+    let unit = cx.call.money_unit;
+    let f = cx
+        .finding(
+            RULE.info,
+            Severity::Advice,
+            tr!(
+                "the notice states no amount for this category; the requested {} {unit} cannot be checked",
+                "通知未规定该类别的资助额度，申请经费 {} {unit} 无法核对",
+                cx.app.budget.requested
+            ),
+            "/budget/requested",
+            tr!("not checkable", "无法核对"),
+        )
+        .cite(cite.clone())
+        .with_help(tr!("ask the funder's contact what amount is usual before submitting", "提交前请向通知所列联系人咨询常规资助额度"));
+    cx.push(f);
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::validate::testing::*;
+
+    #[test]
+    fn unstated_amount_gives_advice() {
+        let out = check(&edit(&[("category: fixed/forum", "category: open")]));
+        let f: Vec<_> = out.findings.into_iter().filter(|f| f.code.code == "budget.amount-unstated").collect();
+        assert_eq!(f[0].severity, crate::diagnostics::Severity::Advice);
+        insta::assert_snapshot!(Outcome { findings: f }.rendered());
+    }
+}

@@ -1,0 +1,88 @@
+//! `budget.phases-sum`: the phase budgets do not add up to the total.
+use crate::kinds::prelude::*;
+use crate::model::BudgetRuleKind;
+use crate::values::Money;
+
+pub const RULE: Rule = Rule {
+    info: &CodeInfo {
+        code: "budget.phases-sum",
+        summary: "the budgets of the implementation phases do not add up to the total",
+        doc: "Forms with a phased plan (实施阶段 with 经费预算) need the phase budgets to add up to the \
+              total budget. A phase without an amount is reported when the call has this rule.",
+    },
+    check,
+};
+
+fn check(cx: &mut Ctx) {
+    let Some(rule) = cx.call.form.budget.iter().find(|r| r.value == BudgetRuleKind::PhasesSumToTotal) else { return };
+    let b = &cx.app.budget;
+    if b.phases.is_empty() {
+        let f = cx
+            .finding(
+                RULE.info,
+                Severity::Error,
+                tr!("the budget has no implementation phases", "预算未列出实施阶段"),
+                "/budget",
+                tr!("no `phases`", "缺少 `phases`"),
+            )
+            .requires(tr!("phases whose budgets add up to the total", "各实施阶段经费合计等于总经费"))
+            .cite(Some(rule.cite.clone()))
+            .with_help(tr!(
+                "list the phases under `budget.phases` with `name`, `amount`, `start` and `end`",
+                "请在 `budget.phases` 下列出各阶段，写明 `name`、`amount`、`start` 和 `end`"
+            ));
+        cx.push(f);
+        return;
+    }
+    let mut missing = false;
+    for (i, p) in b.phases.iter().enumerate() {
+        if p.amount.is_none() {
+            missing = true;
+            let f = cx
+                .finding(
+                    RULE.info,
+                    Severity::Error,
+                    tr!("phase `{}` has no budget amount", "阶段 `{}` 未填经费", p.name),
+                    &format!("/budget/phases/{i}"),
+                    tr!("no `amount`", "缺少 `amount`"),
+                )
+                .cite(Some(rule.cite.clone()));
+            cx.push(f);
+        }
+    }
+    if missing {
+        return;
+    }
+    let sum: Money = b.phases.iter().filter_map(|p| p.amount).sum();
+    if sum != b.total {
+        let unit = cx.call.money_unit;
+        let f = cx
+            .finding(
+                RULE.info,
+                Severity::Error,
+                tr!(
+                    "phase budgets add up to {sum} {unit}, not the total {} {unit}",
+                    "各阶段经费合计 {sum} {unit}，与总经费 {} {unit} 不符",
+                    b.total
+                ),
+                "/budget/phases",
+                tr!("these phases", "这些阶段"),
+            )
+            .also(cx.at("/budget/total"), tr!("total", "总经费"))
+            .requires(tr!("sum of phase budgets = total", "各阶段经费之和 = 总经费"))
+            .cite(Some(rule.cite.clone()));
+        cx.push(f);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::validate::testing::*;
+
+    #[test]
+    fn phases_do_not_add_up() {
+        let out = check(&edit(&[("amount: 3.3, start: 2025-09-01", "amount: 3, start: 2025-09-01")]));
+        assert_eq!(out.codes(), ["budget.phases-sum"]);
+        insta::assert_snapshot!(out.rendered());
+    }
+}

@@ -1,0 +1,47 @@
+//! `call.mismatch`: the application names another call than the one it is checked against.
+use crate::kinds::prelude::*;
+
+pub const RULE: Rule = Rule {
+    info: &CodeInfo {
+        code: "call.mismatch",
+        summary: "the application's `call:` names a different call than the spec it is checked against",
+        doc: "With `--spec` or `--call`, every application is checked against that call; an \
+              application whose `call:` names another call was probably written for a different \
+              notice, and its categories and KPIs will not match.",
+    },
+    check,
+};
+
+fn check(cx: &mut Ctx) {
+    if cx.app.call == cx.call.id {
+        return;
+    }
+    let f = cx
+        .finding(
+            RULE.info,
+            Severity::Error,
+            tr!(
+                "this application is for call `{}`, but is checked against `{}` ({})",
+                "本申报书属于通知 `{0}`，却按 `{1}`（{2}）检查",
+                cx.app.call,
+                cx.call.id,
+                cx.call.document
+            ),
+            "/call",
+            tr!("another call", "其他通知"),
+        )
+        .with_help(tr!("set `call: {}`, or check it against its own call", "请改为 `call: {}`，或按其所属通知检查", cx.call.id));
+    cx.push(f);
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::validate::testing::*;
+
+    #[test]
+    fn other_call() {
+        let out = check(&edit(&[("call: demo", "call: hangzhou-2025")]));
+        assert_eq!(out.codes(), ["call.mismatch"]);
+        insta::assert_snapshot!(out.rendered());
+    }
+}

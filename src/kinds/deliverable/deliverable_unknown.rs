@@ -1,0 +1,53 @@
+//! `deliverable.unknown`: a planned deliverable names an id the category does not have.
+use crate::kinds::prelude::*;
+
+pub const RULE: Rule = Rule {
+    info: &CodeInfo {
+        code: "deliverable.unknown",
+        summary: "a planned deliverable's id is not one of the category's deliverables (a warning; often a typo)",
+        doc: "Deliverable ids must match the call's, or the planned report will not count towards \
+              the requirement. The finding suggests the closest id.",
+    },
+    check,
+};
+
+fn check(cx: &mut Ctx) {
+    let Some(cat) = cx.category else { return };
+    let known: Vec<&str> = cat.deliverables.iter().map(|d| d.id.as_str()).collect();
+    for (i, p) in cx.app.deliverables.iter().enumerate() {
+        if known.contains(&p.id.as_str()) {
+            continue;
+        }
+        let near = crate::schema::suggest(&p.id, known.iter().copied());
+        let help = match near {
+            Some(n) => tr!("did you mean `{n}`?", "是否应为 `{n}`？"),
+            None if known.is_empty() => tr!("this category requires no written deliverables", "该类别不要求提交书面成果"),
+            None => {
+                let known = known.join(", ");
+                tr!("deliverables of this category: {known}", "该类别的成果：{known}")
+            }
+        };
+        let f = cx
+            .finding(
+                RULE.info,
+                Severity::Warning,
+                tr!("`{}` is not a deliverable of {}", "`{}` 不是 {} 的成果类型", p.id, cat.full_name()),
+                &format!("/deliverables/{i}/id"),
+                tr!("unknown id", "未知编号"),
+            )
+            .with_help(help);
+        cx.push(f);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::validate::testing::*;
+
+    #[test]
+    fn misspelt_deliverable() {
+        let out = check(&edit(&[("chars: 2000 }", "chars: 2000 }\n  - { id: case-studies, chars: 1800 }")]));
+        assert_eq!(out.codes(), ["deliverable.unknown"]);
+        insta::assert_snapshot!(out.rendered());
+    }
+}

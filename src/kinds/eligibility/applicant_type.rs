@@ -1,0 +1,54 @@
+//! `applicant.unknown-type`: an organisation's type is not in the call's vocabulary.
+use crate::kinds::prelude::*;
+
+pub const RULE: Rule = Rule {
+    info: &CodeInfo {
+        code: "applicant.unknown-type",
+        summary: "an applicant's `type` is not one of the applicant types the call speaks of",
+        doc: "The lead applicant, joint applicants and partners each declare a `type` from the call's \
+              vocabulary of applicant types (市级学会, 高校科协, ...), so that eligibility can be checked. \
+              The finding lists the types the call knows.",
+    },
+    check,
+};
+
+fn check(cx: &mut Ctx) {
+    let mut found = vec![("/lead/type".to_owned(), cx.app.lead.kind.clone())];
+    for (list, orgs) in [("joint", &cx.app.joint), ("partners", &cx.app.partners)] {
+        found.extend(orgs.iter().enumerate().map(|(i, o)| (format!("/{list}/{i}/type"), o.kind.clone())));
+    }
+    for (ptr, kind) in found {
+        if cx.call.applicant_types.contains_key(&kind) {
+            continue;
+        }
+        let known: Vec<String> = cx.call.applicant_types.values().map(|t| format!("{} ({})", t.id, t.name)).collect();
+        let near = crate::schema::suggest(&kind, cx.call.applicant_types.keys().map(String::as_str));
+        let known = known.join(", ");
+        let help = match near {
+            Some(n) => tr!("did you mean `{n}`? types: {known}", "是否应为 `{n}`？可用类型：{known}"),
+            None => tr!("types: {known}", "可用类型：{known}"),
+        };
+        let f = cx
+            .finding(
+                RULE.info,
+                Severity::Error,
+                tr!("`{kind}` is not an applicant type of this call", "`{kind}` 不是本次申报的申报单位类型"),
+                &ptr,
+                tr!("unknown type", "未知类型"),
+            )
+            .with_help(help);
+        cx.push(f);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::validate::testing::*;
+
+    #[test]
+    fn unknown_joint_type() {
+        let out = check(&edit(&[("type: enterprise", "type: enterprize")]));
+        assert_eq!(out.codes(), ["applicant.unknown-type"]);
+        insta::assert_snapshot!(out.rendered());
+    }
+}

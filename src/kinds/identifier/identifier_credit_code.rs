@@ -1,0 +1,61 @@
+//! `identifier.credit-code`: a 统一社会信用代码 fails its check character (GB 32100-2015).
+use crate::kinds::prelude::*;
+
+pub const RULE: Rule = Rule {
+    info: &CodeInfo {
+        code: "identifier.credit-code",
+        summary: "a 统一社会信用代码 is malformed or fails its check character (GB 32100-2015)",
+        doc: "The 18-character code uses 0-9 and the capitals A-H, J-N, P-R, T, U, W-Y (no I, O, Z, \
+              S, V); its last character is a check character computed from the others (weights \
+              3^(i-1) mod 31). A typing error almost always breaks it. Checked for the lead applicant, \
+              joint applicants and partners.",
+    },
+    check,
+};
+
+fn check(cx: &mut Ctx) {
+    let mut codes = Vec::new();
+    if let Some(c) = &cx.app.lead.credit_code {
+        codes.push(("/lead/credit_code".to_owned(), c.clone()));
+    }
+    for (list, orgs) in [("joint", &cx.app.joint), ("partners", &cx.app.partners)] {
+        for (i, o) in orgs.iter().enumerate() {
+            if let Some(c) = &o.credit_code {
+                codes.push((format!("/{list}/{i}/credit_code"), c.clone()));
+            }
+        }
+    }
+    let cite = cx.call.form.identifier.as_ref().map(|r| r.cite.clone());
+    for (ptr, code) in codes {
+        if let Err(why) = crate::ident::uscc(&code) {
+            let why_zh = why.zh();
+            let f = cx
+                .finding(
+                    RULE.info,
+                    Severity::Error,
+                    tr!("统一社会信用代码 `{code}` is not valid: it {why}", "统一社会信用代码 `{code}` 有误：{why_zh}"),
+                    &ptr,
+                    tr!("not a valid code", "代码无效"),
+                )
+                .requires(tr!("an 18-character 统一社会信用代码 with a correct check character", "18 位统一社会信用代码，校验码正确"))
+                .cite(cite.clone())
+                .with_help(tr!(
+                    "copy the code again from the registration certificate (营业执照 / 登记证书)",
+                    "请从营业执照或登记证书上重新抄录代码"
+                ));
+            cx.push(f);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::validate::testing::*;
+
+    #[test]
+    fn wrong_check_character() {
+        let out = check(&edit(&[("credit_code: 91350100M000100Y43", "credit_code: 91350100M000100Y44")]));
+        assert_eq!(out.codes(), ["identifier.credit-code"]);
+        insta::assert_snapshot!(out.rendered());
+    }
+}

@@ -1,0 +1,58 @@
+//! `identifier.missing`: the organisation identifier the form asks for is not given.
+use crate::kinds::prelude::*;
+use crate::model::IdentifierKind;
+
+pub const RULE: Rule = Rule {
+    info: &CodeInfo {
+        code: "identifier.missing",
+        summary: "the lead applicant's identifier the form asks for (统一社会信用代码 / 法人代码) is missing",
+        doc: "Forms ask for the lead applicant's 统一社会信用代码 (`lead.credit_code`) or its \
+              组织机构代码/法人代码 (`lead.org_code`). Where either is accepted, one of them is needed.",
+    },
+    check,
+};
+
+fn check(cx: &mut Ctx) {
+    let Some(rule) = &cx.call.form.identifier else { return };
+    let lead = &cx.app.lead;
+    let (missing, what) = match rule.value {
+        IdentifierKind::Uscc => {
+            (lead.credit_code.is_none(), Text::new("`credit_code` (统一社会信用代码)", "`credit_code`（统一社会信用代码）"))
+        }
+        IdentifierKind::OrgCode => (lead.org_code.is_none(), Text::new("`org_code` (组织机构代码)", "`org_code`（组织机构代码）")),
+        IdentifierKind::Either => (
+            lead.credit_code.is_none() && lead.org_code.is_none(),
+            Text::new(
+                "`credit_code` (统一社会信用代码) or `org_code` (法人代码)",
+                "`credit_code`（统一社会信用代码）或 `org_code`（法人代码）",
+            ),
+        ),
+    };
+    if !missing {
+        return;
+    }
+    let f = cx
+        .finding(
+            RULE.info,
+            Severity::Error,
+            Text::new(format!("the lead applicant has no {}", what.en), format!("申报单位未填写{}", what.zh)),
+            "/lead",
+            tr!("lead applicant", "申报单位"),
+        )
+        .requires(what.clone())
+        .cite(Some(rule.cite.clone()))
+        .with_help(tr!("copy it from the organisation's registration certificate", "请从单位登记证书上抄录"));
+    cx.push(f);
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::validate::testing::*;
+
+    #[test]
+    fn no_credit_code() {
+        let out = check(&edit(&[("  credit_code: 91350100M000100Y43\n", "")]));
+        assert_eq!(out.codes(), ["identifier.missing"]);
+        insta::assert_snapshot!(out.rendered());
+    }
+}

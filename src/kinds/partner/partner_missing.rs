@@ -1,0 +1,76 @@
+//! `partner.missing`: a partner the category requires is not among the applicants.
+use crate::kinds::prelude::*;
+
+pub const RULE: Rule = Rule {
+    info: &CodeInfo {
+        code: "partner.missing",
+        summary: "a required partner (e.g. 须联合1家国家级学会) is not among the applicants",
+        doc: "Some categories require applying together with a partner of a given type. The lead \
+              applicant, joint applicants and partners all count, except where the notice requires \
+              a joint application (联合申报): then only the lead and joint applicants do. The finding \
+              names the type and how many are needed.",
+    },
+    check,
+};
+
+fn check(cx: &mut Ctx) {
+    let Some(cat) = cx.category else { return };
+    let app = cx.app;
+    let applicants: Vec<&str> = std::iter::once(app.lead.kind.as_str()).chain(app.joint.iter().map(|o| o.kind.as_str())).collect();
+    let everyone: Vec<&str> = applicants.iter().copied().chain(app.partners.iter().map(|o| o.kind.as_str())).collect();
+    for p in &cat.partners {
+        let pool = if p.applicants_only { &applicants } else { &everyone };
+        let have = pool.iter().filter(|t| p.types.iter().any(|x| x == *t)).count() as u32;
+        if have >= p.min {
+            continue;
+        }
+        let names: Vec<String> = p.types.iter().map(|id| cx.type_name(id)).collect();
+        let at = if app.joint.is_empty() { "/lead" } else { "/joint" };
+        let f = cx
+            .finding(
+                RULE.info,
+                Severity::Error,
+                tr!(
+                    "{} requires {} {} among the applicants; found {have}",
+                    "{} 要求申报单位中至少有 {} 家{}，实有 {have} 家",
+                    cat.full_name(),
+                    p.min,
+                    p.name
+                ),
+                at,
+                tr!("applicants", "申报单位"),
+            )
+            .requires({
+                let (min, en, zh) = (p.min, names.join(", "), names.join("、"));
+                tr!("at least {min} of: {en}", "至少 {min} 家：{zh}")
+            })
+            .cite(Some(p.cite.clone()))
+            .with_help(if p.applicants_only {
+                tr!(
+                    "the {} must apply jointly: add it under `joint:` with its `type` (listing it under `partners:` does not count)",
+                    "{}须联合申报：请在 `joint:` 下添加并注明 `type`（列在 `partners:` 下不计入）",
+                    p.name
+                )
+            } else {
+                tr!(
+                    "add the {} under `joint:` (or `partners:`) with its `type`",
+                    "请在 `joint:`（或 `partners:`）下添加{}并注明 `type`",
+                    p.name
+                )
+            });
+        cx.push(f);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::validate::testing::*;
+
+    #[test]
+    fn service_team_without_national_society() {
+        let out = check(&edit(&[("category: fixed/forum", "category: soft")]));
+        assert!(out.codes().contains(&"partner.missing"), "{:?}", out.codes());
+        let f: Vec<_> = out.findings.into_iter().filter(|f| f.code.code == "partner.missing").collect();
+        insta::assert_snapshot!(Outcome { findings: f }.rendered());
+    }
+}

@@ -1,0 +1,7 @@
+//! The `preference` requirement kind. What reviewers favour: advice, never a failure.
+
+mod preference;
+
+use crate::kinds::Kind;
+
+pub const KIND: Kind = Kind { name: "preference", rules: &[&preference::RULE] };
