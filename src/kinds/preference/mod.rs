@@ -1,7 +1,7 @@
 //! The `preference` requirement kind. What reviewers favour: advice, never a failure.
 
-mod preference;
+mod preference_unmet;
 
 use crate::kinds::Kind;
 
-pub const KIND: Kind = Kind { name: "preference", rules: &[&preference::RULE] };
+pub const KIND: Kind = Kind { name: "preference", rules: &[&preference_unmet::RULE] };
