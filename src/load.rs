@@ -176,6 +176,17 @@ pub fn application_of(doc: &Document) -> Result<crate::application::Application,
     checked(doc, Kind::Application)
 }
 
+/// Checks a parsed draft against the application schema and reads it, taking the fields the
+/// call declares (`fields:` of its spec) as the call's own: the generic schema does not know
+/// them, and the typed draft does not hold them (rules read them from `doc.value`).
+pub fn application_for(doc: &mut Document, call: Option<&Call>) -> Result<crate::application::Application, Vec<Finding>> {
+    let fields = call.map_or(&[][..], |c| c.fields.as_slice());
+    let taken = crate::kinds::field::take(fields, &mut doc.value);
+    let app = application_of(doc);
+    crate::kinds::field::restore(&mut doc.value, taken);
+    app
+}
+
 /// Loads an application file: read, parse, schema, typed.
 pub fn application_path(path: &Path, limits: &Limits) -> Result<(Document, crate::application::Application), Vec<Finding>> {
     let file = source::read(path, limits).map_err(|f| vec![f])?;

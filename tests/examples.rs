@@ -24,9 +24,15 @@ fn as_of() -> chrono::NaiveDateTime {
 fn validate(calls: &BTreeMap<String, Call>, path: &std::path::Path) -> Vec<Finding> {
     // Relative to the crate root (the tests' working directory), so snapshots name files the same everywhere.
     let path = path.strip_prefix(common::root()).unwrap_or(path);
-    match load::application_path(path, &Limits::default()) {
+    let read = callspec::source::read(path, &Limits::default()).and_then(|f| callspec::document::parse(f, &Limits::default()));
+    let mut doc = match read {
+        Ok(doc) => doc,
+        Err(f) => return vec![f],
+    };
+    let named = doc.value.get("call").and_then(|c| c.as_str()).and_then(|id| calls.get(id));
+    match load::application_for(&mut doc, named) {
         Err(f) => f,
-        Ok((doc, app)) => {
+        Ok(app) => {
             let call = calls.get(&app.call).unwrap_or_else(|| panic!("{}: no call `{}`", path.display(), app.call));
             callspec::validate::validate(call, &doc, &app, as_of())
         }

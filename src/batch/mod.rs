@@ -131,11 +131,13 @@ pub fn check_file(path: &Path, calls: &Calls, opts: &Options) -> Checked {
         let parsed = crate::source::read(path, &opts.limits).and_then(|f| crate::document::parse(f, &opts.limits));
         return Checked { findings: parsed.err().into_iter().collect(), facts: None, expect: None };
     }
-    let doc = match crate::source::read(path, &opts.limits).and_then(|f| crate::document::parse(f, &opts.limits)) {
+    let mut doc = match crate::source::read(path, &opts.limits).and_then(|f| crate::document::parse(f, &opts.limits)) {
         Ok(doc) => doc,
         Err(f) => return Checked { findings: vec![f], facts: None, expect: None },
     };
-    let app = match load::application_of(&doc) {
+    // The call is known before the schema check, so that the fields it declares are its own.
+    let named = doc.value.get("call").and_then(serde_json::Value::as_str).and_then(|id| calls.pick(id).ok());
+    let app = match load::application_for(&mut doc, named) {
         Ok(app) => app,
         Err(findings) => return Checked { findings, facts: None, expect: crate::expect::declared(&doc) },
     };

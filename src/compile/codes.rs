@@ -84,6 +84,24 @@ pub const DUPLICATE_CALL: &CodeInfo = &CodeInfo {
 };
 
 /// Every compiler code, for the registry.
+pub const FIELD: &CodeInfo = &CodeInfo {
+    code: "spec.field",
+    summary: "a declared form field is ill-formed",
+    doc: "A field under `fields:` takes a key the application format already has, lists choices \
+          without being a choice (or is a choice without any), or has a bound its type does not \
+          take (`max_chars` on a date, a `min` that is not a date on a date field).",
+};
+
+pub const CONDITION: &CodeInfo = &CodeInfo {
+    code: "spec.condition",
+    summary: "a condition or check is not a valid expression, or names what a draft does not have",
+    doc: "Conditions (`when:`) and checks (`checks:`) are CEL expressions over the draft: its sections \
+          (project, lead, leader, contact, joint, partners, team, kpis, ...), their keys in the \
+          application format, and the fields the call declares. A syntax error, an unknown section \
+          or a misspelt key is reported on the expression, with the nearest name. Amounts are not \
+          available to expressions.",
+};
+
 pub const ALL: &[&CodeInfo] = &[
     MISSING_SOURCE,
     UNKNOWN_REF,
@@ -97,4 +115,6 @@ pub const ALL: &[&CodeInfo] = &[
     UNKNOWN_FIELD,
     UNUSED_CLAUSE,
     DUPLICATE_CALL,
+    FIELD,
+    CONDITION,
 ];

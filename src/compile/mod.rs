@@ -74,7 +74,7 @@ pub fn compile_plan(doc: &Document, plan: &crate::spec::plan::PlanFile) -> (Opti
 }
 
 /// What every document with clauses needs: citing them, reporting, duplicate ids.
-struct Refs<'a> {
+pub(crate) struct Refs<'a> {
     doc: &'a Document,
     clauses: &'a BTreeMap<String, spec::Clause>,
     document: String,
@@ -82,8 +82,9 @@ struct Refs<'a> {
     used: HashSet<String>,
 }
 
-/// The spec compiler: [`Refs`] plus the spec being compiled.
-struct Cx<'a> {
+/// The spec compiler: [`Refs`] plus the spec being compiled. Kinds compile their part of a
+/// spec through it (`cite`, `error`, `duplicates`, `paths`, `expression`).
+pub(crate) struct Cx<'a> {
     refs: Refs<'a>,
     spec: &'a SpecFile,
 }
@@ -143,12 +144,12 @@ impl<'a> Refs<'a> {
         self.findings.last_mut().expect("just pushed")
     }
 
-    fn error(&mut self, code: &'static CodeInfo, message: impl Into<Text>, ptr: &str, label: impl Into<Text>) -> &mut Finding {
+    pub(crate) fn error(&mut self, code: &'static CodeInfo, message: impl Into<Text>, ptr: &str, label: impl Into<Text>) -> &mut Finding {
         self.report(code, Severity::Error, message, ptr, label)
     }
 
     /// Resolves the `source` of the rule at `ptr`; reports a missing or unknown clause.
-    fn cite(&mut self, source: &Option<String>, ptr: &str, what: &str) -> Citation {
+    pub(crate) fn cite(&mut self, source: &Option<String>, ptr: &str, what: &str) -> Citation {
         let placeholder = || Citation { document: String::new(), section: String::new(), text: String::new() };
         match source {
             None => {
@@ -192,7 +193,7 @@ impl<'a> Refs<'a> {
         }
     }
 
-    fn duplicates<'s>(&mut self, items: impl IntoIterator<Item = (&'s str, String)>, what: &str) {
+    pub(crate) fn duplicates<'s>(&mut self, items: impl IntoIterator<Item = (&'s str, String)>, what: &str) {
         let mut seen: HashMap<&str, String> = HashMap::new();
         for (id, ptr) in items {
             if let Some(first) = seen.get(id) {
@@ -214,6 +215,29 @@ impl<'a> Refs<'a> {
 }
 
 impl Cx<'_> {
+    /// Compiles the expression at `ptr` (a `when:` or a check's `rule`); an expression that
+    /// does not parse, or names what a draft does not have, is reported on it.
+    pub(crate) fn expression(&mut self, text: &str, ptr: &str) -> Option<crate::kinds::condition::Expr> {
+        let vocab = crate::kinds::field::Declared(&self.spec.fields);
+        match crate::kinds::condition::compile(text, &vocab) {
+            Ok(e) => Some(e),
+            Err(r) => {
+                let span = self.doc.spans().value(ptr);
+                // Narrow the label to the offending part when the scalar is the expression as written.
+                let span = match r.at {
+                    Some((a, b)) if self.doc.file.text.get(span.offset..span.offset + span.len) == Some(text) => {
+                        crate::diagnostics::Span::new(span.offset + a, b - a)
+                    }
+                    _ => span,
+                };
+                let f =
+                    Finding::error(CONDITION, r.message).in_file(self.doc.file.clone()).label(span, tr!("here", "此处")).with_help(r.help);
+                self.findings.push(f);
+                None
+            }
+        }
+    }
+
     fn applicant_types(&mut self, ids: &[String], ptr: &str) {
         for (i, id) in ids.iter().enumerate() {
             if !self.spec.applicant_types.contains_key(id) {
@@ -280,6 +304,7 @@ impl Cx<'_> {
                     text: e.text.clone(),
                     applies_to: e.applies_to.clone(),
                     soft: e.soft,
+                    when: e.when.as_ref().and_then(|w| self.expression(w, &format!("{p}/when"))),
                     cite: self.cite(&e.source, &p, "exclusion"),
                 }
             })
@@ -322,7 +347,10 @@ impl Cx<'_> {
                     id: p.id.clone(),
                     text: p.text.clone(),
                     partner_types: p.partner_types.clone(),
+                    met: p.met.as_ref().and_then(|m| self.expression(m, &format!("{ptr}/met"))),
+                    field: p.field.as_ref().map_or_else(|| "/project".to_owned(), |f| format!("/{}", f.trim().replace('.', "/"))),
                     categories: p.categories.clone(),
+                    when: p.when.as_ref().and_then(|w| self.expression(w, &format!("{ptr}/when"))),
                     cite: self.cite(&p.source, &ptr, "preference"),
                 }
             })
@@ -341,6 +369,7 @@ impl Cx<'_> {
                     stage: c.stage,
                     text: c.text.clone(),
                     categories: c.categories.clone(),
+                    when: c.when.as_ref().and_then(|w| self.expression(w, &format!("{ptr}/when"))),
                     cite: self.cite(&c.source, &ptr, "commitment"),
                 }
             })
@@ -380,6 +409,9 @@ impl Cx<'_> {
             })
             .collect();
 
+        let fields = crate::kinds::field::compile(self, &spec.fields, &paths);
+        let checks = crate::kinds::condition::compile_checks(self, &spec.checks, &paths);
+
         let (offset, timezone_name) = match meta.timezone {
             spec::TimeZone::AsiaShanghai => (8, "Asia/Shanghai"),
             spec::TimeZone::AsiaHongKong => (8, "Asia/Hong_Kong"),
@@ -410,7 +442,11 @@ impl Cx<'_> {
             commitments,
             references,
             plan: None,
+            fields,
+            checks,
+            expression_roots: Default::default(),
         }
+        .with_expression_roots()
     }
 
     fn leads(&mut self, l: &spec::Leads, ptr: &str) -> Cited<Vec<String>> {
@@ -499,7 +535,7 @@ impl Cx<'_> {
         }
     }
 
-    fn paths(&mut self, given: &[String], ptr: &str, known: &[String]) {
+    pub(crate) fn paths(&mut self, given: &[String], ptr: &str, known: &[String]) {
         for (i, p) in given.iter().enumerate() {
             if !known.contains(p) {
                 let near = suggest(p, known.iter().map(String::as_str)).map(str::to_owned);
@@ -564,6 +600,7 @@ impl Cx<'_> {
                 let pp = format!("{p}/partners/{j}");
                 self.applicant_types(&x.types, &format!("{pp}/types"));
                 let cite = self.cite(&x.source, &pp, "required partner");
+                let when = x.when.as_ref().and_then(|w| self.expression(w, &format!("{pp}/when")));
                 inh.partners.push((
                     pp.clone(),
                     model::Partner {
@@ -572,6 +609,7 @@ impl Cx<'_> {
                         types: x.types.clone(),
                         min: x.min,
                         applicants_only: x.applicants_only,
+                        when,
                         cite,
                     },
                 ));
@@ -579,7 +617,8 @@ impl Cx<'_> {
             for (j, x) in c.letters.iter().enumerate() {
                 let pp = format!("{p}/letters/{j}");
                 let cite = self.cite(&x.source, &pp, "recommendation letter");
-                inh.letters.push((pp, model::Letter { id: x.id.clone(), name: x.name.clone(), issuer: x.issuer.clone(), cite }));
+                let when = x.when.as_ref().and_then(|w| self.expression(w, &format!("{pp}/when")));
+                inh.letters.push((pp, model::Letter { id: x.id.clone(), name: x.name.clone(), issuer: x.issuer.clone(), when, cite }));
             }
             for (j, k) in c.kpis.iter().enumerate() {
                 let pp = format!("{p}/kpis/{j}");
@@ -1042,6 +1081,8 @@ fn what_zh(what: &str) -> &str {
         "unique-projects rule" => "不得重复申报规则",
         "partner" => "合作单位",
         "letter" => "函件",
+        "field" => "申报书字段",
+        "check" => "检查项",
         other => other,
     }
 }

@@ -5,8 +5,10 @@
 //! [`ALL`] lists every kind; the validator runs the rules of every kind ([`rules`]).
 
 pub mod amount;
+pub mod bounds;
 pub mod budget;
 pub mod category;
+pub mod condition;
 pub mod deadline;
 pub mod deliverable;
 pub mod eligibility;
@@ -44,6 +46,7 @@ pub const ALL: &[&Kind] = &[
     &deliverable::KIND,
     &team::KIND,
     &field::KIND,
+    &condition::KIND,
     &period::KIND,
     &deadline::KIND,
     &identifier::KIND,

@@ -44,6 +44,12 @@ pub struct Call {
     pub references: BTreeMap<String, Reference>,
     /// The work plan the call serves, when it names one and the plan was loaded beside it.
     pub plan: Option<Plan>,
+    /// The fields of the call's own form.
+    pub fields: Vec<crate::kinds::field::Field>,
+    /// The call's own checks.
+    pub checks: Vec<crate::kinds::condition::Check>,
+    /// The draft sections the call's expressions read (built into a scope once per draft).
+    pub expression_roots: std::collections::BTreeSet<String>,
 }
 
 impl Call {
@@ -55,6 +61,31 @@ impl Call {
     /// The paths of the categories an application may name.
     pub fn leaf_paths(&self) -> impl Iterator<Item = &str> {
         self.categories.iter().filter(|c| c.leaf).map(|c| c.path.as_str())
+    }
+
+    /// The call with [`Call::expression_roots`] gathered from every expression it holds.
+    pub fn with_expression_roots(mut self) -> Self {
+        let mut roots = std::collections::BTreeSet::new();
+        {
+            let mut add = |e: &Option<crate::kinds::condition::Expr>| roots.extend(e.iter().flat_map(|e| e.roots.iter().cloned()));
+            self.fields.iter().for_each(|f| add(&f.when));
+            self.checks.iter().for_each(|c| {
+                add(&c.when);
+                add(&Some(c.rule.clone()));
+            });
+            self.exclusions.iter().for_each(|x| add(&x.when));
+            self.preferences.iter().for_each(|x| {
+                add(&x.when);
+                add(&x.met);
+            });
+            self.commitments.iter().for_each(|x| add(&x.when));
+            for c in &self.categories {
+                c.letters.iter().for_each(|x| add(&x.when));
+                c.partners.iter().for_each(|x| add(&x.when));
+            }
+        }
+        self.expression_roots = roots;
+        self
     }
 
     /// Whether `path` is `scope` or lies under it.
@@ -148,6 +179,8 @@ pub struct Partner {
     pub types: Vec<String>,
     pub min: u32,
     pub applicants_only: bool,
+    /// It applies only where this holds.
+    pub when: Option<crate::kinds::condition::Expr>,
     pub cite: Citation,
 }
 
@@ -156,6 +189,8 @@ pub struct Letter {
     pub id: String,
     pub name: String,
     pub issuer: String,
+    /// It applies only where this holds.
+    pub when: Option<crate::kinds::condition::Expr>,
     pub cite: Citation,
 }
 
@@ -239,6 +274,8 @@ pub struct Exclusion {
     pub text: String,
     pub applies_to: Vec<String>,
     pub soft: bool,
+    /// It applies only where this holds.
+    pub when: Option<crate::kinds::condition::Expr>,
     pub cite: Citation,
 }
 
@@ -295,7 +332,13 @@ pub struct Preference {
     pub id: String,
     pub text: String,
     pub partner_types: Vec<String>,
+    /// Met where this holds.
+    pub met: Option<crate::kinds::condition::Expr>,
+    /// The JSON pointer the advice is labelled on when `met` does not hold.
+    pub field: String,
     pub categories: Vec<String>,
+    /// It applies only where this holds.
+    pub when: Option<crate::kinds::condition::Expr>,
     pub cite: Citation,
 }
 
@@ -305,6 +348,8 @@ pub struct Commitment {
     pub stage: Stage,
     pub text: String,
     pub categories: Vec<String>,
+    /// It applies only where this holds.
+    pub when: Option<crate::kinds::condition::Expr>,
     pub cite: Citation,
 }
 

@@ -62,6 +62,13 @@ pub struct SpecFile {
     /// Reference lists published with the notice (pilot cities and their industries, ...).
     #[serde(default)]
     pub references: Vec<Reference>,
+    /// Fields of the call's own form that the generic application format lacks (出生日期, 学历,
+    /// 是否已建立党组织, the topic chosen from the notice's list).
+    #[serde(default)]
+    pub fields: Vec<crate::kinds::field::FieldSpec>,
+    /// Requirements no built-in kind says, as expressions over the draft (CEL).
+    #[serde(default)]
+    pub checks: Vec<crate::kinds::condition::CheckSpec>,
 }
 
 /// A reference list published with the notice, e.g. 附件2 试点城市（园区）需求清单.
@@ -383,6 +390,9 @@ pub struct Partner {
     /// count, not organisations that merely take part (`partners:` of the application).
     #[serde(default)]
     pub applicants_only: bool,
+    /// It applies only where this expression holds (CEL over the draft, e.g. `lead.type == 'university'`).
+    #[serde(default)]
+    pub when: Option<String>,
     /// The clause that says so.
     pub source: Option<String>,
 }
@@ -401,6 +411,9 @@ pub struct Letter {
     pub name: String,
     /// Who issues it.
     pub issuer: String,
+    /// It applies only where this expression holds (CEL over the draft, e.g. `lead.type == 'university'`).
+    #[serde(default)]
+    pub when: Option<String>,
     /// The clause that says so.
     pub source: Option<String>,
 }
@@ -500,6 +513,9 @@ pub struct Exclusion {
     /// True when the notice says 原则上: attesting that it applies is a warning, not an error.
     #[serde(default)]
     pub soft: bool,
+    /// It applies only where this expression holds (CEL over the draft, e.g. `lead.type == 'university'`).
+    #[serde(default)]
+    pub when: Option<String>,
     /// The clause that says so.
     pub source: Option<String>,
 }
@@ -677,9 +693,20 @@ pub struct Preference {
     /// Met when a joint applicant or partner is of one of these types.
     #[serde(default)]
     pub partner_types: Vec<String>,
+    /// Met where this expression holds (CEL over the draft, e.g. `project.start >= '2023-05-01'`);
+    /// a draft that does not meet it gets advice.
+    #[serde(default)]
+    pub met: Option<String>,
+    /// With `met`: the value the advice is labelled on, as a dotted path (`project.start`);
+    /// the project when absent.
+    #[serde(default)]
+    pub field: Option<String>,
     /// Category paths it concerns; empty means all.
     #[serde(default)]
     pub categories: Vec<String>,
+    /// It applies only where this expression holds (CEL over the draft, e.g. `lead.type == 'university'`).
+    #[serde(default)]
+    pub when: Option<String>,
     /// The clause that says so.
     pub source: Option<String>,
 }
@@ -700,6 +727,9 @@ pub struct Commitment {
     /// Category paths it concerns; empty means all.
     #[serde(default)]
     pub categories: Vec<String>,
+    /// It applies only where this expression holds (CEL over the draft, e.g. `lead.type == 'university'`).
+    #[serde(default)]
+    pub when: Option<String>,
     /// The clause that says so.
     pub source: Option<String>,
 }

@@ -35,6 +35,8 @@ pub struct Ctx<'a> {
     /// The moment deadlines are judged at, in the call's time zone.
     pub as_of: NaiveDateTime,
     findings: Vec<Finding>,
+    /// The values the call's expressions are evaluated over, built on first use.
+    scope: std::cell::OnceCell<crate::kinds::condition::Scope>,
 }
 
 impl<'a> Ctx<'a> {
@@ -77,6 +79,22 @@ impl<'a> Ctx<'a> {
         }
     }
 
+    /// Whether an expression holds for this draft; `None` when it cannot be judged.
+    pub fn holds(&self, e: &crate::kinds::condition::Expr) -> Option<bool> {
+        let scope = self.scope.get_or_init(|| {
+            let category = self.category.map(|c| c.path.as_str());
+            crate::kinds::condition::Scope::new(&self.doc.value, &self.call.expression_roots, category, &self.call.id)
+        });
+        scope.holds(e)
+    }
+
+    /// Whether a requirement scoped to `categories` (empty: all) and guarded by `when` applies to
+    /// this draft. A condition that cannot be judged does not apply: the rule stays silent.
+    pub fn in_scope(&self, categories: &[String], when: Option<&crate::kinds::condition::Expr>) -> bool {
+        let in_category = categories.is_empty() || self.category.is_some_and(|c| categories.iter().any(|s| Call::within(&c.path, s)));
+        in_category && when.is_none_or(|w| self.holds(w) == Some(true))
+    }
+
     pub fn push(&mut self, f: Finding) {
         self.findings.push(f);
     }
@@ -98,7 +116,7 @@ pub fn validate(call: &Call, doc: &Document, app: &Application, as_of: NaiveDate
         [one] => call.category(one).filter(|c| c.leaf),
         _ => None,
     };
-    let mut cx = Ctx { call, app, doc, category, as_of, findings: Vec::new() };
+    let mut cx = Ctx { call, app, doc, category, as_of, findings: Vec::new(), scope: std::cell::OnceCell::new() };
     for rule in crate::kinds::rules() {
         (rule.check)(&mut cx);
     }

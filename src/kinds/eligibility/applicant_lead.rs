@@ -50,7 +50,8 @@ mod tests {
 
     #[test]
     fn park_cast_cannot_lead_forum() {
-        let out = check(&edit(&[("  type: society", "  type: park-cast")]));
+        // A park CAST must also say whether it has a party organisation (the test bed's `party_org`).
+        let out = check(&edit(&[("  type: society", "  type: park-cast\n  party_org: true")]));
         assert_eq!(out.codes(), ["applicant.lead-not-eligible"]);
         insta::assert_snapshot!(out.rendered());
         insta::assert_snapshot!("park_cast_cannot_lead_forum_zh", out.rendered_in(crate::i18n::Lang::Zh));

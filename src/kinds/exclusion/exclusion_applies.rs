@@ -13,6 +13,9 @@ pub const RULE: Rule = Rule {
 
 fn check(cx: &mut Ctx) {
     for e in &cx.call.exclusions {
+        if !cx.in_scope(&[], e.when.as_ref()) {
+            continue;
+        }
         if cx.app.attestations.get(&e.id) != Some(&crate::application::Attestation::Applies) {
             continue;
         }

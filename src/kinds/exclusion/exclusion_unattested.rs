@@ -16,6 +16,9 @@ pub const RULE: Rule = Rule {
 fn check(cx: &mut Ctx) {
     let kind = &cx.app.lead.kind;
     for e in cx.call.exclusions.iter().filter(|e| e.applies_to.is_empty() || e.applies_to.contains(kind)) {
+        if !cx.in_scope(&[], e.when.as_ref()) {
+            continue;
+        }
         if cx.app.attestations.contains_key(&e.id) {
             continue;
         }

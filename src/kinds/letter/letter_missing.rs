@@ -14,6 +14,9 @@ pub const RULE: Rule = Rule {
 fn check(cx: &mut Ctx) {
     let Some(cat) = cx.category else { return };
     for l in &cat.letters {
+        if !cx.in_scope(&[], l.when.as_ref()) {
+            continue;
+        }
         if cx.app.letters.iter().any(|x| x.id == l.id) {
             continue;
         }

@@ -19,6 +19,9 @@ fn check(cx: &mut Ctx) {
     let applicants: Vec<&str> = std::iter::once(app.lead.kind.as_str()).chain(app.joint.iter().map(|o| o.kind.as_str())).collect();
     let everyone: Vec<&str> = applicants.iter().copied().chain(app.partners.iter().map(|o| o.kind.as_str())).collect();
     for p in &cat.partners {
+        if !cx.in_scope(&[], p.when.as_ref()) {
+            continue;
+        }
         let pool = if p.applicants_only { &applicants } else { &everyone };
         let have = pool.iter().filter(|t| p.types.iter().any(|x| x == *t)).count() as u32;
         if have >= p.min {

@@ -13,13 +13,38 @@ pub const RULE: Rule = Rule {
 };
 
 fn check(cx: &mut Ctx) {
-    let Some(cat) = cx.category else { return };
+    if cx.category.is_none() {
+        return;
+    }
     let app = cx.app;
     for p in &cx.call.preferences {
-        if p.partner_types.is_empty() || !(p.categories.is_empty() || p.categories.iter().any(|s| Call::within(&cat.path, s))) {
+        if !cx.in_scope(&p.categories, p.when.as_ref()) {
             continue;
         }
-        if app.joint.iter().chain(&app.partners).any(|o| p.partner_types.contains(&o.kind)) {
+        // Met: one of the favoured partner types takes part, or the favoured condition holds.
+        // A condition that cannot be judged gives no advice.
+        let by_partner = !p.partner_types.is_empty();
+        if by_partner && app.joint.iter().chain(&app.partners).any(|o| p.partner_types.contains(&o.kind)) {
+            continue;
+        }
+        if let Some(met) = &p.met {
+            if cx.holds(met) != Some(false) {
+                continue;
+            }
+            let f = cx
+                .finding(
+                    RULE.info,
+                    Severity::Advice,
+                    tr!("reviewers favour: {}", "优先支持：{}", p.text),
+                    &p.field,
+                    tr!("not favoured", "不在优先之列"),
+                )
+                .cite(Some(p.cite.clone()))
+                .with_help(tr!("not required; reviewers favour it", "非必需，但评审优先考虑"));
+            cx.push(f);
+            continue;
+        }
+        if !by_partner {
             continue;
         }
         let names: Vec<String> = p.partner_types.iter().map(|id| cx.type_name(id)).collect();

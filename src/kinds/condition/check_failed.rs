@@ -1,0 +1,55 @@
+//! `check.failed`: a check the call declares (`checks:`) does not hold for the draft.
+use crate::kinds::prelude::*;
+
+pub const RULE: Rule = Rule {
+    info: &CodeInfo {
+        code: "check.failed",
+        summary: "a check the call declares does not hold",
+        doc: "A call may state a requirement no built-in rule knows as a check: a CEL expression over the \
+              draft with the message, the requirement and the clause it comes from (男性不超过35周岁、女性不超过38周岁; \
+              须已建立党组织). The finding is labelled on the value the check names. A check whose \
+              expression cannot be evaluated on a draft (a value it reads is missing) stays silent: the \
+              missing value is reported by its own rule.",
+    },
+    check,
+};
+
+fn check(cx: &mut Ctx) {
+    for c in &cx.call.checks {
+        if !cx.in_scope(&c.categories, c.when.as_ref()) {
+            continue;
+        }
+        if cx.holds(&c.rule) != Some(false) {
+            continue;
+        }
+        let severity = if c.soft { Severity::Warning } else { Severity::Error };
+        let mut f = cx
+            .finding(RULE.info, severity, c.message.clone(), &c.field, tr!("check `{}`", "检查项 `{}`", c.id))
+            .cite(Some(c.cite.clone()))
+            .with_help(tr!("the notice requires it; see the clause", "通知有此要求，详见所引条款"));
+        if let Some(r) = &c.requires {
+            f = f.requires(r.clone());
+        }
+        cx.push(f);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::validate::testing::*;
+
+    #[test]
+    fn an_older_leader_fails_the_age_check() {
+        let out = check(&edit(&[("leader: { name: 张三,", "leader: { name: 张三, birth_date: 1980-01-01, sex: 男,")]));
+        let f: Vec<_> = out.findings.into_iter().filter(|f| f.code.code == "check.failed").collect();
+        assert_eq!(f.len(), 1, "{f:?}");
+        insta::assert_snapshot!(Outcome { findings: f }.rendered());
+    }
+
+    #[test]
+    fn a_check_that_cannot_be_evaluated_stays_silent() {
+        // No birth date: the field's own rule reports it; the check has nothing to judge.
+        let out = check(APP);
+        assert!(!out.codes().contains(&"check.failed"), "{:?}", out.codes());
+    }
+}
