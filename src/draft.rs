@@ -133,9 +133,9 @@ fn others(o: &mut Out, call: &Call, cat: &Category) {
     let mut joint = Vec::new();
     let mut partners = Vec::new();
     for p in &cat.partners {
-        let as_joint =
-            p.applicants_only || cat.joint.as_ref().is_some_and(|j| j.allowed && (j.open || p.types.iter().all(|t| j.types.contains(t))));
-        let note = if p.applicants_only { "; the lead counts too: drop this entry if the lead is one" } else { "" };
+        let as_joint = p.role == crate::model::Role::CoApplicant
+            || cat.joint.as_ref().is_some_and(|j| j.allowed && (j.open || p.types.iter().all(|t| j.types.contains(t))));
+        let note = if p.role == crate::model::Role::CoApplicant { "; the lead counts too: drop this entry if the lead is one" } else { "" };
         for i in 0..p.min {
             let comment = format!("{} ({}/{}): type one of {}{note}", p.name, i + 1, p.min, type_list(call, &p.types));
             let list = if as_joint { &mut joint } else { &mut partners };
@@ -169,10 +169,8 @@ fn budget(o: &mut Out, call: &Call, cat: &Category) {
     o.line(2, "total: ~", Some(total.to_owned()));
     let words = crate::guide::amount(cat, unit);
     let rule = match &cat.amount {
-        Amount::Fixed(v, _) => format!("申请经费：{words} (exactly {v})"),
-        Amount::Cap(v, _) => format!("申请经费：{words} (at most {v})"),
-        Amount::SoftCap(v, _) => format!("申请经费：{words} (in principle at most {v}; more is a warning)"),
         Amount::Unstated(_) => "申请经费：未列明 (the notice states no amount)".to_owned(),
+        a => format!("申请经费：{words} ({})", a.requirement(unit, cat.paid_after).en),
     };
     o.line(2, "requested: ~", Some(rule));
     if has(BudgetRuleKind::TotalIsRequestedPlusOther) {

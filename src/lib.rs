@@ -30,6 +30,7 @@ pub mod i18n;
 pub mod ident;
 pub mod kinds;
 pub mod load;
+pub mod migrate;
 pub mod model;
 pub mod registry;
 pub mod render;

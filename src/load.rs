@@ -156,11 +156,37 @@ impl Bundle {
 
 /// Schema check and typed read of a parsed document.
 fn checked<T: DeserializeOwned>(doc: &Document, kind: Kind) -> Result<T, Vec<Finding>> {
+    if kind == Kind::Spec
+        && let Some(f) = version_1(doc)
+    {
+        return Err(vec![f]);
+    }
     let problems = schema::check(doc, kind);
     if !problems.is_empty() {
         return Err(problems);
     }
     schema::typed::<T>(doc).map_err(|f| vec![f])
+}
+
+/// A version 1 spec gets one finding naming the migration, not a finding for every construct
+/// version 2 writes another way.
+fn version_1(doc: &Document) -> Option<Finding> {
+    if doc.value.get("callspec").and_then(serde_json::Value::as_u64) != Some(1) {
+        return None;
+    }
+    let name = doc.file.name.clone();
+    Some(
+        Finding::error(
+            crate::compile::codes::VERSION,
+            crate::tr!("this spec is written in version 1 of the spec language", "此规范文件使用第 1 版规范语言"),
+        )
+        .in_file(doc.file.clone())
+        .label(doc.spans().value("/callspec"), crate::tr!("version 1", "第 1 版"))
+        .with_help(crate::tr!(
+            "run `callspec migrate {name} --write` to rewrite it as version 2 (comments and layout are kept)",
+            "请运行 `callspec migrate {name} --write` 将其改写为第 2 版（注释与排版保持不变）"
+        )),
+    )
 }
 
 pub const CALL_UNAVAILABLE: &crate::diagnostics::CodeInfo = &crate::diagnostics::CodeInfo {

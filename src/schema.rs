@@ -119,7 +119,7 @@ struct ApplicationValidator;
 struct PlanValidator;
 
 /// Which schema a document is checked against.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Kind {
     Spec,
     Application,

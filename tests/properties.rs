@@ -850,7 +850,7 @@ fn yaml_node() -> impl Strategy<Value = Y> {
 /// character inserted or a byte range removed).
 fn near_yaml() -> impl Strategy<Value = String> {
     let header =
-        prop::sample::select(&["", "", "callspec: 1\n", "application: 1\ncall: hangzhou-2025\n", "---\n", "%YAML 1.2\n---\n", "# c\n"][..]);
+        prop::sample::select(&["", "", "callspec: 2\n", "application: 1\ncall: hangzhou-2025\n", "---\n", "%YAML 1.2\n---\n", "# c\n"][..]);
     let glitch =
         (any::<Index>(), prop::sample::select(&["", "\t", ":", " ", "\n", "\"", "'", "[", "{", "-", "#", "&", "*", "中", "\r\n"][..]));
     (header, vec((key(), yaml_node()), 1..10), vec(glitch, 0..3)).prop_map(|(header, entries, glitches)| {

@@ -35,6 +35,8 @@ pub enum Command {
     List(ListArgs),
     /// Write a ready-to-fill application draft for one category of a call.
     New(NewArgs),
+    /// Rewrite a version 1 spec as version 2, keeping its comments and layout.
+    Migrate(MigrateArgs),
     /// Print a shell completion script.
     Completions(CompletionsArgs),
     /// Print the man page (roff).
@@ -271,6 +273,19 @@ pub enum Color {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum Deny {
     Warnings,
+}
+
+#[derive(Debug, Args)]
+pub struct MigrateArgs {
+    /// Version 1 spec files.
+    #[arg(required = true)]
+    pub files: Vec<PathBuf>,
+    /// Rewrite the files in place (each is replaced whole, never left half-written); without
+    /// it, the migrated text of one file is printed.
+    #[arg(long)]
+    pub write: bool,
+    #[command(flatten)]
+    pub limits: LimitArgs,
 }
 
 #[derive(Debug, Args)]

@@ -9,6 +9,7 @@ mod completions;
 mod explain;
 mod list;
 mod man;
+mod migrate;
 mod new;
 mod output;
 mod schema;
@@ -67,6 +68,7 @@ pub fn main() -> ExitCode {
         Command::Calendar(a) => calendar::run(&a),
         Command::List(a) => list::run(&a),
         Command::New(a) => new::run(&a),
+        Command::Migrate(a) => migrate::run(&a),
         Command::Completions(a) => completions::run(&a),
         Command::Man => man::run(),
     };

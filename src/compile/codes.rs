@@ -102,6 +102,16 @@ pub const CONDITION: &CodeInfo = &CodeInfo {
           available to expressions.",
 };
 
+pub const VERSION: &CodeInfo = &CodeInfo {
+    code: "spec.version",
+    summary: "the spec is written in version 1 of the spec language",
+    doc: "Version 2 says \"in principle\" one way everywhere (`soft: true`: a soft cap is `kind: cap, \
+          soft: true`, an approximate quota `kind: exact, soft: true`, an approximate tranche \
+          `soft: true`) and names how a required partner takes part (`role: co-applicant` for \
+          version 1's `applicants_only: true`). `callspec migrate FILE --write` rewrites a version 1 \
+          spec in place, keeping its comments and layout; nothing else in it changes.",
+};
+
 pub const ALL: &[&CodeInfo] = &[
     MISSING_SOURCE,
     UNKNOWN_REF,
@@ -117,4 +127,5 @@ pub const ALL: &[&CodeInfo] = &[
     DUPLICATE_CALL,
     FIELD,
     CONDITION,
+    VERSION,
 ];

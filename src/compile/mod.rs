@@ -18,7 +18,7 @@ use crate::document::Document;
 use crate::i18n::Text;
 use crate::model::{self, Call, Cited};
 use crate::schema::suggest;
-use crate::spec::{self, AmountKind, SpecFile};
+use crate::spec::{self, SpecFile};
 use crate::tr;
 use codes::*;
 
@@ -495,18 +495,46 @@ impl Cx<'_> {
     }
 
     fn quota(&mut self, q: &spec::Quota, ptr: &str) -> Cited<model::Quota> {
-        Cited { value: model::Quota { kind: q.kind, value: q.value, reserved: q.reserved }, cite: self.cite(&q.source, ptr, "quota") }
+        let value = match (q.kind, q.value) {
+            (spec::QuotaKind::Unlimited, None) => 0,
+            (spec::QuotaKind::Unlimited, Some(_)) => {
+                self.error(
+                    QUOTA,
+                    tr!("an `unlimited` quota has a value", "`unlimited`（不限）名额不应有数值"),
+                    &format!("{ptr}/value"),
+                    tr!("remove this value", "请删除此数值"),
+                );
+                0
+            }
+            (_, Some(v)) => v,
+            (_, None) => {
+                self.error(
+                    QUOTA,
+                    tr!("this quota needs a `value`", "该名额须填写 `value`"),
+                    &format!("{ptr}/kind"),
+                    tr!("no value", "缺少数值"),
+                )
+                .help = Some(tr!(
+                    "write the number of projects, or `kind: unlimited` where the notice says 不限",
+                    "请填写项目数；通知写明“不限”时用 `kind: unlimited`"
+                ));
+                0
+            }
+        };
+        Cited { value: model::Quota { kind: q.kind, value, soft: q.soft, reserved: q.reserved }, cite: self.cite(&q.source, ptr, "quota") }
     }
 
     /// The quotas of `cats` may not add up to more than `limit`.
     fn quota_sum(&mut self, limit: model::Quota, ptr: &str, cats: &[spec::Category], cats_ptr: &str) {
-        if limit.kind == spec::QuotaKind::Approx {
+        if limit.soft || limit.kind == spec::QuotaKind::Unlimited {
             return;
         }
         let counted: Vec<(usize, u32)> = cats
             .iter()
             .enumerate()
-            .filter_map(|(i, c)| c.quota.as_ref().filter(|q| q.kind != spec::QuotaKind::Approx).map(|q| (i, q.value)))
+            .filter_map(|(i, c)| {
+                c.quota.as_ref().filter(|q| !q.soft && q.kind != spec::QuotaKind::Unlimited).and_then(|q| q.value).map(|v| (i, v))
+            })
             .collect();
         // In u64: quotas are u32, and two near u32::MAX overflowed (a panic in debug builds, a
         // wrapped sum that passed the check in release builds).
@@ -572,7 +600,11 @@ impl Cx<'_> {
             names.push(c.name.clone());
             let cite = c.source.as_ref().map(|_| self.cite(&c.source, &p, "category"));
             let mut inh = Inherited {
-                amount: c.amount.as_ref().map(|a| self.amount(a, &format!("{p}/amount"))).or_else(|| parent.amount.clone()),
+                amount: c
+                    .amount
+                    .as_ref()
+                    .map(|a| crate::kinds::amount::compile(self, a, &format!("{p}/amount")))
+                    .or_else(|| parent.amount.clone()),
                 tranches: c.tranches.as_ref().map(|t| self.tranches(t, &format!("{p}/tranches"))).or_else(|| parent.tranches.clone()),
                 leads: c.leads.as_ref().map(|l| self.leads(l, &format!("{p}/leads"))).or_else(|| parent.leads.clone()),
                 joint: c.joint.as_ref().map(|j| self.joint(j, &format!("{p}/joint"))).or_else(|| parent.joint.clone()),
@@ -603,15 +635,7 @@ impl Cx<'_> {
                 let when = x.when.as_ref().and_then(|w| self.expression(w, &format!("{pp}/when")));
                 inh.partners.push((
                     pp.clone(),
-                    model::Partner {
-                        id: x.id.clone(),
-                        name: x.name.clone(),
-                        types: x.types.clone(),
-                        min: x.min,
-                        applicants_only: x.applicants_only,
-                        when,
-                        cite,
-                    },
+                    model::Partner { id: x.id.clone(), name: x.name.clone(), types: x.types.clone(), min: x.min, role: x.role, when, cite },
                 ));
             }
             for (j, x) in c.letters.iter().enumerate() {
@@ -682,7 +706,8 @@ impl Cx<'_> {
                 code: c.code.clone(),
                 leaf,
                 cite,
-                amount: inh.amount.clone().unwrap_or(model::Amount::Unstated(None)),
+                amount: inh.amount.as_ref().map_or(model::Amount::Unstated(None), |(a, _)| a.clone()),
+                paid_after: inh.amount.as_ref().is_some_and(|(_, after)| *after),
                 quota,
                 min_applicants: inh.min_applicants.clone(),
                 tranches: inh.tranches.clone().unwrap_or_default(),
@@ -699,42 +724,6 @@ impl Cx<'_> {
             self.categories(&c.children, &format!("{p}/children"), &inh, path, names, out);
             path.pop();
             names.pop();
-        }
-    }
-
-    fn amount(&mut self, a: &spec::Amount, ptr: &str) -> model::Amount {
-        let cite = self.cite(&a.source, ptr, "amount");
-        match (a.kind, a.value) {
-            (AmountKind::Unstated, None) => model::Amount::Unstated(Some(cite)),
-            (AmountKind::Unstated, Some(_)) => {
-                let f = self.error(
-                    AMOUNT,
-                    tr!("an `unstated` amount has a value", "`unstated`（未规定）的额度不应有数值"),
-                    &format!("{ptr}/value"),
-                    tr!("remove this value", "请删除此数值"),
-                );
-                f.help = Some(tr!(
-                    "use `kind: fixed`, `cap` or `soft-cap` when the notice states an amount",
-                    "通知规定了额度时，请用 `kind: fixed`、`cap` 或 `soft-cap`"
-                ));
-                model::Amount::Unstated(Some(cite))
-            }
-            (kind, None) => {
-                let f = self.error(
-                    AMOUNT,
-                    tr!("a `{}` amount needs a `value`", "`{}` 类额度须填写 `value`", kind_name(kind)),
-                    &format!("{ptr}/kind"),
-                    tr!("no value for this kind", "缺少数值"),
-                );
-                f.help = Some(tr!(
-                    "add `value:` with the amount in the call's money unit, or use `kind: unstated`",
-                    "请以通知的金额单位添加 `value:`，或改用 `kind: unstated`"
-                ));
-                model::Amount::Unstated(Some(cite))
-            }
-            (AmountKind::Fixed, Some(v)) => model::Amount::Fixed(v, cite),
-            (AmountKind::Cap, Some(v)) => model::Amount::Cap(v, cite),
-            (AmountKind::SoftCap, Some(v)) => model::Amount::SoftCap(v, cite),
         }
     }
 
@@ -776,7 +765,7 @@ impl Cx<'_> {
                 sum += s.0;
             }
             remainder |= t.remainder;
-            out.push(model::Tranche { share: if t.remainder { None } else { t.share }, approx: t.approx, when: t.when.clone(), cite });
+            out.push(model::Tranche { share: if t.remainder { None } else { t.share }, soft: t.soft, when: t.when.clone(), cite });
         }
         let hundred = Decimal::from(100);
         let shares: Vec<String> = ts.iter().filter_map(|t| t.share.map(|s| s.to_string())).collect();
@@ -1022,7 +1011,8 @@ impl Cx<'_> {
 /// pointer of each item, for duplicate reports.
 #[derive(Default, Clone)]
 struct Inherited {
-    amount: Option<model::Amount>,
+    /// The amount and whether it is paid after the event.
+    amount: Option<(model::Amount, bool)>,
     tranches: Option<Vec<model::Tranche>>,
     leads: Option<Cited<Vec<String>>>,
     joint: Option<model::Joint>,
@@ -1069,6 +1059,7 @@ fn what_zh(what: &str) -> &str {
         "deliverable" => "成果",
         "pilot-city rule" => "试点城市规则",
         "amount" => "资助额度",
+        "grade" => "等级",
         "payment tranche" => "拨款",
         "team requirement" => "团队要求",
         "KPI" => "绩效指标",
@@ -1084,14 +1075,5 @@ fn what_zh(what: &str) -> &str {
         "field" => "申报书字段",
         "check" => "检查项",
         other => other,
-    }
-}
-
-fn kind_name(k: AmountKind) -> &'static str {
-    match k {
-        AmountKind::Fixed => "fixed",
-        AmountKind::Cap => "cap",
-        AmountKind::SoftCap => "soft-cap",
-        AmountKind::Unstated => "unstated",
     }
 }

@@ -368,7 +368,7 @@ mod tests {
     #[test]
     fn peeks_read_the_call_a_file_names() {
         let one = |text, path: &[&str]| peek(text, &[path]).map(|(_, v)| v);
-        let spec = "# comment\ncallspec: 1\ncall:\n  title: [a, {b: c}]\n  id: demo-2025\nclauses: {}\n";
+        let spec = "# comment\ncallspec: 2\ncall:\n  title: [a, {b: c}]\n  id: demo-2025\nclauses: {}\n";
         assert_eq!(one(spec, &["call", "id"]).as_deref(), Some("demo-2025"));
         assert_eq!(peek(spec, &[&["plan"], &["call", "id"]]), Some((1, "demo-2025".to_owned())));
         assert_eq!(peek("plan: 1\nid: x\n", &[&["plan"], &["call", "id"]]), Some((0, "1".to_owned())));

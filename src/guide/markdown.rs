@@ -109,7 +109,7 @@ impl<'a> Guide<'a> {
                     .iter()
                     .map(|p| {
                         let mut text = format!("{}：不少于 {} 家（{}）", esc(&p.name), p.min, esc(&super::type_names(call, &p.types)));
-                        if p.applicants_only {
+                        if p.role == crate::model::Role::CoApplicant {
                             text.push_str("，须列为申报单位");
                         }
                         Item::new(text, Some(&p.cite))
@@ -192,7 +192,7 @@ impl<'a> Guide<'a> {
                 .iter()
                 .map(|t| {
                     let share = match &t.share {
-                        Some(s) if t.approx => format!("约 {s}%"),
+                        Some(s) if t.soft => format!("约 {s}%"),
                         Some(s) => format!("{s}%"),
                         None => "剩余经费".to_owned(),
                     };

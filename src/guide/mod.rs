@@ -20,34 +20,29 @@ use std::collections::BTreeSet;
 use crate::diagnostics::Citation;
 use crate::model::{Amount, Call, Category, Channel, Kpi, Quota, QuotaKind};
 
-/// The funding per project in words: `19.8 万元/项`, `最高 30 万元/项`, `原则上不超过 15 万元/项`,
-/// `未列明`; `-` for a group of categories that leaves the amount to its members.
+/// The funding per project in words (the amount kind's, in Chinese); `-` for a group of
+/// categories that leaves the amount to its members.
 pub fn amount(c: &Category, unit: &str) -> String {
     match &c.amount {
         Amount::Unstated(None) if !c.leaf => "-".to_owned(),
-        Amount::Fixed(m, _) if m.0.is_zero() => "无经费".to_owned(),
-        Amount::Fixed(m, _) => format!("{m} {unit}/项"),
-        Amount::Cap(m, _) => format!("最高 {m} {unit}/项"),
-        Amount::SoftCap(m, _) => format!("原则上不超过 {m} {unit}/项"),
-        Amount::Unstated(_) => "未列明".to_owned(),
+        a => a.words(unit, c.paid_after).zh,
     }
 }
 
 /// The clause an amount cites, when the notice states one.
 pub fn amount_cite(a: &Amount) -> Option<&Citation> {
-    match a {
-        Amount::Fixed(_, c) | Amount::Cap(_, c) | Amount::SoftCap(_, c) => Some(c),
-        Amount::Unstated(c) => c.as_ref(),
-    }
+    a.cite()
 }
 
 /// A number of projects in words: `10 项`, `不超过 36 项`, `约 50 项`, `10 项（定向）`.
 pub fn quota(q: &Quota) -> String {
     let n = q.value;
-    let words = match q.kind {
-        QuotaKind::Exact => format!("{n} 项"),
-        QuotaKind::Max => format!("不超过 {n} 项"),
-        QuotaKind::Approx => format!("约 {n} 项"),
+    let words = match (q.kind, q.soft) {
+        (QuotaKind::Unlimited, _) => "不限".to_owned(),
+        (QuotaKind::Exact, false) => format!("{n} 项"),
+        (QuotaKind::Exact, true) => format!("约 {n} 项"),
+        (QuotaKind::Max, false) => format!("不超过 {n} 项"),
+        (QuotaKind::Max, true) => format!("原则上不超过 {n} 项"),
     };
     if q.reserved { format!("{words}（定向）") } else { words }
 }

@@ -8,7 +8,8 @@ use chrono::FixedOffset;
 use crate::diagnostics::Citation;
 use crate::values::{Money, When};
 
-pub use crate::spec::{BudgetRuleKind, Channel, IdentifierKind, QuotaKind, Stage};
+pub use crate::kinds::amount::{Amount, Grade};
+pub use crate::spec::{BudgetRuleKind, Channel, IdentifierKind, QuotaKind, Role, Stage};
 
 /// A value together with the clause it comes from.
 #[derive(Debug, Clone, PartialEq)]
@@ -113,6 +114,8 @@ pub struct Category {
     pub leaf: bool,
     pub cite: Option<Citation>,
     pub amount: Amount,
+    /// The funding is paid after the event (后奖补): nothing is requested up front.
+    pub paid_after: bool,
     pub quota: Option<Cited<Quota>>,
     pub min_applicants: Option<Cited<u32>>,
     pub tranches: Vec<Tranche>,
@@ -135,23 +138,13 @@ impl Category {
     }
 }
 
-/// Funding per project.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Amount {
-    /// Exactly this much (0 for 无经费立项).
-    Fixed(Money, Citation),
-    /// At most this much.
-    Cap(Money, Citation),
-    /// In principle at most this much (原则上不超过).
-    SoftCap(Money, Citation),
-    /// The notice states no amount; never read as 0.
-    Unstated(Option<Citation>),
-}
-
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Quota {
     pub kind: QuotaKind,
+    /// The number of projects (0 for `unlimited`).
     pub value: u32,
+    /// 左右, 约: not added up against the quota above it.
+    pub soft: bool,
     pub reserved: bool,
 }
 
@@ -159,7 +152,8 @@ pub struct Quota {
 pub struct Tranche {
     /// Percentage; `None` for the remainder.
     pub share: Option<Money>,
-    pub approx: bool,
+    /// 约: the share is approximate.
+    pub soft: bool,
     pub when: String,
     pub cite: Citation,
 }
@@ -178,7 +172,7 @@ pub struct Partner {
     pub name: String,
     pub types: Vec<String>,
     pub min: u32,
-    pub applicants_only: bool,
+    pub role: Role,
     /// It applies only where this holds.
     pub when: Option<crate::kinds::condition::Expr>,
     pub cite: Citation,

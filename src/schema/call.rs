@@ -227,7 +227,11 @@ fn category_rules(call: &Call, c: &Category) -> Value {
             .partners
             .iter()
             .map(|p| {
-                let among = if p.applicants_only { "among the lead and joint applicants" } else { "among the applicants and partners" };
+                let among = if p.role == crate::model::Role::CoApplicant {
+                    "among the lead and joint applicants"
+                } else {
+                    "among the applicants and partners"
+                };
                 format!("at least {} {} ({}) {among}", p.min, p.name, crate::guide::type_names(call, &p.types))
             })
             .collect();
@@ -311,17 +315,34 @@ fn requested(call: &Call, c: &Category) -> Value {
     let words = crate::guide::amount(c, unit);
     let mut m = Map::new();
     let doc = match &c.amount {
+        _ if c.paid_after => {
+            m.insert("maximum".into(), json!(0));
+            format!("申请经费: {words}; {}. {}", c.amount.requirement(unit, true).en, c.amount.cite().map(cited).unwrap_or_default())
+        }
         Amount::Fixed(v, cite) => {
             m.insert("minimum".into(), money(v));
             m.insert("maximum".into(), money(v));
             format!("申请经费: {words}; request exactly {v} {unit}. {}", cited(cite))
         }
-        Amount::Cap(v, cite) => {
-            m.insert("maximum".into(), money(v));
-            format!("申请经费: {words}; at most {v} {unit}. {}", cited(cite))
+        Amount::Cap { max, soft: false, cite } => {
+            m.insert("maximum".into(), money(max));
+            format!("申请经费: {words}; at most {max} {unit}. {}", cited(cite))
         }
-        Amount::SoftCap(v, cite) => {
-            format!("申请经费: {words}; in principle at most {v} {unit} (a soft cap: more is a warning, not an error). {}", cited(cite))
+        Amount::Cap { max, soft: true, cite } => {
+            format!("申请经费: {words}; in principle at most {max} {unit} (a soft cap: more is a warning, not an error). {}", cited(cite))
+        }
+        Amount::Range { min, max, soft, cite } => {
+            m.insert("minimum".into(), money(min));
+            if !soft {
+                m.insert("maximum".into(), money(max));
+            }
+            format!("申请经费: {words}; {}. {}", c.amount.requirement(unit, false).en, cited(cite))
+        }
+        Amount::Grades(grades, cite) => {
+            if let Some(top) = grades.iter().map(|g| g.value).max() {
+                m.insert("maximum".into(), money(&top));
+            }
+            format!("申请经费: {words}; {}. {}", c.amount.requirement(unit, false).en, cited(cite))
         }
         Amount::Unstated(cite) => {
             let source = cite.as_ref().map(|c| format!(" {}", cited(c))).unwrap_or_default();

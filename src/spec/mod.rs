@@ -22,8 +22,8 @@ pub struct SpecFile {
     /// The schema an editor checks this file against (JSON files; YAML files use a modeline comment).
     #[serde(rename = "$schema", default)]
     pub schema: Option<String>,
-    /// The spec-language version; this is version 1.
-    #[schemars(range(min = 1, max = 1))]
+    /// The spec-language version; this is version 2 (`callspec migrate` rewrites a version 1 spec).
+    #[schemars(range(min = 2, max = 2))]
     pub callspec: u32,
     /// Who issued the call, when, and its identifiers.
     pub call: CallMeta,
@@ -256,7 +256,7 @@ pub struct Category {
     pub source: Option<String>,
     /// Funding per project.
     #[serde(default)]
-    pub amount: Option<Amount>,
+    pub amount: Option<crate::kinds::amount::AmountSpec>,
     /// How many projects are funded.
     #[serde(default)]
     pub quota: Option<Quota>,
@@ -298,37 +298,21 @@ pub struct Category {
     pub children: Vec<Category>,
 }
 
-/// Funding per project.
-#[derive(Debug, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct Amount {
-    /// `fixed`: every project gets exactly `value` (0 for 无经费立项); `cap`: at most `value`;
-    /// `soft-cap`: 原则上不超过 `value`; `unstated`: the notice gives no amount (never read as 0).
-    pub kind: AmountKind,
-    /// The amount, in the call's money unit; absent for `unstated`.
-    #[serde(default)]
-    pub value: Option<Money>,
-    /// The clause that says so.
-    pub source: Option<String>,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
-#[serde(rename_all = "kebab-case")]
-pub enum AmountKind {
-    Fixed,
-    Cap,
-    SoftCap,
-    Unstated,
-}
-
 /// How many projects are funded.
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Quota {
-    /// `exact`, `max` (不超过) or `approx` (左右).
+    /// `exact` (10项), `max` (不超过36项) or `unlimited` (项目数量：不限, which is not the same as
+    /// a notice that says nothing: leave `quota` out then).
     pub kind: QuotaKind,
+    /// The number of projects; absent for `unlimited`.
+    #[serde(default)]
     #[schemars(range(min = 0))]
-    pub value: u32,
+    pub value: Option<u32>,
+    /// True when the notice gives the number loosely (左右, 约, 原则上): it is not added up
+    /// against the quota above it.
+    #[serde(default)]
+    pub soft: bool,
     /// Of these, how many are reserved for a purpose (其中10项定向用于...): set on the sub-type it is reserved for.
     #[serde(default)]
     pub reserved: bool,
@@ -341,7 +325,7 @@ pub struct Quota {
 pub enum QuotaKind {
     Exact,
     Max,
-    Approx,
+    Unlimited,
 }
 
 /// The fewest applicants a category needs.
@@ -363,7 +347,7 @@ pub struct Tranche {
     pub share: Option<Money>,
     /// True when the share is approximate (约50%).
     #[serde(default)]
-    pub approx: bool,
+    pub soft: bool,
     /// True when this tranche is the remainder (剩余经费).
     #[serde(default)]
     pub remainder: bool,
@@ -386,15 +370,29 @@ pub struct Partner {
     /// How many are needed.
     #[serde(default = "one")]
     pub min: u32,
-    /// True when the partner must apply jointly (联合申报): only the lead and joint applicants
-    /// count, not organisations that merely take part (`partners:` of the application).
+    /// Who counts: `co-applicant` when the partner must apply jointly (须联合…共同申报: only the
+    /// lead and the joint applicants count, not organisations that merely take part),
+    /// `participant` when it takes part without applying (`partners:` of the draft), `any`.
     #[serde(default)]
-    pub applicants_only: bool,
+    pub role: Role,
     /// It applies only where this expression holds (CEL over the draft, e.g. `lead.type == 'university'`).
     #[serde(default)]
     pub when: Option<String>,
     /// The clause that says so.
     pub source: Option<String>,
+}
+
+/// How a required partner takes part.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum Role {
+    /// As a lead or joint applicant, or as a participating organisation.
+    #[default]
+    Any,
+    /// As the lead or a joint applicant (联合申报, 共同申报).
+    CoApplicant,
+    /// As a participating organisation, not an applicant (参与单位).
+    Participant,
 }
 
 fn one() -> u32 {

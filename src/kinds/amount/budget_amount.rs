@@ -13,13 +13,58 @@ pub const RULE: Rule = Rule {
 };
 
 fn check(cx: &mut Ctx) {
-    let Some(Amount::Fixed(amount, cite)) = cx.category.map(|c| &c.amount) else { return };
+    let Some(cat) = cx.category else { return };
     let requested = cx.app.budget.requested;
+    let unit = cx.call.money_unit;
+    if cat.paid_after {
+        // 后奖补: the funding comes after the event, so nothing is requested up front.
+        let (Some(cite), false) = (cat.amount.cite(), requested.0.is_zero()) else { return };
+        let words = cat.amount.words(unit, true);
+        let f = cx
+            .finding(
+                RULE.info,
+                Severity::Error,
+                Text::new(
+                    format!("requested {requested} {unit}, but {} is funded after the event: {}", cat.full_name(), words.en),
+                    format!("申请经费 {requested} {unit}，但 {} 为后奖补：{}", cat.full_name(), words.zh),
+                ),
+                "/budget/requested",
+                tr!("requested up front", "预先申请的经费"),
+            )
+            .requires(cat.amount.requirement(unit, true))
+            .cite(Some(cite.clone()))
+            .with_help(tr!("request 0 now; the funder pays after the event", "申请经费请填 0；资助在活动结束后拨付"));
+        cx.push(f);
+        return;
+    }
+    if let Amount::Grades(grades, cite) = &cat.amount {
+        // Above the highest grade is `budget.over-cap`; between grades, a warning.
+        let top = grades.iter().map(|g| g.value).max().unwrap_or_default();
+        if requested > top || grades.iter().any(|g| g.value == requested) {
+            return;
+        }
+        let f = cx
+            .finding(
+                RULE.info,
+                Severity::Warning,
+                tr!("requested {requested} {unit} is not the amount of any grade", "申请经费 {requested} {unit} 不是任一等级的额度"),
+                "/budget/requested",
+                tr!("requested amount", "申请经费"),
+            )
+            .requires(cat.amount.requirement(unit, false))
+            .cite(Some(cite.clone()))
+            .with_help(tr!(
+                "the reviewers award the grade; request the amount of the grade you apply for",
+                "等级由评审确定；请按所申报等级的额度填写"
+            ));
+        cx.push(f);
+        return;
+    }
+    let Amount::Fixed(amount, cite) = &cat.amount else { return };
     if requested == *amount {
         return;
     }
-    let unit = cx.call.money_unit;
-    let name = cx.category.map(|c| c.full_name()).unwrap_or_default();
+    let name = cat.full_name();
     let f = cx
         .finding(
             RULE.info,
@@ -43,6 +88,40 @@ fn check(cx: &mut Ctx) {
 #[cfg(test)]
 mod tests {
     use crate::validate::testing::*;
+
+    fn requesting(category: &str, requested: &str) -> Outcome {
+        let budget = format!("  total: {requested}\n  requested: {requested}\n  other: 0");
+        let out = check(&edit(&[
+            ("category: fixed/forum", &format!("category: {category}")),
+            ("  total: 6.6\n  requested: 5\n  other: 1.6", &budget),
+        ]));
+        Outcome {
+            findings: out
+                .findings
+                .into_iter()
+                .filter(|f| f.code.code.starts_with("budget.") && f.code.code != "budget.items-sum" && f.code.code != "budget.phases-sum")
+                .collect(),
+        }
+    }
+
+    #[test]
+    fn a_graded_amount_takes_the_amount_of_a_grade() {
+        assert!(requesting("graded", "3").findings.is_empty());
+        assert!(requesting("graded", "2").findings.is_empty());
+        let between = requesting("graded", "2.5");
+        assert_eq!(between.codes(), ["budget.amount-mismatch"]);
+        assert_eq!(between.findings[0].severity, crate::diagnostics::Severity::Warning);
+        insta::assert_snapshot!(between.rendered());
+        assert_eq!(requesting("graded", "4").codes(), ["budget.over-cap"]);
+    }
+
+    #[test]
+    fn funding_paid_after_the_event_is_not_requested_up_front() {
+        assert!(requesting("rewarded", "0").findings.is_empty());
+        let out = requesting("rewarded", "5");
+        assert_eq!(out.codes(), ["budget.amount-mismatch"]);
+        insta::assert_snapshot!(out.rendered());
+    }
 
     #[test]
     fn more_than_the_fixed_amount() {

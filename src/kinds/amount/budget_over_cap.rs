@@ -12,8 +12,15 @@ pub const RULE: Rule = Rule {
 };
 
 fn check(cx: &mut Ctx) {
-    if let Some(Amount::Cap(cap, cite)) = cx.category.map(|c| &c.amount) {
-        over(cx, Cap { info: RULE.info, severity: Severity::Error, cap: *cap, cite, soft: false });
+    match cx.category.map(|c| &c.amount) {
+        Some(Amount::Cap { max, soft: false, cite } | Amount::Range { max, soft: false, cite, .. }) => {
+            over(cx, Cap { info: RULE.info, severity: Severity::Error, cap: *max, cite, soft: false });
+        }
+        Some(a @ Amount::Grades(_, cite)) => {
+            let top = a.ceiling().unwrap_or_default();
+            over(cx, Cap { info: RULE.info, severity: Severity::Error, cap: top, cite, soft: false });
+        }
+        _ => {}
     }
 }
 

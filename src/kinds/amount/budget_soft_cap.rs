@@ -13,10 +13,10 @@ pub const RULE: Rule = Rule {
 };
 
 fn check(cx: &mut Ctx) {
-    if let Some(Amount::SoftCap(cap, cite)) = cx.category.map(|c| &c.amount) {
+    if let Some(Amount::Cap { max, soft: true, cite } | Amount::Range { max, soft: true, cite, .. }) = cx.category.map(|c| &c.amount) {
         super::budget_over_cap::over(
             cx,
-            super::budget_over_cap::Cap { info: RULE.info, severity: Severity::Warning, cap: *cap, cite, soft: true },
+            super::budget_over_cap::Cap { info: RULE.info, severity: Severity::Warning, cap: *max, cite, soft: true },
         );
     }
 }

@@ -13,16 +13,23 @@ pub const RULE: Rule = Rule {
     check,
 };
 
+use crate::model::Role;
+
 fn check(cx: &mut Ctx) {
     let Some(cat) = cx.category else { return };
     let app = cx.app;
     let applicants: Vec<&str> = std::iter::once(app.lead.kind.as_str()).chain(app.joint.iter().map(|o| o.kind.as_str())).collect();
     let everyone: Vec<&str> = applicants.iter().copied().chain(app.partners.iter().map(|o| o.kind.as_str())).collect();
+    let participants: Vec<&str> = app.partners.iter().map(|o| o.kind.as_str()).collect();
     for p in &cat.partners {
         if !cx.in_scope(&[], p.when.as_ref()) {
             continue;
         }
-        let pool = if p.applicants_only { &applicants } else { &everyone };
+        let pool = match p.role {
+            Role::CoApplicant => &applicants,
+            Role::Participant => &participants,
+            Role::Any => &everyone,
+        };
         let have = pool.iter().filter(|t| p.types.iter().any(|x| x == *t)).count() as u32;
         if have >= p.min {
             continue;
@@ -48,10 +55,16 @@ fn check(cx: &mut Ctx) {
                 tr!("at least {min} of: {en}", "至少 {min} 家：{zh}")
             })
             .cite(Some(p.cite.clone()))
-            .with_help(if p.applicants_only {
+            .with_help(if p.role == Role::CoApplicant {
                 tr!(
                     "the {} must apply jointly: add it under `joint:` with its `type` (listing it under `partners:` does not count)",
                     "{}须联合申报：请在 `joint:` 下添加并注明 `type`（列在 `partners:` 下不计入）",
+                    p.name
+                )
+            } else if p.role == Role::Participant {
+                tr!(
+                    "the {} takes part without applying: add it under `partners:` with its `type`",
+                    "{}为参与单位而非申报单位：请在 `partners:` 下添加并注明 `type`",
                     p.name
                 )
             } else {

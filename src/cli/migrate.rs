@@ -1,0 +1,59 @@
+//! `callspec migrate`: version 1 specs rewritten as version 2.
+
+use std::path::Path;
+
+use super::Exit;
+use super::args::MigrateArgs;
+
+pub fn run(args: &MigrateArgs) -> Exit {
+    if !args.write && args.files.len() > 1 {
+        eprintln!("error: several files: add --write to rewrite them in place, or give one file to print it migrated");
+        return Exit::Unusable;
+    }
+    let limits = args.limits.limits();
+    let mut worst = Exit::Clean;
+    for path in &args.files {
+        let shown = path.display();
+        let doc = match callspec::source::read(path, &limits).and_then(|f| callspec::document::parse(f, &limits)) {
+            Ok(doc) => doc,
+            Err(f) => {
+                eprint!(
+                    "{}",
+                    callspec::render::human_all(
+                        &[f],
+                        callspec::render::Style { color: false, width: 100, lang: callspec::i18n::Lang::from_env() }
+                    )
+                );
+                worst = Exit::Unusable;
+                continue;
+            }
+        };
+        let Some(text) = callspec::migrate::spec(&doc) else {
+            eprintln!("{shown}: not a version 1 spec (`callspec: 1`); left as it is");
+            continue;
+        };
+        if !args.write {
+            super::out(&text);
+            continue;
+        }
+        match replace(path, &text) {
+            Ok(()) => eprintln!("{shown}: migrated to version 2"),
+            Err(e) => {
+                eprintln!("error: {shown}: cannot write: {e}");
+                worst = Exit::Unusable;
+            }
+        }
+    }
+    worst
+}
+
+/// Replaces a file's contents whole: the new text goes to a file beside it, then takes its name.
+fn replace(path: &Path, text: &str) -> std::io::Result<()> {
+    let mut tmp = path.as_os_str().to_owned();
+    tmp.push(".callspec-migrate.tmp");
+    let tmp = std::path::PathBuf::from(tmp);
+    std::fs::write(&tmp, text)?;
+    std::fs::rename(&tmp, path).inspect_err(|_| {
+        let _ = std::fs::remove_file(&tmp);
+    })
+}
