@@ -16,9 +16,22 @@ pub const RULE: Rule = Rule {
 fn check(cx: &mut Ctx) {
     let Some(cat) = cx.category else { return };
     let app = cx.app;
-    let applicants: Vec<&str> = std::iter::once(app.lead.kind.as_str()).chain(app.joint.iter().map(|o| o.kind.as_str())).collect();
-    let everyone: Vec<&str> = applicants.iter().copied().chain(app.partners.iter().map(|o| o.kind.as_str())).collect();
+    // An applicant whose type could not be read may be the partner required.
+    let unread = |list: &str, orgs: &[crate::application::OtherOrganisation]| {
+        cx.unusable(&format!("/{list}"))
+            || orgs.iter().enumerate().any(|(i, o)| o.kind.is_none() || cx.unusable(&format!("/{list}/{i}/type")))
+    };
+    if app.lead().kind.is_none() || unread("joint", &app.joint) {
+        return;
+    }
+    let applicants: Vec<&str> =
+        app.lead().kind.iter().chain(app.joint.iter().filter_map(|o| o.kind.as_ref())).map(String::as_str).collect();
+    let everyone: Vec<&str> = applicants.iter().copied().chain(app.partners.iter().filter_map(|o| o.kind.as_deref())).collect();
+    let partners_unread = unread("partners", &app.partners);
     for p in &cat.partners {
+        if !p.applicants_only && partners_unread {
+            continue;
+        }
         let pool = if p.applicants_only { &applicants } else { &everyone };
         let have = pool.iter().filter(|t| p.types.iter().any(|x| x == *t)).count() as u32;
         if have >= p.min {

@@ -19,7 +19,16 @@ fn check(cx: &mut Ctx) {
         if p.partner_types.is_empty() || !(p.categories.is_empty() || p.categories.iter().any(|s| Call::within(&cat.path, s))) {
             continue;
         }
-        if app.joint.iter().chain(&app.partners).any(|o| p.partner_types.contains(&o.kind)) {
+        if app.joint.iter().chain(&app.partners).any(|o| o.kind.as_ref().is_some_and(|k| p.partner_types.contains(k))) {
+            continue;
+        }
+        // A joint applicant or partner whose type could not be read may be the one preferred.
+        // Nor is anything said while the applicants are not known (the lead's type unread).
+        if cx.unusable("/lead/type")
+            || cx.unusable("/joint")
+            || cx.unusable("/partners")
+            || app.joint.iter().chain(&app.partners).any(|o| o.kind.is_none())
+        {
             continue;
         }
         let names: Vec<String> = p.partner_types.iter().map(|id| cx.type_name(id)).collect();
