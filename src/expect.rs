@@ -33,7 +33,7 @@ impl Difference {
 /// occurs does not matter.
 pub fn compare(expect: &Expect, findings: &[Finding]) -> Difference {
     let want: BTreeSet<(String, Severity)> =
-        expect.findings.iter().map(|ExpectedFinding { code, severity }| (code.clone(), *severity)).collect();
+        expect.findings.iter().filter_map(|ExpectedFinding { code, severity }| Some((code.clone()?, (*severity)?))).collect();
     let got: BTreeSet<(String, Severity)> = findings.iter().map(|f| (f.code.code.to_owned(), f.severity)).collect();
     Difference { missing: want.difference(&got).cloned().collect(), unexpected: got.difference(&want).cloned().collect() }
 }
@@ -47,7 +47,10 @@ mod tests {
     static B: CodeInfo = CodeInfo { code: "kpi.missing", summary: "s", doc: "d" };
 
     fn expect(pairs: &[(&str, Severity)]) -> Expect {
-        Expect { as_of: None, findings: pairs.iter().map(|(c, s)| ExpectedFinding { code: (*c).to_owned(), severity: *s }).collect() }
+        Expect {
+            as_of: None,
+            findings: pairs.iter().map(|(c, s)| ExpectedFinding { code: Some((*c).to_owned()), severity: Some(*s) }).collect(),
+        }
     }
 
     #[test]

@@ -14,6 +14,9 @@ pub enum Invalid {
     Character { position: usize, found: char },
     /// The check character does not match.
     Check { expected: char, found: char },
+    /// A 统一社会信用代码 whose characters 9–17, the 组织机构代码 in it, fail their own
+    /// (GB 11714) check character.
+    EmbeddedOrgCode { code: String, expected: char, found: char },
 }
 
 impl std::fmt::Display for Invalid {
@@ -24,6 +27,10 @@ impl std::fmt::Display for Invalid {
             Invalid::Check { expected, found } => {
                 write!(f, "ends in `{found}`, but its other characters give the check character `{expected}`")
             }
+            Invalid::EmbeddedOrgCode { code, expected, found } => write!(
+                f,
+                "holds the 组织机构代码 `{code}` (characters 9–17), whose check character is `{found}`, but its other characters give `{expected}`"
+            ),
         }
     }
 }
@@ -35,6 +42,9 @@ impl Invalid {
             Invalid::Length { expected, found } => format!("共 {found} 位，应为 {expected} 位"),
             Invalid::Character { position, found } => format!("第 {position} 位 `{found}` 不是该代码使用的字符"),
             Invalid::Check { expected, found } => format!("校验码为 `{found}`，按其余各位计算应为 `{expected}`"),
+            Invalid::EmbeddedOrgCode { code, expected, found } => {
+                format!("第 9–17 位的组织机构代码 `{code}` 校验码为 `{found}`，按其前 8 位计算应为 `{expected}`")
+            }
         }
     }
 }
@@ -58,6 +68,11 @@ pub fn uscc(code: &str) -> Result<(), Invalid> {
     let expected = USCC_CHARS[((31 - sum % 31) % 31) as usize] as char;
     if chars[17] != expected {
         return Err(Invalid::Check { expected, found: chars[17] });
+    }
+    // Characters 9–17 are the 组织机构代码 (主体标识码), with a check character of its own.
+    let org: String = chars[8..17].iter().collect();
+    if let Err(Invalid::Check { expected, found }) = org_code(&org) {
+        return Err(Invalid::EmbeddedOrgCode { code: format!("{}-{}", &org[..8], &org[8..]), expected, found });
     }
     Ok(())
 }
@@ -124,14 +139,18 @@ mod tests {
 
     #[test]
     fn uscc_vectors() {
-        for ok in ["91350100M000100Y43", "91110000600037341L", "9111000060003734F0"] {
+        for ok in ["91350100M000100Y43", "91110000600037341L"] {
             assert_eq!(uscc(ok), Ok(()), "{ok}");
         }
+        // The synthetic mod-0 vector passes GB 32100 but its 组织机构代码 `60003734-F` does not
+        // pass GB 11714 (F is not even a check character).
+        assert_eq!(uscc("9111000060003734F0"), Err(Invalid::EmbeddedOrgCode { code: "60003734-F".into(), expected: '1', found: 'F' }));
         assert_eq!(uscc("91350100M000100Y44"), Err(Invalid::Check { expected: '3', found: '4' }));
         assert_eq!(uscc("91350100M000100Y4"), Err(Invalid::Length { expected: 18, found: 17 }));
         assert_eq!(uscc("91350100M000100I43"), Err(Invalid::Character { position: 16, found: 'I' }));
         // Letter prefixes are legal (department codes include A, N and Y).
         let body = "N1110000600037341";
+        assert_eq!(org_code("600037341"), Ok(()));
         let sum: u32 =
             body.chars().enumerate().map(|(i, c)| USCC_CHARS.iter().position(|&b| b as char == c).unwrap() as u32 * USCC_WEIGHTS[i]).sum();
         let check = USCC_CHARS[((31 - sum % 31) % 31) as usize] as char;

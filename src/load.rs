@@ -8,16 +8,26 @@ use serde::de::DeserializeOwned;
 use crate::diagnostics::Finding;
 use crate::document::{self, Document};
 use crate::model::Call;
-use crate::schema::{self, Kind};
+use crate::schema::{self, Kind, Tolerant};
 use crate::source::{self, Limits, SourceFile};
 use crate::spec::SpecFile;
 
-/// Parses a source file and reads it as `T`, after checking it against the schema of `kind`.
-/// Every structural problem is reported at once; the typed value exists only without any.
-pub fn typed<T: DeserializeOwned>(file: Arc<SourceFile>, kind: Kind, limits: &Limits) -> Result<(Document, T), Vec<Finding>> {
+/// Parses a source file and reads it as `T`, after checking it against the schema of `kind`:
+/// the strict form, for callers that need a complete value (tests, the test bed). The typed
+/// value exists only without any finding; [`read`] is the tolerant form the commands use.
+pub fn typed<T: DeserializeOwned + Tolerant>(file: Arc<SourceFile>, kind: Kind, limits: &Limits) -> Result<(Document, T), Vec<Finding>> {
     let doc = document::parse(file, limits).map_err(|f| vec![f])?;
-    let value = checked::<T>(&doc, kind)?;
-    Ok((doc, value))
+    match schema::read::<T>(&doc, kind) {
+        (Some(value), findings) if findings.is_empty() => Ok((doc, value)),
+        (_, findings) => Err(findings),
+    }
+}
+
+/// Checks a parsed document against the schema of `kind` and reads it tolerantly: every
+/// structural problem is reported, and the typed value holds what was usable (it is `None`
+/// only when the top level is not a mapping). See [`schema::read`].
+pub fn read<T: DeserializeOwned + Tolerant>(doc: &Document, kind: Kind) -> (Option<T>, Vec<Finding>) {
+    schema::read(doc, kind)
 }
 
 /// The result of loading one spec file.
@@ -38,13 +48,29 @@ pub fn spec_path(path: &Path, limits: &Limits) -> SpecOutcome {
 
 /// Checks and compiles a spec held in memory, on its own: a plan it names is not resolved.
 pub fn spec_source(file: Arc<SourceFile>, limits: &Limits) -> SpecOutcome {
-    match typed::<SpecFile>(file.clone(), Kind::Spec, limits) {
-        Err(findings) => SpecOutcome { file: Some(file), call: None, findings },
-        Ok((doc, spec)) => {
-            let (call, findings) = crate::compile::compile(&doc, &spec, None);
+    match document::parse(file.clone(), limits) {
+        Err(f) => SpecOutcome { file: Some(file), call: None, findings: vec![f] },
+        Ok(doc) => {
+            let (call, findings) = compile_spec(&doc, None);
             SpecOutcome { file: Some(file), call, findings }
         }
     }
+}
+
+/// Schema check, tolerant typed read and compilation of a spec: every finding of both stages.
+/// The compiler sees what the read could use and stays silent about the rest; no call is
+/// returned when any finding is an error.
+fn compile_spec(doc: &Document, plans: Option<&std::collections::BTreeMap<String, crate::model::Plan>>) -> (Option<Call>, Vec<Finding>) {
+    if let Some(f) = version_1(doc) {
+        return (None, vec![f]);
+    }
+    let (spec, mut findings) = read::<SpecFile>(doc, Kind::Spec);
+    let Some(spec) = spec else { return (None, findings) };
+    let (call, more) = crate::compile::compile(doc, &spec, plans);
+    findings.extend(more);
+    crate::diagnostics::sort(&mut findings);
+    let ok = findings.iter().all(|f| f.severity != crate::diagnostics::Severity::Error);
+    (call.filter(|_| ok), findings)
 }
 
 /// Everything in a set of spec folders and files: calls and the plans they may name.
@@ -111,22 +137,14 @@ pub fn bundle_for(paths: &[std::path::PathBuf], limits: &Limits, wanted: Option<
     }
     let mut ids: Vec<(String, Document)> = Vec::new();
     for (path, doc) in specs {
-        match checked::<SpecFile>(&doc, Kind::Spec) {
-            Err(f) => {
-                out.findings.extend(f);
-                out.failed.push(path);
+        let (call, findings) = compile_spec(&doc, Some(&out.plans));
+        out.findings.extend(findings);
+        match call {
+            Some(call) => {
+                ids.push((call.id.clone(), doc));
+                out.calls.push((path, call));
             }
-            Ok(spec) => {
-                let (call, findings) = crate::compile::compile(&doc, &spec, Some(&out.plans));
-                out.findings.extend(findings);
-                match call {
-                    Some(call) => {
-                        ids.push((call.id.clone(), doc));
-                        out.calls.push((path, call));
-                    }
-                    None => out.failed.push(path),
-                }
-            }
+            None => out.failed.push(path),
         }
     }
     out.findings.extend(duplicate_calls(&ids));
@@ -135,37 +153,22 @@ pub fn bundle_for(paths: &[std::path::PathBuf], limits: &Limits, wanted: Option<
 
 impl Bundle {
     fn add_plan(&mut self, path: std::path::PathBuf, doc: &Document) {
-        match checked::<crate::spec::plan::PlanFile>(doc, Kind::Plan) {
-            Err(f) => {
-                self.findings.extend(f);
-                self.failed.push(path);
+        let (plan, findings) = read::<crate::spec::plan::PlanFile>(doc, Kind::Plan);
+        let failed = findings.iter().any(|f| f.severity == crate::diagnostics::Severity::Error);
+        self.findings.extend(findings);
+        let Some(plan) = plan else {
+            self.failed.push(path);
+            return;
+        };
+        let (compiled, findings) = crate::compile::compile_plan(doc, &plan);
+        self.findings.extend(findings);
+        match compiled.filter(|_| !failed) {
+            Some(p) => {
+                self.plans.insert(p.id.clone(), p);
             }
-            Ok(plan) => {
-                let (compiled, findings) = crate::compile::compile_plan(doc, &plan);
-                self.findings.extend(findings);
-                match compiled {
-                    Some(p) => {
-                        self.plans.insert(p.id.clone(), p);
-                    }
-                    None => self.failed.push(path),
-                }
-            }
+            None => self.failed.push(path),
         }
     }
-}
-
-/// Schema check and typed read of a parsed document.
-fn checked<T: DeserializeOwned>(doc: &Document, kind: Kind) -> Result<T, Vec<Finding>> {
-    if kind == Kind::Spec
-        && let Some(f) = version_1(doc)
-    {
-        return Err(vec![f]);
-    }
-    let problems = schema::check(doc, kind);
-    if !problems.is_empty() {
-        return Err(problems);
-    }
-    schema::typed::<T>(doc).map_err(|f| vec![f])
 }
 
 /// A version 1 spec gets one finding naming the migration, not a finding for every construct
@@ -197,15 +200,15 @@ pub const CALL_UNAVAILABLE: &crate::diagnostics::CodeInfo = &crate::diagnostics:
           that are available. A spec with errors cannot be used; run `callspec check` on it. Exit code 2.",
 };
 
-/// Checks a parsed document against the application schema and reads it.
-pub fn application_of(doc: &Document) -> Result<crate::application::Application, Vec<Finding>> {
-    checked(doc, Kind::Application)
+/// Checks a parsed document against the application schema and reads it tolerantly.
+pub fn application_of(doc: &Document) -> (Option<crate::application::Application>, Vec<Finding>) {
+    read(doc, Kind::Application)
 }
 
-/// Checks a parsed draft against the application schema and reads it, taking the fields the
-/// call declares (`fields:` of its spec) as the call's own: the generic schema does not know
-/// them, and the typed draft does not hold them (rules read them from `doc.value`).
-pub fn application_for(doc: &mut Document, call: Option<&Call>) -> Result<crate::application::Application, Vec<Finding>> {
+/// Like [`application_of`], taking the fields the call declares (`fields:` of its spec) as the
+/// call's own: the generic schema does not know them, and the typed draft does not hold them
+/// (rules read them from `doc.value`).
+pub fn application_for(doc: &mut Document, call: Option<&Call>) -> (Option<crate::application::Application>, Vec<Finding>) {
     let fields = call.map_or(&[][..], |c| c.fields.as_slice());
     let taken = crate::kinds::field::take(fields, &mut doc.value);
     let app = application_of(doc);
@@ -213,7 +216,7 @@ pub fn application_for(doc: &mut Document, call: Option<&Call>) -> Result<crate:
     app
 }
 
-/// Loads an application file: read, parse, schema, typed.
+/// Loads an application file strictly: read, parse, schema, typed (see [`typed`]).
 pub fn application_path(path: &Path, limits: &Limits) -> Result<(Document, crate::application::Application), Vec<Finding>> {
     let file = source::read(path, limits).map_err(|f| vec![f])?;
     typed(file, Kind::Application, limits)

@@ -47,10 +47,41 @@ fn embedded(cell: &'static OnceLock<Value>, text: &str) -> &'static Value {
 /// Generates a type's schema. Optional keys are expressed by leaving them out of `required`,
 /// not by also accepting `null`: schemars' `anyOf [T, null]` is stripped so that a value of
 /// the wrong type gets a precise error instead of "not valid under any of the schemas".
+///
+/// Keys the format requires but the typed model reads as `Option` (so that a draft missing one
+/// is still read, [`read`]) carry `extend("x-required" = true)`; they are listed in the
+/// object's `required` here, so the schema still says they are required.
 fn generate<T: schemars::JsonSchema>() -> Value {
     let mut v = serde_json::to_value(schemars::schema_for!(T)).expect("schema serialises");
     strip_null(&mut v);
+    mark_required(&mut v);
     v
+}
+
+fn mark_required(v: &mut Value) {
+    match v {
+        Value::Object(map) => {
+            let mut required: Vec<String> = Vec::new();
+            if let Some(Value::Object(props)) = map.get_mut("properties") {
+                for (key, prop) in props.iter_mut() {
+                    if let Value::Object(p) = prop
+                        && p.remove("x-required").is_some()
+                    {
+                        required.push(key.clone());
+                    }
+                }
+            }
+            if !required.is_empty() {
+                let list = map.entry("required").or_insert_with(|| Value::Array(Vec::new()));
+                if let Value::Array(list) = list {
+                    list.extend(required.into_iter().map(Value::String));
+                }
+            }
+            map.values_mut().for_each(mark_required);
+        }
+        Value::Array(items) => items.iter_mut().for_each(mark_required),
+        _ => {}
+    }
 }
 
 fn strip_null(v: &mut Value) {
@@ -197,21 +228,189 @@ pub fn check(doc: &Document, kind: Kind) -> Vec<Finding> {
     if kind.is_valid(&doc.value) {
         return Vec::new();
     }
-    let mut out: Vec<Finding> = kind.iter_errors(&doc.value).map(|err| to_finding(doc, kind, &err)).collect();
-    crate::diagnostics::sort(&mut out);
-    out.dedup_by(|a, b| a.code.code == b.code.code && a.primary_span() == b.primary_span() && a.message == b.message);
+    problems(doc, kind).findings
+}
+
+/// JSON pointers of the values a typed read could not use: values the schema check rejected
+/// (pruned before the read), keys that are missing, and the keys a misspelt key stands for
+/// (`requsted` → `/budget/requested`). Rules and the compiler stay silent about them, so that
+/// one mistake gets one finding.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Unusable(Vec<String>);
+
+impl Unusable {
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    pub fn insert(&mut self, pointer: impl Into<String>) {
+        let p = pointer.into();
+        if let Err(i) = self.0.binary_search(&p) {
+            self.0.insert(i, p);
+        }
+    }
+
+    /// The pointers, sorted.
+    pub fn iter(&self) -> impl Iterator<Item = &str> {
+        self.0.iter().map(String::as_str)
+    }
+
+    /// Whether the value at `pointer` is unusable, lies inside an unusable value, or holds one.
+    pub fn touches(&self, pointer: &str) -> bool {
+        self.0.iter().any(|u| within(pointer, u) || within(u, pointer))
+    }
+
+    /// Whether the value at `pointer` is unusable or lies inside an unusable value.
+    pub fn covers(&self, pointer: &str) -> bool {
+        self.0.iter().any(|u| within(pointer, u))
+    }
+}
+
+/// `inner` is `outer` or lies inside it.
+fn within(inner: &str, outer: &str) -> bool {
+    inner.strip_prefix(outer).is_some_and(|rest| rest.is_empty() || rest.starts_with('/'))
+}
+
+/// A typed value that keeps what its read could not use ([`read`]).
+pub trait Tolerant {
+    fn set_unusable(&mut self, unusable: Unusable);
+}
+
+/// What a schema check found: the findings, the values to prune before the typed read, the
+/// pointers the read cannot use.
+struct Problems {
+    findings: Vec<Finding>,
+    prune: Vec<String>,
+    unusable: Unusable,
+}
+
+fn problems(doc: &Document, kind: Kind) -> Problems {
+    let errors: Vec<_> = kind.iter_errors(&doc.value).collect();
+    // A misspelt key and the required key it stands for are one mistake: the unknown key's
+    // finding says "did you mean", the missing key gets none.
+    let mut meant: Vec<(String, String)> = Vec::new();
+    for err in &errors {
+        if let K::AdditionalProperties { unexpected } = err.kind() {
+            let allowed = allowed_keys(kind.schema(), err.schema_path().as_str());
+            for name in unexpected {
+                if let Some(s) = suggest(name, allowed.iter().map(String::as_str)) {
+                    meant.push((err.instance_path().as_str().to_owned(), s.to_owned()));
+                }
+            }
+        }
+    }
+    let mut out = Problems { findings: Vec::new(), prune: Vec::new(), unusable: Unusable::default() };
+    for err in &errors {
+        let ptr = err.instance_path().as_str();
+        match err.kind() {
+            K::AdditionalProperties { unexpected } => {
+                for name in unexpected {
+                    out.prune.push(format!("{ptr}/{}", escape(name)));
+                }
+            }
+            K::Required { property } => {
+                let name = property.as_str().unwrap_or("?");
+                out.unusable.insert(format!("{ptr}/{}", escape(name)));
+                if meant.iter().any(|(p, s)| p == ptr && s == name) {
+                    continue;
+                }
+            }
+            _ => out.prune.push(ptr.to_owned()),
+        }
+        out.findings.push(to_finding(doc, kind, err));
+    }
+    for (ptr, key) in meant {
+        out.unusable.insert(format!("{ptr}/{}", escape(&key)));
+    }
+    for p in &out.prune {
+        out.unusable.insert(p.clone());
+    }
+    crate::diagnostics::sort(&mut out.findings);
+    out.findings.dedup_by(|a, b| a.code.code == b.code.code && a.primary_span() == b.primary_span() && a.message == b.message);
     out
 }
 
-/// Reads the typed form of a document that passed its schema. Errors the schema could not
-/// express (an impossible date, an amount with a unit) are located through the failing path.
-pub fn typed<T: DeserializeOwned>(doc: &Document) -> Result<T, Finding> {
-    // The schema has been checked, so this nearly always succeeds; the path is tracked only
-    // to locate a failure.
-    if let Ok(v) = T::deserialize(&doc.value) {
-        return Ok(v);
+/// Reads a document's typed form, tolerantly: every structural problem is reported, the
+/// values the schema check rejected are pruned from what the typed read sees (a rejected list
+/// item becomes an empty one, so the others keep their indices), and errors the schema could
+/// not express (an impossible date, an amount with a unit) are reported and pruned too. The
+/// value is `None` only when the document's top level is unusable.
+pub fn read<T: DeserializeOwned + Tolerant>(doc: &Document, kind: Kind) -> (Option<T>, Vec<Finding>) {
+    if kind.is_valid(&doc.value)
+        && let Ok(v) = T::deserialize(&doc.value)
+    {
+        return (Some(v), Vec::new());
     }
-    serde_path_to_error::deserialize(&doc.value).map_err(|err| {
+    let Problems { mut findings, prune, mut unusable } = if kind.is_valid(&doc.value) {
+        Problems { findings: Vec::new(), prune: Vec::new(), unusable: Unusable::default() }
+    } else {
+        problems(doc, kind)
+    };
+    if prune.iter().any(String::is_empty) || !doc.value.is_object() {
+        unusable.insert("");
+        return (None, findings);
+    }
+    let mut value = doc.value.clone();
+    for p in &prune {
+        remove(&mut value, kind.schema(), p);
+    }
+    // Each round prunes the value the read failed on; a document holds finitely many.
+    for _ in 0..64 {
+        match typed_at::<T>(doc, &value) {
+            Ok(mut v) => {
+                v.set_unusable(unusable);
+                return (Some(v), findings);
+            }
+            Err((pointer, finding)) => {
+                findings.push(finding);
+                if pointer.is_empty() {
+                    break;
+                }
+                let mut at = pointer.as_str();
+                // A value already pruned that still fails: prune what holds it.
+                while !remove(&mut value, kind.schema(), at) {
+                    match at.rsplit_once('/') {
+                        Some((parent, _)) if !parent.is_empty() => at = parent,
+                        _ => break,
+                    }
+                }
+                unusable.insert(at);
+            }
+        }
+    }
+    crate::diagnostics::sort(&mut findings);
+    (None, findings)
+}
+
+/// Prunes the value at `pointer`: a key is removed; a list item is replaced by an empty one
+/// of its schema's type (`{}`, `""`, or null), so that later items keep their indices.
+/// Returns false when there was nothing left to prune.
+fn remove(value: &mut Value, schema: &Value, pointer: &str) -> bool {
+    let Some((parent, last)) = pointer.rsplit_once('/') else { return false };
+    let key = last.replace("~1", "/").replace("~0", "~");
+    match value.pointer_mut(parent) {
+        Some(Value::Object(map)) => map.remove(&key).is_some(),
+        Some(Value::Array(items)) => {
+            let Some(item) = key.parse::<usize>().ok().and_then(|i| items.get_mut(i)) else { return false };
+            let empty = match schema_at(schema, pointer).map(|s| resolve(schema, s)).and_then(|s| s.get("type")) {
+                Some(t) if t == "object" => Value::Object(Default::default()),
+                Some(t) if t == "string" || t.as_array().is_some_and(|ts| ts.iter().any(|t| t == "string")) => Value::String(String::new()),
+                _ => Value::Null,
+            };
+            if *item == empty {
+                return false;
+            }
+            *item = empty;
+            true
+        }
+        _ => false,
+    }
+}
+
+/// The typed read of `value` (the document's, or a pruned copy), with the pointer and the
+/// finding of the first value it fails on.
+fn typed_at<T: DeserializeOwned>(doc: &Document, value: &Value) -> Result<T, (String, Finding)> {
+    serde_path_to_error::deserialize(value).map_err(|err| {
         let mut pointer = String::new();
         for seg in err.path().iter() {
             match seg {
@@ -226,9 +425,10 @@ pub fn typed<T: DeserializeOwned>(doc: &Document) -> Result<T, Finding> {
         let inner = err.into_inner().to_string();
         let at = display_path(&pointer);
         let at_zh = if pointer.is_empty() { "顶层".to_owned() } else { at.clone() };
-        Finding::error(BAD_VALUE, crate::tr!("{at}: {inner}", "{at_zh}：{inner}"))
+        let f = Finding::error(BAD_VALUE, crate::tr!("{at}: {inner}", "{at_zh}：{inner}"))
             .in_file(doc.file.clone())
-            .label(doc.spans().value(&pointer), first_sentence(&inner))
+            .label(doc.spans().value(&pointer), first_sentence(&inner));
+        (pointer, f)
     })
 }
 

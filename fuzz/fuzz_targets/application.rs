@@ -5,10 +5,8 @@
 
 use std::sync::OnceLock;
 
-use callspec::application::Application;
 use callspec::load;
 use callspec::model::Call;
-use callspec::schema::Kind;
 use callspec::source::{Limits, SourceFile};
 use libfuzzer_sys::fuzz_target;
 
@@ -27,9 +25,16 @@ fn run(name: &str, data: &[u8]) {
     let as_of: chrono::NaiveDateTime = "2025-04-01T10:00:00".parse().expect("valid");
     let findings = match callspec_fuzz::decode(name, data) {
         Err(findings) => findings,
-        Ok(file) => match load::typed::<Application>(file, Kind::Application, &Limits::default()) {
-            Err(findings) => findings,
-            Ok((doc, app)) => callspec::validate::validate(call(), &doc, &app, as_of),
+        // As `validate` does: the tolerant read, then the rules on what could be read.
+        Ok(file) => match callspec::document::parse(file, &Limits::default()) {
+            Err(f) => vec![f],
+            Ok(doc) => {
+                let (app, mut findings) = load::application_of(&doc);
+                if let Some(app) = app {
+                    findings.extend(callspec::validate::validate(call(), &doc, &app, as_of));
+                }
+                findings
+            }
         },
     };
     callspec_fuzz::render_all(&findings);

@@ -22,16 +22,20 @@ pub struct Application {
     #[serde(rename = "$schema", default)]
     pub schema: Option<String>,
     /// The application-format version; this is version 1.
-    #[schemars(range(min = 1, max = 1))]
-    pub application: u32,
+    #[schemars(range(min = 1, max = 1), extend("x-required" = true))]
+    pub application: Option<u32>,
     /// The id of the call applied to (the spec's `call.id`).
-    pub call: String,
+    #[schemars(extend("x-required" = true))]
+    pub call: Option<String>,
     /// The category path applied for, e.g. `key/academic-society` (项目类别). One form, one project.
-    pub category: CategoryChoice,
+    #[schemars(extend("x-required" = true))]
+    pub category: Option<CategoryChoice>,
     /// 项目基本情况.
-    pub project: Project,
+    #[schemars(extend("x-required" = true))]
+    pub project: Option<Project>,
     /// 第一申报单位.
-    pub lead: Organisation,
+    #[schemars(extend("x-required" = true))]
+    pub lead: Option<Organisation>,
     /// 联合申报单位.
     #[serde(default)]
     pub joint: Vec<OtherOrganisation>,
@@ -39,11 +43,14 @@ pub struct Application {
     #[serde(default)]
     pub partners: Vec<OtherOrganisation>,
     /// 项目负责人.
-    pub leader: Person,
+    #[schemars(extend("x-required" = true))]
+    pub leader: Option<Person>,
     /// 项目联系人.
-    pub contact: Person,
+    #[schemars(extend("x-required" = true))]
+    pub contact: Option<Person>,
     /// 项目经费预算.
-    pub budget: Budget,
+    #[schemars(extend("x-required" = true))]
+    pub budget: Option<Budget>,
     /// Targets by KPI id (项目预期成果及绩效目标).
     #[serde(default)]
     pub kpis: BTreeMap<String, u32>,
@@ -69,6 +76,63 @@ pub struct Application {
     /// `validate`.
     #[serde(default)]
     pub expect: Option<Expect>,
+    /// What the typed read could not use: the values the schema check rejected (pruned before
+    /// the read), and the keys a misspelt key stands for. Rules stay silent about them.
+    #[serde(skip)]
+    #[schemars(skip)]
+    pub unusable: crate::schema::Unusable,
+}
+
+impl crate::schema::Tolerant for Application {
+    fn set_unusable(&mut self, unusable: crate::schema::Unusable) {
+        self.unusable = unusable;
+    }
+}
+
+impl Application {
+    /// 项目基本情况, empty when the draft has none (or it was unusable).
+    pub fn project(&self) -> &Project {
+        self.project.as_ref().unwrap_or({
+            static EMPTY: Project = Project::EMPTY;
+            &EMPTY
+        })
+    }
+    /// 第一申报单位, empty when absent.
+    pub fn lead(&self) -> &Organisation {
+        self.lead.as_ref().unwrap_or({
+            static EMPTY: Organisation = Organisation::EMPTY;
+            &EMPTY
+        })
+    }
+    /// 项目负责人, empty when absent.
+    pub fn leader(&self) -> &Person {
+        self.leader.as_ref().unwrap_or({
+            static EMPTY: Person = Person::EMPTY;
+            &EMPTY
+        })
+    }
+    /// 项目联系人, empty when absent.
+    pub fn contact(&self) -> &Person {
+        self.contact.as_ref().unwrap_or({
+            static EMPTY: Person = Person::EMPTY;
+            &EMPTY
+        })
+    }
+    /// 项目经费预算, empty when absent.
+    pub fn budget(&self) -> &Budget {
+        self.budget.as_ref().unwrap_or({
+            static EMPTY: Budget = Budget::EMPTY;
+            &EMPTY
+        })
+    }
+    /// The categories named (none when absent).
+    pub fn categories(&self) -> &[String] {
+        self.category.as_ref().map_or(&[], |c| c.0.as_slice())
+    }
+    /// Whether the value at `pointer`, a value inside it or one around it could not be used.
+    pub fn unusable(&self, pointer: &str) -> bool {
+        self.unusable.touches(pointer)
+    }
 }
 
 /// The findings a draft is expected to produce (`callspec test`).
@@ -90,8 +154,10 @@ pub struct Expect {
 #[serde(deny_unknown_fields)]
 pub struct ExpectedFinding {
     /// A finding code, e.g. `budget.over-cap` (`callspec explain --list`).
-    pub code: String,
-    pub severity: crate::diagnostics::Severity,
+    #[schemars(extend("x-required" = true))]
+    pub code: Option<String>,
+    #[schemars(extend("x-required" = true))]
+    pub severity: Option<crate::diagnostics::Severity>,
 }
 
 /// The category applied for. A list of several is accepted by the reader only so that the
@@ -140,9 +206,11 @@ impl JsonSchema for CategoryChoice {
 #[serde(deny_unknown_fields)]
 pub struct Project {
     /// 项目名称.
-    pub name: String,
+    #[schemars(extend("x-required" = true))]
+    pub name: Option<String>,
     /// 项目主要内容摘要.
-    pub summary: String,
+    #[schemars(extend("x-required" = true))]
+    pub summary: Option<String>,
     /// 项目主要内容.
     #[serde(default)]
     pub content: Option<String>,
@@ -156,9 +224,11 @@ pub struct Project {
     #[serde(default)]
     pub outcomes: Option<String>,
     /// First day of the project period.
-    pub start: When,
+    #[schemars(extend("x-required" = true))]
+    pub start: Option<When>,
     /// Last day of the project period.
-    pub end: When,
+    #[schemars(extend("x-required" = true))]
+    pub end: Option<When>,
     /// The pilot city or park served (意向服务的试点城市（园区）).
     #[serde(default)]
     pub pilot_city: Option<String>,
@@ -167,18 +237,35 @@ pub struct Project {
     pub industry: Option<String>,
 }
 
+impl Project {
+    const EMPTY: Project = Project {
+        name: None,
+        summary: None,
+        content: None,
+        basis: None,
+        conditions: None,
+        outcomes: None,
+        start: None,
+        end: None,
+        pilot_city: None,
+        industry: None,
+    };
+}
+
 /// The lead applicant.
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Organisation {
     /// 单位全称, as on the seal.
-    pub name: String,
+    #[schemars(extend("x-required" = true))]
+    pub name: Option<String>,
     /// Applicant type id from the call's vocabulary.
     #[serde(rename = "type")]
-    pub kind: String,
+    #[schemars(extend("x-required" = true))]
+    pub kind: Option<String>,
     /// 统一社会信用代码 (18 characters).
     #[serde(default)]
-    pub credit_code: Option<String>,
+    pub credit_code: Option<Digits>,
     /// 组织机构代码 / 法人代码 (9 characters, `XXXXXXXX-X`).
     #[serde(default)]
     pub org_code: Option<String>,
@@ -199,15 +286,31 @@ pub struct Organisation {
     pub bank: Option<Bank>,
 }
 
+impl Organisation {
+    const EMPTY: Organisation = Organisation {
+        name: None,
+        kind: None,
+        credit_code: None,
+        org_code: None,
+        address: None,
+        postal_code: None,
+        phone: None,
+        profile: None,
+        bank: None,
+    };
+}
+
 /// A joint applicant or partner.
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct OtherOrganisation {
     /// 单位名称.
-    pub name: String,
+    #[schemars(extend("x-required" = true))]
+    pub name: Option<String>,
     /// Applicant type id from the call's vocabulary.
     #[serde(rename = "type")]
-    pub kind: String,
+    #[schemars(extend("x-required" = true))]
+    pub kind: Option<String>,
     /// 联系人.
     #[serde(default)]
     pub contact: Option<String>,
@@ -216,25 +319,29 @@ pub struct OtherOrganisation {
     pub phone: Option<Digits>,
     /// 统一社会信用代码.
     #[serde(default)]
-    pub credit_code: Option<String>,
+    pub credit_code: Option<Digits>,
 }
 
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Bank {
     /// 开户银行.
-    pub name: String,
+    #[schemars(extend("x-required" = true))]
+    pub name: Option<String>,
     /// 户名.
-    pub account_name: String,
+    #[schemars(extend("x-required" = true))]
+    pub account_name: Option<String>,
     /// 账号.
-    pub account: Digits,
+    #[schemars(extend("x-required" = true))]
+    pub account: Option<Digits>,
 }
 
 /// A person named on the form.
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Person {
-    pub name: String,
+    #[schemars(extend("x-required" = true))]
+    pub name: Option<String>,
     /// 手机.
     #[serde(default)]
     pub mobile: Option<Digits>,
@@ -249,14 +356,20 @@ pub struct Person {
     pub position: Option<String>,
 }
 
+impl Person {
+    const EMPTY: Person = Person { name: None, mobile: None, phone: None, email: None, position: None };
+}
+
 /// 项目经费预算, in the call's money unit.
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Budget {
     /// 经费总预算.
-    pub total: Money,
+    #[schemars(extend("x-required" = true))]
+    pub total: Option<Money>,
     /// 申请经费 (申请市科协委托经费, 申请项目经费).
-    pub requested: Money,
+    #[schemars(extend("x-required" = true))]
+    pub requested: Option<Money>,
     /// 其他经费 / 自有经费.
     #[serde(default)]
     pub other: Option<Money>,
@@ -268,13 +381,19 @@ pub struct Budget {
     pub phases: Vec<Phase>,
 }
 
+impl Budget {
+    const EMPTY: Budget = Budget { total: None, requested: None, other: None, items: Vec::new(), phases: Vec::new() };
+}
+
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct BudgetItem {
     /// 支出内容明细.
-    pub name: String,
+    #[schemars(extend("x-required" = true))]
+    pub name: Option<String>,
     /// 金额.
-    pub amount: Money,
+    #[schemars(extend("x-required" = true))]
+    pub amount: Option<Money>,
     /// 测算说明 / 测算依据.
     #[serde(default)]
     pub basis: Option<String>,
@@ -284,12 +403,15 @@ pub struct BudgetItem {
 #[serde(deny_unknown_fields)]
 pub struct Phase {
     /// 实施阶段.
-    pub name: String,
+    #[schemars(extend("x-required" = true))]
+    pub name: Option<String>,
     /// 经费预算.
     #[serde(default)]
     pub amount: Option<Money>,
-    pub start: When,
-    pub end: When,
+    #[schemars(extend("x-required" = true))]
+    pub start: Option<When>,
+    #[schemars(extend("x-required" = true))]
+    pub end: Option<When>,
     /// 内容及目标.
     #[serde(default)]
     pub goal: Option<String>,
@@ -299,14 +421,16 @@ pub struct Phase {
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Event {
-    pub name: String,
+    #[schemars(extend("x-required" = true))]
+    pub name: Option<String>,
     /// The KPI this event counts towards.
     #[serde(default)]
     pub kpi: Option<String>,
     #[serde(default)]
     pub date: Option<When>,
     /// Expected attendance (人).
-    pub attendance: u32,
+    #[schemars(extend("x-required" = true))]
+    pub attendance: Option<u32>,
 }
 
 /// A planned written deliverable.
@@ -314,18 +438,21 @@ pub struct Event {
 #[serde(deny_unknown_fields)]
 pub struct DeliverablePlan {
     /// The deliverable id of the call.
-    pub id: String,
+    #[schemars(extend("x-required" = true))]
+    pub id: Option<String>,
     #[serde(default)]
     pub title: Option<String>,
     /// Planned length in characters (字).
-    pub chars: u32,
+    #[schemars(extend("x-required" = true))]
+    pub chars: Option<u32>,
 }
 
 /// A team member.
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Member {
-    pub name: String,
+    #[schemars(extend("x-required" = true))]
+    pub name: Option<String>,
     /// 工作单位.
     #[serde(default)]
     pub organisation: Option<String>,
@@ -347,7 +474,8 @@ pub struct Member {
 #[serde(deny_unknown_fields)]
 pub struct LetterRef {
     /// The letter id of the call.
-    pub id: String,
+    #[schemars(extend("x-required" = true))]
+    pub id: Option<String>,
     /// Who signed it.
     #[serde(default)]
     pub issuer: Option<String>,
@@ -367,9 +495,11 @@ pub enum Attestation {
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Submission {
-    pub channel: crate::spec::Channel,
+    #[schemars(extend("x-required" = true))]
+    pub channel: Option<crate::spec::Channel>,
     /// When it is (or will be) submitted; for paper, when it arrives.
-    pub at: When,
+    #[schemars(extend("x-required" = true))]
+    pub at: Option<When>,
     /// For paper sent by courier: the courier's send date (快递发出日期).
     #[serde(default)]
     pub sent: Option<When>,
@@ -390,16 +520,17 @@ pub const TEXT_FIELDS: &[(&str, &str)] = &[
 
 /// The text of a field named in [`TEXT_FIELDS`].
 pub fn text_field<'a>(app: &'a Application, field: &str) -> Option<&'a str> {
+    let (p, l) = (app.project(), app.lead());
     match field {
-        "project.name" => Some(&app.project.name),
-        "project.summary" => Some(&app.project.summary),
-        "project.content" => app.project.content.as_deref(),
-        "project.basis" => app.project.basis.as_deref(),
-        "project.conditions" => app.project.conditions.as_deref(),
-        "project.outcomes" => app.project.outcomes.as_deref(),
-        "lead.name" => Some(&app.lead.name),
-        "lead.profile" => app.lead.profile.as_deref(),
-        "lead.address" => app.lead.address.as_deref(),
+        "project.name" => p.name.as_deref(),
+        "project.summary" => p.summary.as_deref(),
+        "project.content" => p.content.as_deref(),
+        "project.basis" => p.basis.as_deref(),
+        "project.conditions" => p.conditions.as_deref(),
+        "project.outcomes" => p.outcomes.as_deref(),
+        "lead.name" => l.name.as_deref(),
+        "lead.profile" => l.profile.as_deref(),
+        "lead.address" => l.address.as_deref(),
         _ => None,
     }
 }

@@ -40,7 +40,7 @@ pub enum DeadlineStatus {
 
 impl Facts {
     pub fn of(call_index: usize, call: &Call, app: &Application, as_of: NaiveDateTime) -> Facts {
-        let category = match app.category.0.as_slice() {
+        let category = match app.categories() {
             [one] => call.categories.iter().position(|c| c.leaf && c.path == *one),
             _ => None,
         };
@@ -68,7 +68,7 @@ impl Facts {
             };
             extensions.push((i, status));
         }
-        let project = normalise(&app.project.name);
+        let project = normalise(app.project().name.as_deref().unwrap_or_default());
         Facts {
             call: call_index,
             category,
@@ -90,8 +90,8 @@ fn hash(text: &str) -> u64 {
 
 /// The key that identifies the lead applicant across files, and the pointer it came from.
 fn applicant_key(app: &Application) -> (Option<u64>, &'static str) {
-    let lead = &app.lead;
-    if let Some(code) = lead.credit_code.as_deref().map(|c| c.trim().to_uppercase())
+    let lead = app.lead();
+    if let Some(code) = lead.credit_code.as_ref().map(|c| c.0.trim().to_uppercase())
         && code.chars().count() == 18
     {
         let org: String = code.chars().skip(8).take(9).collect();
@@ -102,7 +102,7 @@ fn applicant_key(app: &Application) -> (Option<u64>, &'static str) {
     {
         return (Some(hash(&code)), "/lead/org_code");
     }
-    let name = normalise(&lead.name);
+    let name = normalise(lead.name.as_deref().unwrap_or_default());
     ((!name.is_empty()).then(|| hash(&name)), "/lead/name")
 }
 

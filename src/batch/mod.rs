@@ -135,22 +135,27 @@ pub fn check_file(path: &Path, calls: &Calls, opts: &Options) -> Checked {
         Ok(doc) => doc,
         Err(f) => return Checked { findings: vec![f], facts: None, expect: None },
     };
-    // The call is known before the schema check, so that the fields it declares are its own.
+    // Every structural problem, and the rules on what could be read: one misspelt key does not
+    // hide the rest. The call is known before the schema check, so that the fields it declares
+    // are its own.
     let named = doc.value.get("call").and_then(serde_json::Value::as_str).and_then(|id| calls.pick(id).ok());
-    let app = match load::application_for(&mut doc, named) {
-        Ok(app) => app,
-        Err(findings) => return Checked { findings, facts: None, expect: crate::expect::declared(&doc) },
-    };
-    let call = match calls.pick(&app.call) {
-        Ok(call) => call,
-        Err(f) => {
-            let f = f.in_file(doc.file.clone()).label(doc.spans().value("/call"), crate::tr!("this call", "该通知"));
-            return Checked { findings: vec![f], facts: None, expect: app.expect };
-        }
+    let (app, mut findings) = load::application_for(&mut doc, named);
+    let Some(app) = app else { return Checked { findings, facts: None, expect: crate::expect::declared(&doc) } };
+    let call = match (calls, app.call.as_deref()) {
+        (Calls::One(c), _) => c.as_ref(),
+        (Calls::ById(_), None) => return Checked { findings, facts: None, expect: app.expect },
+        (Calls::ById(_), Some(id)) => match calls.pick(id) {
+            Ok(call) => call,
+            Err(f) => {
+                findings.push(f.in_file(doc.file.clone()).label(doc.spans().value("/call"), crate::tr!("this call", "该通知")));
+                return Checked { findings, facts: None, expect: app.expect };
+            }
+        },
     };
     // A draft's own expectations may fix the clock (`expect.as_of`), so tests do not age.
     let as_of = as_of(call, app.expect.as_ref().and_then(|e| e.as_of).or(opts.as_of));
-    let findings = crate::validate::validate(call, &doc, &app, as_of);
+    findings.extend(crate::validate::validate(call, &doc, &app, as_of));
+    crate::diagnostics::sort(&mut findings);
     let facts = Facts::of(calls.index_of(call), call, &app, as_of);
     Checked { findings, facts: Some(facts), expect: app.expect }
 }

@@ -17,7 +17,7 @@ use crate::diagnostics::{Citation, CodeInfo, Finding, Severity};
 use crate::document::Document;
 use crate::i18n::Text;
 use crate::model::{self, Call, Cited};
-use crate::schema::suggest;
+use crate::schema::{Unusable, suggest};
 use crate::spec::{self, SpecFile};
 use crate::tr;
 use codes::*;
@@ -29,10 +29,10 @@ use codes::*;
 /// one (and it is attached to the call); without them (a spec checked on its own) the reference
 /// is left unresolved.
 pub fn compile(doc: &Document, spec: &SpecFile, plans: Option<&BTreeMap<String, model::Plan>>) -> (Option<Call>, Vec<Finding>) {
-    let refs = Refs::new(doc, &spec.clauses, spec.call.document.clone());
-    let mut cx = Cx { refs, spec };
+    let refs = Refs::new(doc, spec.clauses(), spec.meta().document.clone().unwrap_or_default(), &spec.unusable);
+    let mut cx = Cx { refs, spec, categories_complete: true };
     let mut call = cx.call();
-    if let (Some(id), Some(plans)) = (&spec.call.plan, plans) {
+    if let (Some(id), Some(plans)) = (&spec.meta().plan, plans) {
         match plans.get(id) {
             Some(p) => call.plan = Some(p.clone()),
             None => {
@@ -55,21 +55,28 @@ pub fn compile(doc: &Document, spec: &SpecFile, plans: Option<&BTreeMap<String, 
 
 /// Compiles a plan document.
 pub fn compile_plan(doc: &Document, plan: &crate::spec::plan::PlanFile) -> (Option<model::Plan>, Vec<Finding>) {
-    let mut refs = Refs::new(doc, &plan.clauses, plan.title.clone());
-    refs.duplicates(plan.priorities.iter().enumerate().map(|(i, p)| (p.id.as_str(), format!("/priorities/{i}/id"))), "priority");
-    let priorities = plan
-        .priorities
+    static NO_CLAUSES: BTreeMap<String, spec::Clause> = BTreeMap::new();
+    let mut refs = Refs::new(doc, plan.clauses.as_ref().unwrap_or(&NO_CLAUSES), plan.title.clone().unwrap_or_default(), &plan.unusable);
+    let list = plan.priorities.as_deref().unwrap_or_default();
+    refs.duplicates(list.iter().enumerate().map(|(i, p)| (p.id.as_deref(), format!("/priorities/{i}/id"))), "priority");
+    let priorities = list
         .iter()
         .enumerate()
         .map(|(i, p)| model::Priority {
-            id: p.id.clone(),
-            name: p.name.clone(),
-            theme: p.theme.clone(),
-            keywords: p.keywords.clone(),
+            id: p.id.clone().unwrap_or_default(),
+            name: p.name.clone().unwrap_or_default(),
+            theme: p.theme.clone().unwrap_or_default(),
+            keywords: p.keywords.clone().unwrap_or_default(),
             cite: refs.cite(&p.source, &format!("/priorities/{i}"), "priority"),
         })
         .collect();
-    let out = model::Plan { id: plan.id.clone(), title: plan.title.clone(), issuer: plan.issuer.clone(), year: plan.year, priorities };
+    let out = model::Plan {
+        id: plan.id.clone().unwrap_or_default(),
+        title: plan.title.clone().unwrap_or_default(),
+        issuer: plan.issuer.clone().unwrap_or_default(),
+        year: plan.year.unwrap_or_default(),
+        priorities,
+    };
     refs.finish(out)
 }
 
@@ -80,6 +87,8 @@ pub(crate) struct Refs<'a> {
     document: String,
     findings: Vec<Finding>,
     used: HashSet<String>,
+    /// What the typed read could not use: nothing is reported about it.
+    unusable: &'a Unusable,
 }
 
 /// The spec compiler: [`Refs`] plus the spec being compiled. Kinds compile their part of a
@@ -87,6 +96,9 @@ pub(crate) struct Refs<'a> {
 pub(crate) struct Cx<'a> {
     refs: Refs<'a>,
     spec: &'a SpecFile,
+    /// False when a category's id (or the whole tree) was unusable: its path is unknown, so a
+    /// path the spec names elsewhere cannot be called unknown.
+    categories_complete: bool,
 }
 
 impl<'a> std::ops::Deref for Cx<'a> {
@@ -103,8 +115,27 @@ impl std::ops::DerefMut for Cx<'_> {
 }
 
 impl<'a> Refs<'a> {
-    fn new(doc: &'a Document, clauses: &'a BTreeMap<String, spec::Clause>, document: String) -> Self {
-        Refs { doc, clauses, document, findings: Vec::new(), used: HashSet::new() }
+    fn new(doc: &'a Document, clauses: &'a BTreeMap<String, spec::Clause>, document: String, unusable: &'a Unusable) -> Self {
+        // A clause cited only by a part that was pruned is not unused: every text under a
+        // pruned value counts as cited.
+        // A part that is missing or empty may have cited any clause: then none is called unused.
+        let mut used = HashSet::new();
+        let mut unknown = false;
+        for p in unusable.iter() {
+            match doc.value.pointer(p) {
+                Some(v) if !v.is_null() => strings(v, &mut used),
+                _ => unknown = true,
+            }
+        }
+        if unknown {
+            used.extend(clauses.keys().cloned());
+        }
+        Refs { doc, clauses, document, findings: Vec::new(), used, unusable }
+    }
+
+    /// Whether the value at `ptr` (or one around it) could not be read: stay silent about it.
+    pub(crate) fn unusable(&self, ptr: &str) -> bool {
+        self.unusable.covers(ptr)
     }
 
     /// Adds advice on unused clauses and returns the result: the value only without errors.
@@ -168,7 +199,14 @@ impl<'a> Refs<'a> {
             Some(id) => match self.clauses.get(id) {
                 Some(c) => {
                     self.used.insert(id.clone());
-                    Citation { document: self.document.clone(), section: c.section.clone(), text: c.text.clone() }
+                    Citation {
+                        document: self.document.clone(),
+                        section: c.section.clone().unwrap_or_default(),
+                        text: c.text.clone().unwrap_or_default(),
+                    }
+                }
+                None if self.unusable(&format!("/clauses/{}", crate::document::escape(id))) || self.unusable(&format!("{ptr}/source")) => {
+                    placeholder()
                 }
                 None => {
                     let near = suggest(id, self.clauses.keys().map(String::as_str)).map(str::to_owned);
@@ -193,9 +231,11 @@ impl<'a> Refs<'a> {
         }
     }
 
-    pub(crate) fn duplicates<'s>(&mut self, items: impl IntoIterator<Item = (&'s str, String)>, what: &str) {
+    /// Reports ids used twice; an item without an id (unusable, reported by the schema) is left out.
+    pub(crate) fn duplicates<'s>(&mut self, items: impl IntoIterator<Item = (Option<&'s str>, String)>, what: &str) {
         let mut seen: HashMap<&str, String> = HashMap::new();
         for (id, ptr) in items {
+            let Some(id) = id.filter(|id| !id.is_empty()) else { continue };
             if let Some(first) = seen.get(id) {
                 let first_span = self.doc.spans().value(first);
                 let what_zh = what_zh(what);
@@ -240,8 +280,11 @@ impl Cx<'_> {
 
     fn applicant_types(&mut self, ids: &[String], ptr: &str) {
         for (i, id) in ids.iter().enumerate() {
-            if !self.spec.applicant_types.contains_key(id) {
-                let near = suggest(id, self.spec.applicant_types.keys().map(String::as_str)).map(str::to_owned);
+            let unusable = self.unusable("/applicant_types")
+                || self.unusable(&format!("/applicant_types/{}", crate::document::escape(id)))
+                || self.unusable(&format!("{ptr}/{i}"));
+            if !unusable && !self.spec.applicant_types().contains_key(id) {
+                let near = suggest(id, self.spec.applicant_types().keys().map(String::as_str)).map(str::to_owned);
                 let f = self.error(
                     UNKNOWN_REF,
                     tr!("`{id}` is not an applicant type of this spec", "`{id}` 不是本规范文件中的申报单位类型"),
@@ -261,37 +304,46 @@ impl Cx<'_> {
 
     fn call(&mut self) -> Call {
         let spec = self.spec;
-        let meta = &spec.call;
+        let meta = spec.meta();
+        let document = meta.document.clone().unwrap_or_default();
         let types = spec
-            .applicant_types
+            .applicant_types()
             .iter()
-            .map(|(id, t)| (id.clone(), model::ApplicantType { id: id.clone(), name: t.name.clone(), individual: t.individual }))
+            .map(|(id, t)| {
+                let t = model::ApplicantType { id: id.clone(), name: t.name.clone().unwrap_or_default(), individual: t.individual };
+                (id.clone(), t)
+            })
             .collect();
         let clauses: BTreeMap<String, Citation> = spec
-            .clauses
+            .clauses()
             .iter()
-            .map(|(id, c)| (id.clone(), Citation { document: meta.document.clone(), section: c.section.clone(), text: c.text.clone() }))
+            .map(|(id, c)| {
+                let (section, text) = (c.section.clone().unwrap_or_default(), c.text.clone().unwrap_or_default());
+                (id.clone(), Citation { document: document.clone(), section, text })
+            })
             .collect();
-        let individuals = spec
-            .eligibility
-            .individuals
-            .as_ref()
-            .map(|i| Cited { value: i.allowed, cite: self.cite(&i.source, "/eligibility/individuals", "the individuals rule") });
+        let individuals = spec.eligibility.individuals.as_ref().and_then(|i| {
+            let cite = self.cite(&i.source, "/eligibility/individuals", "the individuals rule");
+            i.allowed.map(|value| Cited { value, cite })
+        });
         let root = Inherited {
             leads: spec.eligibility.leads.as_ref().map(|l| self.leads(l, "/eligibility/leads")),
             joint: spec.eligibility.joint.as_ref().map(|j| self.joint(j, "/eligibility/joint")),
-            completion: meta.completion.as_ref().map(|c| self.completion(c, "/call/completion")),
+            completion: meta.completion.as_ref().and_then(|c| self.completion(c, "/call/completion")),
             ..Inherited::default()
         };
-        let quota = spec.quota.as_ref().map(|q| self.quota(q, "/quota"));
+        let quota = spec.quota.as_ref().and_then(|q| self.quota(q, "/quota"));
         let mut categories = Vec::new();
-        self.categories(&spec.categories, "/categories", &root, &mut Vec::new(), &mut Vec::new(), &mut categories);
+        if self.unusable("/categories") {
+            self.categories_complete = false;
+        }
+        self.categories(spec.categories(), "/categories", &root, &mut Vec::new(), &mut Vec::new(), &mut categories);
         if let Some(q) = &quota {
-            self.quota_sum(q.value, "/quota", &spec.categories, "/categories");
+            self.quota_sum(q.value, "/quota", spec.categories(), "/categories");
         }
         let paths: Vec<String> = categories.iter().map(|c| c.path.clone()).collect();
 
-        self.duplicates(spec.exclusions.iter().enumerate().map(|(i, e)| (e.id.as_str(), format!("/exclusions/{i}/id"))), "exclusion");
+        self.duplicates(spec.exclusions.iter().enumerate().map(|(i, e)| (e.id.as_deref(), format!("/exclusions/{i}/id"))), "exclusion");
         let exclusions = spec
             .exclusions
             .iter()
@@ -300,8 +352,8 @@ impl Cx<'_> {
                 let p = format!("/exclusions/{i}");
                 self.applicant_types(&e.applies_to, &format!("{p}/applies_to"));
                 model::Exclusion {
-                    id: e.id.clone(),
-                    text: e.text.clone(),
+                    id: e.id.clone().unwrap_or_default(),
+                    text: e.text.clone().unwrap_or_default(),
                     applies_to: e.applies_to.clone(),
                     soft: e.soft,
                     when: e.when.as_ref().and_then(|w| self.expression(w, &format!("{p}/when"))),
@@ -310,31 +362,27 @@ impl Cx<'_> {
             })
             .collect();
 
-        self.duplicates(spec.limits.iter().enumerate().map(|(i, e)| (e.id.as_str(), format!("/limits/{i}/id"))), "limit");
+        self.duplicates(spec.limits.iter().enumerate().map(|(i, e)| (e.id.as_deref(), format!("/limits/{i}/id"))), "limit");
         let limits = spec
             .limits
             .iter()
             .enumerate()
-            .map(|(i, l)| {
+            .filter_map(|(i, l)| {
                 let p = format!("/limits/{i}");
-                self.paths(&l.categories, &format!("{p}/categories"), &paths);
-                model::Limit {
-                    id: l.id.clone(),
-                    categories: l.categories.clone(),
-                    max: l.max,
-                    exclusive: l.exclusive,
-                    cite: self.cite(&l.source, &p, "limit"),
-                }
+                let categories = l.categories.clone().unwrap_or_default();
+                self.paths(&categories, &format!("{p}/categories"), &paths);
+                let cite = self.cite(&l.source, &p, "limit");
+                Some(model::Limit { id: l.id.clone().unwrap_or_default(), categories, max: l.max?, exclusive: l.exclusive, cite })
             })
             .collect();
 
-        self.duplicates(spec.deadlines.iter().enumerate().map(|(i, e)| (e.id.as_str(), format!("/deadlines/{i}/id"))), "deadline");
+        self.duplicates(spec.deadlines.iter().enumerate().map(|(i, e)| (e.id.as_deref(), format!("/deadlines/{i}/id"))), "deadline");
         let deadlines: Vec<model::Deadline> =
-            spec.deadlines.iter().enumerate().map(|(i, d)| self.deadline(d, &format!("/deadlines/{i}"), &paths)).collect();
+            spec.deadlines.iter().enumerate().filter_map(|(i, d)| self.deadline(d, &format!("/deadlines/{i}"), &paths)).collect();
 
         let form = self.form(&spec.form);
 
-        self.duplicates(spec.preferences.iter().enumerate().map(|(i, e)| (e.id.as_str(), format!("/preferences/{i}/id"))), "preference");
+        self.duplicates(spec.preferences.iter().enumerate().map(|(i, e)| (e.id.as_deref(), format!("/preferences/{i}/id"))), "preference");
         let preferences = spec
             .preferences
             .iter()
@@ -344,8 +392,8 @@ impl Cx<'_> {
                 self.applicant_types(&p.partner_types, &format!("{ptr}/partner_types"));
                 self.paths(&p.categories, &format!("{ptr}/categories"), &paths);
                 model::Preference {
-                    id: p.id.clone(),
-                    text: p.text.clone(),
+                    id: p.id.clone().unwrap_or_default(),
+                    text: p.text.clone().unwrap_or_default(),
                     partner_types: p.partner_types.clone(),
                     met: p.met.as_ref().and_then(|m| self.expression(m, &format!("{ptr}/met"))),
                     field: p.field.as_ref().map_or_else(|| "/project".to_owned(), |f| format!("/{}", f.trim().replace('.', "/"))),
@@ -356,56 +404,55 @@ impl Cx<'_> {
             })
             .collect();
 
-        self.duplicates(spec.commitments.iter().enumerate().map(|(i, e)| (e.id.as_str(), format!("/commitments/{i}/id"))), "commitment");
+        self.duplicates(spec.commitments.iter().enumerate().map(|(i, e)| (e.id.as_deref(), format!("/commitments/{i}/id"))), "commitment");
         let commitments = spec
             .commitments
             .iter()
             .enumerate()
-            .map(|(i, c)| {
+            .filter_map(|(i, c)| {
                 let ptr = format!("/commitments/{i}");
                 self.paths(&c.categories, &format!("{ptr}/categories"), &paths);
-                model::Commitment {
-                    id: c.id.clone(),
-                    stage: c.stage,
-                    text: c.text.clone(),
+                let cite = self.cite(&c.source, &ptr, "commitment");
+                let when = c.when.as_ref().and_then(|w| self.expression(w, &format!("{ptr}/when")));
+                Some(model::Commitment {
+                    id: c.id.clone().unwrap_or_default(),
+                    stage: c.stage?,
+                    text: c.text.clone().unwrap_or_default(),
                     categories: c.categories.clone(),
-                    when: c.when.as_ref().and_then(|w| self.expression(w, &format!("{ptr}/when"))),
-                    cite: self.cite(&c.source, &ptr, "commitment"),
-                }
+                    when,
+                    cite,
+                })
             })
             .collect();
 
-        self.duplicates(spec.references.iter().enumerate().map(|(i, e)| (e.id.as_str(), format!("/references/{i}/id"))), "reference list");
+        self.duplicates(
+            spec.references.iter().enumerate().map(|(i, e)| (e.id.as_deref(), format!("/references/{i}/id"))),
+            "reference list",
+        );
         let references = spec
             .references
             .iter()
             .enumerate()
-            .map(|(i, r)| {
+            .filter_map(|(i, r)| {
                 let ptr = format!("/references/{i}");
+                let list = r.entries.as_deref().unwrap_or_default();
                 self.duplicates(
-                    r.entries.iter().enumerate().map(|(j, e)| (e.name.as_str(), format!("{ptr}/entries/{j}/name"))),
+                    list.iter().enumerate().map(|(j, e)| (e.name.as_deref(), format!("{ptr}/entries/{j}/name"))),
                     "reference entry",
                 );
-                let entries = r
-                    .entries
+                let entries = list
                     .iter()
                     .map(|e| model::ReferenceEntry {
-                        name: e.name.clone(),
+                        name: e.name.clone().unwrap_or_default(),
                         aliases: e.aliases.clone(),
                         goal: e.goal.clone(),
                         industries: e.industries.clone(),
                         cultivated: e.cultivated.clone(),
                     })
                     .collect();
-                (
-                    r.id.clone(),
-                    model::Reference {
-                        id: r.id.clone(),
-                        name: r.name.clone(),
-                        entries,
-                        cite: self.cite(&r.source, &ptr, "reference list"),
-                    },
-                )
+                let cite = self.cite(&r.source, &ptr, "reference list");
+                let id = r.id.clone()?;
+                Some((id.clone(), model::Reference { id, name: r.name.clone().unwrap_or_default(), entries, cite }))
             })
             .collect();
 
@@ -418,11 +465,12 @@ impl Cx<'_> {
             spec::TimeZone::AsiaMacau => (8, "Asia/Macau"),
         };
         Call {
-            id: meta.id.clone(),
-            title: meta.title.clone(),
-            issuer: meta.issuer.clone(),
-            document: meta.document.clone(),
-            issued: meta.issued,
+            id: meta.id.clone().unwrap_or_default(),
+            title: meta.title.clone().unwrap_or_default(),
+            issuer: meta.issuer.clone().unwrap_or_default(),
+            document,
+            // An unusable issue date has its schema finding; the call is then never returned.
+            issued: meta.issued.unwrap_or(crate::values::When { date: chrono::NaiveDate::MIN, time: None }),
             offset: FixedOffset::east_opt(offset * 3600).expect("valid offset"),
             timezone_name,
             money_unit: match meta.money_unit {
@@ -450,38 +498,43 @@ impl Cx<'_> {
     }
 
     fn leads(&mut self, l: &spec::Leads, ptr: &str) -> Cited<Vec<String>> {
-        self.applicant_types(&l.types, &format!("{ptr}/types"));
-        Cited { value: l.types.clone(), cite: self.cite(&l.source, ptr, "the lead-applicant rule") }
+        let types = l.types.clone().unwrap_or_default();
+        self.applicant_types(&types, &format!("{ptr}/types"));
+        Cited { value: types, cite: self.cite(&l.source, ptr, "the lead-applicant rule") }
     }
 
     fn joint(&mut self, j: &spec::Joint, ptr: &str) -> model::Joint {
         self.applicant_types(&j.types, &format!("{ptr}/types"));
         model::Joint {
-            allowed: j.allowed,
+            allowed: j.allowed.unwrap_or_default(),
             types: j.types.clone(),
             open: j.open,
             cite: self.cite(&j.source, ptr, "the joint-applicant rule"),
         }
     }
 
-    fn completion(&mut self, c: &spec::Completion, ptr: &str) -> model::Completion {
-        let issued = self.spec.call.issued;
-        if c.by < self.spec.call.issued {
+    /// The compiled completion date; `None` when its date is unusable (the schema said why).
+    fn completion(&mut self, c: &spec::Completion, ptr: &str) -> Option<model::Completion> {
+        let cite = self.cite(&c.source, ptr, "completion date");
+        let by = c.by?;
+        let issued = self.spec.meta().issued;
+        if let Some(issued) = issued
+            && by < issued
+        {
             self.error(
                 DATE_ORDER,
-                tr!("completion date {} is before the notice was issued ({issued})", "完成期限 {} 早于通知发布日期（{issued}）", c.by),
+                tr!("completion date {by} is before the notice was issued ({issued})", "完成期限 {by} 早于通知发布日期（{issued}）"),
                 &format!("{ptr}/by"),
                 tr!("before the issue date", "早于发布日期"),
             );
-        } else if let Some(last) = self.spec.deadlines.iter().map(|d| d.closes).max()
-            && c.by.end() < last.end()
+        } else if let Some(last) = self.spec.deadlines.iter().filter_map(|d| d.closes).max()
+            && by.end() < last.end()
         {
             let f = self.error(
                 DATE_ORDER,
                 tr!(
-                    "completion date {} is before the last submission deadline ({last})",
-                    "完成期限 {} 早于最后的申报截止时间（{last}）",
-                    c.by
+                    "completion date {by} is before the last submission deadline ({last})",
+                    "完成期限 {by} 早于最后的申报截止时间（{last}）"
                 ),
                 &format!("{ptr}/by"),
                 tr!("before the deadline", "早于截止时间"),
@@ -491,11 +544,14 @@ impl Cx<'_> {
                 "项目应在申报截止后完成；请对照通知核对这两个日期"
             ));
         }
-        model::Completion { by: c.by, soft: c.soft, cite: self.cite(&c.source, ptr, "completion date") }
+        Some(model::Completion { by, soft: c.soft, cite })
     }
 
-    fn quota(&mut self, q: &spec::Quota, ptr: &str) -> Cited<model::Quota> {
-        let value = match (q.kind, q.value) {
+    /// The compiled quota; `None` when its kind or value is unusable.
+    fn quota(&mut self, q: &spec::Quota, ptr: &str) -> Option<Cited<model::Quota>> {
+        let cite = self.cite(&q.source, ptr, "quota");
+        let kind = q.kind?;
+        let value = match (kind, q.value) {
             (spec::QuotaKind::Unlimited, None) => 0,
             (spec::QuotaKind::Unlimited, Some(_)) => {
                 self.error(
@@ -507,6 +563,7 @@ impl Cx<'_> {
                 0
             }
             (_, Some(v)) => v,
+            (_, None) if self.unusable(&format!("{ptr}/value")) => return None,
             (_, None) => {
                 self.error(
                     QUOTA,
@@ -521,7 +578,7 @@ impl Cx<'_> {
                 0
             }
         };
-        Cited { value: model::Quota { kind: q.kind, value, soft: q.soft, reserved: q.reserved }, cite: self.cite(&q.source, ptr, "quota") }
+        Some(Cited { value: model::Quota { kind, value, soft: q.soft, reserved: q.reserved }, cite })
     }
 
     /// The quotas of `cats` may not add up to more than `limit`.
@@ -533,7 +590,10 @@ impl Cx<'_> {
             .iter()
             .enumerate()
             .filter_map(|(i, c)| {
-                c.quota.as_ref().filter(|q| !q.soft && q.kind != spec::QuotaKind::Unlimited).and_then(|q| q.value).map(|v| (i, v))
+                c.quota
+                    .as_ref()
+                    .filter(|q| !q.soft && q.kind.is_some_and(|k| k != spec::QuotaKind::Unlimited))
+                    .and_then(|q| Some((i, q.value?)))
             })
             .collect();
         // In u64: quotas are u32, and two near u32::MAX overflowed (a panic in debug builds, a
@@ -565,7 +625,7 @@ impl Cx<'_> {
 
     pub(crate) fn paths(&mut self, given: &[String], ptr: &str, known: &[String]) {
         for (i, p) in given.iter().enumerate() {
-            if !known.contains(p) {
+            if self.categories_complete && !self.unusable(&format!("{ptr}/{i}")) && !known.contains(p) {
                 let near = suggest(p, known.iter().map(String::as_str)).map(str::to_owned);
                 let f = self.error(
                     UNKNOWN_REF,
@@ -593,17 +653,20 @@ impl Cx<'_> {
         names: &mut Vec<String>,
         out: &mut Vec<model::Category>,
     ) {
-        self.duplicates(cats.iter().enumerate().map(|(i, c)| (c.id.as_str(), format!("{ptr}/{i}/id"))), "category");
+        self.duplicates(cats.iter().enumerate().map(|(i, c)| (c.id.as_deref(), format!("{ptr}/{i}/id"))), "category");
         for (i, c) in cats.iter().enumerate() {
             let p = format!("{ptr}/{i}");
-            path.push(c.id.clone());
-            names.push(c.name.clone());
+            if c.id.is_none() || self.unusable(&format!("{p}/children")) {
+                self.categories_complete = false;
+            }
+            path.push(c.id.clone().unwrap_or_default());
+            names.push(c.name.clone().unwrap_or_default());
             let cite = c.source.as_ref().map(|_| self.cite(&c.source, &p, "category"));
             let mut inh = Inherited {
                 amount: c
                     .amount
                     .as_ref()
-                    .map(|a| crate::kinds::amount::compile(self, a, &format!("{p}/amount")))
+                    .and_then(|a| crate::kinds::amount::compile(self, a, &format!("{p}/amount")))
                     .or_else(|| parent.amount.clone()),
                 tranches: c.tranches.as_ref().map(|t| self.tranches(t, &format!("{p}/tranches"))).or_else(|| parent.tranches.clone()),
                 leads: c.leads.as_ref().map(|l| self.leads(l, &format!("{p}/leads"))).or_else(|| parent.leads.clone()),
@@ -612,14 +675,14 @@ impl Cx<'_> {
                 completion: c
                     .completion
                     .as_ref()
-                    .map(|x| self.completion(x, &format!("{p}/completion")))
+                    .and_then(|x| self.completion(x, &format!("{p}/completion")))
                     .or_else(|| parent.completion.clone()),
                 min_applicants: c
                     .min_applicants
                     .as_ref()
-                    .map(|m| Cited {
-                        value: m.value,
-                        cite: self.cite(&m.source, &format!("{p}/min_applicants"), "minimum number of applicants"),
+                    .and_then(|m| {
+                        let cite = self.cite(&m.source, &format!("{p}/min_applicants"), "minimum number of applicants");
+                        Some(Cited { value: m.value?, cite })
                     })
                     .or_else(|| parent.min_applicants.clone()),
                 pilot: None,
@@ -630,19 +693,30 @@ impl Cx<'_> {
             };
             for (j, x) in c.partners.iter().enumerate() {
                 let pp = format!("{p}/partners/{j}");
-                self.applicant_types(&x.types, &format!("{pp}/types"));
+                let types = x.types.clone().unwrap_or_default();
+                self.applicant_types(&types, &format!("{pp}/types"));
                 let cite = self.cite(&x.source, &pp, "required partner");
                 let when = x.when.as_ref().and_then(|w| self.expression(w, &format!("{pp}/when")));
                 inh.partners.push((
                     pp.clone(),
-                    model::Partner { id: x.id.clone(), name: x.name.clone(), types: x.types.clone(), min: x.min, role: x.role, when, cite },
+                    model::Partner {
+                        id: x.id.clone().unwrap_or_default(),
+                        name: x.name.clone().unwrap_or_default(),
+                        types,
+                        min: x.min,
+                        role: x.role,
+                        when,
+                        cite,
+                    },
                 ));
             }
             for (j, x) in c.letters.iter().enumerate() {
                 let pp = format!("{p}/letters/{j}");
                 let cite = self.cite(&x.source, &pp, "recommendation letter");
+                let (id, name, issuer) =
+                    (x.id.clone().unwrap_or_default(), x.name.clone().unwrap_or_default(), x.issuer.clone().unwrap_or_default());
                 let when = x.when.as_ref().and_then(|w| self.expression(w, &format!("{pp}/when")));
-                inh.letters.push((pp, model::Letter { id: x.id.clone(), name: x.name.clone(), issuer: x.issuer.clone(), when, cite }));
+                inh.letters.push((pp, model::Letter { id, name, issuer, when, cite }));
             }
             for (j, k) in c.kpis.iter().enumerate() {
                 let pp = format!("{p}/kpis/{j}");
@@ -656,8 +730,8 @@ impl Cx<'_> {
                 inh.deliverables.push((
                     pp,
                     model::Deliverable {
-                        id: d.id.clone(),
-                        name: d.name.clone(),
+                        id: d.id.clone().unwrap_or_default(),
+                        name: d.name.clone().unwrap_or_default(),
                         count: d.count,
                         min_chars: d.min_chars,
                         max_chars: d.max_chars,
@@ -665,15 +739,18 @@ impl Cx<'_> {
                     },
                 ));
             }
-            let quota = c.quota.as_ref().map(|q| self.quota(q, &format!("{p}/quota")));
+            let quota = c.quota.as_ref().and_then(|q| self.quota(q, &format!("{p}/quota")));
             let pilot = match &c.pilot {
                 Some(rule) => {
                     let pp = format!("{p}/pilot");
-                    if !self.spec.references.iter().any(|r| r.id == rule.list) {
-                        let near = suggest(&rule.list, self.spec.references.iter().map(|r| r.id.as_str())).map(str::to_owned);
+                    let list = rule.list.clone().unwrap_or_default();
+                    let lists_known = !self.unusable("/references")
+                        && (0..self.spec.references.len()).all(|i| !self.unusable(&format!("/references/{i}/id")));
+                    if rule.list.is_some() && lists_known && !self.spec.references.iter().any(|r| r.id.as_deref() == Some(list.as_str())) {
+                        let near = suggest(&list, self.spec.references.iter().filter_map(|r| r.id.as_deref())).map(str::to_owned);
                         let f = self.error(
                             UNKNOWN_REF,
-                            tr!("`{}` is not a reference list of this spec", "`{}` 不是本规范文件中的名单", rule.list),
+                            tr!("`{list}` is not a reference list of this spec", "`{list}` 不是本规范文件中的名单"),
                             &format!("{pp}/list"),
                             tr!("unknown list", "未知名单"),
                         );
@@ -682,7 +759,7 @@ impl Cx<'_> {
                             |n| tr!("did you mean `{n}`?", "是否应为 `{n}`？"),
                         ));
                     }
-                    Some(Cited { value: rule.list.clone(), cite: self.cite(&rule.source, &pp, "pilot-city rule") })
+                    Some(Cited { value: list, cite: self.cite(&rule.source, &pp, "pilot-city rule") })
                 }
                 None => parent.pilot.clone(),
             };
@@ -692,13 +769,18 @@ impl Cx<'_> {
             }
             let leaf = c.children.is_empty();
             if leaf {
-                self.duplicates(inh.partners.iter().map(|(pp, x)| (x.id.as_str(), format!("{pp}/id"))), "partner");
-                self.duplicates(inh.letters.iter().map(|(pp, x)| (x.id.as_str(), format!("{pp}/id"))), "letter");
+                self.duplicates(inh.partners.iter().map(|(pp, x)| (Some(x.id.as_str()), format!("{pp}/id"))), "partner");
+                self.duplicates(inh.letters.iter().map(|(pp, x)| (Some(x.id.as_str()), format!("{pp}/id"))), "letter");
                 self.duplicates(
-                    inh.kpis.iter().flat_map(|(pp, k)| kpi_ids(k, pp)).collect::<Vec<_>>().iter().map(|(id, pp)| (id.as_str(), pp.clone())),
+                    inh.kpis
+                        .iter()
+                        .flat_map(|(pp, k)| kpi_ids(k, pp))
+                        .collect::<Vec<_>>()
+                        .iter()
+                        .map(|(id, pp)| (Some(id.as_str()), pp.clone())),
                     "KPI",
                 );
-                self.duplicates(inh.deliverables.iter().map(|(pp, x)| (x.id.as_str(), format!("{pp}/id"))), "deliverable");
+                self.duplicates(inh.deliverables.iter().map(|(pp, x)| (Some(x.id.as_str()), format!("{pp}/id"))), "deliverable");
             }
             out.push(model::Category {
                 path: path.join("/"),
@@ -731,10 +813,14 @@ impl Cx<'_> {
         let mut out = Vec::new();
         let mut sum = Decimal::ZERO;
         let mut remainder = false;
+        // A share or flag that could not be read leaves the sum unknown: nothing is said of it.
+        let readable = !self.unusable(ptr)
+            && (0..ts.len()).all(|i| !self.unusable(&format!("{ptr}/{i}/share")) && !self.unusable(&format!("{ptr}/{i}/remainder")));
         for (i, t) in ts.iter().enumerate() {
             let p = format!("{ptr}/{i}");
             let cite = self.cite(&t.source, &p, "payment tranche");
             match (t.share, t.remainder) {
+                _ if !readable => {}
                 (Some(_), true) => {
                     self.error(
                         TRANCHES,
@@ -765,12 +851,14 @@ impl Cx<'_> {
                 sum += s.0;
             }
             remainder |= t.remainder;
-            out.push(model::Tranche { share: if t.remainder { None } else { t.share }, soft: t.soft, when: t.when.clone(), cite });
+            let when = t.when.clone().unwrap_or_default();
+            out.push(model::Tranche { share: if t.remainder { None } else { t.share }, soft: t.soft, when, cite });
         }
         let hundred = Decimal::from(100);
         let shares: Vec<String> = ts.iter().filter_map(|t| t.share.map(|s| s.to_string())).collect();
         let key_span = self.doc.spans().key(ptr);
-        if !remainder && sum != hundred {
+        if !readable {
+        } else if !remainder && sum != hundred {
             let f = self.error(
                 TRANCHES,
                 tr!(
@@ -813,6 +901,7 @@ impl Cx<'_> {
 
     fn kpi(&mut self, k: &spec::Kpi, ptr: &str) -> model::Kpi {
         let cite = self.cite(&k.source, ptr, "KPI");
+        let id = k.id.as_deref().unwrap_or_default();
         self.min_max(k.min, k.max, ptr, "min", "max");
         let options: Vec<model::Kpi> = k.options.iter().enumerate().map(|(i, o)| self.kpi(o, &format!("{ptr}/options/{i}"))).collect();
         if !options.is_empty() {
@@ -820,7 +909,7 @@ impl Cx<'_> {
                 let at = if k.min.is_some() { "min" } else { "max" };
                 let f = self.error(
                     KPI_CHOICE,
-                    tr!("KPI `{}` has options and its own `{at}`", "绩效指标 `{}` 既有备选项又有自身的 `{at}`", k.id),
+                    tr!("KPI `{}` has options and its own `{at}`", "绩效指标 `{}` 既有备选项又有自身的 `{at}`", id),
                     &format!("{ptr}/{at}"),
                     tr!("a choice has no bound of its own", "备选型指标本身不设界限"),
                 );
@@ -831,7 +920,7 @@ impl Cx<'_> {
             {
                 self.error(
                     KPI_CHOICE,
-                    tr!("KPI `{}` needs {n} of {} options", "绩效指标 `{}` 要求 {} 个备选项中达到 {n} 个", k.id, options.len()),
+                    tr!("KPI `{}` needs {n} of {} options", "绩效指标 `{}` 要求 {} 个备选项中达到 {n} 个", id, options.len()),
                     &format!("{ptr}/at_least"),
                     tr!("cannot be met", "无法满足"),
                 );
@@ -839,14 +928,14 @@ impl Cx<'_> {
         } else if k.at_least.is_some() {
             self.error(
                 KPI_CHOICE,
-                tr!("KPI `{}` has `at_least` but no `options`", "绩效指标 `{}` 有 `at_least` 但没有 `options`", k.id),
+                tr!("KPI `{}` has `at_least` but no `options`", "绩效指标 `{}` 有 `at_least` 但没有 `options`", id),
                 &format!("{ptr}/at_least"),
                 tr!("nothing to choose from", "无可选项"),
             );
         }
         model::Kpi {
-            id: k.id.clone(),
-            name: k.name.clone(),
+            id: k.id.clone().unwrap_or_default(),
+            name: k.name.clone().unwrap_or_default(),
             unit: k.unit.clone(),
             min: k.min,
             max: k.max,
@@ -872,73 +961,73 @@ impl Cx<'_> {
         }
     }
 
-    fn deadline(&mut self, d: &spec::Deadline, ptr: &str, paths: &[String]) -> model::Deadline {
-        let issued = self.spec.call.issued;
+    /// The compiled deadline; `None` when its channel or closing time is unusable.
+    fn deadline(&mut self, d: &spec::Deadline, ptr: &str, paths: &[String]) -> Option<model::Deadline> {
+        let issued = self.spec.meta().issued;
         let cite = self.cite(&d.source, ptr, "deadline");
         self.paths(&d.categories, &format!("{ptr}/categories"), paths);
-        if let Some(o) = d.opens
-            && o.start() > d.closes.end()
-        {
-            let cs = self.doc.spans().value(&format!("{ptr}/closes"));
-            let f = self.error(
-                DATE_ORDER,
-                tr!("deadline `{}` opens ({o}) after it closes ({})", "截止事项 `{}` 的开始时间（{o}）晚于截止时间（{}）", d.id, d.closes),
-                &format!("{ptr}/opens"),
-                tr!("opens", "开始"),
-            );
-            f.labels.push(crate::diagnostics::Label { span: cs, text: tr!("closes", "截止"), primary: false });
-        }
-        if d.closes.end() < self.spec.call.issued.start() {
-            self.error(
-                DATE_ORDER,
-                tr!(
-                    "deadline `{}` closes ({}) before the notice was issued ({issued})",
-                    "截止事项 `{}` 的截止时间（{}）早于通知发布日期（{issued}）",
-                    d.id,
-                    d.closes
-                ),
-                &format!("{ptr}/closes"),
-                tr!("before the issue date", "早于发布日期"),
-            );
-        }
-        let extensions = d
+        let id = d.id.clone().unwrap_or_default();
+        let extensions: Vec<_> = d
             .extensions
             .iter()
             .enumerate()
-            .map(|(i, e)| {
+            .filter_map(|(i, e)| {
                 let p = format!("{ptr}/extensions/{i}");
-                if e.until.end() <= d.closes.end() {
+                let cite = self.cite(&e.source, &p, "deadline extension");
+                let until = e.until?;
+                if let Some(closes) = d.closes
+                    && until.end() <= closes.end()
+                {
                     self.error(
                         DATE_ORDER,
                         tr!(
-                            "extension of `{}` ends ({}) no later than the deadline ({})",
-                            "`{}` 的延期截止时间（{}）不晚于原截止时间（{}）",
-                            d.id,
-                            e.until,
-                            d.closes
+                            "extension of `{id}` ends ({until}) no later than the deadline ({closes})",
+                            "`{id}` 的延期截止时间（{until}）不晚于原截止时间（{closes}）"
                         ),
                         &format!("{p}/until"),
                         tr!("not an extension", "并未延期"),
                     );
                 }
-                model::Extension {
-                    until: e.until,
-                    when_fewer_applicants_than: e.when_fewer_applicants_than,
-                    cite: self.cite(&e.source, &p, "deadline extension"),
-                }
+                Some(model::Extension { until, when_fewer_applicants_than: e.when_fewer_applicants_than?, cite })
             })
             .collect();
-        model::Deadline {
-            id: d.id.clone(),
-            name: d.name.clone(),
-            channel: d.channel,
+        let closes = d.closes?;
+        if let Some(o) = d.opens
+            && o.start() > closes.end()
+        {
+            let cs = self.doc.spans().value(&format!("{ptr}/closes"));
+            let f = self.error(
+                DATE_ORDER,
+                tr!("deadline `{id}` opens ({o}) after it closes ({closes})", "截止事项 `{id}` 的开始时间（{o}）晚于截止时间（{closes}）"),
+                &format!("{ptr}/opens"),
+                tr!("opens", "开始"),
+            );
+            f.labels.push(crate::diagnostics::Label { span: cs, text: tr!("closes", "截止"), primary: false });
+        }
+        if let Some(issued) = issued
+            && closes.end() < issued.start()
+        {
+            self.error(
+                DATE_ORDER,
+                tr!(
+                    "deadline `{id}` closes ({closes}) before the notice was issued ({issued})",
+                    "截止事项 `{id}` 的截止时间（{closes}）早于通知发布日期（{issued}）"
+                ),
+                &format!("{ptr}/closes"),
+                tr!("before the issue date", "早于发布日期"),
+            );
+        }
+        Some(model::Deadline {
+            id,
+            name: d.name.clone().unwrap_or_default(),
+            channel: d.channel?,
             opens: d.opens,
-            closes: d.closes,
+            closes,
             postmark: d.postmark,
             extensions,
             categories: d.categories.clone(),
             cite,
-        }
+        })
     }
 
     fn form(&mut self, f: &spec::Form) -> model::Form {
@@ -949,11 +1038,12 @@ impl Cx<'_> {
             .enumerate()
             .map(|(i, t)| {
                 let p = format!("/form/text_limits/{i}");
-                if !known.contains(&t.field.as_str()) {
-                    let near = suggest(&t.field, known.iter().copied()).map(str::to_owned);
+                let field = t.field.clone().unwrap_or_default();
+                if t.field.is_some() && !known.contains(&field.as_str()) {
+                    let near = suggest(&field, known.iter().copied()).map(str::to_owned);
                     let fnd = self.error(
                         UNKNOWN_FIELD,
-                        tr!("`{}` is not a text field of the application format", "`{}` 不是申报书格式中的文本字段", t.field),
+                        tr!("`{field}` is not a text field of the application format", "`{field}` 不是申报书格式中的文本字段"),
                         &format!("{p}/field"),
                         tr!("unknown field", "未知字段"),
                     );
@@ -963,40 +1053,38 @@ impl Cx<'_> {
                         None => tr!("text fields: {known}", "文本字段：{known}"),
                     });
                 }
-                if t.min_chars.is_none() && t.max_chars.is_none() {
+                let bound_unusable = self.unusable(&format!("{p}/min_chars")) || self.unusable(&format!("{p}/max_chars"));
+                if t.min_chars.is_none() && t.max_chars.is_none() && !bound_unusable {
                     self.error(
                         MIN_MAX,
                         tr!(
-                            "text limit on `{}` has neither `min_chars` nor `max_chars`",
-                            "`{}` 的字数限制既无 `min_chars` 也无 `max_chars`",
-                            t.field
+                            "text limit on `{field}` has neither `min_chars` nor `max_chars`",
+                            "`{field}` 的字数限制既无 `min_chars` 也无 `max_chars`"
                         ),
                         &p,
                         tr!("no bound", "缺少界限"),
                     );
                 }
                 self.min_max(t.min_chars, t.max_chars, &p, "min_chars", "max_chars");
-                model::TextLimit {
-                    field: t.field.clone(),
-                    min_chars: t.min_chars,
-                    max_chars: t.max_chars,
-                    cite: self.cite(&t.source, &p, "text limit"),
-                }
+                model::TextLimit { field, min_chars: t.min_chars, max_chars: t.max_chars, cite: self.cite(&t.source, &p, "text limit") }
             })
             .collect();
         let budget = f
             .budget
             .iter()
             .enumerate()
-            .map(|(i, b)| Cited { value: b.rule, cite: self.cite(&b.source, &format!("/form/budget/{i}"), "budget rule") })
+            .filter_map(|(i, b)| {
+                let cite = self.cite(&b.source, &format!("/form/budget/{i}"), "budget rule");
+                Some(Cited { value: b.rule?, cite })
+            })
             .collect();
         model::Form {
             text_limits,
             budget,
-            identifier: f
-                .identifier
-                .as_ref()
-                .map(|x| Cited { value: x.kind, cite: self.cite(&x.source, "/form/identifier", "identifier rule") }),
+            identifier: f.identifier.as_ref().and_then(|x| {
+                let cite = self.cite(&x.source, "/form/identifier", "identifier rule");
+                Some(Cited { value: x.kind?, cite })
+            }),
             one_project_per_form: f
                 .one_project_per_form
                 .as_ref()
@@ -1024,6 +1112,18 @@ struct Inherited {
     letters: Vec<(String, model::Letter)>,
     kpis: Vec<(String, model::Kpi)>,
     deliverables: Vec<(String, model::Deliverable)>,
+}
+
+/// Every text in a value (what a pruned part may have cited).
+fn strings(v: &serde_json::Value, out: &mut HashSet<String>) {
+    match v {
+        serde_json::Value::String(s) => {
+            out.insert(s.clone());
+        }
+        serde_json::Value::Array(items) => items.iter().for_each(|x| strings(x, out)),
+        serde_json::Value::Object(map) => map.values().for_each(|x| strings(x, out)),
+        _ => {}
+    }
 }
 
 /// A KPI's id and its options' ids, with their pointers.
@@ -1060,6 +1160,8 @@ fn what_zh(what: &str) -> &str {
         "pilot-city rule" => "试点城市规则",
         "amount" => "资助额度",
         "grade" => "等级",
+        "field" => "申报书字段",
+        "check" => "检查项",
         "payment tranche" => "拨款",
         "team requirement" => "团队要求",
         "KPI" => "绩效指标",
@@ -1072,8 +1174,6 @@ fn what_zh(what: &str) -> &str {
         "unique-projects rule" => "不得重复申报规则",
         "partner" => "合作单位",
         "letter" => "函件",
-        "field" => "申报书字段",
-        "check" => "检查项",
         other => other,
     }
 }

@@ -23,16 +23,19 @@ pub struct SpecFile {
     #[serde(rename = "$schema", default)]
     pub schema: Option<String>,
     /// The spec-language version; this is version 2 (`callspec migrate` rewrites a version 1 spec).
-    #[schemars(range(min = 2, max = 2))]
-    pub callspec: u32,
+    #[schemars(range(min = 2, max = 2), extend("x-required" = true))]
+    pub callspec: Option<u32>,
     /// Who issued the call, when, and its identifiers.
-    pub call: CallMeta,
+    #[schemars(extend("x-required" = true))]
+    pub call: Option<CallMeta>,
     /// The clauses of the notice that rules cite, by id: where they stand and what they say.
     #[schemars(extend("propertyNames" = { "pattern": "^[a-z0-9][a-z0-9-]*$" }))]
-    pub clauses: BTreeMap<String, Clause>,
+    #[schemars(extend("x-required" = true))]
+    pub clauses: Option<BTreeMap<String, Clause>>,
     /// The applicant types this call speaks of (市级学会, 高校科协, 个人 ...), by id.
     #[schemars(extend("propertyNames" = { "pattern": "^[a-z0-9][a-z0-9-]*$" }))]
-    pub applicant_types: BTreeMap<String, ApplicantType>,
+    #[schemars(extend("x-required" = true))]
+    pub applicant_types: Option<BTreeMap<String, ApplicantType>>,
     /// Who may apply, unless a category says otherwise.
     #[serde(default)]
     pub eligibility: Eligibility,
@@ -40,7 +43,8 @@ pub struct SpecFile {
     #[serde(default)]
     pub quota: Option<Quota>,
     /// The tree of groups, categories and sub-types. Applications name a leaf by its path of ids.
-    pub categories: Vec<Category>,
+    #[schemars(extend("x-required" = true))]
+    pub categories: Option<Vec<Category>>,
     /// Situations that bar an applicant; each application attests to every one.
     #[serde(default)]
     pub exclusions: Vec<Exclusion>,
@@ -69,17 +73,65 @@ pub struct SpecFile {
     /// Requirements no built-in kind says, as expressions over the draft (CEL).
     #[serde(default)]
     pub checks: Vec<crate::kinds::condition::CheckSpec>,
+    /// What the typed read could not use (see [`crate::schema::Unusable`]); the compiler stays
+    /// silent about it.
+    #[serde(skip)]
+    #[schemars(skip)]
+    pub unusable: crate::schema::Unusable,
+}
+
+impl SpecFile {
+    /// The call's metadata, empty when absent or unusable.
+    pub fn meta(&self) -> &CallMeta {
+        self.call.as_ref().unwrap_or(&CallMeta::EMPTY)
+    }
+    /// The clauses (none when absent).
+    pub fn clauses(&self) -> &BTreeMap<String, Clause> {
+        static EMPTY: BTreeMap<String, Clause> = BTreeMap::new();
+        self.clauses.as_ref().unwrap_or(&EMPTY)
+    }
+    /// The applicant types (none when absent).
+    pub fn applicant_types(&self) -> &BTreeMap<String, ApplicantType> {
+        static EMPTY: BTreeMap<String, ApplicantType> = BTreeMap::new();
+        self.applicant_types.as_ref().unwrap_or(&EMPTY)
+    }
+    /// The top-level categories (none when absent).
+    pub fn categories(&self) -> &[Category] {
+        self.categories.as_deref().unwrap_or_default()
+    }
+}
+
+impl crate::schema::Tolerant for SpecFile {
+    fn set_unusable(&mut self, unusable: crate::schema::Unusable) {
+        self.unusable = unusable;
+    }
+}
+
+impl CallMeta {
+    const EMPTY: CallMeta = CallMeta {
+        id: None,
+        title: None,
+        issuer: None,
+        document: None,
+        issued: None,
+        timezone: TimeZone::AsiaShanghai,
+        money_unit: MoneyUnit::WanYuan,
+        completion: None,
+        plan: None,
+    };
 }
 
 /// A reference list published with the notice, e.g. 附件2 试点城市（园区）需求清单.
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Reference {
-    #[schemars(regex(pattern = r"^[a-z0-9][a-z0-9-]*$"))]
-    pub id: String,
+    #[schemars(regex(pattern = r"^[a-z0-9][a-z0-9-]*$"), extend("x-required" = true))]
+    pub id: Option<String>,
     /// The list's title in the notice.
-    pub name: String,
-    pub entries: Vec<ReferenceEntry>,
+    #[schemars(extend("x-required" = true))]
+    pub name: Option<String>,
+    #[schemars(extend("x-required" = true))]
+    pub entries: Option<Vec<ReferenceEntry>>,
     /// The clause (annex) that publishes it.
     pub source: Option<String>,
 }
@@ -89,7 +141,8 @@ pub struct Reference {
 #[serde(deny_unknown_fields)]
 pub struct ReferenceEntry {
     /// The entry's name as printed (北京中关村).
-    pub name: String,
+    #[schemars(extend("x-required" = true))]
+    pub name: Option<String>,
     /// Other spellings applicants may use (中关村).
     #[serde(default)]
     pub aliases: Vec<String>,
@@ -109,7 +162,8 @@ pub struct ReferenceEntry {
 #[serde(deny_unknown_fields)]
 pub struct PilotRule {
     /// The reference list id.
-    pub list: String,
+    #[schemars(extend("x-required" = true))]
+    pub list: Option<String>,
     /// The clause that says so.
     pub source: Option<String>,
 }
@@ -119,16 +173,20 @@ pub struct PilotRule {
 #[serde(deny_unknown_fields)]
 pub struct CallMeta {
     /// Stable id of the call, used by applications (`call:`) and on the command line.
-    #[schemars(regex(pattern = r"^[a-z0-9][a-z0-9-]*$"))]
-    pub id: String,
+    #[schemars(regex(pattern = r"^[a-z0-9][a-z0-9-]*$"), extend("x-required" = true))]
+    pub id: Option<String>,
     /// The notice's title as published.
-    pub title: String,
+    #[schemars(extend("x-required" = true))]
+    pub title: Option<String>,
     /// The issuing body, e.g. 杭州市科学技术协会.
-    pub issuer: String,
+    #[schemars(extend("x-required" = true))]
+    pub issuer: Option<String>,
     /// The document number, e.g. 杭科协〔2025〕6号.
-    pub document: String,
+    #[schemars(extend("x-required" = true))]
+    pub document: Option<String>,
     /// The date the notice was issued.
-    pub issued: When,
+    #[schemars(extend("x-required" = true))]
+    pub issued: Option<When>,
     /// The time zone of every date and time in the spec; only zones at UTC+08:00 without
     /// daylight saving are known.
     #[serde(default)]
@@ -173,9 +231,11 @@ pub enum MoneyUnit {
 #[serde(deny_unknown_fields)]
 pub struct Clause {
     /// Where the clause stands, e.g. `一、（一）` or `附件·填报说明 2`.
-    pub section: String,
+    #[schemars(extend("x-required" = true))]
+    pub section: Option<String>,
     /// The clause's words, quoted from the notice (extraction noise corrected).
-    pub text: String,
+    #[schemars(extend("x-required" = true))]
+    pub text: Option<String>,
 }
 
 /// An applicant type.
@@ -183,7 +243,8 @@ pub struct Clause {
 #[serde(deny_unknown_fields)]
 pub struct ApplicantType {
     /// The notice's name for it.
-    pub name: String,
+    #[schemars(extend("x-required" = true))]
+    pub name: Option<String>,
     /// True for natural persons (个人).
     #[serde(default)]
     pub individual: bool,
@@ -209,7 +270,8 @@ pub struct Eligibility {
 #[serde(deny_unknown_fields)]
 pub struct Leads {
     /// Applicant type ids.
-    pub types: Vec<String>,
+    #[schemars(extend("x-required" = true))]
+    pub types: Option<Vec<String>>,
     /// The clause that says so.
     pub source: Option<String>,
 }
@@ -219,7 +281,8 @@ pub struct Leads {
 #[serde(deny_unknown_fields)]
 pub struct Joint {
     /// Whether joint applicants are allowed at all.
-    pub allowed: bool,
+    #[schemars(extend("x-required" = true))]
+    pub allowed: Option<bool>,
     /// Applicant types named as joint applicants.
     #[serde(default)]
     pub types: Vec<String>,
@@ -234,7 +297,8 @@ pub struct Joint {
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Individuals {
-    pub allowed: bool,
+    #[schemars(extend("x-required" = true))]
+    pub allowed: Option<bool>,
     /// The clause that says so.
     pub source: Option<String>,
 }
@@ -245,10 +309,11 @@ pub struct Individuals {
 #[serde(deny_unknown_fields)]
 pub struct Category {
     /// Stable id, unique among siblings; an application names the path of ids (`major/startup-growth`).
-    #[schemars(regex(pattern = r"^[a-z0-9][a-z0-9-]*$"))]
-    pub id: String,
+    #[schemars(regex(pattern = r"^[a-z0-9][a-z0-9-]*$"), extend("x-required" = true))]
+    pub id: Option<String>,
     /// The notice's name for it.
-    pub name: String,
+    #[schemars(extend("x-required" = true))]
+    pub name: Option<String>,
     /// The notice's project code, e.g. 2021KJFWT01-1.
     #[serde(default)]
     pub code: Option<String>,
@@ -304,7 +369,8 @@ pub struct Category {
 pub struct Quota {
     /// `exact` (10项), `max` (不超过36项) or `unlimited` (项目数量：不限, which is not the same as
     /// a notice that says nothing: leave `quota` out then).
-    pub kind: QuotaKind,
+    #[schemars(extend("x-required" = true))]
+    pub kind: Option<QuotaKind>,
     /// The number of projects; absent for `unlimited`.
     #[serde(default)]
     #[schemars(range(min = 0))]
@@ -332,8 +398,8 @@ pub enum QuotaKind {
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct MinApplicants {
-    #[schemars(range(min = 1))]
-    pub value: u32,
+    #[schemars(range(min = 1), extend("x-required" = true))]
+    pub value: Option<u32>,
     /// The clause that says so.
     pub source: Option<String>,
 }
@@ -352,7 +418,8 @@ pub struct Tranche {
     #[serde(default)]
     pub remainder: bool,
     /// When it is paid, in the notice's words.
-    pub when: String,
+    #[schemars(extend("x-required" = true))]
+    pub when: Option<String>,
     /// The clause that says so.
     pub source: Option<String>,
 }
@@ -361,12 +428,14 @@ pub struct Tranche {
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Partner {
-    #[schemars(regex(pattern = r"^[a-z0-9][a-z0-9-]*$"))]
-    pub id: String,
+    #[schemars(regex(pattern = r"^[a-z0-9][a-z0-9-]*$"), extend("x-required" = true))]
+    pub id: Option<String>,
     /// What the notice calls it.
-    pub name: String,
+    #[schemars(extend("x-required" = true))]
+    pub name: Option<String>,
     /// Applicant types that satisfy it (any of).
-    pub types: Vec<String>,
+    #[schemars(extend("x-required" = true))]
+    pub types: Option<Vec<String>>,
     /// How many are needed.
     #[serde(default = "one")]
     pub min: u32,
@@ -403,12 +472,14 @@ fn one() -> u32 {
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Letter {
-    #[schemars(regex(pattern = r"^[a-z0-9][a-z0-9-]*$"))]
-    pub id: String,
+    #[schemars(regex(pattern = r"^[a-z0-9][a-z0-9-]*$"), extend("x-required" = true))]
+    pub id: Option<String>,
     /// What the notice calls it.
-    pub name: String,
+    #[schemars(extend("x-required" = true))]
+    pub name: Option<String>,
     /// Who issues it.
-    pub issuer: String,
+    #[schemars(extend("x-required" = true))]
+    pub issuer: Option<String>,
     /// It applies only where this expression holds (CEL over the draft, e.g. `lead.type == 'university'`).
     #[serde(default)]
     pub when: Option<String>,
@@ -421,10 +492,11 @@ pub struct Letter {
 #[serde(deny_unknown_fields)]
 pub struct Kpi {
     /// The key an application uses under `kpis:`.
-    #[schemars(regex(pattern = r"^[a-z0-9][a-z0-9-]*$"))]
-    pub id: String,
+    #[schemars(regex(pattern = r"^[a-z0-9][a-z0-9-]*$"), extend("x-required" = true))]
+    pub id: Option<String>,
     /// The notice's words for it.
-    pub name: String,
+    #[schemars(extend("x-required" = true))]
+    pub name: Option<String>,
     /// The unit (场, 个, 名, 人, 项 ...).
     #[serde(default)]
     pub unit: Option<String>,
@@ -453,9 +525,10 @@ pub struct Kpi {
 #[serde(deny_unknown_fields)]
 pub struct Deliverable {
     /// The key an application uses under `deliverables:`.
-    #[schemars(regex(pattern = r"^[a-z0-9][a-z0-9-]*$"))]
-    pub id: String,
-    pub name: String,
+    #[schemars(regex(pattern = r"^[a-z0-9][a-z0-9-]*$"), extend("x-required" = true))]
+    pub id: Option<String>,
+    #[schemars(extend("x-required" = true))]
+    pub name: Option<String>,
     /// How many are due.
     #[serde(default = "one")]
     pub count: u32,
@@ -488,7 +561,8 @@ pub struct Team {
 #[serde(deny_unknown_fields)]
 pub struct Completion {
     /// The last day of the project period.
-    pub by: When,
+    #[schemars(extend("x-required" = true))]
+    pub by: Option<When>,
     /// True when the notice says 原则上 (a later end is a warning, not an error).
     #[serde(default)]
     pub soft: bool,
@@ -501,10 +575,11 @@ pub struct Completion {
 #[serde(deny_unknown_fields)]
 pub struct Exclusion {
     /// The key an application attests under `attestations:`.
-    #[schemars(regex(pattern = r"^[a-z0-9][a-z0-9-]*$"))]
-    pub id: String,
+    #[schemars(regex(pattern = r"^[a-z0-9][a-z0-9-]*$"), extend("x-required" = true))]
+    pub id: Option<String>,
     /// The situation, in the notice's words.
-    pub text: String,
+    #[schemars(extend("x-required" = true))]
+    pub text: Option<String>,
     /// Applicant types it concerns; empty means all.
     #[serde(default)]
     pub applies_to: Vec<String>,
@@ -522,13 +597,14 @@ pub struct Exclusion {
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Limit {
-    #[schemars(regex(pattern = r"^[a-z0-9][a-z0-9-]*$"))]
-    pub id: String,
+    #[schemars(regex(pattern = r"^[a-z0-9][a-z0-9-]*$"), extend("x-required" = true))]
+    pub id: Option<String>,
     /// Category paths the limit counts; a group path counts everything under it.
-    pub categories: Vec<String>,
+    #[schemars(extend("x-required" = true))]
+    pub categories: Option<Vec<String>>,
     /// The most applications one applicant may make among them.
-    #[schemars(range(min = 1))]
-    pub max: u32,
+    #[schemars(range(min = 1), extend("x-required" = true))]
+    pub max: Option<u32>,
     /// True when the categories may not be combined (不可兼报).
     #[serde(default)]
     pub exclusive: bool,
@@ -540,17 +616,20 @@ pub struct Limit {
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Deadline {
-    #[schemars(regex(pattern = r"^[a-z0-9][a-z0-9-]*$"))]
-    pub id: String,
+    #[schemars(regex(pattern = r"^[a-z0-9][a-z0-9-]*$"), extend("x-required" = true))]
+    pub id: Option<String>,
     /// What is due, in the notice's words (网上申报, 纸质材料).
-    pub name: String,
+    #[schemars(extend("x-required" = true))]
+    pub name: Option<String>,
     /// How it is submitted.
-    pub channel: Channel,
+    #[schemars(extend("x-required" = true))]
+    pub channel: Option<Channel>,
     /// When submissions start to be accepted.
     #[serde(default)]
     pub opens: Option<When>,
     /// The last moment; a date alone means the end of that day.
-    pub closes: When,
+    #[schemars(extend("x-required" = true))]
+    pub closes: Option<When>,
     /// True when the courier's send date counts (以快递发出日期为准).
     #[serde(default)]
     pub postmark: bool,
@@ -577,9 +656,11 @@ pub enum Channel {
 #[serde(deny_unknown_fields)]
 pub struct Extension {
     /// The extended last moment.
-    pub until: When,
+    #[schemars(extend("x-required" = true))]
+    pub until: Option<When>,
     /// The extension applies when a category has fewer applicants than this.
-    pub when_fewer_applicants_than: u32,
+    #[schemars(extend("x-required" = true))]
+    pub when_fewer_applicants_than: Option<u32>,
     /// The clause that says so.
     pub source: Option<String>,
 }
@@ -629,7 +710,8 @@ pub struct Sourced {
 #[serde(deny_unknown_fields)]
 pub struct TextLimit {
     /// The application field, as a dotted path (`project.summary`).
-    pub field: String,
+    #[schemars(extend("x-required" = true))]
+    pub field: Option<String>,
     #[serde(default)]
     pub max_chars: Option<u32>,
     #[serde(default)]
@@ -642,7 +724,8 @@ pub struct TextLimit {
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct BudgetRule {
-    pub rule: BudgetRuleKind,
+    #[schemars(extend("x-required" = true))]
+    pub rule: Option<BudgetRuleKind>,
     /// The clause that says so.
     pub source: Option<String>,
 }
@@ -667,7 +750,8 @@ pub enum BudgetRuleKind {
 #[serde(deny_unknown_fields)]
 pub struct IdentifierRule {
     /// `uscc` (统一社会信用代码), `org-code` (组织机构代码/法人代码) or `either`.
-    pub kind: IdentifierKind,
+    #[schemars(extend("x-required" = true))]
+    pub kind: Option<IdentifierKind>,
     /// The clause that says so.
     pub source: Option<String>,
 }
@@ -684,10 +768,11 @@ pub enum IdentifierKind {
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Preference {
-    #[schemars(regex(pattern = r"^[a-z0-9][a-z0-9-]*$"))]
-    pub id: String,
+    #[schemars(regex(pattern = r"^[a-z0-9][a-z0-9-]*$"), extend("x-required" = true))]
+    pub id: Option<String>,
     /// The preference, in the notice's words.
-    pub text: String,
+    #[schemars(extend("x-required" = true))]
+    pub text: Option<String>,
     /// Met when a joint applicant or partner is of one of these types.
     #[serde(default)]
     pub partner_types: Vec<String>,
@@ -715,13 +800,15 @@ pub struct Preference {
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Commitment {
-    #[schemars(regex(pattern = r"^[a-z0-9][a-z0-9-]*$"))]
-    pub id: String,
+    #[schemars(regex(pattern = r"^[a-z0-9][a-z0-9-]*$"), extend("x-required" = true))]
+    pub id: Option<String>,
     /// `award`: binds after the award (reports, contracts, payment conditions);
     /// `form`: an instruction for filling the form that no rule can judge (truthfulness, full names).
-    pub stage: Stage,
+    #[schemars(extend("x-required" = true))]
+    pub stage: Option<Stage>,
     /// The obligation, in the notice's words.
-    pub text: String,
+    #[schemars(extend("x-required" = true))]
+    pub text: Option<String>,
     /// Category paths it concerns; empty means all.
     #[serde(default)]
     pub categories: Vec<String>,

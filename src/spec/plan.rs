@@ -18,38 +18,55 @@ pub struct PlanFile {
     #[serde(rename = "$schema", default)]
     pub schema: Option<String>,
     /// The plan-document version; this is version 1.
-    #[schemars(range(min = 1, max = 1))]
-    pub plan: u32,
+    #[schemars(range(min = 1, max = 1), extend("x-required" = true))]
+    pub plan: Option<u32>,
     /// Stable id, named by calls in `call.plan`.
-    #[schemars(regex(pattern = r"^[a-z0-9][a-z0-9-]*$"))]
-    pub id: String,
+    #[schemars(regex(pattern = r"^[a-z0-9][a-z0-9-]*$"), extend("x-required" = true))]
+    pub id: Option<String>,
     /// The plan's title as published.
-    pub title: String,
+    #[schemars(extend("x-required" = true))]
+    pub title: Option<String>,
     /// Who issued it.
-    pub issuer: String,
+    #[schemars(extend("x-required" = true))]
+    pub issuer: Option<String>,
     /// The year it plans.
-    pub year: u32,
+    #[schemars(extend("x-required" = true))]
+    pub year: Option<u32>,
     /// The clauses priorities cite, by id.
     #[schemars(extend("propertyNames" = { "pattern": "^[a-z0-9][a-z0-9-]*$" }))]
-    pub clauses: BTreeMap<String, Clause>,
+    #[schemars(extend("x-required" = true))]
+    pub clauses: Option<BTreeMap<String, Clause>>,
     /// The named programmes and priorities.
-    pub priorities: Vec<Priority>,
+    #[schemars(extend("x-required" = true))]
+    pub priorities: Option<Vec<Priority>>,
+    /// What the typed read could not use (see [`crate::schema::Unusable`]).
+    #[serde(skip)]
+    #[schemars(skip)]
+    pub unusable: crate::schema::Unusable,
+}
+
+impl crate::schema::Tolerant for PlanFile {
+    fn set_unusable(&mut self, unusable: crate::schema::Unusable) {
+        self.unusable = unusable;
+    }
 }
 
 /// A programme or priority of the plan.
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Priority {
-    #[schemars(regex(pattern = r"^[a-z0-9][a-z0-9-]*$"))]
-    pub id: String,
+    #[schemars(regex(pattern = r"^[a-z0-9][a-z0-9-]*$"), extend("x-required" = true))]
+    pub id: Option<String>,
     /// The plan's name for it (科学咖啡馆, 一县一业一学会).
-    pub name: String,
+    #[schemars(extend("x-required" = true))]
+    pub name: Option<String>,
     /// The part of the plan it belongs to (铸魂, 聚智, 赋能, 惠民).
-    pub theme: String,
+    #[schemars(extend("x-required" = true))]
+    pub theme: Option<String>,
     /// Words that show an application addresses it, matched in the project's name, summary,
     /// content, basis and outcomes.
-    #[schemars(length(min = 1))]
-    pub keywords: Vec<String>,
+    #[schemars(length(min = 1), extend("x-required" = true))]
+    pub keywords: Option<Vec<String>>,
     /// The clause that names it.
     pub source: Option<String>,
 }

@@ -95,6 +95,12 @@ impl<'a> Ctx<'a> {
         in_category && when.is_none_or(|w| self.holds(w) == Some(true))
     }
 
+    /// Whether the value at `pointer` could not be read (pruned, misspelt, missing), lies in such
+    /// a value, or holds one: a rule reading it stays silent rather than guess.
+    pub fn unusable(&self, pointer: &str) -> bool {
+        self.app.unusable(pointer)
+    }
+
     pub fn push(&mut self, f: Finding) {
         self.findings.push(f);
     }
@@ -112,7 +118,7 @@ impl<'a> Ctx<'a> {
 
 /// Validates an application against a call; every finding, in deterministic order.
 pub fn validate(call: &Call, doc: &Document, app: &Application, as_of: NaiveDateTime) -> Vec<Finding> {
-    let category = match app.category.0.as_slice() {
+    let category = match app.categories() {
         [one] => call.category(one).filter(|c| c.leaf),
         _ => None,
     };
@@ -142,10 +148,10 @@ pub fn declared_moments(d: &crate::model::Deadline, app: &Application) -> Vec<(u
     app.submission
         .iter()
         .enumerate()
-        .filter(|(_, s)| s.channel == d.channel)
-        .map(|(i, s)| match (d.postmark, s.sent) {
-            (true, Some(sent)) => (i, sent, "sent"),
-            _ => (i, s.at, "at"),
+        .filter(|(_, s)| s.channel == Some(d.channel))
+        .filter_map(|(i, s)| match (d.postmark, s.sent) {
+            (true, Some(sent)) => Some((i, sent, "sent")),
+            _ => Some((i, s.at?, "at")),
         })
         .collect()
 }

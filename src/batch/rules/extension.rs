@@ -11,7 +11,8 @@ pub const APPLIES: CrossRule = CrossRule {
         summary: "a late submission is on time: its category had too few applicants, so the deadline was extended",
         doc: "With `--complete`, a submission after the original deadline but within a conditional \
               extension (如单个项目申报单位不足3家，则该项目申报时间将顺延) is settled by counting the \
-              distinct applicants of its category that were in time for the original deadline. Fewer \
+              distinct applicants of its category that were in time for an original deadline (an \
+              applicant whose online submission was in time counts, whatever its paper). Fewer \
               than the condition's number: the extension is in force, the file's `deadline.missed` \
               warning is settled (removed from the output) and this advice says why; files in \
               an extension window are printed after the others, once this is known.",
@@ -47,10 +48,16 @@ fn settle(cx: &mut Cx, in_force: bool) {
     for call in cx.calls() {
         let files = cx.of_call(call);
         for (cat, group) in group_by(files, |f| f.category, 1) {
+            // 申报单位不足3家 counts applicants, not submissions: one in time for any of the
+            // deadlines that may be extended (its online submission, say) is an applicant of the
+            // category, whatever the state of its other submissions.
+            let in_time: std::collections::BTreeSet<_> = group
+                .iter()
+                .filter(|(_, f)| f.extensions.iter().any(|(_, s)| *s == DeadlineStatus::OnTime))
+                .map(|(i, f)| f.applicant.ok_or(*i))
+                .collect();
             for (d, deadline) in call.deadlines.iter().enumerate().filter(|(_, d)| !d.extensions.is_empty()) {
                 let status = |f: &crate::batch::Facts| f.extensions.iter().find(|(k, _)| *k == d).map(|(_, s)| s.clone());
-                let in_time: std::collections::BTreeSet<_> =
-                    group.iter().filter(|(_, f)| status(f) == Some(DeadlineStatus::OnTime)).map(|(i, f)| f.applicant.ok_or(*i)).collect();
                 for (i, facts) in &group {
                     let Some(DeadlineStatus::InExtension(e, pointer)) = status(facts) else { continue };
                     let ext = &deadline.extensions[e];

@@ -26,6 +26,11 @@ fn by(n: u32, category: &str, project: &str) -> String {
 
 /// Runs a batch of drafts; returns the cross-application findings as (file name, finding).
 fn run(name: &str, drafts: &[String], complete: bool) -> Vec<(String, Finding)> {
+    run_against(testing::call().clone(), name, drafts, complete)
+}
+
+/// [`run`] against another call.
+fn run_against(call: crate::model::Call, name: &str, drafts: &[String], complete: bool) -> Vec<(String, Finding)> {
     let dir = std::env::temp_dir().join(format!("callspec-batch-{}-{name}", std::process::id()));
     std::fs::create_dir_all(&dir).expect("temp dir");
     let paths: Vec<_> = drafts
@@ -37,7 +42,7 @@ fn run(name: &str, drafts: &[String], complete: bool) -> Vec<(String, Finding)> 
             p
         })
         .collect();
-    let calls = Calls::One(Box::new(testing::call().clone()));
+    let calls = Calls::One(Box::new(call));
     let opts = Options { as_of: Some("2025-04-01 10:00".parse().expect("when")), jobs: 2, complete, ..Options::default() };
     let mut records = batch::run(&paths, &calls, &opts, |_, f| ((), crate::diagnostics::Tally::of(&f), false), |_, ()| {});
     let out = batch::across(&mut records, &paths, &calls, &opts);
@@ -107,6 +112,36 @@ fn a_conditional_extension_is_settled_by_counting_applicants() {
     assert_eq!(out[0].1.severity, Severity::Error);
     // Without --complete nothing is settled.
     assert!(run("ext-partial", &[late(3, "项目三")], false).is_empty());
+}
+
+#[test]
+fn an_extension_counts_applicants_not_their_submissions() {
+    // Both deadlines may be extended (as in 科协学函企字〔2021〕44号). Applicants 1 and 2 are in
+    // time for both; 3 is in time online, its paper in the extension window; 4 is late on both.
+    // Applicant 3 is one of the category's three applicants by the deadline, so the extension
+    // never comes into force: 3's paper and 4's submissions are late.
+    let mut call = testing::call().clone();
+    let ext = call.deadlines[1].extensions.clone();
+    call.deadlines[0].extensions = ext;
+    let paper_late =
+        |d: String| d.replacen("at: \"2025-04-25 09:00\", sent: 2025-04-23", "at: \"2025-04-29 09:00\", sent: \"2025-04-28 10:00\"", 1);
+    let online_late =
+        |d: String| d.replacen("{ channel: online, at: \"2025-04-20 10:00\" }", "{ channel: online, at: \"2025-04-28 10:00\" }", 1);
+    let drafts = [
+        by(1, "soft", "项目一"),
+        by(2, "soft", "项目二"),
+        paper_late(by(3, "soft", "项目三")),
+        online_late(paper_late(by(4, "soft", "项目四"))),
+    ];
+    let out = run_against(call, "ext-applicants", &drafts, true);
+    assert_eq!(
+        codes(&out),
+        [
+            "c.yaml batch.extension-not-triggered error",
+            "d.yaml batch.extension-not-triggered error",
+            "d.yaml batch.extension-not-triggered error"
+        ]
+    );
 }
 
 fn render(out: &[(String, Finding)]) -> String {

@@ -14,7 +14,7 @@ pub const RULE: Rule = Rule {
 
 fn check(cx: &mut Ctx) {
     let Some(cat) = cx.category else { return };
-    let requested = cx.app.budget.requested;
+    let Some(requested) = cx.app.budget().requested else { return };
     let unit = cx.call.money_unit;
     if cat.paid_after {
         // 后奖补: the funding comes after the event, so nothing is requested up front.

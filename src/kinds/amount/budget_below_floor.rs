@@ -14,7 +14,7 @@ pub const RULE: Rule = Rule {
 
 fn check(cx: &mut Ctx) {
     let Some(Amount::Range { min, cite, .. }) = cx.category.map(|c| &c.amount) else { return };
-    let requested = cx.app.budget.requested;
+    let Some(requested) = cx.app.budget().requested else { return };
     if requested >= *min {
         return;
     }

@@ -35,7 +35,7 @@ pub(super) struct Cap<'a> {
 
 /// Reports a requested amount above a cap; shared by `budget.over-cap` and `budget.over-soft-cap`.
 pub(super) fn over(cx: &mut Ctx, c: Cap) {
-    let requested = cx.app.budget.requested;
+    let Some(requested) = cx.app.budget().requested else { return };
     if requested <= c.cap {
         return;
     }

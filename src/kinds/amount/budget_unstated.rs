@@ -14,15 +14,15 @@ pub const RULE: Rule = Rule {
 
 fn check(cx: &mut Ctx) {
     let Some(Amount::Unstated(cite)) = cx.category.map(|c| &c.amount) else { return };
+    let Some(requested) = cx.app.budget().requested else { return };
     let unit = cx.call.money_unit;
     let f = cx
         .finding(
             RULE.info,
             Severity::Advice,
             tr!(
-                "the notice states no amount for this category; the requested {} {unit} cannot be checked",
-                "通知未规定该类别的资助额度，申请经费 {} {unit} 无法核对",
-                cx.app.budget.requested
+                "the notice states no amount for this category; the requested {requested} {unit} cannot be checked",
+                "通知未规定该类别的资助额度，申请经费 {requested} {unit} 无法核对"
             ),
             "/budget/requested",
             tr!("not checkable", "无法核对"),

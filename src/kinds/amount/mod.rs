@@ -45,7 +45,8 @@ pub struct AmountSpec {
     /// `fixed`: exactly `value` (0 for 无经费立项); `cap`: at most `value`; `range`: from `min`
     /// to `max` (3~5万元/项); `grades`: by the grade reviewers award (A类3万元，B类2万元);
     /// `unstated`: the notice gives no amount (never read as 0).
-    pub kind: AmountKind,
+    #[schemars(extend("x-required" = true))]
+    pub kind: Option<AmountKind>,
     /// The amount of `fixed` and `cap`, in the call's money unit.
     #[serde(default)]
     pub value: Option<Money>,
@@ -196,10 +197,13 @@ impl Amount {
 // ── compile ──────────────────────────────────────────────────────────────────────────────────
 
 /// Compiles an amount: the keys its kind takes, and nothing else. Returns it with whether it is
-/// paid after the event.
-pub(crate) fn compile(cx: &mut crate::compile::Cx, a: &AmountSpec, ptr: &str) -> (Amount, bool) {
+/// paid after the event; `None` when its kind, or a value it needs, could not be read.
+pub(crate) fn compile(cx: &mut crate::compile::Cx, a: &AmountSpec, ptr: &str) -> Option<(Amount, bool)> {
     let cite = cx.cite(&a.source, ptr, "amount");
-    let kind = a.kind;
+    let kind = a.kind?;
+    if ["value", "min", "max", "grades"].iter().any(|k| cx.unusable(&format!("{ptr}/{k}"))) {
+        return None;
+    }
     let name = |k: AmountKind| match k {
         AmountKind::Fixed => "fixed",
         AmountKind::Cap => "cap",
@@ -285,9 +289,7 @@ pub(crate) fn compile(cx: &mut crate::compile::Cx, a: &AmountSpec, ptr: &str) ->
                 )
                 .help = Some(tr!("use `kind: fixed` for a single amount", "单一额度请用 `kind: fixed`"));
             }
-            let names = a.grades.iter().enumerate().map(|(i, g)| (g.grade.as_str(), format!("{ptr}/grades/{i}/grade")));
-            let names: Vec<_> = names.collect();
-            cx.duplicates(names.iter().map(|(n, p)| (*n, p.clone())), "grade");
+            cx.duplicates(a.grades.iter().enumerate().map(|(i, g)| (Some(g.grade.as_str()), format!("{ptr}/grades/{i}/grade"))), "grade");
             Amount::Grades(a.grades.iter().map(|g| Grade { name: g.grade.clone(), value: g.value }).collect(), cite)
         }
     };
@@ -300,5 +302,5 @@ pub(crate) fn compile(cx: &mut crate::compile::Cx, a: &AmountSpec, ptr: &str) ->
             tr!("paid after, but how much?", "后奖补的额度未规定"),
         );
     }
-    (amount, paid_after)
+    Some((amount, paid_after))
 }

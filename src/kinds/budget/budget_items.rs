@@ -15,13 +15,18 @@ pub const RULE: Rule = Rule {
 };
 
 fn check(cx: &mut Ctx) {
-    let b = &cx.app.budget;
+    let b = cx.app.budget();
+    // A line that could not be read leaves the sum unknown.
+    if cx.unusable("/budget/items") {
+        return;
+    }
     for rule in &cx.call.form.budget {
         let (target, name, ptr) = match rule.value {
             BudgetRuleKind::ItemsSumToRequested => (b.requested, Text::new("requested amount", "申请经费"), "/budget/requested"),
             BudgetRuleKind::ItemsSumToTotal => (b.total, Text::new("total", "总经费"), "/budget/total"),
             _ => continue,
         };
+        let Some(target) = target else { continue };
         let unit = cx.call.money_unit;
         if b.items.is_empty() && target.0.is_zero() {
             continue; // 无经费立项: nothing requested, nothing to itemise.
@@ -47,11 +52,12 @@ fn check(cx: &mut Ctx) {
             cx.push(f);
             continue;
         }
-        let sum: Money = b.items.iter().map(|i| i.amount).sum();
+        let Some(amounts) = b.items.iter().map(|i| i.amount).collect::<Option<Vec<Money>>>() else { continue };
+        let sum: Money = amounts.iter().copied().sum();
         if sum == target {
             continue;
         }
-        let parts: Vec<String> = b.items.iter().map(|i| i.amount.to_string()).collect();
+        let parts: Vec<String> = amounts.iter().map(Money::to_string).collect();
         let (parts, d, en, zh) = (parts.join(" + "), diff(sum, target), &name.en, &name.zh);
         let f = cx
             .finding(

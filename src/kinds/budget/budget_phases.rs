@@ -15,7 +15,10 @@ pub const RULE: Rule = Rule {
 
 fn check(cx: &mut Ctx) {
     let Some(rule) = cx.call.form.budget.iter().find(|r| r.value == BudgetRuleKind::PhasesSumToTotal) else { return };
-    let b = &cx.app.budget;
+    let b = cx.app.budget();
+    if cx.unusable("/budget/phases") {
+        return;
+    }
     if b.phases.is_empty() {
         let f = cx
             .finding(
@@ -42,7 +45,7 @@ fn check(cx: &mut Ctx) {
                 .finding(
                     RULE.info,
                     Severity::Error,
-                    tr!("phase `{}` has no budget amount", "阶段 `{}` 未填经费", p.name),
+                    tr!("phase `{}` has no budget amount", "阶段 `{}` 未填经费", p.name.as_deref().unwrap_or_default()),
                     &format!("/budget/phases/{i}"),
                     tr!("no `amount`", "缺少 `amount`"),
                 )
@@ -53,8 +56,9 @@ fn check(cx: &mut Ctx) {
     if missing {
         return;
     }
+    let Some(total) = b.total else { return };
     let sum: Money = b.phases.iter().filter_map(|p| p.amount).sum();
-    if sum != b.total {
+    if sum != total {
         let unit = cx.call.money_unit;
         let f = cx
             .finding(
@@ -63,7 +67,7 @@ fn check(cx: &mut Ctx) {
                 tr!(
                     "phase budgets add up to {sum} {unit}, not the total {} {unit}",
                     "各阶段经费合计 {sum} {unit}，与总经费 {} {unit} 不符",
-                    b.total
+                    total
                 ),
                 "/budget/phases",
                 tr!("these phases", "这些阶段"),

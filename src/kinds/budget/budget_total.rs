@@ -16,10 +16,14 @@ pub const RULE: Rule = Rule {
 
 fn check(cx: &mut Ctx) {
     let Some(rule) = cx.call.form.budget.iter().find(|r| r.value == BudgetRuleKind::TotalIsRequestedPlusOther) else { return };
-    let b = &cx.app.budget;
+    let b = cx.app.budget();
+    let (Some(total), Some(requested)) = (b.total, b.requested) else { return };
+    if cx.unusable("/budget/other") {
+        return;
+    }
     let other = b.other.unwrap_or(Money::ZERO);
-    let sum = b.requested + other;
-    if sum == b.total {
+    let sum = requested + other;
+    if sum == total {
         return;
     }
     let unit = cx.call.money_unit;
@@ -30,8 +34,8 @@ fn check(cx: &mut Ctx) {
             tr!(
                 "total {} {unit} ≠ requested {} + other {other} = {sum} {unit}",
                 "总经费 {} {unit} ≠ 申请经费 {} + 其他经费 {other} = {sum} {unit}",
-                b.total,
-                b.requested
+                total,
+                requested
             ),
             "/budget/total",
             tr!("total", "总经费"),

@@ -13,7 +13,8 @@ pub const RULE: Rule = Rule {
 };
 
 fn check(cx: &mut Ctx) {
-    if cx.app.call == cx.call.id {
+    let Some(named) = &cx.app.call else { return };
+    if *named == cx.call.id {
         return;
     }
     let f = cx
@@ -23,7 +24,7 @@ fn check(cx: &mut Ctx) {
             tr!(
                 "this application is for call `{}`, but is checked against `{}` ({})",
                 "本申报书属于通知 `{0}`，却按 `{1}`（{2}）检查",
-                cx.app.call,
+                named,
                 cx.call.id,
                 cx.call.document
             ),

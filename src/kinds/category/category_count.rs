@@ -12,7 +12,10 @@ pub const RULE: Rule = Rule {
 };
 
 fn check(cx: &mut Ctx) {
-    let n = cx.app.category.0.len();
+    if cx.unusable("/category") {
+        return;
+    }
+    let n = cx.app.categories().len();
     if n == 1 {
         return;
     }

@@ -14,7 +14,10 @@ pub const RULE: Rule = Rule {
 };
 
 fn check(cx: &mut Ctx) {
-    let [path] = cx.app.category.0.as_slice() else { return };
+    let [path] = cx.app.categories() else { return };
+    if cx.unusable("/category") {
+        return;
+    }
     if cx.category.is_some() {
         return;
     }

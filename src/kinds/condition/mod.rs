@@ -346,7 +346,7 @@ pub struct Check {
 /// Compiles the call's checks: each expression parsed and its names checked, the labelled field
 /// a path a draft can have.
 pub(crate) fn compile_checks(cx: &mut crate::compile::Cx, specs: &[CheckSpec], paths: &[String]) -> Vec<Check> {
-    cx.duplicates(specs.iter().enumerate().map(|(i, c)| (c.id.as_str(), format!("/checks/{i}/id"))), "check");
+    cx.duplicates(specs.iter().enumerate().map(|(i, c)| (Some(c.id.as_str()), format!("/checks/{i}/id"))), "check");
     let mut out = Vec::new();
     for (i, c) in specs.iter().enumerate() {
         let ptr = format!("/checks/{i}");

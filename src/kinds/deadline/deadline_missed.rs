@@ -22,7 +22,9 @@ fn check(cx: &mut Ctx) {
     let due: Vec<_> = call.deadlines.iter().filter(|d| crate::validate::deadline_applies(d, cx.category)).collect();
     for d in due {
         let subs = crate::validate::declared_moments(d, cx.app);
-        if subs.is_empty() {
+        // Judged at --as-of only when the draft declares no submission at all, not when one
+        // could not be read.
+        if subs.is_empty() && !cx.unusable("/submission") {
             let as_of = cx.as_of;
             judge(cx, d, as_of, None);
         }

@@ -18,14 +18,15 @@ fn check(cx: &mut Ctx) {
     for d in due {
         let Some(opens) = d.opens else { continue };
         let mut declared = false;
-        for (i, s) in cx.app.submission.iter().enumerate().filter(|(_, s)| s.channel == d.channel) {
+        for (i, s) in cx.app.submission.iter().enumerate().filter(|(_, s)| s.channel == Some(d.channel)) {
             declared = true;
-            if s.at.end() < opens.start() {
+            let Some(at) = s.at else { continue };
+            if at.end() < opens.start() {
                 let f = cx
                     .finding(
                         RULE.info,
                         Severity::Error,
-                        tr!("{} opens {opens}; the submission at {} is too early", "{}于 {opens} 开始；{} 提交过早", d.name, s.at),
+                        tr!("{} opens {opens}; the submission at {at} is too early", "{}于 {opens} 开始；{at} 提交过早", d.name),
                         &format!("/submission/{i}/at"),
                         tr!("before the window opens", "早于开放时间"),
                     )
@@ -34,7 +35,7 @@ fn check(cx: &mut Ctx) {
                 cx.push(f);
             }
         }
-        if !declared && cx.as_of < opens.start() {
+        if !declared && !cx.unusable("/submission") && cx.as_of < opens.start() {
             let f = cx
                 .finding(
                     RULE.info,

@@ -14,14 +14,15 @@ pub const RULE: Rule = Rule {
 fn check(cx: &mut Ctx) {
     let Some(cat) = cx.category else { return };
     for (i, p) in cx.app.deliverables.iter().enumerate() {
-        let Some(d) = cat.deliverables.iter().find(|d| d.id == p.id) else { continue };
-        let short = d.min_chars.is_some_and(|m| p.chars < m);
-        let long = d.max_chars.is_some_and(|m| p.chars > m);
+        let (Some(id), Some(chars)) = (&p.id, p.chars) else { continue };
+        let Some(d) = cat.deliverables.iter().find(|d| d.id == *id) else { continue };
+        let short = d.min_chars.is_some_and(|m| chars < m);
+        let long = d.max_chars.is_some_and(|m| chars > m);
         if !short && !long {
             continue;
         }
         let (what, what_zh) = if short { ("short", "过短") } else { ("long", "过长") };
-        let (name, chars, len) = (&d.name, p.chars, super::deliverable_missing::length(d.min_chars, d.max_chars));
+        let (name, len) = (&d.name, super::deliverable_missing::length(d.min_chars, d.max_chars));
         let f = cx
             .finding(
                 RULE.info,

@@ -13,8 +13,14 @@ pub const RULE: Rule = Rule {
 
 fn check(cx: &mut Ctx) {
     let Some(cat) = cx.category else { return };
+    // A plan whose id could not be read may be the one missing.
+    if cx.app.deliverables.iter().enumerate().any(|(i, p)| p.id.is_none() || cx.unusable(&format!("/deliverables/{i}/id")))
+        || cx.unusable("/deliverables")
+    {
+        return;
+    }
     for d in &cat.deliverables {
-        let planned = cx.app.deliverables.iter().filter(|p| p.id == d.id).count() as u32;
+        let planned = cx.app.deliverables.iter().filter(|p| p.id.as_deref() == Some(d.id.as_str())).count() as u32;
         if planned >= d.count {
             continue;
         }

@@ -15,10 +15,11 @@ fn check(cx: &mut Ctx) {
     let Some(cat) = cx.category else { return };
     let known: Vec<&str> = cat.deliverables.iter().map(|d| d.id.as_str()).collect();
     for (i, p) in cx.app.deliverables.iter().enumerate() {
-        if known.contains(&p.id.as_str()) {
+        let Some(id) = p.id.as_deref() else { continue };
+        if known.contains(&id) {
             continue;
         }
-        let near = crate::schema::suggest(&p.id, known.iter().copied());
+        let near = crate::schema::suggest(id, known.iter().copied());
         let help = match near {
             Some(n) => tr!("did you mean `{n}`?", "是否应为 `{n}`？"),
             None if known.is_empty() => tr!("this category requires no written deliverables", "该类别不要求提交书面成果"),
@@ -31,7 +32,7 @@ fn check(cx: &mut Ctx) {
             .finding(
                 RULE.info,
                 Severity::Warning,
-                tr!("`{}` is not a deliverable of {}", "`{}` 不是 {} 的成果类型", p.id, cat.full_name()),
+                tr!("`{id}` is not a deliverable of {}", "`{id}` 不是 {} 的成果类型", cat.full_name()),
                 &format!("/deliverables/{i}/id"),
                 tr!("unknown id", "未知编号"),
             )

@@ -13,7 +13,7 @@ pub const RULE: Rule = Rule {
 
 fn check(cx: &mut Ctx) {
     let Some(rule) = &cx.call.individuals else { return };
-    let individual = cx.call.applicant_types.get(&cx.app.lead.kind).is_some_and(|t| t.individual);
+    let individual = cx.app.lead().kind.as_ref().and_then(|k| cx.call.applicant_types.get(k)).is_some_and(|t| t.individual);
     if rule.value || !individual {
         return;
     }

@@ -35,11 +35,12 @@ fn check(cx: &mut Ctx) {
         return;
     }
     for (i, o) in cx.app.joint.iter().enumerate() {
-        if joint.types.is_empty() || joint.types.contains(&o.kind) || !cx.call.applicant_types.contains_key(&o.kind) {
+        let Some(kind) = &o.kind else { continue };
+        if joint.types.is_empty() || joint.types.contains(kind) || !cx.call.applicant_types.contains_key(kind) {
             continue;
         }
         let names: Vec<String> = joint.types.iter().map(|id| cx.type_name(id)).collect();
-        let kind = cx.type_name(&o.kind);
+        let kind = cx.type_name(kind);
         let (severity, msg) = if joint.open {
             (
                 Severity::Advice,

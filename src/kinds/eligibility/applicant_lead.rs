@@ -15,7 +15,7 @@ pub const RULE: Rule = Rule {
 fn check(cx: &mut Ctx) {
     let Some(cat) = cx.category else { return };
     let Some(leads) = &cat.leads else { return };
-    let kind = &cx.app.lead.kind;
+    let Some(kind) = &cx.app.lead().kind else { return };
     let Some(t) = cx.call.applicant_types.get(kind) else { return };
     // An individual is reported by `applicant.individual` when the call rules individuals out.
     if t.individual && cx.call.individuals.as_ref().is_some_and(|r| !r.value) {

@@ -13,9 +13,9 @@ pub const RULE: Rule = Rule {
 };
 
 fn check(cx: &mut Ctx) {
-    let mut found = vec![("/lead/type".to_owned(), cx.app.lead.kind.clone())];
+    let mut found: Vec<(String, String)> = cx.app.lead().kind.iter().map(|k| ("/lead/type".to_owned(), k.clone())).collect();
     for (list, orgs) in [("joint", &cx.app.joint), ("partners", &cx.app.partners)] {
-        found.extend(orgs.iter().enumerate().map(|(i, o)| (format!("/{list}/{i}/type"), o.kind.clone())));
+        found.extend(orgs.iter().enumerate().filter_map(|(i, o)| Some((format!("/{list}/{i}/type"), o.kind.clone()?))));
     }
     for (ptr, kind) in found {
         if cx.call.applicant_types.contains_key(&kind) {

@@ -14,8 +14,11 @@ pub const RULE: Rule = Rule {
 };
 
 fn check(cx: &mut Ctx) {
-    let kind = &cx.app.lead.kind;
-    for e in cx.call.exclusions.iter().filter(|e| e.applies_to.is_empty() || e.applies_to.contains(kind)) {
+    let kind = &cx.app.lead().kind;
+    if cx.unusable("/attestations") {
+        return;
+    }
+    for e in cx.call.exclusions.iter().filter(|e| e.applies_to.is_empty() || kind.as_ref().is_some_and(|k| e.applies_to.contains(k))) {
         if !cx.in_scope(&[], e.when.as_ref()) {
             continue;
         }

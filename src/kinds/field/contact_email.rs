@@ -12,7 +12,7 @@ pub const RULE: Rule = Rule {
 };
 
 fn check(cx: &mut Ctx) {
-    for (who, person) in [("leader", &cx.app.leader), ("contact", &cx.app.contact)] {
+    for (who, person) in [("leader", cx.app.leader()), ("contact", cx.app.contact())] {
         let Some(e) = &person.email else { continue };
         if crate::ident::email(e) {
             continue;

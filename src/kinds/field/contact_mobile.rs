@@ -13,7 +13,7 @@ pub const RULE: Rule = Rule {
 };
 
 fn check(cx: &mut Ctx) {
-    for (who, person) in [("leader", &cx.app.leader), ("contact", &cx.app.contact)] {
+    for (who, person) in [("leader", cx.app.leader()), ("contact", cx.app.contact())] {
         let Some(m) = &person.mobile else { continue };
         if crate::ident::mobile(&m.0) {
             continue;

@@ -12,7 +12,7 @@ pub const RULE: Rule = Rule {
 };
 
 fn check(cx: &mut Ctx) {
-    let Some(p) = &cx.app.lead.postal_code else { return };
+    let Some(p) = &cx.app.lead().postal_code else { return };
     if crate::ident::postal_code(&p.0) {
         return;
     }

@@ -360,7 +360,7 @@ pub(crate) fn compile(cx: &mut crate::compile::Cx, specs: &[FieldSpec], paths: &
     use crate::compile::codes::FIELD;
     let ids = specs.iter().enumerate().map(|(i, f)| (format!("{}.{}", f.at.section().0, f.id), format!("/fields/{i}/id")));
     let ids: Vec<(String, String)> = ids.collect();
-    cx.duplicates(ids.iter().map(|(k, p)| (k.as_str(), p.clone())), "field");
+    cx.duplicates(ids.iter().map(|(k, p)| (Some(k.as_str()), p.clone())), "field");
     let mut out = Vec::new();
     for (i, f) in specs.iter().enumerate() {
         let ptr = format!("/fields/{i}");

@@ -15,13 +15,13 @@ pub const RULE: Rule = Rule {
 
 fn check(cx: &mut Ctx) {
     let mut codes = Vec::new();
-    if let Some(c) = &cx.app.lead.credit_code {
-        codes.push(("/lead/credit_code".to_owned(), c.clone()));
+    if let Some(c) = &cx.app.lead().credit_code {
+        codes.push(("/lead/credit_code".to_owned(), c.0.clone()));
     }
     for (list, orgs) in [("joint", &cx.app.joint), ("partners", &cx.app.partners)] {
         for (i, o) in orgs.iter().enumerate() {
             if let Some(c) = &o.credit_code {
-                codes.push((format!("/{list}/{i}/credit_code"), c.clone()));
+                codes.push((format!("/{list}/{i}/credit_code"), c.0.clone()));
             }
         }
     }

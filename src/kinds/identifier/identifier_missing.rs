@@ -14,7 +14,13 @@ pub const RULE: Rule = Rule {
 
 fn check(cx: &mut Ctx) {
     let Some(rule) = &cx.call.form.identifier else { return };
-    let lead = &cx.app.lead;
+    let lead = cx.app.lead();
+    // An individual is told individuals may not apply (`applicant.individual`), not that an
+    // organisation's code is missing; a code that could not be read is not missing either.
+    let individual = lead.kind.as_ref().and_then(|k| cx.call.applicant_types.get(k)).is_none_or(|t| t.individual);
+    if individual || cx.unusable("/lead/credit_code") || cx.unusable("/lead/org_code") {
+        return;
+    }
     let (missing, what) = match rule.value {
         IdentifierKind::Uscc => {
             (lead.credit_code.is_none(), Text::new("`credit_code` (统一社会信用代码)", "`credit_code`（统一社会信用代码）"))

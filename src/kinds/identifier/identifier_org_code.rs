@@ -12,7 +12,7 @@ pub const RULE: Rule = Rule {
 };
 
 fn check(cx: &mut Ctx) {
-    let Some(code) = &cx.app.lead.org_code else { return };
+    let Some(code) = &cx.app.lead().org_code else { return };
     let Err(why) = crate::ident::org_code(code) else { return };
     let cite = cx.call.form.identifier.as_ref().map(|r| r.cite.clone());
     let why_zh = why.zh();

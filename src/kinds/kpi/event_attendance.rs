@@ -21,7 +21,8 @@ fn check(cx: &mut Ctx) {
     for (i, e) in cx.app.events.iter().enumerate() {
         let Some(k) = e.kpi.as_deref().and_then(|id| find(&cat.kpis, id)) else { continue };
         let Some(min) = k.per_event_min_attendance else { continue };
-        if e.attendance >= min {
+        let Some(attendance) = e.attendance else { continue };
+        if attendance >= min {
             continue;
         }
         let f = cx
@@ -29,10 +30,9 @@ fn check(cx: &mut Ctx) {
                 RULE.info,
                 Severity::Error,
                 tr!(
-                    "event `{}` expects {} people; each {} needs at least {min}",
-                    "活动 `{}` 预计 {} 人参加；每场{}须不少于 {min} 人",
-                    e.name,
-                    e.attendance,
+                    "event `{}` expects {attendance} people; each {} needs at least {min}",
+                    "活动 `{}` 预计 {attendance} 人参加；每场{}须不少于 {min} 人",
+                    e.name.as_deref().unwrap_or_default(),
                     k.name
                 ),
                 &format!("/events/{i}/attendance"),

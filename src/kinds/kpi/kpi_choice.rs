@@ -39,6 +39,10 @@ fn met(k: &Kpi, targets: &std::collections::BTreeMap<String, u32>) -> (bool, Tex
 fn check(cx: &mut Ctx) {
     let Some(cat) = cx.category else { return };
     for k in cat.kpis.iter().filter(|k| !k.options.is_empty()) {
+        // An alternative whose target could not be read may be the one met.
+        if cx.unusable("/kpis") || leaf_ids(k).iter().any(|id| cx.unusable(&format!("/kpis/{}", crate::document::escape(id)))) {
+            continue;
+        }
         let options: Vec<(bool, Text)> = k.options.iter().map(|o| met(o, &cx.app.kpis)).collect();
         let n = options.iter().filter(|(ok, _)| *ok).count();
         if n as u32 >= k.at_least {

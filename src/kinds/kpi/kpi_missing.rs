@@ -15,7 +15,7 @@ pub const RULE: Rule = Rule {
 fn check(cx: &mut Ctx) {
     let Some(cat) = cx.category else { return };
     for k in cat.kpis.iter().filter(|k| k.options.is_empty()) {
-        if cx.app.kpis.contains_key(&k.id) {
+        if cx.app.kpis.contains_key(&k.id) || cx.unusable(&format!("/kpis/{}", crate::document::escape(&k.id))) {
             continue;
         }
         let unit = k.unit.as_deref().unwrap_or("");

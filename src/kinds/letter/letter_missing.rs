@@ -13,11 +13,14 @@ pub const RULE: Rule = Rule {
 
 fn check(cx: &mut Ctx) {
     let Some(cat) = cx.category else { return };
+    if cx.unusable("/letters") || cx.app.letters.iter().any(|x| x.id.is_none()) {
+        return;
+    }
     for l in &cat.letters {
         if !cx.in_scope(&[], l.when.as_ref()) {
             continue;
         }
-        if cx.app.letters.iter().any(|x| x.id == l.id) {
+        if cx.app.letters.iter().any(|x| x.id.as_deref() == Some(l.id.as_str())) {
             continue;
         }
         let f = cx

@@ -18,11 +18,21 @@ use crate::model::Role;
 fn check(cx: &mut Ctx) {
     let Some(cat) = cx.category else { return };
     let app = cx.app;
-    let applicants: Vec<&str> = std::iter::once(app.lead.kind.as_str()).chain(app.joint.iter().map(|o| o.kind.as_str())).collect();
-    let everyone: Vec<&str> = applicants.iter().copied().chain(app.partners.iter().map(|o| o.kind.as_str())).collect();
-    let participants: Vec<&str> = app.partners.iter().map(|o| o.kind.as_str()).collect();
+    // An applicant whose type could not be read may be the partner required.
+    let unread = |list: &str, orgs: &[crate::application::OtherOrganisation]| {
+        cx.unusable(&format!("/{list}"))
+            || orgs.iter().enumerate().any(|(i, o)| o.kind.is_none() || cx.unusable(&format!("/{list}/{i}/type")))
+    };
+    if app.lead().kind.is_none() || unread("joint", &app.joint) {
+        return;
+    }
+    let applicants: Vec<&str> =
+        app.lead().kind.iter().chain(app.joint.iter().filter_map(|o| o.kind.as_ref())).map(String::as_str).collect();
+    let participants: Vec<&str> = app.partners.iter().filter_map(|o| o.kind.as_deref()).collect();
+    let everyone: Vec<&str> = applicants.iter().chain(&participants).copied().collect();
+    let partners_unread = unread("partners", &app.partners);
     for p in &cat.partners {
-        if !cx.in_scope(&[], p.when.as_ref()) {
+        if !cx.in_scope(&[], p.when.as_ref()) || (p.role != Role::CoApplicant && partners_unread) {
             continue;
         }
         let pool = match p.role {

@@ -13,7 +13,7 @@ pub const RULE: Rule = Rule {
 
 fn check(cx: &mut Ctx) {
     let Some(c) = cx.category.and_then(|c| c.completion.as_ref()) else { return };
-    let end = &cx.app.project.end;
+    let Some(end) = &cx.app.project().end else { return };
     if end.end() <= c.by.end() {
         return;
     }

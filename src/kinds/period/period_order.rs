@@ -12,13 +12,15 @@ pub const RULE: Rule = Rule {
 };
 
 fn check(cx: &mut Ctx) {
-    let p = &cx.app.project;
-    if p.start.start() > p.end.end() {
+    let p = cx.app.project();
+    if let (Some(start), Some(end)) = (p.start, p.end)
+        && start.start() > end.end()
+    {
         let f = cx
             .finding(
                 RULE.info,
                 Severity::Error,
-                tr!("the project ends ({}) before it starts ({})", "项目结束时间（{}）早于开始时间（{}）", p.end, p.start),
+                tr!("the project ends ({end}) before it starts ({start})", "项目结束时间（{end}）早于开始时间（{start}）"),
                 "/project/end",
                 tr!("end", "结束"),
             )
@@ -26,17 +28,16 @@ fn check(cx: &mut Ctx) {
             .with_help(tr!("swap or correct the dates", "请对调或更正日期"));
         cx.push(f);
     }
-    for (i, ph) in cx.app.budget.phases.iter().enumerate() {
-        if ph.start.start() > ph.end.end() {
+    for (i, ph) in cx.app.budget().phases.iter().enumerate() {
+        let (Some(start), Some(end)) = (ph.start, ph.end) else { continue };
+        if start.start() > end.end() {
             let f = cx.finding(
                 RULE.info,
                 Severity::Error,
                 tr!(
-                    "phase `{}` ends ({}) before it starts ({})",
-                    "阶段 `{}` 的结束时间（{}）早于开始时间（{}）",
-                    ph.name,
-                    ph.end,
-                    ph.start
+                    "phase `{}` ends ({end}) before it starts ({start})",
+                    "阶段 `{}` 的结束时间（{end}）早于开始时间（{start}）",
+                    ph.name.as_deref().unwrap_or_default()
                 ),
                 &format!("/budget/phases/{i}/end"),
                 tr!("end", "结束"),

@@ -17,7 +17,8 @@ fn check(cx: &mut Ctx) {
     let Some(rule) = cx.category.and_then(|c| c.pilot.as_ref()) else { return };
     let Some(list) = cx.call.references.get(&rule.value) else { return };
     let names: Vec<&str> = list.entries.iter().map(|e| e.name.as_str()).collect();
-    let (msg, ptr, label) = match cx.app.project.pilot_city.as_deref() {
+    let (msg, ptr, label) = match cx.app.project().pilot_city.as_deref() {
+        None if cx.unusable("/project/pilot_city") => return,
         None => (
             tr!("the project names no pilot city (`project.pilot_city`)", "项目未填写试点城市（`project.pilot_city`）"),
             "/project",
@@ -30,7 +31,7 @@ fn check(cx: &mut Ctx) {
         ),
         Some(_) => return,
     };
-    let near = cx.app.project.pilot_city.as_deref().and_then(|c| crate::schema::suggest(c, names.iter().copied()));
+    let near = cx.app.project().pilot_city.as_deref().and_then(|c| crate::schema::suggest(c, names.iter().copied()));
     let names = names.join("、");
     let help = near.map_or_else(
         || tr!("allowed: {names}", "可选：{names}"),

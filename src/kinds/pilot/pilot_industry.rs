@@ -22,9 +22,10 @@ fn core(s: &str) -> &str {
 fn check(cx: &mut Ctx) {
     let Some(rule) = cx.category.and_then(|c| c.pilot.as_ref()) else { return };
     let Some(list) = cx.call.references.get(&rule.value) else { return };
-    let Some(entry) = cx.app.project.pilot_city.as_deref().and_then(|c| list.entry(c)) else { return };
+    let Some(entry) = cx.app.project().pilot_city.as_deref().and_then(|c| list.entry(c)) else { return };
     let allowed: Vec<&str> = entry.all_industries().collect();
-    let (msg, ptr, label) = match cx.app.project.industry.as_deref() {
+    let (msg, ptr, label) = match cx.app.project().industry.as_deref() {
+        None if cx.unusable("/project/industry") => return,
         None => (
             tr!("the project names no industry (`project.industry`)", "项目未填写产业领域（`project.industry`）"),
             "/project",

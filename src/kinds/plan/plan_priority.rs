@@ -15,8 +15,12 @@ pub const RULE: Rule = Rule {
 
 fn check(cx: &mut Ctx) {
     let Some(plan) = &cx.call.plan else { return };
-    let p = &cx.app.project;
-    let texts = [Some(p.name.as_str()), Some(p.summary.as_str()), p.content.as_deref(), p.basis.as_deref(), p.outcomes.as_deref()];
+    let p = cx.app.project();
+    // The priorities are looked for in these texts; one that could not be read may name one.
+    if ["name", "summary", "content", "basis", "outcomes"].iter().any(|k| cx.unusable(&format!("/project/{k}"))) {
+        return;
+    }
+    let texts = [p.name.as_deref(), p.summary.as_deref(), p.content.as_deref(), p.basis.as_deref(), p.outcomes.as_deref()];
     let hits: Vec<_> =
         plan.priorities.iter().filter(|pr| pr.keywords.iter().any(|k| texts.iter().flatten().any(|t| t.contains(k.as_str())))).collect();
     let f = if hits.is_empty() {

@@ -24,7 +24,7 @@ fn check(cx: &mut Ctx) {
         // Met: one of the favoured partner types takes part, or the favoured condition holds.
         // A condition that cannot be judged gives no advice.
         let by_partner = !p.partner_types.is_empty();
-        if by_partner && app.joint.iter().chain(&app.partners).any(|o| p.partner_types.contains(&o.kind)) {
+        if by_partner && app.joint.iter().chain(&app.partners).any(|o| o.kind.as_ref().is_some_and(|k| p.partner_types.contains(k))) {
             continue;
         }
         if let Some(met) = &p.met {
@@ -44,7 +44,14 @@ fn check(cx: &mut Ctx) {
             cx.push(f);
             continue;
         }
-        if !by_partner {
+        // A joint applicant or partner whose type could not be read may be the one preferred.
+        // Nor is anything said while the applicants are not known (the lead's type unread).
+        if !by_partner
+            || cx.unusable("/lead/type")
+            || cx.unusable("/joint")
+            || cx.unusable("/partners")
+            || app.joint.iter().chain(&app.partners).any(|o| o.kind.is_none())
+        {
             continue;
         }
         let names: Vec<String> = p.partner_types.iter().map(|id| cx.type_name(id)).collect();

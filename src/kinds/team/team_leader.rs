@@ -19,6 +19,7 @@ fn check(cx: &mut Ctx) {
     let need = team.leader_titles.join(" or ");
     let need_zh = team.leader_titles.join("或");
     match cx.app.team.iter().position(|m| m.leader) {
+        None if cx.unusable("/team") => {}
         None => {
             let f = cx
                 .finding(
@@ -35,6 +36,9 @@ fn check(cx: &mut Ctx) {
         }
         Some(i) => {
             let m = &cx.app.team[i];
+            if cx.unusable(&format!("/team/{i}/title")) {
+                return;
+            }
             let title = m.title.as_deref().unwrap_or("");
             if team.leader_titles.iter().any(|t| title.contains(t.as_str())) {
                 return;
@@ -44,7 +48,7 @@ fn check(cx: &mut Ctx) {
                 .finding(
                     RULE.info,
                     Severity::Error,
-                    tr!("the team leader {} is not a {need}", "团队负责人{}不是{need_zh}", m.name),
+                    tr!("the team leader {} is not a {need}", "团队负责人{}不是{need_zh}", m.name.as_deref().unwrap_or_default()),
                     &ptr,
                     tr!("leader's title", "负责人职称"),
                 )

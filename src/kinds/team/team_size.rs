@@ -14,7 +14,7 @@ fn check(cx: &mut Ctx) {
     let Some(team) = cx.category.and_then(|c| c.team.as_ref()) else { return };
     let Some(min) = team.min_members else { return };
     let n = cx.app.team.len() as u32;
-    if n >= min {
+    if n >= min || cx.unusable("/team") {
         return;
     }
     let f = cx
