@@ -18,7 +18,7 @@ use crate::model::{Amount, BudgetRuleKind, Call, Category, Channel, IdentifierKi
 pub fn yaml(call: &Call, cat: &Category, schema: &str) -> String {
     let mut o = Out::default();
     o.raw(format!("# yaml-language-server: $schema={schema}"));
-    o.raw(format!("# {}（{}）", call.title, call.document));
+    o.raw(format!("# {}（{}）", call.title, call.document.as_deref().unwrap_or("文号未注明")));
     let code = cat.code.as_ref().map(|c| format!("，项目编号 {c}")).unwrap_or_default();
     let mut about =
         format!("# 申报类别：{}（{}{code}）；资助额度：{}", cat.full_name(), cat.path, crate::guide::amount(cat, call.money_unit));

@@ -15,7 +15,7 @@
 //! let spec = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/specs/hangzhou-2025.yaml")).unwrap();
 //! let out = load::spec_source(SourceFile::new("hangzhou-2025.yaml", spec), &Limits::default());
 //! let call = out.call.expect("the bundled spec compiles");
-//! assert_eq!(call.document, "杭科协〔2025〕6号");
+//! assert_eq!(call.document.as_deref(), Some("杭科协〔2025〕6号"));
 //! ```
 
 pub mod application;

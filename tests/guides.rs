@@ -39,7 +39,7 @@ fn show_prints_each_bundled_call_as_a_markdown_guide() {
         assert_eq!(md, ok(&["show", &call.id, "--format", "md"]), "md is the default");
         assert_eq!(md, ok(&["show", &call.id]), "the output is the same on every run");
         assert!(md.starts_with(&format!("# {}\n", call.title)));
-        assert!(md.contains(&format!("- 文号：{}", call.document)));
+        assert!(md.contains(&format!("- 文号：{}", call.document.as_deref().unwrap_or("未注明"))));
         insta::assert_snapshot!(format!("show-{}", call.id), md);
     }
 }

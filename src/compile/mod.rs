@@ -29,7 +29,9 @@ use codes::*;
 /// one (and it is attached to the call); without them (a spec checked on its own) the reference
 /// is left unresolved.
 pub fn compile(doc: &Document, spec: &SpecFile, plans: Option<&BTreeMap<String, model::Plan>>) -> (Option<Call>, Vec<Finding>) {
-    let refs = Refs::new(doc, spec.clauses(), spec.meta().document.clone().unwrap_or_default(), &spec.unusable);
+    let meta = spec.meta();
+    let reference = meta.document.clone().unwrap_or_else(|| format!("《{}》", meta.title.clone().unwrap_or_default()));
+    let refs = Refs::new(doc, spec.clauses(), reference, &spec.unusable);
     let mut cx = Cx { refs, spec, categories_complete: true };
     let mut call = cx.call();
     if let (Some(id), Some(plans)) = (&spec.meta().plan, plans) {
@@ -305,7 +307,7 @@ impl Cx<'_> {
     fn call(&mut self) -> Call {
         let spec = self.spec;
         let meta = spec.meta();
-        let document = meta.document.clone().unwrap_or_default();
+        let document = meta.document.clone().unwrap_or_else(|| format!("《{}》", meta.title.clone().unwrap_or_default()));
         let types = spec
             .applicant_types()
             .iter()
@@ -468,9 +470,8 @@ impl Cx<'_> {
             id: meta.id.clone().unwrap_or_default(),
             title: meta.title.clone().unwrap_or_default(),
             issuer: meta.issuer.clone().unwrap_or_default(),
-            document,
-            // An unusable issue date has its schema finding; the call is then never returned.
-            issued: meta.issued.unwrap_or(crate::values::When { date: chrono::NaiveDate::MIN, time: None }),
+            document: meta.document.clone(),
+            issued: meta.issued,
             offset: FixedOffset::east_opt(offset * 3600).expect("valid offset"),
             timezone_name,
             money_unit: match meta.money_unit {

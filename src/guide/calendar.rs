@@ -162,7 +162,8 @@ pub fn ics(entries: &[Entry]) -> String {
     for e in entries {
         fold("BEGIN:VEVENT", &mut out);
         fold(&format!("UID:{}", text_value(&e.uid())), &mut out);
-        fold(&format!("DTSTAMP:{}", utc(e.call, e.call.issued.start())), &mut out);
+        // A fixed stamp keeps the output reproducible: the notice's issue date, else the event's own.
+        fold(&format!("DTSTAMP:{}", utc(e.call, e.call.issued.unwrap_or(e.when).start())), &mut out);
         match e.when.time {
             Some(_) => fold(&format!("DTSTART:{}", utc(e.call, e.when.start())), &mut out),
             None => {
@@ -171,7 +172,7 @@ pub fn ics(entries: &[Entry]) -> String {
                 fold(&format!("DTEND;VALUE=DATE:{}", next.format("%Y%m%d")), &mut out);
             }
         }
-        fold(&format!("SUMMARY:{}", text_value(&format!("{}（{}）", e.what(), e.call.document))), &mut out);
+        fold(&format!("SUMMARY:{}", text_value(&format!("{}（{}）", e.what(), e.call.reference()))), &mut out);
         fold(&format!("DESCRIPTION:{}", text_value(&description(e))), &mut out);
         fold(&format!("CATEGORIES:{}", text_value(&e.call.id)), &mut out);
         fold("TRANSP:TRANSPARENT", &mut out);
@@ -183,7 +184,7 @@ pub fn ics(entries: &[Entry]) -> String {
 
 /// The event's text: the call, the categories, the channel, and the cited clause.
 fn description(e: &Entry) -> String {
-    let mut lines = vec![format!("{}（{}）", e.call.title, e.call.document), format!("类别：{}", super::scope_names(e.call, &e.scope))];
+    let mut lines = vec![format!("{}（{}）", e.call.title, e.call.reference()), format!("类别：{}", super::scope_names(e.call, &e.scope))];
     if let Some(d) = e.deadline {
         let mut how = format!("渠道：{}", super::channel(d.channel));
         if d.postmark {

@@ -20,7 +20,7 @@ pub fn html(call: &Call) -> String {
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
          <meta name=\"generator\" content=\"callspec\">\n<title>{}</title>\n<style>\n{STYLE}</style>\n</head>\n\
          <body>\n<main>\n{body}</main>\n</body>\n</html>\n",
-        escape(&format!("{}（{}）申报指南", call.title, call.document))
+        escape(&format!("{}（{}）申报指南", call.title, call.reference()))
     )
 }
 

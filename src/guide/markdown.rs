@@ -48,8 +48,8 @@ impl<'a> Guide<'a> {
         self.para("> 本指南由 callspec 根据申报通知生成，每项要求后附所依据的条款；如有出入，以通知原文为准。");
         let mut items = vec![
             Item::new(format!("发文单位：{}", esc(&call.issuer)), None),
-            Item::new(format!("文号：{}", esc(&call.document)), None),
-            Item::new(format!("发文日期：{}", call.issued), None),
+            Item::new(format!("文号：{}", call.document.as_deref().map_or_else(|| "未注明".to_owned(), esc)), None),
+            Item::new(format!("发文日期：{}", call.issued.map_or_else(|| "未注明".to_owned(), |d| d.to_string())), None),
             Item::new(format!("时区：{}（UTC{}）", esc(call.timezone_name), call.offset), None),
             Item::new(format!("金额单位：{}", esc(call.money_unit)), None),
         ];
@@ -410,7 +410,7 @@ impl<'a> Guide<'a> {
 
     /// `*依据 一、（二）：“…”*`, naming the document when it is not the call's own.
     fn cite(&self, c: &Citation) -> String {
-        let doc = if c.document == self.call.document { String::new() } else { format!("{} ", esc(&c.document)) };
+        let doc = if c.document == self.call.reference() { String::new() } else { format!("{} ", esc(&c.document)) };
         format!("*依据 {doc}{}：“{}”*", esc(&c.section), esc(&c.text))
     }
 }

@@ -24,8 +24,10 @@ pub struct Call {
     pub id: String,
     pub title: String,
     pub issuer: String,
-    pub document: String,
-    pub issued: When,
+    /// The document number, when the notice states one.
+    pub document: Option<String>,
+    /// The issue date, when the notice states one.
+    pub issued: Option<When>,
     /// The offset of the call's time zone (all supported zones are UTC+08:00).
     pub offset: FixedOffset,
     pub timezone_name: &'static str,
@@ -54,6 +56,12 @@ pub struct Call {
 }
 
 impl Call {
+    /// How citations and headings name the notice: its document number, or its title in 《》
+    /// when it states none.
+    pub fn reference(&self) -> String {
+        self.document.clone().unwrap_or_else(|| format!("《{}》", self.title))
+    }
+
     /// The category at a path (`major/startup-growth`).
     pub fn category(&self, path: &str) -> Option<&Category> {
         self.categories.iter().find(|c| c.path == path)

@@ -29,13 +29,13 @@ pub fn for_call(call: &Call) -> Value {
         "description".into(),
         json!(format!(
             "{}（{}）. An application draft for this call: the generic application format with the call's categories, applicant types, KPIs and amounts.",
-            call.title, call.document
+            call.title, call.reference()
         )),
     );
     if let Some(props) = root.get_mut("properties").and_then(Value::as_object_mut) {
         props.insert(
             "call".into(),
-            json!({ "description": format!("{} ({})", call.document, call.title), "type": "string", "const": call.id }),
+            json!({ "description": format!("{} ({})", call.reference(), call.title), "type": "string", "const": call.id }),
         );
         props.insert("category".into(), category_choice(call));
         if let Some(att) = props.get_mut("attestations").and_then(Value::as_object_mut) {

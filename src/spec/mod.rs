@@ -181,11 +181,12 @@ pub struct CallMeta {
     /// The issuing body, e.g. 杭州市科学技术协会.
     #[schemars(extend("x-required" = true))]
     pub issuer: Option<String>,
-    /// The document number, e.g. 杭科协〔2025〕6号.
-    #[schemars(extend("x-required" = true))]
+    /// The document number, e.g. 杭科协〔2025〕6号. Leave it out when the notice (or the page
+    /// relaying it) states none: nothing prints an invented one.
+    #[serde(default)]
     pub document: Option<String>,
-    /// The date the notice was issued.
-    #[schemars(extend("x-required" = true))]
+    /// The date the notice was issued; leave it out when the text does not state it.
+    #[serde(default)]
     pub issued: Option<When>,
     /// The time zone of every date and time in the spec; only zones at UTC+08:00 without
     /// daylight saving are known.

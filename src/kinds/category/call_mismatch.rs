@@ -26,7 +26,7 @@ fn check(cx: &mut Ctx) {
                 "本申报书属于通知 `{0}`，却按 `{1}`（{2}）检查",
                 named,
                 cx.call.id,
-                cx.call.document
+                cx.call.reference()
             ),
             "/call",
             tr!("another call", "其他通知"),

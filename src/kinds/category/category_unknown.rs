@@ -33,7 +33,7 @@ fn check(cx: &mut Ctx) {
         }
         None => {
             let near = crate::schema::suggest(path, leaves.iter().copied());
-            let (document, leaves) = (&cx.call.document, leaves.join(", "));
+            let (document, leaves) = (cx.call.reference(), leaves.join(", "));
             (
                 tr!("`{path}` is not a category of {document}", "`{path}` 不是 {document} 的申报类别"),
                 match near {
