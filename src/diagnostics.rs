@@ -68,7 +68,7 @@ pub struct Label {
 }
 
 /// The clause of the notice a rule comes from.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct Citation {
     /// The notice's document number, e.g. 杭科协〔2025〕6号.
     pub document: String,

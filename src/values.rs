@@ -167,6 +167,8 @@ impl FromStr for When {
         let date = NaiveDate::parse_from_str(d, "%Y-%m-%d").map_err(|e| format!("`{d}` is not a valid date ({e}); write YYYY-MM-DD"))?;
         let time = match time {
             None => None,
+            // 24:00 is the end of the day, as a date alone is.
+            Some("24:00") => None,
             Some(tm) => Some(
                 NaiveTime::parse_from_str(tm, "%H:%M")
                     .or_else(|_| NaiveTime::parse_from_str(tm, "%H:%M:%S"))

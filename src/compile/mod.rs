@@ -332,6 +332,8 @@ impl Cx<'_> {
             leads: spec.eligibility.leads.as_ref().map(|l| self.leads(l, "/eligibility/leads")),
             joint: spec.eligibility.joint.as_ref().map(|j| self.joint(j, "/eligibility/joint")),
             completion: meta.completion.as_ref().and_then(|c| self.completion(c, "/call/completion")),
+            window: meta.window.as_ref().and_then(|w| crate::kinds::period::window(self, w, "/call/window")),
+            duration: meta.duration.as_ref().and_then(|d| crate::kinds::period::duration(self, d, "/call/duration")),
             ..Inherited::default()
         };
         let quota = spec.quota.as_ref().and_then(|q| self.quota(q, "/quota"));
@@ -517,7 +519,21 @@ impl Cx<'_> {
     /// The compiled completion date; `None` when its date is unusable (the schema said why).
     fn completion(&mut self, c: &spec::Completion, ptr: &str) -> Option<model::Completion> {
         let cite = self.cite(&c.source, ptr, "completion date");
-        let by = c.by?;
+        let Some(by) = c.by else {
+            if !self.unusable(&format!("{ptr}/by")) {
+                self.error(
+                    DATE_ORDER,
+                    tr!("a completion needs `by` (or `none: true`)", "完成期限须有 `by`（或 `none: true`）"),
+                    ptr,
+                    tr!("no date", "缺少日期"),
+                )
+                .help = Some(tr!(
+                    "write the date, or `none: true` on a category that has no completion date of its own",
+                    "请填写日期；若该类别没有自己的完成期限，请写 `none: true`"
+                ));
+            }
+            return None;
+        };
         let issued = self.spec.meta().issued;
         if let Some(issued) = issued
             && by < issued
@@ -673,11 +689,25 @@ impl Cx<'_> {
                 leads: c.leads.as_ref().map(|l| self.leads(l, &format!("{p}/leads"))).or_else(|| parent.leads.clone()),
                 joint: c.joint.as_ref().map(|j| self.joint(j, &format!("{p}/joint"))).or_else(|| parent.joint.clone()),
                 team: c.team.as_ref().map(|t| self.team(t, &format!("{p}/team"))).or_else(|| parent.team.clone()),
-                completion: c
-                    .completion
+                completion: match &c.completion {
+                    // A category with no completion date of its own inherits none.
+                    Some(x) if x.none => {
+                        self.cite(&x.source, &format!("{p}/completion"), "completion date");
+                        None
+                    }
+                    Some(x) => self.completion(x, &format!("{p}/completion")).or_else(|| parent.completion.clone()),
+                    None => parent.completion.clone(),
+                },
+                window: c
+                    .window
                     .as_ref()
-                    .and_then(|x| self.completion(x, &format!("{p}/completion")))
-                    .or_else(|| parent.completion.clone()),
+                    .and_then(|w| crate::kinds::period::window(self, w, &format!("{p}/window")))
+                    .or_else(|| parent.window.clone()),
+                duration: c
+                    .duration
+                    .as_ref()
+                    .and_then(|d| crate::kinds::period::duration(self, d, &format!("{p}/duration")))
+                    .or_else(|| parent.duration.clone()),
                 min_applicants: c
                     .min_applicants
                     .as_ref()
@@ -802,6 +832,8 @@ impl Cx<'_> {
                 deliverables: inh.deliverables.iter().map(|(_, x)| x.clone()).collect(),
                 team: inh.team.clone(),
                 completion: inh.completion.clone(),
+                window: inh.window.clone(),
+                duration: inh.duration.clone(),
                 pilot,
             });
             self.categories(&c.children, &format!("{p}/children"), &inh, path, names, out);
@@ -1107,6 +1139,8 @@ struct Inherited {
     joint: Option<model::Joint>,
     team: Option<model::Team>,
     completion: Option<model::Completion>,
+    window: Option<crate::kinds::period::Window>,
+    duration: Option<crate::kinds::period::Duration>,
     min_applicants: Option<Cited<u32>>,
     pilot: Option<Cited<String>>,
     partners: Vec<(String, model::Partner)>,
@@ -1152,6 +1186,8 @@ fn what_zh(what: &str) -> &str {
         "the lead-applicant rule" => "申报主体规则",
         "the joint-applicant rule" => "联合申报规则",
         "completion date" => "完成期限",
+        "execution window" => "执行时间",
+        "project length" => "项目周期",
         "quota" => "名额",
         "category" => "类别",
         "minimum number of applicants" => "最少申报单位数",

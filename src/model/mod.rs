@@ -135,6 +135,10 @@ pub struct Category {
     pub deliverables: Vec<Deliverable>,
     pub team: Option<Team>,
     pub completion: Option<Completion>,
+    /// When the project may run (执行时间).
+    pub window: Option<crate::kinds::period::Window>,
+    /// How long the project runs.
+    pub duration: Option<crate::kinds::period::Duration>,
     /// The reference list the pilot city and industry must come from.
     pub pilot: Option<Cited<String>>,
 }

@@ -117,6 +117,8 @@ impl CallMeta {
         timezone: TimeZone::AsiaShanghai,
         money_unit: MoneyUnit::WanYuan,
         completion: None,
+        window: None,
+        duration: None,
         plan: None,
     };
 }
@@ -198,6 +200,12 @@ pub struct CallMeta {
     /// The last date by which funded projects are to be completed, unless a category says otherwise.
     #[serde(default)]
     pub completion: Option<Completion>,
+    /// When projects may run (执行时间), unless a category says otherwise.
+    #[serde(default)]
+    pub window: Option<crate::kinds::period::WindowSpec>,
+    /// How long projects run (研究周期), unless a category says otherwise.
+    #[serde(default)]
+    pub duration: Option<crate::kinds::period::DurationSpec>,
     /// The id of the work plan (a `plan:` document beside the spec) whose priorities the call serves.
     #[serde(default)]
     pub plan: Option<String>,
@@ -356,6 +364,12 @@ pub struct Category {
     /// Completion date, overriding the call's.
     #[serde(default)]
     pub completion: Option<Completion>,
+    /// When projects may run (执行时间), unless a category says otherwise.
+    #[serde(default)]
+    pub window: Option<crate::kinds::period::WindowSpec>,
+    /// How long projects run (研究周期), unless a category says otherwise.
+    #[serde(default)]
+    pub duration: Option<crate::kinds::period::DurationSpec>,
     /// The pilot city and industry must come from a reference list.
     #[serde(default)]
     pub pilot: Option<PilotRule>,
@@ -562,8 +576,12 @@ pub struct Team {
 #[serde(deny_unknown_fields)]
 pub struct Completion {
     /// The last day of the project period.
-    #[schemars(extend("x-required" = true))]
+    #[serde(default)]
     pub by: Option<When>,
+    /// True on a category that has no completion date of its own although the call or its group
+    /// has one (its notice gives another period, e.g. 以三年为周期): it inherits none.
+    #[serde(default)]
+    pub none: bool,
     /// True when the notice says 原则上 (a later end is a warning, not an error).
     #[serde(default)]
     pub soft: bool,

@@ -1,0 +1,55 @@
+//! `period.window`: the project starts before or ends after the execution window the notice sets.
+use crate::kinds::bounds::Miss;
+use crate::kinds::prelude::*;
+
+pub const RULE: Rule = Rule {
+    info: &CodeInfo {
+        code: "period.window",
+        summary: "the project period lies outside the execution window the notice sets",
+        doc: "Some notices fix when projects run (执行时间：2023年9~11月; 2019年1—11月内举办): the project may \
+              start no earlier and end no later. A start before the window or an end after it is an \
+              error, or a warning where the notice says 原则上.",
+    },
+    check,
+};
+
+fn check(cx: &mut Ctx) {
+    let Some(w) = cx.category.and_then(|c| c.window.as_ref()) else { return };
+    let p = cx.app.project();
+    let severity = if w.bounds.soft { Severity::Warning } else { Severity::Error };
+    for (at, value) in [("/project/start", p.start), ("/project/end", p.end)] {
+        let Some(v) = value else { continue };
+        let miss = match (at, w.bounds.min, w.bounds.max) {
+            ("/project/start", Some(from), _) if v.start() < from.start() => Some(Miss::Below),
+            ("/project/end", _, Some(until)) if v.end() > until.end() => Some(Miss::Above),
+            _ => None,
+        };
+        let Some(miss) = miss else { continue };
+        let (msg, label) = match miss {
+            Miss::Below => {
+                (tr!("the project starts {v}, before the window opens", "项目开始时间 {v} 早于执行时间"), tr!("too early", "过早"))
+            }
+            Miss::Above => (tr!("the project ends {v}, after the window closes", "项目结束时间 {v} 晚于执行时间"), tr!("too late", "过晚")),
+        };
+        let words = w.words();
+        let f = cx
+            .finding(RULE.info, severity, msg, at, label)
+            .requires(Text::new(format!("the project runs {}", words.en), format!("执行时间：{}", words.zh)))
+            .cite(Some(w.cite.clone()))
+            .with_help(tr!("plan the project within the window", "请将项目安排在执行时间内"));
+        cx.push(f);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::validate::testing::*;
+
+    #[test]
+    fn a_project_outside_the_window() {
+        let out = check(&edit(&[("category: fixed/forum", "category: ranged"), ("  start: 2025-05-01", "  start: 2025-04-01")]));
+        let f: Vec<_> = out.findings.into_iter().filter(|f| f.code.code == "period.window").collect();
+        assert_eq!(f.len(), 1, "{f:?}");
+        insta::assert_snapshot!(Outcome { findings: f }.rendered());
+    }
+}
