@@ -24,6 +24,9 @@ pub struct Facts {
     pub project: Option<u64>,
     /// For each deadline with a conditional extension that applies: where the file stands.
     pub extensions: Vec<(usize, DeadlineStatus)>,
+    /// For each limit of the call that counts something other than the applicant (`per`): a hash
+    /// of the values at its paths, normalised; `None` when one of them is missing.
+    pub limit_keys: Vec<Option<u64>>,
 }
 
 /// Where an application stands against a deadline that may be extended.
@@ -39,7 +42,7 @@ pub enum DeadlineStatus {
 }
 
 impl Facts {
-    pub fn of(call_index: usize, call: &Call, app: &Application, as_of: NaiveDateTime) -> Facts {
+    pub fn of(call_index: usize, call: &Call, app: &Application, draft: &serde_json::Value, as_of: NaiveDateTime) -> Facts {
         let category = match app.categories() {
             [one] => call.categories.iter().position(|c| c.leaf && c.path == *one),
             _ => None,
@@ -69,6 +72,7 @@ impl Facts {
             extensions.push((i, status));
         }
         let project = normalise(app.project().name.as_deref().unwrap_or_default());
+        let limit_keys = call.limits.iter().filter(|l| !l.per.is_empty()).map(|l| limit_key(draft, &l.per)).collect();
         Facts {
             call: call_index,
             category,
@@ -76,6 +80,7 @@ impl Facts {
             applicant_pointer,
             project: (!project.is_empty()).then(|| hash(&project)),
             extensions,
+            limit_keys,
         }
     }
 }
@@ -86,6 +91,24 @@ fn hash(text: &str) -> u64 {
     let mut h = std::hash::DefaultHasher::new();
     text.hash(&mut h);
     h.finish()
+}
+
+/// What a limit counts in one draft: the values at its pointers, each normalised, hashed
+/// together; `None` when one is missing or blank.
+fn limit_key(draft: &serde_json::Value, pointers: &[String]) -> Option<u64> {
+    let mut parts = Vec::with_capacity(pointers.len());
+    for p in pointers {
+        let text = match draft.pointer(p)? {
+            serde_json::Value::String(s) => normalise(s),
+            serde_json::Value::Null => return None,
+            other => normalise(&other.to_string()),
+        };
+        if text.is_empty() {
+            return None;
+        }
+        parts.push(text);
+    }
+    Some(hash(&parts.join("\u{1f}")))
 }
 
 /// The key that identifies the lead applicant across files, and the pointer it came from.

@@ -156,7 +156,7 @@ pub fn check_file(path: &Path, calls: &Calls, opts: &Options) -> Checked {
     let as_of = as_of(call, app.expect.as_ref().and_then(|e| e.as_of).or(opts.as_of));
     findings.extend(crate::validate::validate(call, &doc, &app, as_of));
     crate::diagnostics::sort(&mut findings);
-    let facts = Facts::of(calls.index_of(call), call, &app, as_of);
+    let facts = Facts::of(calls.index_of(call), call, &app, &doc.value, as_of);
     Checked { findings, facts: Some(facts), expect: app.expect }
 }
 

@@ -373,10 +373,24 @@ impl Cx<'_> {
             .enumerate()
             .filter_map(|(i, l)| {
                 let p = format!("/limits/{i}");
-                let categories = l.categories.clone().unwrap_or_default();
-                self.paths(&categories, &format!("{p}/categories"), &paths);
+                let whole_call = l.categories.is_none();
+                let categories = match &l.categories {
+                    Some(c) => {
+                        self.paths(c, &format!("{p}/categories"), &paths);
+                        c.clone()
+                    }
+                    None => spec.categories().iter().filter_map(|c| c.id.clone()).collect(),
+                };
                 let cite = self.cite(&l.source, &p, "limit");
-                Some(model::Limit { id: l.id.clone().unwrap_or_default(), categories, max: l.max?, exclusive: l.exclusive, cite })
+                // Each counted path is checked like an expression: `leader.name` names a key.
+                let mut per = Vec::new();
+                for (j, path) in l.per.iter().enumerate() {
+                    if self.expression(path, &format!("{p}/per/{j}")).is_some() {
+                        per.push(format!("/{}", path.trim().replace('.', "/")));
+                    }
+                }
+                let (exclusive, soft) = (l.exclusive, l.soft);
+                Some(model::Limit { id: l.id.clone().unwrap_or_default(), categories, whole_call, max: l.max?, exclusive, per, soft, cite })
             })
             .collect();
 

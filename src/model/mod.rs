@@ -288,9 +288,16 @@ pub struct Exclusion {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Limit {
     pub id: String,
+    /// Category paths it counts (every top-level category when the spec names none).
     pub categories: Vec<String>,
+    /// The spec named no categories: the limit is over the whole call.
+    pub whole_call: bool,
     pub max: u32,
     pub exclusive: bool,
+    /// JSON pointers whose values together are what is counted; empty: the lead applicant.
+    pub per: Vec<String>,
+    /// 原则上: going over is a warning.
+    pub soft: bool,
     pub cite: Citation,
 }
 

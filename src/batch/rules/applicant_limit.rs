@@ -1,6 +1,8 @@
 //! `batch.applicant-limit`: one applicant over a per-applicant limit (最多可申报2项).
 use super::{CrossRule, Cx, group_by};
 use crate::diagnostics::{CodeInfo, Severity};
+use crate::i18n::Text;
+use crate::model::Call;
 use crate::tr;
 
 pub const RULE: CrossRule = CrossRule {
@@ -19,8 +21,18 @@ pub const RULE: CrossRule = CrossRule {
 
 fn check(cx: &mut Cx) {
     for call in cx.calls() {
+        let mut keyed = 0;
         for limit in &call.limits {
-            for (_, group) in group_by(cx.within(call, &limit.categories), |f| f.applicant, 2) {
+            // A limit on something other than the applicant reads its key from the facts.
+            let slot = (!limit.per.is_empty()).then(|| {
+                keyed += 1;
+                keyed - 1
+            });
+            let key = |f: &crate::batch::Facts| match slot {
+                Some(k) => f.limit_keys.get(k).copied().flatten(),
+                None => f.applicant,
+            };
+            for (_, group) in group_by(cx.within(call, &limit.categories), key, 2) {
                 let distinct: std::collections::BTreeSet<_> = group.iter().map(|(_, f)| f.category).collect();
                 let exclusive_clash = limit.exclusive && distinct.len() > 1;
                 if group.len() as u32 <= limit.max || exclusive_clash {
@@ -28,31 +40,41 @@ fn check(cx: &mut Cx) {
                 }
                 let all: Vec<usize> = group.iter().map(|(i, _)| *i).collect();
                 let scope: Vec<String> = limit.categories.iter().map(|s| call.category(s).map_or(s.clone(), |c| c.full_name())).collect();
+                let severity = if limit.soft { Severity::Warning } else { Severity::Error };
+                let label = if limit.per.is_empty() { tr!("this applicant", "该申报单位") } else { tr!("counted here", "计入此处") };
                 for (i, facts) in &group {
                     let others: Vec<usize> = all.iter().copied().filter(|j| j != i).collect();
-                    let who = cx.who(*i);
-                    let f = cx
-                        .finding(
-                            *i,
-                            RULE.info,
-                            Severity::Error,
+                    let (who, at) = match limit.per.first() {
+                        Some(p) => (cx.value(*i, &limit.per), p.as_str()),
+                        None => (cx.who(*i), facts.applicant_pointer),
+                    };
+                    let (n, max) = (group.len(), limit.max);
+                    let scope = if limit.whole_call { Text::new("this call", "本通知") } else { Text::from(scope.join("、")) };
+                    let (s_en, s_zh) = (&scope.en, &scope.zh);
+                    let (message, requires) = if limit.per.is_empty() {
+                        (
                             tr!(
-                                "{} has {} applications in {}; at most {} allowed",
-                                "{0} 在{2}中申报了 {1} 项，最多允许 {3} 项",
-                                who,
-                                group.len(),
-                                scope.join("、"),
-                                limit.max
+                                "{who} has {n} applications in {s_en}; at most {max} allowed",
+                                "{who} 在{s_zh}中申报了 {n} 项，最多允许 {max} 项"
                             ),
-                            facts.applicant_pointer,
-                            tr!("this applicant", "该申报单位"),
+                            tr!("at most {max} application(s) per applicant in {s_en}", "每个单位在{s_zh}中最多申报 {max} 项"),
                         )
-                        .requires(tr!(
-                            "at most {} application(s) per applicant in {}",
-                            "每个单位在{1}中最多申报 {0} 项",
-                            limit.max,
-                            scope.join("、")
-                        ))
+                    } else {
+                        let what = counted(call, &limit.per);
+                        (
+                            Text::new(
+                                format!("{n} applications in {s_en} have the same {}: {who}; at most {max} allowed", what.en),
+                                format!("{s_zh}中有 {n} 项申报的{}同为 {who}，最多允许 {max} 项", what.zh),
+                            ),
+                            Text::new(
+                                format!("at most {max} application(s) in {s_en} per {}", what.en),
+                                format!("{s_zh}中每个{}最多 {max} 项", what.zh),
+                            ),
+                        )
+                    };
+                    let f = cx
+                        .finding(*i, RULE.info, severity, message, at, label.clone())
+                        .requires(requires)
                         .cite(Some(limit.cite.clone()))
                         .with_help(tr!(
                             "withdraw {} of these; the others are {}",
@@ -65,4 +87,23 @@ fn check(cx: &mut Cx) {
             }
         }
     }
+}
+
+/// What a limit counts, in words: the labels of the declared fields at its pointers, else the
+/// key paths (`推荐单位`, `lead.name / lead.department`).
+fn counted(call: &Call, pointers: &[String]) -> Text {
+    let names: Vec<Text> = pointers
+        .iter()
+        .map(|p| {
+            let declared = call.fields.iter().find(|f| {
+                let (section, list) = f.place.section();
+                !list && *p == format!("/{section}/{}", f.id)
+            });
+            declared.map_or_else(|| Text::from(p.trim_start_matches('/').replace('/', ".")), |f| f.label.clone())
+        })
+        .collect();
+    Text::new(
+        names.iter().map(|t| t.en.as_str()).collect::<Vec<_>>().join(" / "),
+        names.iter().map(|t| t.zh.as_str()).collect::<Vec<_>>().join("、"),
+    )
 }

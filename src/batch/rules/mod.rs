@@ -65,6 +65,20 @@ impl<'a> Cx<'a> {
         ids.into_iter().filter_map(|i| calls.nth(i)).collect()
     }
 
+    /// The values at `pointers` in file `i`, for messages: `示例大学 / 物理系`.
+    pub fn value(&mut self, i: usize, pointers: &[String]) -> String {
+        let Some(doc) = self.doc(i) else { return self.paths[i].display().to_string() };
+        let parts: Vec<String> = pointers
+            .iter()
+            .map(|p| match doc.value.pointer(p) {
+                Some(serde_json::Value::String(s)) => s.clone(),
+                Some(v) => v.to_string(),
+                None => "?".to_owned(),
+            })
+            .collect();
+        parts.join(" / ")
+    }
+
     /// The lead applicant of file `i` for messages: `示例学会 (91350100M000100Y43)`.
     pub fn who(&mut self, i: usize) -> String {
         let Some(doc) = self.doc(i) else { return self.paths[i].display().to_string() };

@@ -151,3 +151,16 @@ fn render(out: &[(String, Finding)]) -> String {
     let dir = std::env::temp_dir().display().to_string();
     text.replace(&dir, "$TMP").replace(&format!("callspec-batch-{}-", std::process::id()), "")
 }
+
+#[test]
+fn a_limit_counts_the_key_it_names_and_a_soft_one_warns() {
+    let recommended = |n: u32, by: &str| {
+        let d = self::by(n, "open", &format!("项目{n}"));
+        d.replacen("  name: ", &format!("  recommender: {by}\n  name: "), 1)
+    };
+    let out = run("per-recommender", &[recommended(1, "示例大学"), recommended(2, "示例大学"), recommended(3, "另一大学")], false);
+    assert_eq!(codes(&out), ["a.yaml batch.applicant-limit warning", "b.yaml batch.applicant-limit warning"]);
+    let first = &out[0].1;
+    assert_eq!(first.message.en, "2 applications in this call have the same recommender: 示例大学; at most 1 allowed");
+    assert_eq!(first.requirement.as_ref().map(|r| r.zh.as_str()), Some("本通知中每个推荐单位最多 1 项"));
+}
