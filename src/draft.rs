@@ -12,6 +12,7 @@
 use unicode_width::UnicodeWidthStr;
 
 use crate::application::TEXT_FIELDS;
+use crate::kinds::field::Place;
 use crate::model::{Amount, BudgetRuleKind, Call, Category, Channel, IdentifierKind, Kpi};
 
 /// The draft, starting with the editor modeline `# yaml-language-server: $schema=<schema>`.
@@ -33,19 +34,21 @@ pub fn yaml(call: &Call, cat: &Category, schema: &str) -> String {
     project(&mut o, call, cat);
     lead(&mut o, call, cat);
     others(&mut o, call, cat);
-    for (key, what) in [("leader", "项目负责人"), ("contact", "项目联系人")] {
+    for (key, what, place) in [("leader", "项目负责人", Place::Leader), ("contact", "项目联系人", Place::Contact)] {
         o.line(0, format!("{key}:"), Some(what.to_owned()));
         o.line(2, "name: ~", Some("姓名".to_owned()));
         o.line(2, "mobile: ~", Some("手机".to_owned()));
         o.line(2, "email: ~", Some("电子邮箱".to_owned()));
+        declared(&mut o, call, cat, place, 2);
     }
     budget(&mut o, call, cat);
     kpis(&mut o, cat);
     events(&mut o, cat);
     deliverables(&mut o, cat);
-    team(&mut o, cat);
+    team(&mut o, call, cat);
     letters(&mut o, cat);
     attestations(&mut o, call);
+    commitments(&mut o, call, cat);
     submission(&mut o, call, cat);
     o.finish()
 }
@@ -86,7 +89,15 @@ fn project(o: &mut Out, call: &Call, cat: &Category) {
         Some(c) => format!("项目结束日期; 须于 {} 前完成", c.by),
         None => "项目结束日期 (YYYY-MM-DD)".to_owned(),
     };
+    let mut end = end;
+    if let Some(w) = &cat.window {
+        end.push_str(&format!("; 执行时间 {}", w.words().zh));
+    }
+    if let Some(d) = &cat.duration {
+        end.push_str(&format!("; 项目周期 {}", d.words().zh));
+    }
     o.line(2, "end: ~", Some(end));
+    declared(o, call, cat, Place::Project, 2);
     if let Some(pilot) = &cat.pilot {
         let list = call.references.get(&pilot.value).map_or(pilot.value.as_str(), |r| r.name.as_str());
         o.line(2, "pilot_city: ~", Some(format!("意向服务的试点城市（园区）, as named in {list}")));
@@ -118,6 +129,7 @@ fn lead(o: &mut Out, call: &Call, cat: &Category) {
         let (name, limit) = text_field(call, &format!("lead.{key}"));
         o.line(2, format!("{key}: ~"), Some(limit.map_or(name.clone(), |l| format!("{name} ({l})"))));
     }
+    declared(o, call, cat, Place::Lead, 2);
 }
 
 /// `id (name), id (name)`.
@@ -266,7 +278,14 @@ fn deliverables(o: &mut Out, cat: &Category) {
     }
 }
 
-fn team(o: &mut Out, cat: &Category) {
+fn team(o: &mut Out, call: &Call, cat: &Category) {
+    // Keys the call declares for each member join the built-in ones.
+    let extra: String = call
+        .fields
+        .iter()
+        .filter(|f| f.place == Place::Member && (f.categories.is_empty() || f.categories.iter().any(|s| Call::within(&cat.path, s))))
+        .map(|f| format!(", {}: ~", f.id))
+        .collect();
     let (n, header, leader) = match &cat.team {
         Some(t) => {
             let n = t.min_members.unwrap_or(1).max(1);
@@ -280,9 +299,13 @@ fn team(o: &mut Out, cat: &Category) {
         None => (1, "项目团队人员, one entry per member".to_owned(), String::new()),
     };
     o.line(0, "team:", Some(header));
-    o.line(2, "- { name: ~, organisation: ~, title: ~, role: ~, leader: true }", Some(format!("the team leader{leader}")));
+    o.line(
+        2,
+        format!("- {{ name: ~, organisation: ~, title: ~, role: ~{extra}, leader: true }}"),
+        Some(format!("the team leader{leader}")),
+    );
     for _ in 1..n {
-        o.line(2, "- { name: ~, organisation: ~, title: ~, role: ~ }", None);
+        o.line(2, format!("- {{ name: ~, organisation: ~, title: ~, role: ~{extra} }}"), None);
     }
 }
 
@@ -293,6 +316,35 @@ fn letters(o: &mut Out, cat: &Category) {
     o.line(0, "letters:", Some("推荐函等附件, by letter id".to_owned()));
     for l in &cat.letters {
         o.line(2, format!("- {{ id: {}, issuer: ~ }}", l.id), Some(format!("{} ({})", l.name, l.issuer)));
+    }
+}
+
+/// The fields the call declares at `place`, for a draft of `cat`: each with its label and what
+/// the notice asks of it.
+fn declared(o: &mut Out, call: &Call, cat: &Category, place: Place, indent: usize) {
+    for f in call.fields.iter().filter(|f| f.place == place) {
+        if !f.categories.is_empty() && !f.categories.iter().any(|s| Call::within(&cat.path, s)) {
+            continue;
+        }
+        let words = f.words();
+        let optional = if f.required { "" } else { "；选填" };
+        o.line(indent, format!("{}: ~", f.id), Some(format!("{}：{}{optional}", f.label.zh, words.zh)));
+    }
+}
+
+/// The commitments the applicant affirms in the form, each to set `true`.
+fn commitments(o: &mut Out, call: &Call, cat: &Category) {
+    let due: Vec<_> = call
+        .commitments
+        .iter()
+        .filter(|c| c.affirm && (c.categories.is_empty() || c.categories.iter().any(|s| Call::within(&cat.path, s))))
+        .collect();
+    if due.is_empty() {
+        return;
+    }
+    o.line(0, "commitments:", Some("承诺事项：逐项写 `true` 表示承诺".to_owned()));
+    for c in due {
+        o.line(2, format!("{}: ~", c.id), Some(c.text.clone()));
     }
 }
 

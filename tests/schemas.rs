@@ -139,12 +139,7 @@ fn call_schemas_reject_what_the_call_forbids() {
         ],
         "/events/0/attendance",
     );
-    check(
-        "cast-2021",
-        "teams-industry.yaml",
-        &[("  no-finance-commitment: not-applicable\n", "  no-finance: not-applicable\n")],
-        "/attestations",
-    );
+    check("cast-2021", "teams-industry.yaml", &[("  finance-rules: true\n", "  finance-rulez: true\n")], "/commitments");
     check("cast-2021", "teams-industry.yaml", &[("credit_code: 51100000500008519A\n", "\n")], "/lead");
 }
 

@@ -69,6 +69,9 @@ pub struct Application {
     /// One attestation per exclusion of the call, by exclusion id.
     #[serde(default)]
     pub attestations: BTreeMap<String, Attestation>,
+    /// The commitments the applicant affirms (承诺), by the call's commitment ids: `true` affirms.
+    #[serde(default)]
+    pub commitments: BTreeMap<String, bool>,
     /// How and when the application is (to be) submitted.
     #[serde(default)]
     pub submission: Vec<Submission>,

@@ -437,6 +437,8 @@ impl Cx<'_> {
                     stage: c.stage?,
                     text: c.text.clone().unwrap_or_default(),
                     categories: c.categories.clone(),
+                    affirm: c.affirm,
+                    soft: c.soft,
                     when,
                     cite,
                 })

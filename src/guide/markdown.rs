@@ -211,6 +211,20 @@ impl<'a> Guide<'a> {
             }
             items.push(Item::new(format!("项目团队：{}", parts.join("；")), Some(&t.cite)));
         }
+        if let Some(w) = &c.window {
+            items.push(Item::new(format!("执行时间：{}", esc(&w.words().zh)), Some(&w.cite)));
+        }
+        if let Some(d) = &c.duration {
+            items.push(Item::new(format!("项目周期：{}", esc(&d.words().zh)), Some(&d.cite)));
+        }
+        for f in
+            call.fields.iter().filter(|f| f.required && !f.categories.is_empty() && f.categories.iter().any(|s| Call::within(&c.path, s)))
+        {
+            items.push(Item::new(format!("须填写{}：{}", esc(&f.label.zh), esc(&f.words().zh)), Some(&f.cite)));
+        }
+        for k in call.checks.iter().filter(|k| !k.categories.is_empty() && k.categories.iter().any(|s| Call::within(&c.path, s))) {
+            items.push(Item::new(esc(&k.requires.as_ref().unwrap_or(&k.message).zh), Some(&k.cite)));
+        }
         if let Some(p) = &c.pilot {
             let list = call.references.get(&p.value).map_or(p.value.as_str(), |r| r.name.as_str());
             items.push(Item::new(format!("试点城市（园区）及产业：须为“{}”所列", esc(list)), Some(&p.cite)));
@@ -329,6 +343,14 @@ impl<'a> Guide<'a> {
             };
             items.push(Item::new(format!("`{}`：{chars}", t.field), Some(&t.cite)));
         }
+        // The call's own form fields and checks that every category shares.
+        for d in self.call.fields.iter().filter(|d| d.categories.is_empty()) {
+            let place = d.place.name().zh;
+            items.push(Item::new(format!("{place}·{}：{}", esc(&d.label.zh), esc(&d.words().zh)), Some(&d.cite)));
+        }
+        for k in self.call.checks.iter().filter(|k| k.categories.is_empty()) {
+            items.push(Item::new(esc(&k.requires.as_ref().unwrap_or(&k.message).zh), Some(&k.cite)));
+        }
         for b in &f.budget {
             let rule = match b.value {
                 BudgetRuleKind::RequestedMatchesAmount => "申请经费须与本类别资助额度一致",
@@ -363,7 +385,10 @@ impl<'a> Guide<'a> {
                 .commitments
                 .iter()
                 .filter(|c| c.stage == stage)
-                .map(|c| Item::new(scoped(call, &c.text, &c.categories), Some(&c.cite)))
+                .map(|c| {
+                    let text = scoped(call, &c.text, &c.categories);
+                    Item::new(if c.affirm { format!("须在申报书中承诺：{text}") } else { text }, Some(&c.cite))
+                })
                 .collect();
             if !items.is_empty() {
                 self.heading(2, title);

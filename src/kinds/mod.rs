@@ -8,6 +8,7 @@ pub mod amount;
 pub mod bounds;
 pub mod budget;
 pub mod category;
+pub mod commitment;
 pub mod condition;
 pub mod deadline;
 pub mod deliverable;
@@ -51,6 +52,7 @@ pub const ALL: &[&Kind] = &[
     &deadline::KIND,
     &identifier::KIND,
     &exclusion::KIND,
+    &commitment::KIND,
     &pilot::KIND,
     &preference::KIND,
     &plan::KIND,

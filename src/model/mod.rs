@@ -361,6 +361,9 @@ pub struct Commitment {
     pub stage: Stage,
     pub text: String,
     pub categories: Vec<String>,
+    /// The applicant affirms it in the draft (`commitments:`).
+    pub affirm: bool,
+    pub soft: bool,
     /// It applies only where this holds.
     pub when: Option<crate::kinds::condition::Expr>,
     pub cite: Citation,

@@ -41,6 +41,9 @@ pub fn for_call(call: &Call) -> Value {
         if let Some(att) = props.get_mut("attestations").and_then(Value::as_object_mut) {
             att.insert("properties".into(), Value::Object(attestation_docs(call)));
         }
+        if let Some((commitments, _)) = crate::kinds::commitment::schema(call, cited) {
+            props.insert("commitments".into(), commitments);
+        }
     }
     if let Some(defs) = root.get_mut("$defs").and_then(Value::as_object_mut) {
         let types = applicant_types(call);
@@ -54,6 +57,7 @@ pub fn for_call(call: &Call) -> Value {
     all_of.extend(identifier(call));
     all_of.extend(text_limits(call));
     all_of.extend(attestations(call));
+    all_of.extend(crate::kinds::commitment::schema(call, cited).and_then(|(_, required)| required));
     all_of.extend(call.categories.iter().filter(|c| c.leaf).map(|c| category_rules(call, c)));
     root.insert("allOf".into(), Value::Array(all_of));
     schema

@@ -841,6 +841,13 @@ pub struct Commitment {
     /// Category paths it concerns; empty means all.
     #[serde(default)]
     pub categories: Vec<String>,
+    /// True when the applicant must affirm it in the form (承诺书; 未明确承诺…将作无效申报处理):
+    /// the draft says `commitments: { <id>: true }`.
+    #[serde(default)]
+    pub affirm: bool,
+    /// With `affirm`: true when the notice softens it (原则上), so a missing affirmation warns.
+    #[serde(default)]
+    pub soft: bool,
     /// It applies only where this expression holds (CEL over the draft, e.g. `lead.type == 'university'`).
     #[serde(default)]
     pub when: Option<String>,

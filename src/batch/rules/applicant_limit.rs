@@ -41,7 +41,8 @@ fn check(cx: &mut Cx) {
                 let all: Vec<usize> = group.iter().map(|(i, _)| *i).collect();
                 let scope: Vec<String> = limit.categories.iter().map(|s| call.category(s).map_or(s.clone(), |c| c.full_name())).collect();
                 let severity = if limit.soft { Severity::Warning } else { Severity::Error };
-                let label = if limit.per.is_empty() { tr!("this applicant", "该申报单位") } else { tr!("counted here", "计入此处") };
+                let label =
+                    if limit.per.is_empty() { tr!("this applicant", "该申报单位") } else { tr!("counted here", "计入此处") };
                 for (i, facts) in &group {
                     let others: Vec<usize> = all.iter().copied().filter(|j| j != i).collect();
                     let (who, at) = match limit.per.first() {

@@ -22,7 +22,25 @@ fn check(cx: &mut Ctx) {
         let (section, list) = f.place.section();
         let pointers = if list { f.pointers(&cx.doc.value) } else { vec![format!("/{section}/{}", f.id)] };
         for p in pointers {
-            if !super::declared_invalid::empty(cx.doc.value.pointer(&p)) {
+            let value = cx.doc.value.pointer(&p);
+            if !super::declared_invalid::empty(value) {
+                continue;
+            }
+            // Left as `~` (a fresh draft from `callspec new`): still to fill, like a built-in key.
+            if value.is_some_and(serde_json::Value::is_null) {
+                let at = crate::schema::display_path(&p);
+                let words = f.kind.words();
+                let fd = cx
+                    .finding(
+                        crate::schema::UNFILLED,
+                        Severity::Error,
+                        Text::new(format!("`{at}` is still to fill: {}", words.en), format!("`{at}` 尚未填写：{}", words.zh)),
+                        &p,
+                        tr!("still to fill", "尚未填写"),
+                    )
+                    .requires(f.words())
+                    .cite(Some(f.cite.clone()));
+                cx.push(fd);
                 continue;
             }
             let label = f.label.clone();
