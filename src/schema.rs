@@ -317,7 +317,11 @@ fn problems(doc: &Document, kind: Kind) -> Problems {
             }
             _ => out.prune.push(ptr.to_owned()),
         }
-        out.findings.push(to_finding(doc, kind, err));
+        let mut f = to_finding(doc, kind, err);
+        if f.pointer.is_none() {
+            f.pointer = Some(ptr.to_owned());
+        }
+        out.findings.push(f);
     }
     for (ptr, key) in meant {
         out.unusable.insert(format!("{ptr}/{}", escape(&key)));
@@ -427,6 +431,7 @@ fn typed_at<T: DeserializeOwned>(doc: &Document, value: &Value) -> Result<T, (St
         let at_zh = if pointer.is_empty() { "顶层".to_owned() } else { at.clone() };
         let f = Finding::error(BAD_VALUE, crate::tr!("{at}: {inner}", "{at_zh}：{inner}"))
             .in_file(doc.file.clone())
+            .at_pointer(pointer.clone())
             .label(doc.spans().value(&pointer), first_sentence(&inner));
         (pointer, f)
     })
@@ -478,6 +483,7 @@ fn to_finding(doc: &Document, kind: Kind, err: &jsonschema::ValidationError<'_>)
                     ),
                 )
                 .in_file(file)
+                .at_pointer(key_ptr.clone())
                 .label(doc.spans().key(&key_ptr), tr!("never fetched or resolved", "不会读取或解析"))
                 .with_help(tr!(
                     "write the values into this file; references (local or remote) are never followed",
@@ -486,6 +492,7 @@ fn to_finding(doc: &Document, kind: Kind, err: &jsonschema::ValidationError<'_>)
             }
             let mut f = Finding::error(UNKNOWN_KEY, tr!("unknown key `{name}` in {at}", "{at_zh} 中有未知的键 `{name}`"))
                 .in_file(file)
+                .at_pointer(key_ptr.clone())
                 .label(doc.spans().key(&key_ptr), tr!("not a key here", "此处没有这个键"));
             for other in unexpected.iter().skip(1) {
                 f = f.also(doc.spans().key(&format!("{ptr}/{}", escape(other))), tr!("also unknown", "同为未知"));
@@ -502,6 +509,7 @@ fn to_finding(doc: &Document, kind: Kind, err: &jsonschema::ValidationError<'_>)
             let label = doc.spans().anchor(ptr);
             Finding::error(MISSING_KEY, tr!("missing required key `{name}` in {at}", "{at_zh} 缺少必填的键 `{name}`"))
                 .in_file(file)
+                .at_pointer(format!("{ptr}/{}", escape(name)))
                 .label(label, tr!("`{name}` is required here", "此处须有 `{name}`"))
                 .with_help(tr!("add `{name}:` to this mapping", "请在此映射中添加 `{name}:`"))
         }

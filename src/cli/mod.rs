@@ -68,7 +68,7 @@ pub fn main() -> ExitCode {
         Command::List(a) => list::run(&a),
         Command::New(a) => new::run(&a),
         Command::Completions(a) => completions::run(&a),
-        Command::Man => man::run(),
+        Command::Man(a) => man::run(&a),
     };
     exit.into()
 }

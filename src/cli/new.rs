@@ -10,7 +10,7 @@ use super::Exit;
 use super::args::NewArgs;
 
 pub fn run(args: &NewArgs) -> Exit {
-    let loaded = super::specs::load(&args.specs);
+    let loaded = super::specs::load_for(args.specs.as_deref(), Some(&std::collections::BTreeSet::from([args.call.clone()])));
     let call = match super::specs::call(&loaded, &args.call) {
         Ok(call) => call,
         Err(exit) => return exit,
@@ -24,7 +24,8 @@ pub fn run(args: &NewArgs) -> Exit {
         Some(file) => file.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new(".")),
         None => Path::new("."),
     };
-    let text = callspec::draft::yaml(call, cat, &schema_ref(&args.specs, &call.id, folder));
+    let specs = args.specs.clone().unwrap_or_else(|| PathBuf::from("specs"));
+    let text = callspec::draft::yaml(call, cat, &schema_ref(&specs, &call.id, folder));
     let Some(file) = &args.output else {
         super::out(&text);
         return Exit::Clean;

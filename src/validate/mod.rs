@@ -56,7 +56,7 @@ impl<'a> Ctx<'a> {
         pointer: &str,
         label: impl Into<Text>,
     ) -> Finding {
-        Finding::new(info, severity, message).in_file(self.doc.file.clone()).label(self.doc.spans().key(pointer), label)
+        Finding::new(info, severity, message).in_file(self.doc.file.clone()).at_pointer(pointer).label(self.doc.spans().key(pointer), label)
     }
 
     /// A finding labelled on the value at `pointer`: a scalar itself; a list or mapping by its
@@ -70,7 +70,7 @@ impl<'a> Ctx<'a> {
         pointer: &str,
         label: impl Into<Text>,
     ) -> Finding {
-        let f = Finding::new(info, severity, message).in_file(self.doc.file.clone());
+        let f = Finding::new(info, severity, message).in_file(self.doc.file.clone()).at_pointer(pointer);
         match self.doc.value.pointer(pointer) {
             Some(v) if !v.is_object() && !v.is_array() => f.label(self.at(pointer), label),
             Some(_) => f.label(self.doc.spans().anchor(pointer), label),
