@@ -15,7 +15,7 @@ pub fn run(args: &NewArgs) -> Exit {
         Ok(call) => call,
         Err(exit) => return exit,
     };
-    let Some(cat) = call.category(&args.category).filter(|c| c.leaf) else {
+    let Some(cat) = call.find_category(&args.category).filter(|c| c.leaf) else {
         eprint!("{}", no_category(call, &args.category));
         return Exit::Unusable;
     };
@@ -61,13 +61,17 @@ fn write(file: &Path, text: &str, force: bool) -> std::io::Result<()> {
 /// Why a category cannot be drafted, with the nearest path and the categories there are.
 fn no_category(call: &Call, path: &str) -> String {
     let leaves: Vec<&Category> = call.categories.iter().filter(|c| c.leaf).collect();
-    let (head, listed): (String, Vec<&Category>) = match call.category(path) {
+    let (head, listed): (String, Vec<&Category>) = match call.find_category(path) {
         Some(group) => (
             format!("error: `{path}` ({}) is a group of categories of {}; name one of them:\n", group.full_name(), call.id),
             leaves.iter().copied().filter(|l| Call::within(&l.path, path)).collect(),
         ),
         None => {
-            let near = callspec::schema::suggest(path, leaves.iter().map(|c| c.path.as_str()));
+            // Close to a path, or to a category's own Chinese name.
+            let near = callspec::schema::suggest(path, leaves.iter().map(|c| c.path.as_str())).map(str::to_owned).or_else(|| {
+                let names: Vec<String> = leaves.iter().filter_map(|c| c.names.last().cloned()).collect();
+                callspec::schema::suggest(path, names.iter().map(String::as_str)).map(str::to_owned)
+            });
             let hint = near.map(|n| format!("; did you mean `{n}`?")).unwrap_or_default();
             (format!("error: {} has no category `{path}`{hint}\ncategories of {}:\n", call.id, call.id), leaves)
         }

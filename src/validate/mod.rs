@@ -105,7 +105,7 @@ impl<'a> Ctx<'a> {
 /// Validates an application against a call; every finding, in deterministic order.
 pub fn validate(call: &Call, doc: &Document, app: &Application, as_of: NaiveDateTime) -> Vec<Finding> {
     let category = match app.categories() {
-        [one] => call.category(one).filter(|c| c.leaf),
+        [one] => call.find_category(one).filter(|c| c.leaf),
         _ => None,
     };
     let mut cx = Ctx { call, app, doc, category, as_of, findings: Vec::new() };
