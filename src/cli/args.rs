@@ -175,6 +175,9 @@ pub struct ShowArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = GuideFormat::Md)]
     pub format: GuideFormat,
+    /// Show only this category: its path, full name or own name (`国际交流助力产业发展行动`).
+    #[arg(long, value_name = "CATEGORY")]
+    pub category: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

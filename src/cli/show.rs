@@ -11,9 +11,23 @@ pub fn run(args: &ShowArgs) -> Exit {
         Ok(call) => call,
         Err(exit) => return exit,
     };
+    let only = match &args.category {
+        None => None,
+        Some(named) => match call.find_category(named) {
+            Some(c) => Some(c),
+            None => {
+                let names: Vec<String> =
+                    call.categories.iter().flat_map(|c| [c.path.clone(), c.names.last().cloned().unwrap_or_default()]).collect();
+                let near = callspec::schema::suggest(named, names.iter().map(String::as_str));
+                let hint = near.map(|n| format!("; did you mean `{n}`?")).unwrap_or_default();
+                eprintln!("error: {} has no category `{named}`{hint} (`callspec list --call {}` lists them)", call.id, call.id);
+                return Exit::Unusable;
+            }
+        },
+    };
     let text = match args.format {
-        GuideFormat::Md => guide::markdown(call),
-        GuideFormat::Html => guide::html(call),
+        GuideFormat::Md => guide::markdown_view(call, guide::View { only, page: false }),
+        GuideFormat::Html => guide::html_view(call, guide::View { only, page: true }),
     };
     super::out(&text);
     Exit::Clean
