@@ -98,11 +98,24 @@ pub struct Finding {
     pub citation: Option<Citation>,
     /// How to fix it.
     pub help: Option<Text>,
+    /// The JSON pointer of the value the finding is about (`/budget/requested`), when it is
+    /// about one: what a web form or portal marks.
+    pub pointer: Option<String>,
 }
 
 impl Finding {
     pub fn new(code: &'static CodeInfo, severity: Severity, message: impl Into<Text>) -> Self {
-        Self { code, severity, message: message.into(), file: None, labels: Vec::new(), requirement: None, citation: None, help: None }
+        Self {
+            code,
+            severity,
+            message: message.into(),
+            file: None,
+            labels: Vec::new(),
+            requirement: None,
+            citation: None,
+            help: None,
+            pointer: None,
+        }
     }
 
     pub fn error(code: &'static CodeInfo, message: impl Into<Text>) -> Self {
@@ -146,6 +159,12 @@ impl Finding {
 
     pub fn with_help(mut self, help: impl Into<Text>) -> Self {
         self.help = Some(help.into());
+        self
+    }
+
+    /// The JSON pointer of the value the finding is about.
+    pub fn at_pointer(mut self, pointer: impl Into<String>) -> Self {
+        self.pointer = Some(pointer.into());
         self
     }
 

@@ -91,6 +91,24 @@ impl From<&String> for Text {
     }
 }
 
+impl Text {
+    /// One string carrying both texts, for an error type that holds only a string (serde's
+    /// custom errors): English, a unit separator, Chinese. [`Text::from_wire`] reads it back.
+    pub fn to_wire(&self) -> String {
+        format!("{}\u{1f}{}", self.en, self.zh)
+    }
+
+    /// The text [`Text::to_wire`] wrote; a plain string reads as the same text in both languages.
+    pub fn from_wire(s: &str) -> Text {
+        match s.split_once('\u{1f}') {
+            Some((en, zh)) => Text::new(en, zh),
+            None => Text::from(s),
+        }
+    }
+}
+
+impl std::error::Error for Text {}
+
 /// The English text (what logs and `Debug` output show).
 impl fmt::Display for Text {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {

@@ -20,6 +20,7 @@
 
 pub mod application;
 pub mod batch;
+pub mod bundled;
 pub mod compile;
 pub mod diagnostics;
 pub mod document;

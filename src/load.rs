@@ -83,8 +83,16 @@ pub struct Bundle {
     pub findings: Vec<Finding>,
     /// How many files were read.
     pub files: usize,
+    /// The files read (specs and plans), in order.
+    pub paths: Vec<std::path::PathBuf>,
     /// Files that yielded neither a call nor a plan (their findings say why).
     pub failed: Vec<std::path::PathBuf>,
+    /// Application drafts found among the spec files (first key `application:`), left out.
+    pub drafts: Vec<std::path::PathBuf>,
+    /// The ids of the calls that come from the binary (not overridden).
+    pub builtin: Vec<String>,
+    /// Built-in calls replaced by the user's specs of the same id.
+    pub overridden: Vec<Override>,
 }
 
 /// Loads every spec and plan under `paths`. Plans are compiled first so that calls can name
@@ -98,16 +106,46 @@ pub fn bundle(paths: &[std::path::PathBuf], limits: &Limits) -> Bundle {
 /// only when a loaded spec names one: validating one draft then compiles one spec, not every
 /// file in the folder. Specs whose id cannot be read that way are loaded as usual.
 pub fn bundle_for(paths: &[std::path::PathBuf], limits: &Limits, wanted: Option<&std::collections::BTreeSet<String>>) -> Bundle {
-    let files = expand(paths);
-    let mut out = Bundle { files: files.len(), ..Bundle::default() };
-    let mut plans = Vec::new();
-    let mut specs = Vec::new();
-    for path in files {
+    load_specs(&Specs { builtin: false, paths: paths.to_vec() }, limits, wanted)
+}
+
+/// Where a run's specs come from: those built into the binary ([`crate::bundled`]), and spec
+/// folders or files given by the user.
+#[derive(Debug, Clone, Default)]
+pub struct Specs {
+    pub builtin: bool,
+    pub paths: Vec<std::path::PathBuf>,
+}
+
+/// Loads the specs and plans of `specs`, as [`bundle_for`] does. A call (or plan) the user's
+/// files define with the id of a built-in one replaces it: the built-in one is left out, and
+/// [`Bundle::overridden`] says so. Two of the user's files with one id are `spec.duplicate-call`.
+pub fn load_specs(specs: &Specs, limits: &Limits, wanted: Option<&std::collections::BTreeSet<String>>) -> Bundle {
+    let mut inputs: Vec<(std::path::PathBuf, Result<Arc<SourceFile>, Finding>, bool)> = Vec::new();
+    if specs.builtin {
+        inputs.extend(crate::bundled::sources().into_iter().map(|f| (std::path::PathBuf::from(&f.name), Ok(f), true)));
+    }
+    for path in expand(&specs.paths) {
         let file = source::read(&path, limits);
+        inputs.push((path, file, false));
+    }
+    let mut out = Bundle::default();
+    let mut plans = Vec::new();
+    let mut parsed = Vec::new();
+    for (path, file, builtin) in inputs {
+        // Application drafts that sit beside the specs are not specs: told apart by their first key.
+        if let Ok(f) = &file
+            && first_key(&f.text) == Some("application")
+        {
+            out.drafts.push(path);
+            continue;
+        }
+        out.files += 1;
+        out.paths.push(path.clone());
         if let (Some(wanted), Ok(file)) = (wanted, &file) {
             match document::peek(&file.text, &[&["plan"], &["call", "id"]]) {
                 Some((0, _)) => {
-                    plans.push((path, file.clone()));
+                    plans.push((path, file.clone(), builtin));
                     continue;
                 }
                 Some((_, id)) if !wanted.contains(&id) => continue,
@@ -115,8 +153,8 @@ pub fn bundle_for(paths: &[std::path::PathBuf], limits: &Limits, wanted: Option<
             }
         }
         match file.and_then(|f| document::parse(f, limits)) {
-            Ok(doc) if doc.value.get("plan").is_some() => out.add_plan(path, &doc),
-            Ok(doc) => specs.push((path, doc)),
+            Ok(doc) if doc.value.get("plan").is_some() => out.add_plan(path, &doc, builtin),
+            Ok(doc) => parsed.push((path, doc, builtin)),
             Err(f) => {
                 out.findings.push(f);
                 out.failed.push(path);
@@ -124,10 +162,10 @@ pub fn bundle_for(paths: &[std::path::PathBuf], limits: &Limits, wanted: Option<
         }
     }
     // Plans set aside above, now that it is known whether a call names one.
-    if specs.iter().any(|(_, doc)| doc.value.pointer("/call/plan").is_some()) {
-        for (path, file) in plans {
+    if parsed.iter().any(|(_, doc, _)| doc.value.pointer("/call/plan").is_some()) {
+        for (path, file, builtin) in plans {
             match document::parse(file, limits) {
-                Ok(doc) => out.add_plan(path, &doc),
+                Ok(doc) => out.add_plan(path, &doc, builtin),
                 Err(f) => {
                     out.findings.push(f);
                     out.failed.push(path);
@@ -136,10 +174,12 @@ pub fn bundle_for(paths: &[std::path::PathBuf], limits: &Limits, wanted: Option<
         }
     }
     let mut ids: Vec<(String, Document)> = Vec::new();
-    for (path, doc) in specs {
+    let mut builtin_calls: Vec<(std::path::PathBuf, Call)> = Vec::new();
+    for (path, doc, builtin) in parsed {
         let (call, findings) = compile_spec(&doc, Some(&out.plans));
         out.findings.extend(findings);
         match call {
+            Some(call) if builtin => builtin_calls.push((path, call)),
             Some(call) => {
                 ids.push((call.id.clone(), doc));
                 out.calls.push((path, call));
@@ -147,12 +187,56 @@ pub fn bundle_for(paths: &[std::path::PathBuf], limits: &Limits, wanted: Option<
             None => out.failed.push(path),
         }
     }
+    for (path, call) in builtin_calls {
+        match out.calls.iter().find(|(_, c)| c.id == call.id) {
+            Some((user, _)) => {
+                let same = crate::bundled::FILES
+                    .iter()
+                    .find(|(name, _)| path.to_string_lossy().ends_with(name))
+                    .is_some_and(|(_, text)| std::fs::read_to_string(user).is_ok_and(|t| t == *text));
+                out.overridden.push(Override { id: call.id.clone(), by: user.clone(), same });
+            }
+            None => out.builtin.push(call.id.clone()),
+        }
+        if !out.calls.iter().any(|(_, c)| c.id == call.id) {
+            out.calls.push((path, call));
+        }
+    }
     out.findings.extend(duplicate_calls(&ids));
     out
 }
 
+/// A built-in call replaced by a user's spec with the same id.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Override {
+    pub id: String,
+    /// The user's spec file.
+    pub by: std::path::PathBuf,
+    /// True when that file is the built-in spec unchanged.
+    pub same: bool,
+}
+
+/// The first top-level key of a YAML or JSON document, read from its first lines (comments,
+/// directives and `---` skipped): `application` for drafts, `callspec` or `plan` for specs.
+pub fn first_key(text: &str) -> Option<&str> {
+    let t = text.trim_start_matches('\u{feff}').trim_start();
+    if let Some(rest) = t.strip_prefix('{') {
+        let rest = rest.trim_start().strip_prefix('"')?;
+        return rest.split('"').next();
+    }
+    let line = text
+        .lines()
+        .map(|l| l.trim_start_matches('\u{feff}'))
+        .find(|l| !(l.trim().is_empty() || l.starts_with('#') || l.starts_with('%') || l.starts_with("---")))?;
+    if line.starts_with([' ', '\t', '-']) {
+        return None;
+    }
+    let key = line.split(':').next()?.trim();
+    Some(key.trim_matches(['"', '\'']))
+}
+
 impl Bundle {
-    fn add_plan(&mut self, path: std::path::PathBuf, doc: &Document) {
+    fn add_plan(&mut self, path: std::path::PathBuf, doc: &Document, builtin: bool) {
         let (plan, findings) = read::<crate::spec::plan::PlanFile>(doc, Kind::Plan);
         let failed = findings.iter().any(|f| f.severity == crate::diagnostics::Severity::Error);
         self.findings.extend(findings);
@@ -163,6 +247,8 @@ impl Bundle {
         let (compiled, findings) = crate::compile::compile_plan(doc, &plan);
         self.findings.extend(findings);
         match compiled.filter(|_| !failed) {
+            // A user's plan replaces a built-in one of the same id, whatever the order read.
+            Some(p) if builtin && self.plans.contains_key(&p.id) => {}
             Some(p) => {
                 self.plans.insert(p.id.clone(), p);
             }
@@ -264,6 +350,7 @@ fn duplicate_calls(calls: &[(String, Document)]) -> Vec<Finding> {
                     crate::tr!("call id `{id}` is also defined by `{}`", "通知编号 `{id}` 也由 `{}` 定义", first.file.name),
                 )
                 .in_file(doc.file.clone())
+                .at_pointer("/call/id")
                 .label(doc.spans().value("/call/id"), crate::tr!("defined twice", "重复定义"))
                 .with_help(crate::tr!("give each spec its own `call.id`", "请为每份规范文件使用不同的 `call.id`")),
             );

@@ -317,7 +317,11 @@ fn problems(doc: &Document, kind: Kind) -> Problems {
             }
             _ => out.prune.push(ptr.to_owned()),
         }
-        out.findings.push(to_finding(doc, kind, err));
+        let mut f = to_finding(doc, kind, err);
+        if f.pointer.is_none() {
+            f.pointer = Some(ptr.to_owned());
+        }
+        out.findings.push(f);
     }
     for (ptr, key) in meant {
         out.unusable.insert(format!("{ptr}/{}", escape(&key)));
@@ -422,18 +426,33 @@ fn typed_at<T: DeserializeOwned>(doc: &Document, value: &Value) -> Result<T, (St
                 _ => {}
             }
         }
-        let inner = err.into_inner().to_string();
-        let at = display_path(&pointer);
-        let at_zh = if pointer.is_empty() { "顶层".to_owned() } else { at.clone() };
-        let f = Finding::error(BAD_VALUE, crate::tr!("{at}: {inner}", "{at_zh}：{inner}"))
+        let inner = Text::from_wire(&err.into_inner().to_string());
+        let at = field_name(&pointer);
+        let (en, zh, at_en, at_zh) = (&inner.en, &inner.zh, &at.en, &at.zh);
+        let f = Finding::error(BAD_VALUE, crate::tr!("{at_en}: {en}", "{at_zh}：{zh}"))
             .in_file(doc.file.clone())
-            .label(doc.spans().value(&pointer), first_sentence(&inner));
+            .at_pointer(pointer.clone())
+            .label(doc.spans().value(&pointer), inner.map(first_sentence));
         (pointer, f)
     })
 }
 
 fn first_sentence(s: &str) -> String {
-    s.split(';').next().unwrap_or(s).trim().to_owned()
+    s.split([';', '；']).next().unwrap_or(s).trim().to_owned()
+}
+
+/// A field as findings name it: its form label, then its key path (`项目主要内容摘要（project.summary）`,
+/// `project summary (project.summary)`); a field without a label by its path alone.
+pub fn field_name(pointer: &str) -> Text {
+    let path = display_path(pointer);
+    if pointer.is_empty() {
+        return Text::new("(top level)", "顶层");
+    }
+    match crate::application::field_label(pointer) {
+        Some(l) if l.en == path => Text::new(path.clone(), format!("{}（{path}）", l.zh)),
+        Some(l) => Text::new(format!("{} ({path})", l.en), format!("{}（{path}）", l.zh)),
+        None => Text::from(path),
+    }
 }
 
 /// `/categories/0/amount` → `categories[0].amount`; the root is `(top level)`.
@@ -458,11 +477,12 @@ pub fn display_path(pointer: &str) -> String {
 
 fn to_finding(doc: &Document, kind: Kind, err: &jsonschema::ValidationError<'_>) -> Finding {
     let ptr = err.instance_path().as_str();
-    let at = display_path(ptr);
-    let at_zh = if ptr.is_empty() { "顶层".to_owned() } else { at.clone() };
+    let named = if matches!(kind, Kind::Application) { field_name(ptr) } else { Text::new(display_path(ptr), display_path(ptr)) };
+    let named = if ptr.is_empty() { Text::new("(top level)", "顶层") } else { named };
+    let (at, at_zh) = (named.en, named.zh);
     let file = doc.file.clone();
     if err.instance().is_null() {
-        return unfilled(doc, kind.schema(), ptr);
+        return unfilled(doc, kind, ptr);
     }
     match err.kind() {
         K::AdditionalProperties { unexpected } => {
@@ -478,6 +498,7 @@ fn to_finding(doc: &Document, kind: Kind, err: &jsonschema::ValidationError<'_>)
                     ),
                 )
                 .in_file(file)
+                .at_pointer(key_ptr.clone())
                 .label(doc.spans().key(&key_ptr), tr!("never fetched or resolved", "不会读取或解析"))
                 .with_help(tr!(
                     "write the values into this file; references (local or remote) are never followed",
@@ -486,6 +507,7 @@ fn to_finding(doc: &Document, kind: Kind, err: &jsonschema::ValidationError<'_>)
             }
             let mut f = Finding::error(UNKNOWN_KEY, tr!("unknown key `{name}` in {at}", "{at_zh} 中有未知的键 `{name}`"))
                 .in_file(file)
+                .at_pointer(key_ptr.clone())
                 .label(doc.spans().key(&key_ptr), tr!("not a key here", "此处没有这个键"));
             for other in unexpected.iter().skip(1) {
                 f = f.also(doc.spans().key(&format!("{ptr}/{}", escape(other))), tr!("also unknown", "同为未知"));
@@ -502,6 +524,7 @@ fn to_finding(doc: &Document, kind: Kind, err: &jsonschema::ValidationError<'_>)
             let label = doc.spans().anchor(ptr);
             Finding::error(MISSING_KEY, tr!("missing required key `{name}` in {at}", "{at_zh} 缺少必填的键 `{name}`"))
                 .in_file(file)
+                .at_pointer(format!("{ptr}/{}", escape(name)))
                 .label(label, tr!("`{name}` is required here", "此处须有 `{name}`"))
                 .with_help(tr!("add `{name}:` to this mapping", "请在此映射中添加 `{name}:`"))
         }
@@ -554,32 +577,58 @@ fn to_finding(doc: &Document, kind: Kind, err: &jsonschema::ValidationError<'_>)
                     tr!("write a valid {format}", "请填写有效的 {format}")
                 })
         }
+        K::Minimum { limit } | K::ExclusiveMinimum { limit } => {
+            let got = err.instance().to_string();
+            Finding::error(BAD_VALUE, tr!("{at}: {got} is below the least allowed, {limit}", "{at_zh}：{got} 小于允许的最小值 {limit}"))
+                .in_file(file)
+                .label(doc.spans().value(ptr), tr!("at least {limit}", "不小于 {limit}"))
+        }
+        K::Maximum { limit } => {
+            let got = err.instance().to_string();
+            Finding::error(BAD_VALUE, tr!("{at}: {got} is above the most allowed, {limit}", "{at_zh}：{got} 大于允许的最大值 {limit}"))
+                .in_file(file)
+                .label(doc.spans().value(ptr), tr!("at most {limit}", "不大于 {limit}"))
+        }
+        K::MinItems { limit } | K::MinLength { limit } => {
+            Finding::error(BAD_VALUE, tr!("{at}: fewer than {limit} entries or characters", "{at_zh}：少于 {limit} 项（或字符）"))
+                .in_file(file)
+                .label(doc.spans().value(ptr), tr!("at least {limit}", "至少 {limit}"))
+        }
         _ => {
             let msg = err.to_string();
-            Finding::error(BAD_VALUE, tr!("{at}: {msg}", "{at_zh}：{msg}")).in_file(file).label(doc.spans().value(ptr), msg)
+            Finding::error(BAD_VALUE, tr!("{at}: {msg}", "{at_zh}：取值不符合格式要求（{msg}）"))
+                .in_file(file)
+                .label(doc.spans().value(ptr), tr!("{msg}", "不符合格式要求"))
         }
     }
 }
 
 /// An empty value where one is needed: what goes there, and whether the key may go instead.
-fn unfilled(doc: &Document, root: &Value, ptr: &str) -> Finding {
-    let at = display_path(ptr);
+fn unfilled(doc: &Document, kind: Kind, ptr: &str) -> Finding {
+    let root = kind.schema();
+    let at = if matches!(kind, Kind::Application) { field_name(ptr) } else { Text::from(display_path(ptr)) };
     let (parent, key) = ptr.rsplit_once('/').unwrap_or(("", ptr));
     let key = key.replace("~1", "/").replace("~0", "~");
     let node = schema_at(root, ptr);
-    let want = node.map_or_else(|| "a value".to_owned(), |s| expected(root, s));
+    let want = node.map_or_else(|| Text::new("a value", "一个值"), |s| expected(root, s));
     let optional = schema_at(root, parent).map(|s| resolve(root, s)).is_some_and(|s| {
         s.get("properties").is_some_and(|p| p.get(&key).is_some())
             && !s.get("required").and_then(Value::as_array).is_some_and(|r| r.iter().any(|k| k == key.as_str()))
     });
+    let (w, wz) = (&want.en, &want.zh);
     let help = if optional {
-        format!("write {want} after `{key}:`, or delete `{key}` (optional in the format, though the call may ask for it)")
+        tr!(
+            "write {w} after `{key}:`, or delete `{key}` (optional in the format, though the call may ask for it)",
+            "请在 `{key}:` 后填写{wz}，或删除 `{key}`（格式上可省略，但通知可能要求填写）"
+        )
     } else {
-        format!("write {want} after `{key}:`")
+        tr!("write {w} after `{key}:`", "请在 `{key}:` 后填写{wz}")
     };
-    Finding::error(UNFILLED, format!("`{at}` is still to fill: {want}"))
+    let (a, az) = (&at.en, &at.zh);
+    Finding::error(UNFILLED, tr!("{a} is still to fill: {w}", "{az} 尚未填写：应为{wz}"))
         .in_file(doc.file.clone())
-        .label(doc.spans().value(ptr), "still to fill")
+        .at_pointer(ptr)
+        .label(doc.spans().value(ptr), tr!("still to fill", "尚未填写"))
         .with_help(help)
 }
 
@@ -611,11 +660,15 @@ fn schema_at<'a>(root: &'a Value, pointer: &str) -> Option<&'a Value> {
 }
 
 /// What a schema expects, in words: `text`, `a date such as 2025-04-21`, `one of `a`, `b``.
-fn expected(root: &Value, s: &Value) -> String {
+fn expected(root: &Value, s: &Value) -> Text {
     match s.get("$ref").and_then(Value::as_str) {
-        Some("#/$defs/When") => return "a date such as 2025-04-21 (or `2025-04-21 18:00`)".to_owned(),
-        Some("#/$defs/Money") => return "an amount such as 19.8 (a plain number, no unit)".to_owned(),
-        Some("#/$defs/Digits") => return "digits or text".to_owned(),
+        Some("#/$defs/When") => {
+            return Text::new("a date such as 2025-04-21 (or `2025-04-21 18:00`)", "日期，如 2025-04-21（或 `2025-04-21 18:00`）");
+        }
+        Some("#/$defs/Money") => {
+            return Text::new("an amount such as 19.8 (a plain number, no unit)", "金额，如 19.8（只填数字，不带单位）");
+        }
+        Some("#/$defs/Digits") => return Text::new("digits or text", "数字或文本"),
         _ => {}
     }
     let s = resolve(root, s);
@@ -628,12 +681,19 @@ fn expected(root: &Value, s: &Value) -> String {
     };
     if !choices.is_empty() {
         let list: Vec<String> = choices.iter().map(|c| format!("`{c}`")).collect();
-        return format!("one of {}", list.join(", "));
+        let (en, zh) = (list.join(", "), list.join("、"));
+        return tr!("one of {en}", "以下之一：{zh}");
     }
     match s.get("type") {
-        Some(Value::String(t)) => type_name(t).to_owned(),
-        Some(Value::Array(ts)) => ts.iter().filter_map(Value::as_str).map(type_name).collect::<Vec<_>>().join(" or "),
-        _ => "a value".to_owned(),
+        Some(Value::String(t)) => Text::new(type_name(t), type_name_zh(t)),
+        Some(Value::Array(ts)) => {
+            let ts: Vec<&str> = ts.iter().filter_map(Value::as_str).collect();
+            Text::new(
+                ts.iter().map(|t| type_name(t)).collect::<Vec<_>>().join(" or "),
+                ts.iter().map(|t| type_name_zh(t)).collect::<Vec<_>>().join("或"),
+            )
+        }
+        _ => Text::new("a value", "一个值"),
     }
 }
 
@@ -700,27 +760,18 @@ fn describe_pattern(pattern: &str, got: &str) -> (Text, Text) {
             ),
         )
     } else if pattern.starts_with("^[0-9]+(") {
-        let hint = match got.parse::<crate::values::Money>() {
-            Err(e) => e,
-            Ok(_) => String::new(),
-        };
         (
             tr!("`{got}` is not a plain decimal amount", "`{got}` 不是普通的十进制金额"),
-            if hint.is_empty() {
-                tr!("write the amount as a plain number such as 19.8", "请把金额写成普通数字，如 19.8")
-            } else {
-                hint.into()
-            },
+            got.parse::<crate::values::Money>()
+                .err()
+                .unwrap_or_else(|| tr!("write the amount as a plain number such as 19.8", "请把金额写成普通数字，如 19.8")),
         )
     } else if pattern.starts_with("^[0-9]{4}") {
-        let hint = got.parse::<crate::values::When>().err().unwrap_or_default();
         (
             tr!("`{got}` is not a date (YYYY-MM-DD, optionally with HH:MM)", "`{got}` 不是日期（YYYY-MM-DD，可带 HH:MM）"),
-            if hint.is_empty() {
-                tr!("write e.g. 2025-04-21 or 2021-05-28 12:00", "请写成如 2025-04-21 或 2021-05-28 12:00")
-            } else {
-                hint.into()
-            },
+            got.parse::<crate::values::When>()
+                .err()
+                .unwrap_or_else(|| tr!("write e.g. 2025-04-21 or 2021-05-28 12:00", "请写成如 2025-04-21 或 2021-05-28 12:00")),
         )
     } else {
         (

@@ -12,6 +12,9 @@ use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 use serde::de::{self, Deserializer, Visitor};
 use serde::{Deserialize, Serialize, Serializer};
 
+use crate::i18n::Text;
+use crate::tr;
+
 /// An exact, non-negative decimal amount (in the call's money unit, usually 万元).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
 pub struct Money(pub Decimal);
@@ -24,9 +27,12 @@ impl Money {
     const LIMIT: u64 = 1_000_000_000_000_000;
 
     /// The amount, if it is under [`Money::LIMIT`].
-    fn bounded(d: Decimal, written: &dyn fmt::Display) -> Result<Money, String> {
+    fn bounded(d: Decimal, written: &dyn fmt::Display) -> Result<Money, Text> {
         if d >= Decimal::from(Self::LIMIT) {
-            return Err(format!("`{written}` is too large to be an amount (at most 15 digits before the decimal point)"));
+            return Err(tr!(
+                "`{written}` is too large to be an amount (at most 15 digits before the decimal point)",
+                "`{written}` 过大，不是金额（小数点前至多 15 位）"
+            ));
         }
         Ok(Money(d))
     }
@@ -54,26 +60,33 @@ impl std::iter::Sum for Money {
 const MONEY_PATTERN: &str = r"^[0-9]+(\.[0-9]+)?$";
 
 impl FromStr for Money {
-    type Err = String;
-    fn from_str(s: &str) -> Result<Self, String> {
+    type Err = Text;
+    fn from_str(s: &str) -> Result<Self, Text> {
         let t = s.trim();
         if t.chars().any(|c| ('０'..='９').contains(&c) || c == '．') {
-            return Err(format!("`{s}` uses full-width digits; write the amount with ASCII digits, e.g. 19.8"));
+            return Err(tr!(
+                "`{s}` uses full-width digits; write the amount with ASCII digits, e.g. 19.8",
+                "`{s}` 使用了全角数字；请用半角数字填写金额，如 19.8"
+            ));
         }
         if t.ends_with("万元") || t.ends_with('万') || t.ends_with('元') {
-            return Err(format!("`{s}` includes a unit; write the number only (amounts are in the call's unit, 万元)"));
+            return Err(tr!(
+                "`{s}` includes a unit; write the number only (amounts are in the call's unit, 万元)",
+                "`{s}` 带有单位；请只填数字（金额以通知的单位计，即万元）"
+            ));
         }
         if t.starts_with('-') {
-            return Err(format!("`{s}` is negative; amounts are never negative"));
+            return Err(tr!("`{s}` is negative; amounts are never negative", "`{s}` 是负数；金额不能为负"));
         }
         let valid = !t.is_empty()
             && t.split_once('.').map_or(t.bytes().all(|b| b.is_ascii_digit()), |(a, b)| {
                 !a.is_empty() && !b.is_empty() && a.bytes().all(|c| c.is_ascii_digit()) && b.bytes().all(|c| c.is_ascii_digit())
             });
         if !valid {
-            return Err(format!("`{s}` is not a decimal amount such as 19.8"));
+            return Err(tr!("`{s}` is not a decimal amount such as 19.8", "`{s}` 不是 19.8 这样的十进制金额"));
         }
-        let d = Decimal::from_str_exact(t).map_err(|_| format!("`{s}` is too large or too precise to be an amount"))?;
+        let d = Decimal::from_str_exact(t)
+            .map_err(|_| tr!("`{s}` is too large or too precise to be an amount", "`{s}` 过大或小数位过多，不是金额"))?;
         Money::bounded(d, &s)
     }
 }
@@ -87,16 +100,16 @@ impl<'de> Deserialize<'de> for Money {
                 f.write_str("a decimal amount")
             }
             fn visit_str<E: de::Error>(self, s: &str) -> Result<Money, E> {
-                s.parse().map_err(E::custom)
+                s.parse().map_err(|t: Text| E::custom(t.to_wire()))
             }
             fn visit_u64<E: de::Error>(self, v: u64) -> Result<Money, E> {
-                Money::bounded(Decimal::from(v), &v).map_err(E::custom)
+                Money::bounded(Decimal::from(v), &v).map_err(|t| E::custom(t.to_wire()))
             }
             fn visit_i64<E: de::Error>(self, v: i64) -> Result<Money, E> {
                 if v < 0 {
-                    return Err(E::custom(format!("`{v}` is negative; amounts are never negative")));
+                    return Err(E::custom(tr!("`{v}` is negative; amounts are never negative", "`{v}` 是负数；金额不能为负").to_wire()));
                 }
-                Money::bounded(Decimal::from(v), &v).map_err(E::custom)
+                Money::bounded(Decimal::from(v), &v).map_err(|t| E::custom(t.to_wire()))
             }
         }
         d.deserialize_any(V)
@@ -154,17 +167,21 @@ impl fmt::Display for When {
 const WHEN_PATTERN: &str = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}([ T][0-9]{2}:[0-9]{2}(:[0-9]{2})?)?$";
 
 impl FromStr for When {
-    type Err = String;
-    fn from_str(s: &str) -> Result<Self, String> {
+    type Err = Text;
+    fn from_str(s: &str) -> Result<Self, Text> {
         let t = s.trim();
         if t.contains('年') || t.contains('月') {
-            return Err(format!("`{s}` is written in Chinese; write dates as YYYY-MM-DD, e.g. 2025-04-21"));
+            return Err(tr!(
+                "`{s}` is written in Chinese; write dates as YYYY-MM-DD, e.g. 2025-04-21",
+                "`{s}` 是中文写法；日期请写成 YYYY-MM-DD，如 2025-04-21"
+            ));
         }
         let (d, time) = match t.split_once([' ', 'T']) {
             Some((d, tm)) => (d, Some(tm)),
             None => (t, None),
         };
-        let date = NaiveDate::parse_from_str(d, "%Y-%m-%d").map_err(|e| format!("`{d}` is not a valid date ({e}); write YYYY-MM-DD"))?;
+        let date = NaiveDate::parse_from_str(d, "%Y-%m-%d")
+            .map_err(|_| tr!("`{d}` is not a date that exists; write YYYY-MM-DD", "`{d}` 不是存在的日期；请写成 YYYY-MM-DD"))?;
         let time = match time {
             None => None,
             // 24:00 is the end of the day, as a date alone is.
@@ -172,7 +189,7 @@ impl FromStr for When {
             Some(tm) => Some(
                 NaiveTime::parse_from_str(tm, "%H:%M")
                     .or_else(|_| NaiveTime::parse_from_str(tm, "%H:%M:%S"))
-                    .map_err(|e| format!("`{tm}` is not a valid time ({e}); write HH:MM"))?,
+                    .map_err(|_| tr!("`{tm}` is not a valid time; write HH:MM", "`{tm}` 不是有效的时间；请写成 HH:MM"))?,
             ),
         };
         Ok(When { date, time })
@@ -182,7 +199,7 @@ impl FromStr for When {
 impl<'de> Deserialize<'de> for When {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let s: Cow<'de, str> = Deserialize::deserialize(d)?;
-        s.parse().map_err(de::Error::custom)
+        s.parse().map_err(|t: Text| de::Error::custom(t.to_wire()))
     }
 }
 
@@ -276,7 +293,7 @@ mod tests {
     fn money_stays_under_ten_to_the_fifteen() {
         assert_eq!("999999999999999.99".parse::<Money>().unwrap().to_string(), "999999999999999.99");
         for big in ["1000000000000000", "79228162514264337593543950335", "79228162514264337593543950335.5"] {
-            assert!(big.parse::<Money>().unwrap_err().contains("too large"), "{big} accepted");
+            assert!(big.parse::<Money>().unwrap_err().en.contains("too large"), "{big} accepted");
         }
         let from_u64: Result<Money, _> = serde_json::from_value(serde_json::json!(u64::MAX));
         assert!(from_u64.is_err());
@@ -289,6 +306,7 @@ mod tests {
         let d: When = "2025-04-21".parse().unwrap();
         assert_eq!(d.end().to_string(), "2025-04-21 23:59:59");
         assert!("2025-02-30".parse::<When>().is_err());
-        assert!("2025年4月21日".parse::<When>().unwrap_err().contains("Chinese"));
+        let e = "2025年4月21日".parse::<When>().unwrap_err();
+        assert!(e.en.contains("Chinese") && e.zh.contains("中文写法"), "{e:?}");
     }
 }

@@ -103,3 +103,22 @@ fn the_organisation_code_inside_a_credit_code_is_checked_too() {
     let message = v["findings"][0]["message"].as_str().unwrap();
     assert!(message.contains("组织机构代码 `MJ890000-1`") && message.contains("give `2`"), "{message}");
 }
+
+#[test]
+fn a_category_may_be_named_by_its_chinese_name() {
+    let o = callspec(&["new", "--call", "hangzhou-2025", "--category", "国际交流助力产业发展行动"]);
+    assert_eq!(o.status.code(), Some(0));
+    assert!(stdout(&o).contains("category: key/international"), "{}", stdout(&o));
+    let o = callspec(&["new", "--call", "hangzhou-2025", "--category", "国际交流助力产业发展"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("did you mean `国际交流助力产业发展行动`?"));
+    // In a draft: its path, its full name or its own name.
+    let draft = example("examples/hangzhou-2025/valid/key-international.yaml");
+    for named in ["重点支持项目 / 国际交流助力产业发展行动", "国际交流助力产业发展行动"] {
+        let (code, v) = validate_text("by-name", &draft.replace("category: key/international", &format!("category: {named}")));
+        assert_eq!((code, codes(&v)), (Some(0), vec![]), "{named}: {v:#}");
+    }
+    let (_, v) = validate_text("near-name", &draft.replace("category: key/international", "category: 国际交流助力产业发展"));
+    assert_eq!(codes(&v), ["category.unknown"], "{v:#}");
+    assert!(v["findings"][0]["help"].as_str().unwrap().contains("国际交流助力产业发展行动"), "{v:#}");
+}

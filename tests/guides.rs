@@ -79,8 +79,19 @@ fn show_html_is_one_self_contained_page() {
         let html = ok(&["show", &call.id, "--format", "html"]);
         assert!(html.starts_with("<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n"), "{html}");
         assert!(html.contains("<style>") && html.ends_with("</html>\n"));
-        for external in ["<script", "<link", "<img", "<iframe", " src=", " href=", "url(", "@import"] {
+        for external in ["<script", "<link", "<img", "<iframe", " src=", "url(", "@import"] {
             assert!(!html.contains(external), "{}: `{external}` in the page", call.id);
+        }
+        // Links are followed only when clicked: the contents' anchors and the portal the notice names.
+        for (i, _) in html.match_indices(" href=\"") {
+            let target = &html[i + 7..];
+            assert!(html[..i].ends_with("<a"), "{}: href outside a link", call.id);
+            assert!(
+                target.starts_with('#') || target.starts_with("https://") || target.starts_with("http://"),
+                "{}: {}",
+                call.id,
+                &target[..40]
+            );
         }
         assert!(html.contains("<table>") && html.contains("<em>依据 "), "{}", call.id);
     }
@@ -103,6 +114,8 @@ fn expected_on_page(call: &Call) -> Vec<String> {
 #[allow(clippy::print_stderr, reason = "a skipped check says so where `cargo test` shows it")]
 fn show_html_renders_in_headless_chromium() {
     let Some(chromium) = chromium() else {
+        // CI (`CI` set, as `.ci/run` runs) must run this test, not pass it silently.
+        assert!(std::env::var_os("CI").is_none(), "no chromium installed: CI must run the headless-browser test (.ci/run installs it)");
         eprintln!("skipped: no chromium installed (apt-get install chromium)");
         return;
     };
@@ -287,7 +300,7 @@ fn awkward_call() -> Call {
 fn spec_text_is_escaped_in_markdown_html_and_icalendar() {
     let call = awkward_call();
     let html = callspec::guide::html(&call);
-    assert!(!html.contains("<script") && !html.contains("href="), "{html}");
+    assert!(!html.contains("<script") && !html.contains("href=\"https://example.com"), "{html}");
     assert!(html.contains("<title>&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; *强调*"), "{html}");
     assert!(
         html.contains("<h1>&lt;script&gt;alert(\"x\")&lt;/script&gt; &amp; *强调* | [链接](https://example.com) `代码`</h1>"),
@@ -303,4 +316,20 @@ fn spec_text_is_escaped_in_markdown_html_and_icalendar() {
     use icalendar::Component;
     let summaries: Vec<&str> = cal.components.iter().filter_map(|c| c.as_event()).filter_map(|e| e.get_summary()).collect();
     assert!(summaries.contains(&"申报截止：1. 网上申报, 平台; 第一\\二（杭科协〔2025〕6号）"), "{summaries:?}");
+}
+
+#[test]
+fn the_html_guide_opens_with_the_key_facts_and_hides_paths() {
+    let html = ok(&["show", "cast-2021", "--format", "html"]);
+    let facts = html.find("申报要点").expect("key facts");
+    assert!(facts < html.find("目录").unwrap() && html.find("目录").unwrap() < html.find("项目类别").unwrap());
+    assert!(html.contains("<a href=\"https://kjfwt-project.kczg.org.cn/\">"), "the portal is a link");
+    assert!(html.contains("href=\"#timeline\"") && html.contains("id=\"timeline\""));
+    assert!(!html.contains("teams/industry") && !html.contains("类别路径") && !html.contains("<code>"), "paths shown to applicants");
+    // One category.
+    let one = ok(&["show", "hangzhou-2025", "--format", "html", "--category", "国际交流助力产业发展行动"]);
+    assert!(one.contains("国际交流助力产业发展行动") && !one.contains("学术强会行动"), "{one}");
+    let o = callspec(&["show", "hangzhou-2025", "--category", "国际交流助力产业发展"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("did you mean `国际交流助力产业发展行动`?"), "{}", stderr(&o));
 }

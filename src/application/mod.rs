@@ -537,3 +537,145 @@ pub fn text_field<'a>(app: &'a Application, field: &str) -> Option<&'a str> {
         _ => None,
     }
 }
+
+/// A field's label on the form, in Chinese (as the 申报书 prints it) and English.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FieldLabel {
+    pub zh: &'static str,
+    pub en: &'static str,
+}
+
+/// The application's fields by JSON pointer pattern (`*` stands for one list index or map key),
+/// with their labels: how findings, the Word form and the spec language name a field. The most
+/// specific pattern comes first.
+pub const FIELD_LABELS: &[(&str, FieldLabel)] = &[
+    ("/application", FieldLabel { zh: "申报书格式版本", en: "application-format version" }),
+    ("/call", FieldLabel { zh: "申报通知", en: "call" }),
+    ("/category", FieldLabel { zh: "项目类别", en: "project category" }),
+    ("/category/*", FieldLabel { zh: "项目类别", en: "project category" }),
+    ("/project", FieldLabel { zh: "项目基本情况", en: "project" }),
+    ("/project/name", FieldLabel { zh: "项目名称", en: "project name" }),
+    ("/project/summary", FieldLabel { zh: "项目主要内容摘要", en: "project summary" }),
+    ("/project/content", FieldLabel { zh: "项目主要内容", en: "project content" }),
+    ("/project/basis", FieldLabel { zh: "立项依据和目的", en: "basis and purpose" }),
+    ("/project/conditions", FieldLabel { zh: "项目实施条件", en: "implementation conditions" }),
+    ("/project/outcomes", FieldLabel { zh: "项目预期成果", en: "expected outcomes" }),
+    ("/project/start", FieldLabel { zh: "项目开始日期", en: "project start" }),
+    ("/project/end", FieldLabel { zh: "项目结束日期", en: "project end" }),
+    ("/project/pilot_city", FieldLabel { zh: "意向服务的试点城市（园区）", en: "pilot city served" }),
+    ("/project/industry", FieldLabel { zh: "计划重点服务的产业方向", en: "industry served" }),
+    ("/lead", FieldLabel { zh: "第一申报单位", en: "lead applicant" }),
+    ("/lead/name", FieldLabel { zh: "单位全称", en: "organisation name" }),
+    ("/lead/type", FieldLabel { zh: "申报单位类型", en: "applicant type" }),
+    ("/lead/credit_code", FieldLabel { zh: "统一社会信用代码", en: "unified social credit code" }),
+    ("/lead/org_code", FieldLabel { zh: "组织机构代码", en: "organisation code" }),
+    ("/lead/address", FieldLabel { zh: "详细地址", en: "address" }),
+    ("/lead/postal_code", FieldLabel { zh: "邮政编码", en: "postal code" }),
+    ("/lead/phone", FieldLabel { zh: "单位电话", en: "organisation phone" }),
+    ("/lead/profile", FieldLabel { zh: "单位简介", en: "organisation profile" }),
+    ("/lead/bank", FieldLabel { zh: "开户银行信息", en: "bank account" }),
+    ("/lead/bank/name", FieldLabel { zh: "开户银行", en: "bank" }),
+    ("/lead/bank/account_name", FieldLabel { zh: "户名", en: "account name" }),
+    ("/lead/bank/account", FieldLabel { zh: "账号", en: "account number" }),
+    ("/joint", FieldLabel { zh: "联合申报单位", en: "joint applicants" }),
+    ("/joint/*", FieldLabel { zh: "联合申报单位", en: "joint applicant" }),
+    ("/joint/*/name", FieldLabel { zh: "联合申报单位名称", en: "joint applicant name" }),
+    ("/joint/*/type", FieldLabel { zh: "联合申报单位类型", en: "joint applicant type" }),
+    ("/joint/*/contact", FieldLabel { zh: "联系人", en: "contact" }),
+    ("/joint/*/phone", FieldLabel { zh: "电话", en: "phone" }),
+    ("/joint/*/credit_code", FieldLabel { zh: "统一社会信用代码", en: "unified social credit code" }),
+    ("/partners", FieldLabel { zh: "项目主要参与单位", en: "partners" }),
+    ("/partners/*", FieldLabel { zh: "参与单位", en: "partner" }),
+    ("/partners/*/name", FieldLabel { zh: "参与单位名称", en: "partner name" }),
+    ("/partners/*/type", FieldLabel { zh: "参与单位类型", en: "partner type" }),
+    ("/partners/*/contact", FieldLabel { zh: "联系人", en: "contact" }),
+    ("/partners/*/phone", FieldLabel { zh: "电话", en: "phone" }),
+    ("/partners/*/credit_code", FieldLabel { zh: "统一社会信用代码", en: "unified social credit code" }),
+    ("/leader", FieldLabel { zh: "项目负责人", en: "project leader" }),
+    ("/leader/name", FieldLabel { zh: "项目负责人姓名", en: "leader's name" }),
+    ("/leader/mobile", FieldLabel { zh: "项目负责人手机", en: "leader's mobile" }),
+    ("/leader/phone", FieldLabel { zh: "项目负责人电话", en: "leader's phone" }),
+    ("/leader/email", FieldLabel { zh: "项目负责人电子邮箱", en: "leader's e-mail" }),
+    ("/leader/position", FieldLabel { zh: "项目负责人工作单位及职务", en: "leader's position" }),
+    ("/contact", FieldLabel { zh: "项目联系人", en: "contact person" }),
+    ("/contact/name", FieldLabel { zh: "项目联系人姓名", en: "contact's name" }),
+    ("/contact/mobile", FieldLabel { zh: "项目联系人手机", en: "contact's mobile" }),
+    ("/contact/phone", FieldLabel { zh: "项目联系人电话", en: "contact's phone" }),
+    ("/contact/email", FieldLabel { zh: "项目联系人电子邮箱", en: "contact's e-mail" }),
+    ("/contact/position", FieldLabel { zh: "项目联系人工作单位及职务", en: "contact's position" }),
+    ("/budget", FieldLabel { zh: "项目经费预算", en: "budget" }),
+    ("/budget/total", FieldLabel { zh: "经费总预算", en: "total budget" }),
+    ("/budget/requested", FieldLabel { zh: "申请经费", en: "requested amount" }),
+    ("/budget/other", FieldLabel { zh: "其他经费", en: "other funds" }),
+    ("/budget/items", FieldLabel { zh: "经费支出明细", en: "expenditure lines" }),
+    ("/budget/items/*", FieldLabel { zh: "支出明细", en: "expenditure line" }),
+    ("/budget/items/*/name", FieldLabel { zh: "支出内容", en: "expenditure" }),
+    ("/budget/items/*/amount", FieldLabel { zh: "支出金额", en: "line amount" }),
+    ("/budget/items/*/basis", FieldLabel { zh: "测算依据", en: "basis of the estimate" }),
+    ("/budget/phases", FieldLabel { zh: "实施阶段", en: "implementation phases" }),
+    ("/budget/phases/*", FieldLabel { zh: "实施阶段", en: "phase" }),
+    ("/budget/phases/*/name", FieldLabel { zh: "阶段名称", en: "phase name" }),
+    ("/budget/phases/*/amount", FieldLabel { zh: "阶段经费", en: "phase budget" }),
+    ("/budget/phases/*/start", FieldLabel { zh: "阶段开始日期", en: "phase start" }),
+    ("/budget/phases/*/end", FieldLabel { zh: "阶段结束日期", en: "phase end" }),
+    ("/budget/phases/*/goal", FieldLabel { zh: "内容及目标", en: "phase goal" }),
+    ("/kpis", FieldLabel { zh: "绩效目标", en: "targets" }),
+    ("/kpis/*", FieldLabel { zh: "绩效目标", en: "target" }),
+    ("/events", FieldLabel { zh: "计划活动", en: "planned events" }),
+    ("/events/*", FieldLabel { zh: "活动", en: "event" }),
+    ("/events/*/name", FieldLabel { zh: "活动名称", en: "event name" }),
+    ("/events/*/kpi", FieldLabel { zh: "计入的绩效指标", en: "target counted" }),
+    ("/events/*/date", FieldLabel { zh: "活动日期", en: "event date" }),
+    ("/events/*/attendance", FieldLabel { zh: "预计参加人数", en: "expected attendance" }),
+    ("/deliverables", FieldLabel { zh: "书面成果", en: "written deliverables" }),
+    ("/deliverables/*", FieldLabel { zh: "书面成果", en: "deliverable" }),
+    ("/deliverables/*/id", FieldLabel { zh: "成果类型", en: "deliverable type" }),
+    ("/deliverables/*/title", FieldLabel { zh: "成果题目", en: "deliverable title" }),
+    ("/deliverables/*/chars", FieldLabel { zh: "计划字数", en: "planned length" }),
+    ("/team", FieldLabel { zh: "项目团队人员", en: "project team" }),
+    ("/team/*", FieldLabel { zh: "团队成员", en: "team member" }),
+    ("/team/*/name", FieldLabel { zh: "姓名", en: "name" }),
+    ("/team/*/organisation", FieldLabel { zh: "工作单位", en: "organisation" }),
+    ("/team/*/title", FieldLabel { zh: "职务/职称", en: "title" }),
+    ("/team/*/role", FieldLabel { zh: "在本项目中承担的主要工作", en: "role in the project" }),
+    ("/team/*/contact", FieldLabel { zh: "联系方式", en: "contact" }),
+    ("/team/*/leader", FieldLabel { zh: "团队负责人", en: "team leader" }),
+    ("/letters", FieldLabel { zh: "推荐函", en: "recommendation letters" }),
+    ("/letters/*", FieldLabel { zh: "推荐函", en: "recommendation letter" }),
+    ("/letters/*/id", FieldLabel { zh: "推荐函类型", en: "letter type" }),
+    ("/letters/*/issuer", FieldLabel { zh: "出具单位", en: "issuer" }),
+    ("/attestations", FieldLabel { zh: "承诺声明", en: "attestations" }),
+    ("/attestations/*", FieldLabel { zh: "承诺声明", en: "attestation" }),
+    ("/submission", FieldLabel { zh: "提交情况", en: "submissions" }),
+    ("/submission/*", FieldLabel { zh: "提交", en: "submission" }),
+    ("/submission/*/channel", FieldLabel { zh: "提交方式", en: "channel" }),
+    ("/submission/*/at", FieldLabel { zh: "提交时间", en: "submitted at" }),
+    ("/submission/*/sent", FieldLabel { zh: "快递发出日期", en: "sent on" }),
+];
+
+/// The label of the field at a JSON pointer (`/budget/requested` → 申请经费), if the form has one.
+pub fn field_label(pointer: &str) -> Option<FieldLabel> {
+    let segs: Vec<&str> = pointer.split('/').skip(1).collect();
+    FIELD_LABELS
+        .iter()
+        .find(|(pattern, _)| {
+            let p: Vec<&str> = pattern.split('/').skip(1).collect();
+            p.len() == segs.len() && p.iter().zip(&segs).all(|(a, b)| *a == "*" || a == b)
+        })
+        .map(|(_, l)| *l)
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn fields_are_named_by_their_form_labels() {
+        assert_eq!(super::field_label("/project/summary").map(|l| l.zh), Some("项目主要内容摘要"));
+        assert_eq!(super::field_label("/budget/items/2/amount").map(|l| l.en), Some("line amount"));
+        assert_eq!(super::field_label("/kpis/academic-events").map(|l| l.zh), Some("绩效目标"));
+        assert_eq!(super::field_label("/nowhere"), None);
+        // Every text field a call may limit has a label.
+        for (path, _) in super::TEXT_FIELDS {
+            assert!(super::field_label(&format!("/{}", path.replace('.', "/"))).is_some(), "{path}");
+        }
+    }
+}

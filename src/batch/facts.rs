@@ -44,7 +44,7 @@ pub enum DeadlineStatus {
 impl Facts {
     pub fn of(call_index: usize, call: &Call, app: &Application, draft: &serde_json::Value, as_of: NaiveDateTime) -> Facts {
         let category = match app.categories() {
-            [one] => call.categories.iter().position(|c| c.leaf && c.path == *one),
+            [one] => call.find_category(one).and_then(|k| call.categories.iter().position(|c| c.leaf && c.path == k.path)),
             _ => None,
         };
         let cat = category.map(|i| &call.categories[i]);

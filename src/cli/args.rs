@@ -39,14 +39,14 @@ pub enum Command {
     Migrate(MigrateArgs),
     /// Print a shell completion script.
     Completions(CompletionsArgs),
-    /// Print the man page (roff).
-    Man,
+    /// Print the man page (roff), or write one page per subcommand into a folder.
+    Man(ManArgs),
 }
 
 #[derive(Debug, Args)]
 pub struct CheckArgs {
-    /// Spec files or folders (searched for .yaml, .yml and .json files).
-    #[arg(default_value = "specs")]
+    /// Spec files or folders (searched for .yaml, .yml and .json files; application drafts
+    /// among them are left out). Default: the built-in specs.
     pub paths: Vec<PathBuf>,
     #[command(flatten)]
     pub output: OutputArgs,
@@ -62,12 +62,13 @@ pub struct ValidateArgs {
     /// Check every application against this spec file.
     #[arg(long, value_name = "FILE", conflicts_with = "call")]
     pub spec: Option<PathBuf>,
-    /// Check every application against this call, looked up in the specs folder.
+    /// Check every application against this call (built in, or from `--specs`).
     #[arg(long, value_name = "ID")]
     pub call: Option<String>,
-    /// Where to look up calls by id.
-    #[arg(long, value_name = "DIR", default_value = "specs")]
-    pub specs: PathBuf,
+    /// More specs to look up calls in, beside the built-in ones: a folder or one spec file (a
+    /// call with a built-in call's id replaces it).
+    #[arg(long, value_name = "DIR")]
+    pub specs: Option<PathBuf>,
     /// Judge deadlines at this moment in the call's time zone (`2025-04-21` or `2025-04-21 18:00`);
     /// default: now. Submissions declared in an application are judged at their own times.
     #[arg(long, value_name = "WHEN")]
@@ -93,9 +94,9 @@ pub struct TestArgs {
     /// Application files or folders; each file's `expect:` block declares its findings.
     #[arg(default_value = "examples")]
     pub paths: Vec<PathBuf>,
-    /// Where to look up the calls the drafts name.
-    #[arg(long, value_name = "DIR", default_value = "specs")]
-    pub specs: PathBuf,
+    /// More specs to look up the calls the drafts name in, beside the built-in ones.
+    #[arg(long, value_name = "DIR")]
+    pub specs: Option<PathBuf>,
     /// Check each PATH as one batch, with the rules across applications.
     #[arg(long)]
     pub batch: bool,
@@ -136,12 +137,13 @@ pub struct SchemaArgs {
     #[arg(long, value_enum, default_value_t = SchemaKind::Spec)]
     pub kind: SchemaKind,
     /// Print the application schema of this call (its categories, KPIs and amounts), looked up
-    /// in the specs folder.
+    /// among the built-in specs and `--specs`.
     #[arg(long, value_name = "ID", conflicts_with = "kind")]
     pub call: Option<String>,
-    /// Where to look up calls by id: a specs folder, or one spec file.
-    #[arg(long, value_name = "DIR", default_value = "specs", requires = "call")]
-    pub specs: PathBuf,
+    /// More specs beside the built-in ones: a folder or one spec file (a call with a built-in
+    /// call's id replaces it).
+    #[arg(long, value_name = "DIR", requires = "call")]
+    pub specs: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]
@@ -152,9 +154,10 @@ pub struct NewArgs {
     /// The category path applied for, e.g. `key/academic-society` (`callspec list` lists them).
     #[arg(long, value_name = "PATH")]
     pub category: String,
-    /// Where to look up calls by id: a specs folder, or one spec file.
-    #[arg(long, value_name = "DIR", default_value = "specs")]
-    pub specs: PathBuf,
+    /// More specs beside the built-in ones: a folder or one spec file (a call with a built-in
+    /// call's id replaces it).
+    #[arg(long, value_name = "DIR")]
+    pub specs: Option<PathBuf>,
     /// Write the draft to this file (default: standard output).
     #[arg(long, short = 'o', value_name = "FILE")]
     pub output: Option<PathBuf>,
@@ -167,12 +170,24 @@ pub struct NewArgs {
 pub struct ShowArgs {
     /// The call's id, e.g. `hangzhou-2025` (`callspec list` lists them).
     pub id: String,
-    /// Where to look up calls by id: a specs folder, or one spec file.
-    #[arg(long, value_name = "DIR", default_value = "specs")]
-    pub specs: PathBuf,
+    /// More specs beside the built-in ones: a folder or one spec file (a call with a built-in
+    /// call's id replaces it).
+    #[arg(long, value_name = "DIR")]
+    pub specs: Option<PathBuf>,
     /// Output format.
     #[arg(long, value_enum, default_value_t = GuideFormat::Md)]
     pub format: GuideFormat,
+    /// Show only this category: its path, full name or own name (`国际交流助力产业发展行动`).
+    #[arg(long, value_name = "CATEGORY")]
+    pub category: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ListFormat {
+    /// An aligned text table.
+    Text,
+    /// One JSON document: the calls, each with its categories.
+    Json,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -185,9 +200,10 @@ pub enum GuideFormat {
 
 #[derive(Debug, Args)]
 pub struct CalendarArgs {
-    /// The specs folder, or one spec file.
-    #[arg(long, value_name = "DIR", default_value = "specs")]
-    pub specs: PathBuf,
+    /// More specs beside the built-in ones: a folder or one spec file (a call with a built-in
+    /// call's id replaces it).
+    #[arg(long, value_name = "DIR")]
+    pub specs: Option<PathBuf>,
     /// Print RFC 5545 iCalendar (for calendar programs) instead of a table.
     #[arg(long)]
     pub ics: bool,
@@ -195,9 +211,24 @@ pub struct CalendarArgs {
 
 #[derive(Debug, Args)]
 pub struct ListArgs {
-    /// The specs folder, or one spec file.
-    #[arg(long, value_name = "DIR", default_value = "specs")]
-    pub specs: PathBuf,
+    /// List only this call's categories.
+    #[arg(long, value_name = "ID")]
+    pub call: Option<String>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = ListFormat::Text)]
+    pub format: ListFormat,
+    /// More specs beside the built-in ones: a folder or one spec file (a call with a built-in
+    /// call's id replaces it).
+    #[arg(long, value_name = "DIR")]
+    pub specs: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct ManArgs {
+    /// Write `callspec.1` and one `callspec-<subcommand>.1` per subcommand into this folder
+    /// (created if missing) instead of printing the main page.
+    #[arg(value_name = "DIR")]
+    pub dir: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]

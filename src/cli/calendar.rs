@@ -6,7 +6,7 @@ use super::Exit;
 use super::args::CalendarArgs;
 
 pub fn run(args: &CalendarArgs) -> Exit {
-    let loaded = super::specs::load(&args.specs);
+    let loaded = super::specs::load(args.specs.as_deref());
     let entries = calendar::entries(&loaded.calls);
     super::out(&if args.ics { calendar::ics(&entries) } else { calendar::text(&entries) });
     super::specs::report_broken(&loaded)

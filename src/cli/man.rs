@@ -1,16 +1,34 @@
-//! `callspec man`: the man page (roff) generated from the clap definitions.
+//! `callspec man`: the man pages (roff) generated from the clap definitions.
 
 use clap::CommandFactory;
 
 use super::Exit;
-use super::args::Cli;
+use super::args::{Cli, ManArgs};
 
-pub fn run() -> Exit {
-    super::out(&page());
-    Exit::Clean
+pub fn run(args: &ManArgs) -> Exit {
+    let Some(dir) = &args.dir else {
+        super::out(&page());
+        return Exit::Clean;
+    };
+    // One page per subcommand, so that the main page's SEE ALSO names only pages that exist.
+    match std::fs::create_dir_all(dir).and_then(|()| clap_mangen::generate_to(Cli::command(), dir)) {
+        Ok(()) => {
+            let mut names: Vec<String> = std::fs::read_dir(dir)
+                .map(|d| d.filter_map(Result::ok).map(|e| e.file_name().to_string_lossy().into_owned()).collect())
+                .unwrap_or_default();
+            names.retain(|n| n.starts_with("callspec") && n.ends_with(".1"));
+            names.sort();
+            eprintln!("wrote {} man pages into {}: {}", names.len(), dir.display(), names.join(", "));
+            Exit::Clean
+        }
+        Err(e) => {
+            eprintln!("error: cannot write the man pages into {}: {e}", dir.display());
+            Exit::Unusable
+        }
+    }
 }
 
-/// The man page: name, synopsis, description, options, every subcommand, version.
+/// The main man page: name, synopsis, description, options, the subcommands, version.
 pub fn page() -> String {
     let mut roff = Vec::new();
     clap_mangen::Man::new(Cli::command()).render(&mut roff).expect("writing to memory cannot fail");

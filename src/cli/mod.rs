@@ -70,7 +70,7 @@ pub fn main() -> ExitCode {
         Command::New(a) => new::run(&a),
         Command::Migrate(a) => migrate::run(&a),
         Command::Completions(a) => completions::run(&a),
-        Command::Man => man::run(),
+        Command::Man(a) => man::run(&a),
     };
     exit.into()
 }

@@ -10,12 +10,12 @@ use super::Exit;
 use super::args::NewArgs;
 
 pub fn run(args: &NewArgs) -> Exit {
-    let loaded = super::specs::load(&args.specs);
+    let loaded = super::specs::load_for(args.specs.as_deref(), Some(&std::collections::BTreeSet::from([args.call.clone()])));
     let call = match super::specs::call(&loaded, &args.call) {
         Ok(call) => call,
         Err(exit) => return exit,
     };
-    let Some(cat) = call.category(&args.category).filter(|c| c.leaf) else {
+    let Some(cat) = call.find_category(&args.category).filter(|c| c.leaf) else {
         eprint!("{}", no_category(call, &args.category));
         return Exit::Unusable;
     };
@@ -24,7 +24,8 @@ pub fn run(args: &NewArgs) -> Exit {
         Some(file) => file.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new(".")),
         None => Path::new("."),
     };
-    let text = callspec::draft::yaml(call, cat, &schema_ref(&args.specs, &call.id, folder));
+    let specs = args.specs.clone().unwrap_or_else(|| PathBuf::from("specs"));
+    let text = callspec::draft::yaml(call, cat, &schema_ref(&specs, &call.id, folder));
     let Some(file) = &args.output else {
         super::out(&text);
         return Exit::Clean;
@@ -60,13 +61,17 @@ fn write(file: &Path, text: &str, force: bool) -> std::io::Result<()> {
 /// Why a category cannot be drafted, with the nearest path and the categories there are.
 fn no_category(call: &Call, path: &str) -> String {
     let leaves: Vec<&Category> = call.categories.iter().filter(|c| c.leaf).collect();
-    let (head, listed): (String, Vec<&Category>) = match call.category(path) {
+    let (head, listed): (String, Vec<&Category>) = match call.find_category(path) {
         Some(group) => (
             format!("error: `{path}` ({}) is a group of categories of {}; name one of them:\n", group.full_name(), call.id),
             leaves.iter().copied().filter(|l| Call::within(&l.path, path)).collect(),
         ),
         None => {
-            let near = callspec::schema::suggest(path, leaves.iter().map(|c| c.path.as_str()));
+            // Close to a path, or to a category's own Chinese name.
+            let near = callspec::schema::suggest(path, leaves.iter().map(|c| c.path.as_str())).map(str::to_owned).or_else(|| {
+                let names: Vec<String> = leaves.iter().filter_map(|c| c.names.last().cloned()).collect();
+                callspec::schema::suggest(path, names.iter().map(String::as_str)).map(str::to_owned)
+            });
             let hint = near.map(|n| format!("; did you mean `{n}`?")).unwrap_or_default();
             (format!("error: {} has no category `{path}`{hint}\ncategories of {}:\n", call.id, call.id), leaves)
         }

@@ -24,6 +24,8 @@ pub struct Printer<'a> {
 /// What the closing summary says.
 pub struct Summary {
     pub files: usize,
+    /// Each file with its tally and whether it was unusable, for the JSON report's `files`.
+    pub verdicts_by_file: Vec<(String, Tally, bool)>,
     /// What a file is called in the summary line.
     pub what: What,
     /// Files by verdict, when each file is judged on its own (validate).
@@ -142,7 +144,25 @@ impl<'a> Printer<'a> {
                         .collect::<serde_json::Map<_, _>>()
                         .into();
                 }
-                super::out(&format!("\n],\"files\":{},\"exit_code\":{},\"summary\":{s}}}\n", summary.files, exit as i32));
+                let deny = self.args.deny == Some(Deny::Warnings);
+                let files: Vec<serde_json::Value> = summary
+                    .verdicts_by_file
+                    .iter()
+                    .map(|(file, t, unusable)| {
+                        let verdict = if *unusable {
+                            "unusable"
+                        } else if t.errors > 0 || (deny && t.warnings > 0) {
+                            "invalid"
+                        } else if t.warnings > 0 {
+                            "with_warnings"
+                        } else {
+                            "valid"
+                        };
+                        serde_json::json!({ "file": file, "verdict": verdict, "errors": t.errors, "warnings": t.warnings, "advice": t.advice })
+                    })
+                    .collect();
+                let files = serde_json::Value::from(files);
+                super::out(&format!("\n],\"files\":{files},\"exit_code\":{},\"summary\":{s}}}\n", exit as i32));
             }
             Format::Sarif => super::out(&format!("{}\n", render::sarif_end(exit as i32))),
         }
@@ -161,12 +181,22 @@ impl<'a> Printer<'a> {
     }
 
     /// Prints a whole set of findings at once (what `check` does).
-    pub fn all(&self, findings: Vec<Finding>, files: usize, what: What) -> Exit {
+    /// `files` are the files checked, in order; each finding is counted on the file it names.
+    pub fn all(&self, findings: Vec<Finding>, files: &[String], what: What) -> Exit {
         let mut stream = self.begin();
+        let mut by_file: Vec<(String, Tally, bool)> = files.iter().map(|f| (f.clone(), Tally::default(), false)).collect();
+        for f in findings.iter().filter(|f| self.shows(f)) {
+            let name = f.file.as_deref().map(|s| s.name.as_str());
+            if let Some(entry) = by_file.iter_mut().find(|(n, _, _)| Some(n.as_str()) == name) {
+                entry.1.count(f.severity);
+                entry.2 |= f.is_unusable_input();
+            }
+        }
         let (pieces, tally, unusable) = self.pieces(findings);
         stream.add(tally, unusable);
         stream.write(self, pieces);
-        self.end(&mut stream, Vec::new(), &Summary { files, what, verdicts: None, categories: None })
+        let summary = Summary { files: files.len(), verdicts_by_file: by_file, what, verdicts: None, categories: None };
+        self.end(&mut stream, Vec::new(), &summary)
     }
 }
 

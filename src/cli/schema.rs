@@ -5,7 +5,7 @@ use super::args::{SchemaArgs, SchemaKind};
 
 pub fn run(args: &SchemaArgs) -> Exit {
     if let Some(id) = &args.call {
-        let loaded = super::specs::load(&args.specs);
+        let loaded = super::specs::load_for(args.specs.as_deref(), Some(&std::collections::BTreeSet::from([id.clone()])));
         return match super::specs::call(&loaded, id) {
             Ok(call) => {
                 super::out(&callspec::schema::to_pretty(&callspec::schema::for_call(call)));

@@ -1,23 +1,33 @@
 //! `callspec show`: a call as an applicant's guide, in Markdown or as one HTML page.
 
-use callspec::{batch, guide};
+use callspec::guide;
 
 use super::Exit;
 use super::args::{GuideFormat, ShowArgs};
 
 pub fn run(args: &ShowArgs) -> Exit {
-    let loaded = super::specs::load(&args.specs);
-    let Some(call) = loaded.calls.iter().find(|c| c.id == args.id) else {
-        let mut ids: Vec<String> = loaded.calls.iter().map(|c| c.id.clone()).collect();
-        ids.sort();
-        // Why the folder gave nothing (missing, unreadable), then what it does hold.
-        let mut findings: Vec<_> = loaded.errors.into_iter().filter(|f| f.is_unusable_input()).collect();
-        findings.push(batch::unavailable(&args.id, ids.iter(), &loaded.failed));
-        return super::specs::report(&findings);
+    let loaded = super::specs::load_for(args.specs.as_deref(), Some(&std::collections::BTreeSet::from([args.id.clone()])));
+    let call = match super::specs::call(&loaded, &args.id) {
+        Ok(call) => call,
+        Err(exit) => return exit,
+    };
+    let only = match &args.category {
+        None => None,
+        Some(named) => match call.find_category(named) {
+            Some(c) => Some(c),
+            None => {
+                let names: Vec<String> =
+                    call.categories.iter().flat_map(|c| [c.path.clone(), c.names.last().cloned().unwrap_or_default()]).collect();
+                let near = callspec::schema::suggest(named, names.iter().map(String::as_str));
+                let hint = near.map(|n| format!("; did you mean `{n}`?")).unwrap_or_default();
+                eprintln!("error: {} has no category `{named}`{hint} (`callspec list --call {}` lists them)", call.id, call.id);
+                return Exit::Unusable;
+            }
+        },
     };
     let text = match args.format {
-        GuideFormat::Md => guide::markdown(call),
-        GuideFormat::Html => guide::html(call),
+        GuideFormat::Md => guide::markdown_view(call, guide::View { only, page: false }),
+        GuideFormat::Html => guide::html_view(call, guide::View { only, page: true }),
     };
     super::out(&text);
     Exit::Clean

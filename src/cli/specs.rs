@@ -17,12 +17,35 @@ pub struct Loaded {
     pub errors: Vec<Finding>,
 }
 
-pub fn load(dir: &Path) -> Loaded {
-    let bundle = callspec::load::bundle(&[dir.to_path_buf()], &Limits::default());
+/// The built-in calls, and those of `extra` (a folder or a spec file) when given; a call of
+/// `extra` with a built-in call's id replaces it (noted on standard error when its spec differs
+/// from the built-in one).
+pub fn load(extra: Option<&Path>) -> Loaded {
+    load_for(extra, None)
+}
+
+/// [`load`], compiling only the calls `wanted` (and those whose id cannot be peeked).
+pub fn load_for(extra: Option<&Path>, wanted: Option<&std::collections::BTreeSet<String>>) -> Loaded {
+    let specs = callspec::load::Specs { builtin: true, paths: extra.map(Path::to_path_buf).into_iter().collect() };
+    let mut bundle = callspec::load::load_specs(&specs, &Limits::default(), wanted);
+    if let Some(wanted) = wanted
+        && wanted.iter().any(|id| !bundle.calls.iter().any(|(_, c)| &c.id == id))
+    {
+        // A call that is not there: every spec, to list what is and suggest the nearest.
+        bundle = callspec::load::load_specs(&specs, &Limits::default(), None);
+    }
+    note_overrides(&bundle.overridden);
     Loaded {
         calls: bundle.calls.into_iter().map(|(_, c)| c).collect(),
         failed: bundle.failed,
         errors: bundle.findings.into_iter().filter(|f| f.severity == Severity::Error).collect(),
+    }
+}
+
+/// Says on standard error which built-in calls a user's spec replaces (unless it is the same text).
+pub fn note_overrides(overridden: &[callspec::load::Override]) {
+    for o in overridden.iter().filter(|o| !o.same) {
+        eprintln!("note: {} replaces the built-in call `{}` (same id)", o.by.display(), o.id);
     }
 }
 
@@ -55,6 +78,11 @@ pub fn report_broken(loaded: &Loaded) -> Exit {
 /// The call with this id, or the report that it is not available (exit 2): why the folder gave
 /// nothing (missing, unreadable), then the calls it does hold, with the nearest id.
 pub fn call<'a>(loaded: &'a Loaded, id: &str) -> Result<&'a Call, Exit> {
+    // A `--specs` folder that cannot be read is a usage error, even when the call is built in.
+    let unusable: Vec<Finding> = loaded.errors.iter().filter(|f| f.is_unusable_input()).cloned().collect();
+    if !unusable.is_empty() {
+        return Err(report(&unusable));
+    }
     if let Some(call) = loaded.calls.iter().find(|c| c.id == id) {
         return Ok(call);
     }

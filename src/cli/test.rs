@@ -22,11 +22,13 @@ struct Outcome {
 pub fn run(args: &TestArgs) -> Exit {
     let limits = args.limits.limits();
     let lang = super::args::lang(args.lang);
-    let bundle = load::bundle(std::slice::from_ref(&args.specs), &limits);
+    let specs = load::Specs { builtin: true, paths: args.specs.iter().cloned().collect() };
+    let bundle = load::load_specs(&specs, &limits, None);
+    super::specs::note_overrides(&bundle.overridden);
     if !bundle.failed.is_empty() {
         let findings = bundle.findings;
         let text = callspec::render::human_all(&findings, callspec::render::Style { lang, ..Default::default() });
-        let dir = args.specs.display();
+        let dir = args.specs.as_ref().map_or_else(|| "the built-in specs".to_owned(), |d| d.display().to_string());
         super::out(&match lang {
             Lang::En => format!("{text}\nthe specs under {dir} have errors; run `callspec check`\n"),
             Lang::Zh => format!("{text}\n{dir} 下的规范文件有错误；请运行 `callspec check`\n"),

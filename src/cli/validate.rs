@@ -25,7 +25,7 @@ pub fn run(args: &ValidateArgs) -> Exit {
     let files = load::expand(&args.files);
     let calls = match load_calls(args, &files, &opts.limits) {
         Ok(c) => c,
-        Err(findings) => return printer.all(findings, 0, What::Application),
+        Err(findings) => return printer.all(findings, &[], What::Application),
     };
     let progress = progress_bar(files.len());
     let mut stream = printer.begin();
@@ -63,7 +63,9 @@ pub fn run(args: &ValidateArgs) -> Exit {
     }
     let categories = batch::per_category(&records, &calls);
     let verdicts = categories.values().fold((0, 0, 0), |(v, w, i), c| (v + c.valid, w + c.warnings, i + c.invalid));
-    let summary = Summary { files: files.len(), what: What::Application, verdicts: Some(verdicts), categories: Some(categories) };
+    let verdicts_by_file = files.iter().zip(&records).map(|(p, r)| (p.display().to_string(), r.tally, r.unusable)).collect();
+    let summary =
+        Summary { files: files.len(), verdicts_by_file, what: What::Application, verdicts: Some(verdicts), categories: Some(categories) };
     printer.end(&mut stream, across, &summary)
 }
 
@@ -89,13 +91,15 @@ fn load_calls(args: &ValidateArgs, files: &[PathBuf], limits: &callspec::source:
         Some(id) => Some(BTreeSet::from([id.clone()])),
         None => named_calls(files, limits),
     };
-    let mut bundle = load::bundle_for(std::slice::from_ref(&args.specs), limits, wanted.as_ref());
+    let specs = load::Specs { builtin: true, paths: args.specs.iter().cloned().collect() };
+    let mut bundle = load::load_specs(&specs, limits, wanted.as_ref());
     if let Some(wanted) = &wanted
         && wanted.iter().any(|id| !bundle.calls.iter().any(|(_, c)| &c.id == id))
     {
         // A call that is not there: every spec, to list what is and suggest the nearest.
-        bundle = load::bundle(std::slice::from_ref(&args.specs), limits);
+        bundle = load::load_specs(&specs, limits, None);
     }
+    super::specs::note_overrides(&bundle.overridden);
     let broken = bundle.failed;
     let mut by_id: BTreeMap<String, Call> = bundle.calls.into_iter().map(|(_, c)| (c.id.clone(), c)).collect();
     if let Some(id) = &args.call {

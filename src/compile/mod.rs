@@ -147,6 +147,7 @@ impl<'a> Refs<'a> {
             let span = self.doc.spans().key(&format!("/clauses/{}", crate::document::escape(&id)));
             let f = Finding::advice(UNUSED_CLAUSE, tr!("clause `{id}` is not cited by any rule", "条款 `{id}` 未被任何规则引用"))
                 .in_file(self.doc.file.clone())
+                .at_pointer(format!("/clauses/{}", crate::document::escape(&id)))
                 .label(span, tr!("never cited", "未引用"))
                 .with_help(tr!(
                     "encode it as a rule, or as a `commitments:` entry if it binds only after the award",
@@ -172,7 +173,8 @@ impl<'a> Refs<'a> {
         ptr: &str,
         label: impl Into<Text>,
     ) -> &mut Finding {
-        let f = Finding::new(code, severity, message).in_file(self.doc.file.clone()).label(self.doc.spans().value(ptr), label);
+        let f =
+            Finding::new(code, severity, message).in_file(self.doc.file.clone()).at_pointer(ptr).label(self.doc.spans().value(ptr), label);
         self.findings.push(f);
         self.findings.last_mut().expect("just pushed")
     }
@@ -190,6 +192,7 @@ impl<'a> Refs<'a> {
                 let what_zh = what_zh(what);
                 let f = Finding::error(MISSING_SOURCE, tr!("{what} does not cite its clause", "{what_zh}未引用通知条款"))
                     .in_file(self.doc.file.clone())
+                    .at_pointer(ptr)
                     .label(at, tr!("no `source:` here", "此处缺少 `source:`"))
                     .with_help(tr!(
                         "add `source: <clause id>` naming the clause of the notice under `clauses:`",

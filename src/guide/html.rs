@@ -7,9 +7,14 @@ use crate::model::Call;
 
 /// The applicant's guide to a call as a complete HTML document.
 pub fn html(call: &Call) -> String {
-    let md = super::markdown(call);
+    html_view(call, super::markdown::View { only: None, page: true })
+}
+
+/// The page for one view of the call (one category, say).
+pub fn html_view(call: &Call, view: super::markdown::View) -> String {
+    let md = super::markdown::markdown_view(call, view);
     // Spec text is escaped in the Markdown, so no raw HTML can arise; should any, it is shown as text.
-    let events = Parser::new_ext(&md, Options::ENABLE_TABLES).map(|e| match e {
+    let events = Parser::new_ext(&md, Options::ENABLE_TABLES | Options::ENABLE_HEADING_ATTRIBUTES).map(|e| match e {
         Event::Html(s) | Event::InlineHtml(s) => Event::Text(s),
         e => e,
     });

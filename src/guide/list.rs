@@ -18,3 +18,28 @@ pub fn text<'a>(calls: impl IntoIterator<Item = &'a Call>) -> String {
     }
     super::table::render(&["call", "category", "name", "amount", "quota"], &rows)
 }
+
+/// The same as JSON: `{"calls": [{"id", "title", "document", "categories": [{"path", "name",
+/// "leaf", "amount", "quota"}]}]}`, amounts and quotas in the words of the table.
+pub fn json<'a>(calls: impl IntoIterator<Item = &'a Call>) -> serde_json::Value {
+    let calls: Vec<serde_json::Value> = calls
+        .into_iter()
+        .map(|call| {
+            let categories: Vec<serde_json::Value> = call
+                .categories
+                .iter()
+                .map(|c| {
+                    serde_json::json!({
+                        "path": c.path,
+                        "name": c.full_name(),
+                        "leaf": c.leaf,
+                        "amount": super::amount(c, call.money_unit),
+                        "quota": c.quota.as_ref().map(|q| super::quota(&q.value)),
+                    })
+                })
+                .collect();
+            serde_json::json!({ "id": call.id, "title": call.title, "document": call.document, "categories": categories })
+        })
+        .collect();
+    serde_json::json!({ "calls": calls })
+}

@@ -8,9 +8,24 @@ use crate::model::{BudgetRuleKind, Call, Category, IdentifierKind, Kpi, Stage};
 
 use super::calendar;
 
+/// What a guide shows.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct View<'a> {
+    /// Only this category (and the call-wide sections).
+    pub only: Option<&'a Category>,
+    /// For applicants reading a page (the HTML guide): the key facts and a table of contents
+    /// first, headings with anchors, and no key paths or category paths.
+    pub page: bool,
+}
+
 /// The applicant's guide to a call.
 pub fn markdown(call: &Call) -> String {
-    let mut g = Guide { call, out: String::new() };
+    markdown_view(call, View::default())
+}
+
+/// The guide as [`View`] says.
+pub fn markdown_view(call: &Call, view: View) -> String {
+    let mut g = Guide { call, out: String::new(), view };
     g.header();
     g.categories_table();
     g.category_sections();
@@ -20,6 +35,15 @@ pub fn markdown(call: &Call) -> String {
     g.form();
     g.preferences();
     g.commitments();
+    if view.page {
+        // The contents list only the sections the guide has.
+        let list: Vec<String> = SECTIONS
+            .iter()
+            .filter(|(id, _)| g.out.contains(&format!("{{#{id}}}")))
+            .map(|(id, name)| format!("- [{name}](#{id})"))
+            .collect();
+        g.out = g.out.replace(CONTENTS, &list.join("\n"));
+    }
     g.out
 }
 
@@ -39,6 +63,32 @@ impl<'a> Item<'a> {
 struct Guide<'a> {
     call: &'a Call,
     out: String,
+    view: View<'a>,
+}
+
+/// The sections of a page, with their anchors.
+const SECTIONS: &[(&str, &str)] = &[
+    ("key-facts", "申报要点"),
+    ("categories", "项目类别"),
+    ("requirements", "各类别要求"),
+    ("timeline", "时间安排"),
+    ("exclusions", "不得申报的情形"),
+    ("limits", "申报数量限制"),
+    ("form", "申报书填写要求"),
+    ("preferences", "优先支持"),
+    ("form-notes", "申报时须知"),
+    ("after-award", "立项后须知"),
+];
+
+/// Where the table of contents goes until the sections are known.
+const CONTENTS: &str = "\u{0}contents\u{0}";
+
+/// The first web address in a text (the portal a clause names).
+fn url(text: &str) -> Option<&str> {
+    let start = text.find("https://").or_else(|| text.find("http://"))?;
+    let rest = &text[start..];
+    let end = rest.find(|c: char| !(c.is_ascii_graphic()) || matches!(c, '）' | ')' | '，' | '"')).unwrap_or(rest.len());
+    Some(rest[..end].trim_end_matches([')', '.', ',', '，', '。']))
 }
 
 impl<'a> Guide<'a> {
@@ -46,6 +96,12 @@ impl<'a> Guide<'a> {
         let call = self.call;
         self.heading(1, &esc(&call.title));
         self.para("> 本指南由 callspec 根据申报通知生成，每项要求后附所依据的条款；如有出入，以通知原文为准。");
+        // A page opens with what an applicant looks for first, then its contents.
+        if self.view.page {
+            self.key_facts();
+            self.contents();
+            self.heading(2, "通知信息");
+        }
         let mut items = vec![
             Item::new(format!("发文单位：{}", esc(&call.issuer)), None),
             Item::new(format!("文号：{}", call.document.as_deref().map_or_else(|| "未注明".to_owned(), esc)), None),
@@ -66,22 +122,71 @@ impl<'a> Guide<'a> {
         self.list(&items);
     }
 
+    /// What an applicant looks for first: when and where to submit, how much, who may apply.
+    fn key_facts(&mut self) {
+        let call = self.call;
+        self.heading(2, "申报要点");
+        let mut items = Vec::new();
+        for d in &call.deadlines {
+            // The portal: a web address in the deadline's clause, or in the clause that says where to apply online.
+            let portal = url(&d.cite.text).or_else(|| {
+                (d.channel == crate::model::Channel::Online)
+                    .then(|| call.clauses.values().filter(|c| c.text.contains("登录")).find_map(|c| url(&c.text)))
+                    .flatten()
+            });
+            let mut text = format!("{}：{} 截止（{}）", esc(&d.name), d.closes, super::channel(d.channel));
+            if let Some(u) = portal {
+                text.push_str(&format!("，申报网址：<{u}>"));
+            }
+            items.push(Item::new(text, Some(&d.cite)));
+        }
+        let leaves: Vec<&Category> = match self.view.only {
+            Some(c) => vec![c],
+            None => call.categories.iter().filter(|c| c.leaf).collect(),
+        };
+        let mut amounts: Vec<String> = leaves.iter().map(|c| super::amount(c, call.money_unit)).collect();
+        amounts.sort();
+        amounts.dedup();
+        items.push(Item::new(format!("资助额度：{}", esc(&amounts.join("；"))), None));
+        let mut leads: Vec<String> = leaves.iter().filter_map(|c| c.leads.as_ref()).flat_map(|l| l.value.iter().cloned()).collect();
+        leads.sort();
+        leads.dedup();
+        let who = if leads.is_empty() { "通知未限定申报单位类型".to_owned() } else { esc(&super::type_names(call, &leads)) };
+        items.push(Item::new(format!("谁可以申报：{who}"), None));
+        if let Some(i) = &call.individuals {
+            items.push(Item::new((if i.value { "接受个人申报" } else { "不接受个人申报" }).to_owned(), Some(&i.cite)));
+        }
+        self.list(&items);
+    }
+
+    fn contents(&mut self) {
+        self.heading(2, "目录");
+        self.block(&format!("{CONTENTS}\n"));
+    }
+
     fn categories_table(&mut self) {
         let call = self.call;
         self.heading(2, "项目类别");
-        self.para("申报书的 `category` 字段填写所申报类别的类别路径。“各类别要求”一节列出的类别可以申报，其上级类别只是分组。");
-        let mut t = String::from("| 类别 | 类别路径 | 资助额度 | 立项数 | 牵头申报单位 |\n|---|---|---|---|---|\n");
-        for c in &call.categories {
+        if !self.view.page {
+            self.para("申报书的 `category` 字段填写所申报类别的类别路径。“各类别要求”一节列出的类别可以申报，其上级类别只是分组。");
+        }
+        let mut t = if self.view.page {
+            String::from("| 类别 | 资助额度 | 立项数 | 牵头申报单位 |\n|---|---|---|---|\n")
+        } else {
+            String::from("| 类别 | 类别路径 | 资助额度 | 立项数 | 牵头申报单位 |\n|---|---|---|---|---|\n")
+        };
+        let only = self.view.only.map(|o| o.path.clone());
+        for c in call.categories.iter().filter(|c| only.as_deref().is_none_or(|o| Call::within(o, &c.path) || c.path == o)) {
             let quota = c.quota.as_ref().map_or_else(|| "-".to_owned(), |q| super::quota(&q.value));
             let leads = match &c.leads {
                 Some(l) => esc(&super::type_names(call, &l.value)),
                 None if c.leaf => "不限".to_owned(),
                 None => "-".to_owned(),
             };
+            let path = if self.view.page { String::new() } else { format!(" `{}` |", c.path) };
             t.push_str(&format!(
-                "| {} | `{}` | {} | {} | {} |\n",
+                "| {} |{path} {} | {} | {} |\n",
                 esc(&c.full_name()),
-                c.path,
                 esc(&super::amount(c, call.money_unit)),
                 quota,
                 leads
@@ -93,7 +198,8 @@ impl<'a> Guide<'a> {
     fn category_sections(&mut self) {
         let call = self.call;
         self.heading(2, "各类别要求");
-        for c in call.categories.iter().filter(|c| c.leaf) {
+        let only = self.view.only.map(|o| o.path.clone());
+        for c in call.categories.iter().filter(|c| c.leaf && only.as_deref().is_none_or(|o| Call::within(&c.path, o))) {
             self.heading(3, &esc(&c.full_name()));
             let items = self.category_items(c);
             self.list(&items);
@@ -149,7 +255,7 @@ impl<'a> Guide<'a> {
     /// The settings of one category, inherited ones included.
     fn category_items(&self, c: &'a Category) -> Vec<Item<'a>> {
         let call = self.call;
-        let mut items = vec![Item::new(format!("类别路径：`{}`", c.path), None)];
+        let mut items = if self.view.page { Vec::new() } else { vec![Item::new(format!("类别路径：`{}`", c.path), None)] };
         if let Some(code) = &c.code {
             items.push(Item::new(format!("项目编号：{}", esc(code)), None));
         }
@@ -341,7 +447,13 @@ impl<'a> Guide<'a> {
                 (None, Some(b)) => format!("不超过 {b} 字"),
                 (None, None) => continue,
             };
-            items.push(Item::new(format!("`{}`：{chars}", t.field), Some(&t.cite)));
+            let field = if self.view.page {
+                crate::application::field_label(&format!("/{}", t.field.replace('.', "/")))
+                    .map_or_else(|| t.field.clone(), |l| l.zh.to_owned())
+            } else {
+                format!("`{}`", t.field)
+            };
+            items.push(Item::new(format!("{field}：{chars}"), Some(&t.cite)));
         }
         // The call's own form fields and checks that every category shares.
         for d in self.call.fields.iter().filter(|d| d.categories.is_empty()) {
@@ -398,7 +510,12 @@ impl<'a> Guide<'a> {
     }
 
     fn heading(&mut self, level: usize, text: &str) {
-        self.block(&format!("{} {text}\n", "#".repeat(level)));
+        // On a page, the sections get anchors for the table of contents.
+        let anchor = match SECTIONS.iter().find(|(_, name)| *name == text) {
+            Some((id, _)) if self.view.page && level == 2 => format!(" {{#{id}}}"),
+            _ => String::new(),
+        };
+        self.block(&format!("{} {text}{anchor}\n", "#".repeat(level)));
     }
 
     fn para(&mut self, text: &str) {

@@ -12,8 +12,8 @@ pub mod list;
 mod markdown;
 mod table;
 
-pub use html::html;
-pub use markdown::markdown;
+pub use html::{html, html_view};
+pub use markdown::{View, markdown, markdown_view};
 
 use std::collections::BTreeSet;
 

@@ -67,6 +67,26 @@ impl Call {
         self.categories.iter().find(|c| c.path == path)
     }
 
+    /// The category a person names: by its path (`key/international`), its full name
+    /// (`重点支持项目 / 国际交流助力产业发展行动`, the separator's spaces optional) or its own name
+    /// when no other category has it (`国际交流助力产业发展行动`).
+    pub fn find_category(&self, named: &str) -> Option<&Category> {
+        let named = named.trim();
+        if let Some(c) = self.category(named) {
+            return Some(c);
+        }
+        let squeeze = |s: &str| s.chars().filter(|c| !c.is_whitespace()).collect::<String>();
+        let wanted = squeeze(named);
+        if let Some(c) = self.categories.iter().find(|c| squeeze(&c.full_name()) == wanted) {
+            return Some(c);
+        }
+        let mut own = self.categories.iter().filter(|c| c.names.last().is_some_and(|n| squeeze(n) == wanted));
+        match (own.next(), own.next()) {
+            (Some(c), None) => Some(c),
+            _ => None,
+        }
+    }
+
     /// The paths of the categories an application may name.
     pub fn leaf_paths(&self) -> impl Iterator<Item = &str> {
         self.categories.iter().filter(|c| c.leaf).map(|c| c.path.as_str())

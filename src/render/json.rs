@@ -40,6 +40,7 @@ pub fn json_finding(f: &Finding, lang: Lang) -> serde_json::Value {
         "severity": f.severity,
         "message": f.message.get(lang),
         "file": file.map(|s| s.name.as_str()),
+        "pointer": f.pointer,
         "line": line,
         "column": column,
         "labels": labels,

@@ -64,7 +64,12 @@ pub fn sarif_result(f: &Finding, lang: Lang) -> Value {
     let mut related: Vec<Value> = Vec::new();
     for l in &f.labels {
         if l.primary && locations.is_empty() {
-            locations.extend(location(l.span, Some(l.text.get(lang))));
+            let mut loc = location(l.span, Some(l.text.get(lang)));
+            // The value's JSON pointer, for tools that locate by document structure.
+            if let (Some(loc), Some(p)) = (loc.as_mut(), &f.pointer) {
+                loc["logicalLocations"] = json!([{ "fullyQualifiedName": p }]);
+            }
+            locations.extend(loc);
         } else if let Some(mut loc) = location(l.span, Some(l.text.get(lang))) {
             loc["id"] = json!(related.len());
             related.push(loc);
@@ -82,6 +87,7 @@ pub fn sarif_result(f: &Finding, lang: Lang) -> Value {
         "locations": locations,
         "properties": {
             "severity": f.severity,
+            "pointer": f.pointer,
             "requirement": f.requirement.as_ref().map(|t| t.get(lang)),
             "citation": f.citation,
             "help": f.help.as_ref().map(|t| t.get(lang)),

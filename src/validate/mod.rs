@@ -54,7 +54,7 @@ impl<'a> Ctx<'a> {
         pointer: &str,
         label: impl Into<Text>,
     ) -> Finding {
-        Finding::new(info, severity, message).in_file(self.doc.file.clone()).label(self.doc.spans().key(pointer), label)
+        Finding::new(info, severity, message).in_file(self.doc.file.clone()).at_pointer(pointer).label(self.doc.spans().key(pointer), label)
     }
 
     /// A finding labelled on the value at `pointer`: a scalar itself; a list or mapping by its
@@ -68,7 +68,7 @@ impl<'a> Ctx<'a> {
         pointer: &str,
         label: impl Into<Text>,
     ) -> Finding {
-        let f = Finding::new(info, severity, message).in_file(self.doc.file.clone());
+        let f = Finding::new(info, severity, message).in_file(self.doc.file.clone()).at_pointer(pointer);
         match self.doc.value.pointer(pointer) {
             Some(v) if !v.is_object() && !v.is_array() => f.label(self.at(pointer), label),
             Some(_) => f.label(self.doc.spans().anchor(pointer), label),
@@ -119,7 +119,7 @@ impl<'a> Ctx<'a> {
 /// Validates an application against a call; every finding, in deterministic order.
 pub fn validate(call: &Call, doc: &Document, app: &Application, as_of: NaiveDateTime) -> Vec<Finding> {
     let category = match app.categories() {
-        [one] => call.category(one).filter(|c| c.leaf),
+        [one] => call.find_category(one).filter(|c| c.leaf),
         _ => None,
     };
     let mut cx = Ctx { call, app, doc, category, as_of, findings: Vec::new(), scope: std::cell::OnceCell::new() };

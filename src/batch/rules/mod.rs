@@ -102,7 +102,7 @@ impl<'a> Cx<'a> {
 
     /// A finding on file `i`, labelled on the value at `pointer`.
     pub fn finding(&mut self, i: usize, info: &'static CodeInfo, severity: Severity, message: Text, pointer: &str, label: Text) -> Finding {
-        let f = Finding::new(info, severity, message);
+        let f = Finding::new(info, severity, message).at_pointer(pointer);
         match self.doc(i) {
             Some(doc) => f.in_file(doc.file.clone()).label(doc.spans().value(pointer), label),
             None => f,

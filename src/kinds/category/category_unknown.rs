@@ -22,7 +22,7 @@ fn check(cx: &mut Ctx) {
         return;
     }
     let leaves: Vec<&str> = cx.call.leaf_paths().collect();
-    let (msg, help) = match cx.call.category(path) {
+    let (msg, help) = match cx.call.find_category(path) {
         Some(group) => {
             let inner: Vec<&str> = leaves.iter().copied().filter(|l| Call::within(l, path)).collect();
             let (name, inner) = (group.full_name(), inner.join(", "));
@@ -32,7 +32,10 @@ fn check(cx: &mut Ctx) {
             )
         }
         None => {
-            let near = crate::schema::suggest(path, leaves.iter().copied());
+            // Close to a path, or to a category's own Chinese name.
+            let names: Vec<String> = cx.call.categories.iter().filter(|c| c.leaf).filter_map(|c| c.names.last().cloned()).collect();
+            let near = crate::schema::suggest(path, leaves.iter().copied())
+                .or_else(|| crate::schema::suggest(path, names.iter().map(String::as_str)));
             let (document, leaves) = (cx.call.reference(), leaves.join(", "));
             (
                 tr!("`{path}` is not a category of {document}", "`{path}` 不是 {document} 的申报类别"),

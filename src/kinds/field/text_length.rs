@@ -21,13 +21,14 @@ fn check(cx: &mut Ctx) {
             (Some(min), _) if n < min as usize => ("short", "过短", format!("at least {min}"), format!("不少于 {min}")),
             _ => continue,
         };
-        let field = &limit.field;
         let ptr = format!("/{}", limit.field.replace('.', "/"));
+        let field = crate::schema::field_name(&ptr);
+        let (field, field_zh) = (&field.en, &field.zh);
         let f = cx
             .finding(
                 RULE.info,
                 Severity::Error,
-                tr!("`{field}` has {n} characters; too {bad} ({bound})", "`{field}` 共 {n} 字，{bad_zh}（{bound_zh} 字）"),
+                tr!("{field} has {n} characters; too {bad} ({bound})", "{field_zh}共 {n} 字，{bad_zh}（{bound_zh} 字）"),
                 &ptr,
                 tr!("{n} characters", "{n} 字"),
             )
