@@ -379,6 +379,7 @@ fn submission(o: &mut Out, call: &Call, cat: &Category) {
             Channel::Online => "online",
             Channel::Paper => "paper",
             Channel::Email => "email",
+            Channel::Message => "message",
         };
         let words: Vec<String> = of
             .iter()

@@ -1014,6 +1014,59 @@ impl Cx<'_> {
     }
 
     /// The compiled deadline; `None` when its channel or closing time is unusable.
+    /// The closing moment of a deadline: its own, or that of the deadline it closes `with`.
+    fn closes(&mut self, d: &spec::Deadline, ptr: &str) -> Option<crate::values::When> {
+        match (d.closes, &d.with) {
+            (Some(c), None) => Some(c),
+            (Some(_), Some(_)) => {
+                self.error(
+                    DATE_ORDER,
+                    tr!("a deadline has both `closes` and `with`", "截止事项同时有 `closes` 和 `with`"),
+                    &format!("{ptr}/with"),
+                    tr!("one or the other", "二者择一"),
+                );
+                None
+            }
+            (None, Some(other)) => {
+                let target = self.spec.deadlines.iter().enumerate().find(|(_, x)| x.id.as_deref() == Some(other.as_str()));
+                match target {
+                    Some((_, t)) if t.with.is_none() => t.closes,
+                    Some(_) => {
+                        self.error(
+                            DATE_ORDER,
+                            tr!("`{other}` closes with another deadline itself", "`{other}` 本身也随其他截止事项截止"),
+                            &format!("{ptr}/with"),
+                            tr!("name a deadline with its own `closes`", "请指向有 `closes` 的截止事项"),
+                        );
+                        None
+                    }
+                    None => {
+                        let ids: Vec<String> = self.spec.deadlines.iter().filter_map(|x| x.id.clone()).collect();
+                        let near = suggest(other, ids.iter().map(String::as_str)).map(str::to_owned);
+                        self.error(
+                            UNKNOWN_REF,
+                            tr!("`{other}` is not a deadline of this spec", "`{other}` 不是本规范文件中的截止事项"),
+                            &format!("{ptr}/with"),
+                            tr!("no such deadline", "无此截止事项"),
+                        )
+                        .help = near.map(|n| tr!("did you mean `{n}`?", "是否应为 `{n}`？"));
+                        None
+                    }
+                }
+            }
+            (None, None) if self.unusable(&format!("{ptr}/closes")) => None,
+            (None, None) => {
+                self.error(
+                    DATE_ORDER,
+                    tr!("a deadline needs `closes` (or `with` another deadline)", "截止事项须有 `closes`（或 `with` 其他截止事项）"),
+                    ptr,
+                    tr!("when does it close?", "何时截止？"),
+                );
+                None
+            }
+        }
+    }
+
     fn deadline(&mut self, d: &spec::Deadline, ptr: &str, paths: &[String]) -> Option<model::Deadline> {
         let issued = self.spec.meta().issued;
         let cite = self.cite(&d.source, ptr, "deadline");
@@ -1043,7 +1096,7 @@ impl Cx<'_> {
                 Some(model::Extension { until, when_fewer_applicants_than: e.when_fewer_applicants_than?, cite })
             })
             .collect();
-        let closes = d.closes?;
+        let closes = self.closes(d, ptr)?;
         if let Some(o) = d.opens
             && o.start() > closes.end()
         {
@@ -1073,8 +1126,10 @@ impl Cx<'_> {
             id,
             name: d.name.clone().unwrap_or_default(),
             channel: d.channel?,
+            address: d.address.clone(),
             opens: d.opens,
             closes,
+            with: d.with.clone(),
             postmark: d.postmark,
             extensions,
             categories: d.categories.clone(),
@@ -1130,9 +1185,11 @@ impl Cx<'_> {
                 Some(Cited { value: b.rule?, cite })
             })
             .collect();
+        let line_caps = crate::kinds::budget::line_caps(self, &f.line_caps);
         model::Form {
             text_limits,
             budget,
+            line_caps,
             identifier: f.identifier.as_ref().and_then(|x| {
                 let cite = self.cite(&x.source, "/form/identifier", "identifier rule");
                 Some(Cited { value: x.kind?, cite })

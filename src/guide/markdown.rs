@@ -128,15 +128,23 @@ impl<'a> Guide<'a> {
         self.heading(2, "申报要点");
         let mut items = Vec::new();
         for d in &call.deadlines {
-            // The portal: a web address in the deadline's clause, or in the clause that says where to apply online.
-            let portal = url(&d.cite.text).or_else(|| {
+            // The portal: the address the spec gives, else a web address in the deadline's clause,
+            // or in the clause that says where to apply online.
+            let given = d.address.as_deref().filter(|a| a.starts_with("http://") || a.starts_with("https://"));
+            let portal = given.or_else(|| url(&d.cite.text)).or_else(|| {
                 (d.channel == crate::model::Channel::Online)
                     .then(|| call.clauses.values().filter(|c| c.text.contains("登录")).find_map(|c| url(&c.text)))
                     .flatten()
             });
-            let mut text = format!("{}：{} 截止（{}）", esc(&d.name), d.closes, super::channel(d.channel));
+            let with = d.with.as_ref().and_then(|w| call.deadlines.iter().find(|x| &x.id == w));
+            let mut text = match with {
+                Some(w) => format!("{}：与“{}”同时提交（{} 截止，{}）", esc(&d.name), esc(&w.name), d.closes, super::channel(d.channel)),
+                None => format!("{}：{} 截止（{}）", esc(&d.name), d.closes, super::channel(d.channel)),
+            };
             if let Some(u) = portal {
                 text.push_str(&format!("，申报网址：<{u}>"));
+            } else if let Some(a) = &d.address {
+                text.push_str(&format!("，{}：{}", if d.channel == crate::model::Channel::Paper { "寄送地址" } else { "地址" }, esc(a)));
             }
             items.push(Item::new(text, Some(&d.cite)));
         }

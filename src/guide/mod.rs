@@ -75,6 +75,7 @@ pub fn channel(c: Channel) -> &'static str {
         Channel::Online => "网上申报",
         Channel::Paper => "纸质材料",
         Channel::Email => "电子邮件",
+        Channel::Message => "即时通讯账号",
     }
 }
 

@@ -326,8 +326,13 @@ pub struct Deadline {
     pub id: String,
     pub name: String,
     pub channel: Channel,
+    /// Where: a portal's address, a postal or e-mail address, an account.
+    pub address: Option<String>,
     pub opens: Option<When>,
+    /// The last moment (that of `with` when the spec gives none of its own).
     pub closes: When,
+    /// The deadline it closes with, by id, when it has no closing moment of its own.
+    pub with: Option<String>,
     pub postmark: bool,
     pub extensions: Vec<Extension>,
     pub categories: Vec<String>,
@@ -345,6 +350,8 @@ pub struct Extension {
 pub struct Form {
     pub text_limits: Vec<TextLimit>,
     pub budget: Vec<Cited<BudgetRuleKind>>,
+    /// Caps on a share of the budget.
+    pub line_caps: Vec<crate::kinds::budget::LineCap>,
     pub identifier: Option<Cited<IdentifierKind>>,
     pub one_project_per_form: Option<Citation>,
     pub category_scope: Option<Citation>,

@@ -653,12 +653,21 @@ pub struct Deadline {
     /// How it is submitted.
     #[schemars(extend("x-required" = true))]
     pub channel: Option<Channel>,
+    /// Where: the portal's address, the postal address, the e-mail address or the account
+    /// named (https://hkx.wehzsy.com; 科研服务部于老师QQ 12345).
+    #[serde(default)]
+    pub address: Option<String>,
     /// When submissions start to be accepted.
     #[serde(default)]
     pub opens: Option<When>,
-    /// The last moment; a date alone means the end of that day.
-    #[schemars(extend("x-required" = true))]
+    /// The last moment; a date alone, or 24:00, means the end of that day. Leave it out when
+    /// the channel closes with another deadline (`with`).
+    #[serde(default)]
     pub closes: Option<When>,
+    /// The id of the deadline this one closes with (同时发送电子版: the e-mail copy is due with
+    /// the paper one).
+    #[serde(default)]
+    pub with: Option<String>,
     /// True when the courier's send date counts (以快递发出日期为准).
     #[serde(default)]
     pub postmark: bool,
@@ -675,9 +684,14 @@ pub struct Deadline {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum Channel {
+    /// A portal or online system (网上申报).
     Online,
+    /// Paper, by post, courier or in person (纸质材料).
     Paper,
+    /// E-mail (电子邮件).
     Email,
+    /// A named messaging account (QQ, 微信, 企业微信).
+    Message,
 }
 
 /// A conditional extension of a deadline.
@@ -704,6 +718,9 @@ pub struct Form {
     /// Budget arithmetic the form requires.
     #[serde(default)]
     pub budget: Vec<BudgetRule>,
+    /// Caps on a share of the budget (管理费不超过5%).
+    #[serde(default)]
+    pub line_caps: Vec<crate::kinds::budget::LineCapSpec>,
     /// The organisation identifier the form asks for.
     #[serde(default)]
     pub identifier: Option<IdentifierRule>,

@@ -123,4 +123,15 @@ mod tests {
         let out = check_at(&app, "2025-04-22T00:00:01".parse().unwrap());
         assert_eq!(out.codes(), ["deadline.missed"]);
     }
+
+    #[test]
+    fn a_channel_without_its_own_date_closes_with_the_one_it_follows() {
+        let out = check(&edit(&[(
+            "  - { channel: paper, at: \"2025-04-25 09:00\", sent: 2025-04-23 }",
+            "  - { channel: paper, at: \"2025-04-25 09:00\", sent: 2025-04-23 }\n  - { channel: email, at: \"2025-04-26 09:00\" }",
+        )]));
+        let f: Vec<_> = out.findings.into_iter().filter(|f| f.code.code == "deadline.missed").collect();
+        assert_eq!(f.len(), 1, "{f:?}");
+        assert!(f[0].message.en.contains("电子版"), "{}", f[0].message.en);
+    }
 }
