@@ -31,7 +31,12 @@ pub struct SpecOutcome {
 /// Reads, checks and compiles a spec file from disk.
 pub fn spec_path(path: &Path, limits: &Limits) -> SpecOutcome {
     match source::read(path, limits) {
-        Ok(file) => spec_source(file, limits),
+        Ok(file) => {
+            let note = source::note(&file);
+            let mut out = spec_source(file, limits);
+            out.findings.extend(note);
+            out
+        }
         Err(f) => SpecOutcome { file: None, call: None, findings: vec![f] },
     }
 }
@@ -72,12 +77,16 @@ pub fn bundle(paths: &[std::path::PathBuf], limits: &Limits) -> Bundle {
 /// only when a loaded spec names one: validating one draft then compiles one spec, not every
 /// file in the folder. Specs whose id cannot be read that way are loaded as usual.
 pub fn bundle_for(paths: &[std::path::PathBuf], limits: &Limits, wanted: Option<&std::collections::BTreeSet<String>>) -> Bundle {
-    let files = expand(paths);
-    let mut out = Bundle { files: files.len(), ..Bundle::default() };
+    let expanded = crate::walk::expand(paths);
+    let files = expanded.files;
+    let mut out = Bundle { files: files.len(), findings: expanded.findings, ..Bundle::default() };
     let mut plans = Vec::new();
     let mut specs = Vec::new();
     for path in files {
         let file = source::read(&path, limits);
+        if let Ok(file) = &file {
+            out.findings.extend(source::note(file));
+        }
         if let (Some(wanted), Ok(file)) = (wanted, &file) {
             match document::peek(&file.text, &[&["plan"], &["call", "id"]]) {
                 Some((0, _)) => {
@@ -180,36 +189,6 @@ pub fn application_of(doc: &Document) -> Result<crate::application::Application,
 pub fn application_path(path: &Path, limits: &Limits) -> Result<(Document, crate::application::Application), Vec<Finding>> {
     let file = source::read(path, limits).map_err(|f| vec![f])?;
     typed(file, Kind::Application, limits)
-}
-
-/// Every `.yaml`, `.yml` and `.json` file under the given paths (folders walked recursively,
-/// in sorted order). Paths that are files are taken as given, whatever their extension.
-pub fn expand(paths: &[std::path::PathBuf]) -> Vec<std::path::PathBuf> {
-    let mut out = Vec::new();
-    for p in paths {
-        if p.is_dir() {
-            walk(p, &mut out);
-        } else {
-            out.push(p.clone());
-        }
-    }
-    out
-}
-
-fn walk(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        out.push(dir.to_path_buf());
-        return;
-    };
-    let mut entries: Vec<_> = entries.filter_map(Result::ok).map(|e| e.path()).collect();
-    entries.sort();
-    for e in entries {
-        if e.is_dir() {
-            walk(&e, out);
-        } else if matches!(e.extension().and_then(|x| x.to_str()), Some("yaml" | "yml" | "json")) {
-            out.push(e);
-        }
-    }
 }
 
 /// Two spec files may not define the same call id: `--call ID` and applications' `call:` must

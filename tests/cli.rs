@@ -128,3 +128,36 @@ fn test_reports_differences_from_declared_expectations() {
     let out = stdout(&o).replace(&path.display().to_string(), "wrong.yaml");
     insta::assert_snapshot!(out);
 }
+
+/// `callspec test` with no arguments runs the repository's examples and passes: the example
+/// batches hold a `.callspec-batch` marker, so each is checked as one batch with the rules
+/// across applications (120 passed and 15 failed before).
+#[test]
+fn test_with_no_arguments_passes_on_the_repository() {
+    let o = callspec(&["test"]);
+    let out = stdout(&o);
+    assert_eq!(o.status.code(), Some(0), "{out}");
+    assert!(out.ends_with(" passed, 0 failed, 0 skipped\n"), "{out}");
+    let passed: usize = out.lines().last().unwrap().trim_start_matches("ok: ").split(' ').next().unwrap().parse().unwrap();
+    assert!(passed >= 135, "{out}");
+    // The same batch without its marker is a set of single files, and its batch findings are missing.
+    let dir = std::env::temp_dir().join(format!("callspec-cli-marker-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let batch = common::root().join("examples/batches/hangzhou-duplicate-and-too-few");
+    for e in std::fs::read_dir(&batch).unwrap() {
+        let p = e.unwrap().path();
+        std::fs::copy(&p, dir.join(p.file_name().unwrap())).unwrap();
+    }
+    let with = callspec(&["test", dir.to_str().unwrap()]);
+    std::fs::remove_file(dir.join(".callspec-batch")).unwrap();
+    let without = callspec(&["test", dir.to_str().unwrap()]);
+    std::fs::write(dir.join(".callspec-batch"), "compleat\n").unwrap();
+    let bad = callspec(&["test", dir.to_str().unwrap()]);
+    let _ = std::fs::remove_dir_all(&dir);
+    assert_eq!(with.status.code(), Some(0), "{}", stdout(&with));
+    assert_eq!(without.status.code(), Some(1), "{}", stdout(&without));
+    assert!(stdout(&without).contains("expected, not reported: batch.duplicate-project (error)"), "{}", stdout(&without));
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("unknown word `compleat`"));
+}

@@ -36,6 +36,15 @@ fn codes(json: &[u8]) -> (Vec<String>, serde_json::Value) {
     (codes, report)
 }
 
+/// No character that could drive a terminal or hide text (control characters other than
+/// tab and line feed, CR, DEL, C1, bidirectional and invisible characters) in an output.
+pub fn assert_printable(bytes: &[u8], what: &str) {
+    let text = String::from_utf8_lossy(bytes);
+    if let Some(c) = text.chars().find(|&c| callspec::source::is_unsafe(c)) {
+        panic!("{what}: raw U+{:04X} in the output:\n{text}", c as u32);
+    }
+}
+
 fn no_panic(o: &Output, what: &str) {
     let err = String::from_utf8_lossy(&o.stderr);
     assert!(!err.contains("panicked"), "{what} panicked:\n{err}");
@@ -55,6 +64,8 @@ fn every_corpus_file_gets_its_declared_diagnostic() {
         let before = std::fs::read(common::root().join(&path)).unwrap();
         let json = callspec(&args_for(kind, &path, "json"));
         no_panic(&json, &path);
+        assert_printable(&json.stdout, &path);
+        assert_printable(&json.stderr, &path);
         let (got, report) = codes(&json.stdout);
         let want: Vec<String> = want.split(',').filter(|c| !c.is_empty()).map(str::to_owned).collect();
         assert_eq!(got, want, "{path}: codes");
@@ -72,8 +83,13 @@ fn every_corpus_file_gets_its_declared_diagnostic() {
         let human = callspec(&args_for(kind, &path, "human"));
         let again = callspec(&args_for(kind, &path, "human"));
         assert_eq!(human.stdout, again.stdout, "{path}: output differs on repeat");
+        assert_printable(&human.stdout, &path);
+        assert_printable(&human.stderr, &path);
+        let sarif = callspec(&args_for(kind, &path, "sarif"));
+        assert_printable(&sarif.stdout, &path);
+        let github = callspec(&args_for(kind, &path, "github"));
+        assert_printable(&github.stdout, &path);
         let text = String::from_utf8(human.stdout).expect("UTF-8 output");
-        assert!(!text.chars().any(|c| c.is_control() && c != '\n'), "{path}: control character in output");
         let name = file.replace(['/', '.'], "_");
         insta::assert_snapshot!(name, text);
         assert_eq!(std::fs::read(common::root().join(&path)).unwrap(), before, "{path} was modified");
@@ -156,9 +172,15 @@ fn folders_missing_files_and_pipes_are_unusable_input() {
     let o = callspec(&["validate", "--spec", dir.0.to_str().unwrap(), "examples/hangzhou-2025/valid"]);
     assert_eq!(o.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&o.stdout).contains("is a folder"));
-    // An empty folder of applications: nothing to check, and said so.
-    let o = callspec(&["validate", "--spec", "specs/hangzhou-2025.yaml", dir.0.to_str().unwrap()]);
-    no_panic(&o, "empty folder");
+    // An empty folder of applications: nothing to check is an error, and said so.
+    for args in [vec!["validate", "--spec", "specs/hangzhou-2025.yaml"], vec!["check"], vec!["test"]] {
+        let mut args = args.clone();
+        args.push(dir.0.to_str().unwrap());
+        let o = callspec(&args);
+        no_panic(&o, "empty folder");
+        assert_eq!(o.status.code(), Some(2), "{args:?}: {}", String::from_utf8_lossy(&o.stdout));
+        assert!(String::from_utf8_lossy(&o.stdout).contains("holds no file to check"), "{args:?}");
+    }
     #[cfg(unix)]
     {
         let fifo = dir.0.join("pipe.yaml");
@@ -187,4 +209,252 @@ fn an_unreadable_file_is_unusable_input() {
         }
         assert_eq!(run_on(&path), (Some(2), "input.unreadable".to_owned()));
     }
+}
+
+/// Runs the binary, killing it after `secs` seconds: a hang fails the test instead of
+/// stalling the suite.
+fn bounded(args: &[&str], secs: u64) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_callspec"))
+        .args(args)
+        .current_dir(common::root())
+        .env("NO_COLOR", "1")
+        .env("LC_ALL", "C")
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("binary runs");
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(secs);
+    while child.try_wait().unwrap().is_none() {
+        if std::time::Instant::now() > deadline {
+            child.kill().unwrap();
+            panic!("{args:?} still running after {secs} s");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    child.wait_with_output().unwrap()
+}
+
+fn report(o: &Output, what: &str) -> serde_json::Value {
+    no_panic(o, what);
+    assert_printable(&o.stdout, what);
+    serde_json::from_slice(&o.stdout).unwrap_or_else(|e| panic!("{what}: {e}\n{}", String::from_utf8_lossy(&o.stdout)))
+}
+
+fn codes_of(report: &serde_json::Value) -> Vec<String> {
+    report["findings"].as_array().unwrap().iter().map(|f| f["code"].as_str().unwrap().to_owned()).collect()
+}
+
+/// Folder links that loop (`x -> .`, `y -> .`, `up -> ..`) made the walk endless (800 MB and
+/// growing); now each folder and file is taken once by its identity and each loop reported,
+/// by every command that walks folders, the specs folder included.
+#[cfg(unix)]
+#[test]
+fn folder_link_loops_are_walked_once_by_every_command() {
+    use std::os::unix::fs::symlink;
+    let dir = Scratch::new("loops");
+    let drafts = dir.0.join("drafts");
+    let specs = dir.0.join("specs");
+    std::fs::create_dir_all(drafts.join("sub")).unwrap();
+    std::fs::create_dir_all(&specs).unwrap();
+    std::fs::copy(common::root().join("examples/hangzhou-2025/invalid/budget-items-sum.yaml"), drafts.join("a.yaml")).unwrap();
+    std::fs::copy(common::root().join("specs/hangzhou-2025.yaml"), specs.join("hangzhou-2025.yaml")).unwrap();
+    symlink(".", drafts.join("x")).unwrap();
+    symlink(".", drafts.join("y")).unwrap();
+    symlink("..", drafts.join("sub/up")).unwrap();
+    symlink(".", specs.join("again")).unwrap();
+    let (d, s) = (drafts.to_str().unwrap(), specs.to_str().unwrap());
+
+    let o = bounded(&["validate", "--specs", s, "--complete", "--format", "json", d], 60);
+    let r = report(&o, "validate");
+    assert_eq!(o.status.code(), Some(1), "{r}");
+    assert_eq!(r["files"], 1, "one file, checked once");
+    let mut codes = codes_of(&r);
+    codes.sort();
+    assert_eq!(codes, ["budget.items-sum", "input.link-loop", "input.link-loop", "input.link-loop"], "no duplicate-project: {r}");
+
+    let o = bounded(&["check", "--format", "json", s], 60);
+    let r = report(&o, "check");
+    assert_eq!((o.status.code(), r["files"].as_u64()), (Some(0), Some(1)), "{r}");
+    assert_eq!(codes_of(&r), ["input.link-loop"]);
+
+    let o = bounded(&["test", "--specs", s, d], 60);
+    no_panic(&o, "test");
+    let out = String::from_utf8_lossy(&o.stdout);
+    assert_eq!(o.status.code(), Some(0), "{out}");
+    assert!(out.ends_with("ok: 1 passed, 0 failed, 0 skipped\n"), "{out}");
+    assert_eq!(out.matches("input.link-loop").count(), 3, "{out}");
+
+    for cmd in [vec!["list", "--specs", s], vec!["show", "hangzhou-2025", "--specs", s], vec!["calendar", "--specs", s]] {
+        let o = bounded(&cmd, 60);
+        assert_eq!(o.status.code(), Some(0), "{cmd:?}");
+    }
+}
+
+/// Word, PDF, spreadsheet and zip files met in a folder are reported, not skipped; a folder
+/// of nothing but such files is not "ok: 0 files".
+#[test]
+fn documents_in_a_folder_are_reported_not_skipped() {
+    let dir = Scratch::new("documents");
+    for f in ["word.docx", "notice.pdf", "sheet.xlsx", "old-word.doc", "drafts.zip"] {
+        std::fs::copy(common::root().join("tests/hostile/applications").join(f), dir.0.join(f)).unwrap();
+    }
+    let o = callspec(&["validate", "--spec", "specs/hangzhou-2025.yaml", "--format", "json", dir.0.to_str().unwrap()]);
+    let r = report(&o, "documents");
+    assert_eq!(o.status.code(), Some(2));
+    assert_eq!(r["files"], 5);
+    assert_eq!(codes_of(&r), ["input.not-text"; 5]);
+    let o = callspec(&["validate", "--spec", "specs/hangzhou-2025.yaml", "--color", "never", dir.0.join("word.docx").to_str().unwrap()]);
+    let text = String::from_utf8_lossy(&o.stdout);
+    assert!(text.contains("is a Word document (.docx)"), "{text}");
+    let o = callspec(&["validate", "--lang", "zh", "--spec", "specs/hangzhou-2025.yaml", dir.0.join("word.docx").to_str().unwrap()]);
+    assert!(String::from_utf8_lossy(&o.stdout).contains("是 Word 文档（.docx）"));
+}
+
+/// A folder this user cannot read is reported as such (it was called "a folder, not a
+/// file"); a root user is dropped to `nobody` with setpriv, where it exists.
+#[cfg(unix)]
+#[test]
+fn an_unreadable_folder_is_permission_denied() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = Scratch::new("locked-folder");
+    let locked = dir.0.join("locked");
+    std::fs::create_dir(&locked).unwrap();
+    std::fs::copy(common::root().join("examples/hangzhou-2025/valid/key-academic-society.yaml"), locked.join("a.yaml")).unwrap();
+    std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o000)).unwrap();
+    std::fs::set_permissions(&dir.0, std::fs::Permissions::from_mode(0o755)).unwrap();
+    let bin = env!("CARGO_BIN_EXE_callspec");
+    let spec = common::root().join("specs/hangzhou-2025.yaml");
+    let args = ["validate", "--spec", spec.to_str().unwrap(), "--format", "json", dir.0.to_str().unwrap()];
+    let o = if std::fs::read_dir(&locked).is_err() {
+        Command::new(bin).args(args).output().unwrap()
+    } else if Command::new("setpriv").arg("--version").output().is_ok_and(|o| o.status.success()) {
+        Command::new("setpriv").args(["--reuid=65534", "--regid=65534", "--clear-groups", bin]).args(args).output().unwrap()
+    } else {
+        eprintln!("skipped: this user reads mode-000 folders and setpriv is missing");
+        std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o755)).unwrap();
+        return;
+    };
+    std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o755)).unwrap();
+    let r = report(&o, "locked folder");
+    assert_eq!(o.status.code(), Some(2), "{r}");
+    assert_eq!(codes_of(&r), ["input.unreadable"]);
+    assert!(r["findings"][0]["message"].as_str().unwrap().contains("cannot be read (permission denied)"), "{r}");
+}
+
+/// A draft whose path is longer than the system allows (4,096 bytes) was dropped silently
+/// ("ok: 0 files"); now the folder it is in is reported.
+#[cfg(unix)]
+#[test]
+fn a_path_longer_than_the_system_allows_is_reported() {
+    let dir = Scratch::new("long-path");
+    let segment = "d".repeat(200);
+    let draft = common::root().join("examples/hangzhou-2025/valid/key-academic-society.yaml");
+    let script = format!("for i in $(seq 22); do mkdir {segment} && cd {segment} || exit 1; done; cp '{}' a.yaml", draft.display());
+    let made = Command::new("bash").arg("-c").arg(&script).current_dir(&dir.0).status().unwrap();
+    assert!(made.success());
+    let o = callspec(&["validate", "--spec", "specs/hangzhou-2025.yaml", "--format", "json", dir.0.to_str().unwrap()]);
+    let r = report(&o, "long path");
+    assert_eq!(o.status.code(), Some(2), "{r}");
+    assert_eq!(codes_of(&r), ["input.unreadable"], "{r}");
+    assert!(r["findings"][0]["message"].as_str().unwrap().contains("its path is longer than the system allows"), "{r}");
+}
+
+/// Drafts saved by Chinese Windows editors, as GBK/GB18030 and as UTF-16 with a byte-order
+/// mark, validate exactly like their UTF-8 copies: the same findings, lines, columns and
+/// labelled values, the same exit code, and one note naming the encoding assumed.
+#[test]
+fn gbk_and_utf16_drafts_validate_like_their_utf8_copies() {
+    let dir = Scratch::new("encodings");
+    let mut checked = 0;
+    for name in
+        ["valid/key-academic-society.yaml", "invalid/budget-items-sum.yaml", "invalid/text-length.yaml", "invalid/kpi-out-of-range.yaml"]
+    {
+        let text = std::fs::read_to_string(common::root().join("examples/hangzhou-2025").join(name)).unwrap();
+        let base = name.replace('/', "-");
+        let utf8 = dir.0.join(format!("utf8-{base}"));
+        std::fs::write(&utf8, &text).unwrap();
+        let (gbk, _, unmappable) = encoding_rs::GB18030.encode(&text);
+        assert!(!unmappable);
+        let le: Vec<u8> = [0xFF, 0xFE].into_iter().chain(text.encode_utf16().flat_map(u16::to_le_bytes)).collect();
+        let be: Vec<u8> = [0xFE, 0xFF].into_iter().chain(text.encode_utf16().flat_map(u16::to_be_bytes)).collect();
+        let run = |p: &Path| {
+            let o = callspec(&["validate", "--specs", "specs", "--as-of", "2030-01-01", "--format", "json", p.to_str().unwrap()]);
+            let r = report(&o, &p.display().to_string());
+            let mut notes = Vec::new();
+            let findings: Vec<serde_json::Value> = r["findings"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .filter(|f| {
+                    let note = f["code"] == "input.decoded";
+                    if note {
+                        notes.push(f["message"].as_str().unwrap().to_owned());
+                    }
+                    !note
+                })
+                .map(|f| {
+                    let mut f = f.clone();
+                    f["file"] = serde_json::Value::Null;
+                    f
+                })
+                .collect();
+            (o.status.code(), findings, notes)
+        };
+        let (exit, want, notes) = run(&utf8);
+        assert!(notes.is_empty());
+        for (tag, bytes, enc) in [("gbk", gbk.into_owned(), "GBK/GB18030"), ("utf16le", le, "UTF-16 LE"), ("utf16be", be, "UTF-16 BE")] {
+            let path = dir.0.join(format!("{tag}-{base}"));
+            std::fs::write(&path, &bytes).unwrap();
+            let (e, got, notes) = run(&path);
+            assert_eq!(e, exit, "{tag} {name}");
+            assert_eq!(got, want, "{tag} {name}");
+            assert_eq!(notes.len(), 1, "{tag} {name}");
+            assert!(notes[0].ends_with(&format!("it was read as {enc}")), "{}", notes[0]);
+            checked += 1;
+        }
+    }
+    assert_eq!(checked, 12);
+}
+
+/// Arguments echoed back (`explain`, `new --category`, `new -o`, `show`) and file names with
+/// terminal escapes (ESC, C1 CSI: clear-screen and set-title sequences), CR, bidirectional
+/// overrides and zero-width characters reach no output raw, in any format.
+#[cfg(unix)]
+#[test]
+fn echoed_arguments_and_file_names_are_escaped() {
+    let hostile = "\u{1b}[2J\u{1b}]0;owned\u{7}\u{9b}31m\r\u{202e}\u{2066}\u{200b}\u{2060}";
+    let dir = Scratch::new("escapes");
+    let all = |o: &Output, what: &str| {
+        no_panic(o, what);
+        assert_printable(&o.stdout, what);
+        assert_printable(&o.stderr, what);
+    };
+    let o = callspec(&["explain", hostile]);
+    assert_eq!(o.status.code(), Some(2));
+    all(&o, "explain");
+    assert!(String::from_utf8_lossy(&o.stderr).contains("\\u{1b}[2J"), "{}", String::from_utf8_lossy(&o.stderr));
+    let o = callspec(&["new", "--call", "hangzhou-2025", "--category", hostile]);
+    assert_eq!(o.status.code(), Some(2));
+    all(&o, "new --category");
+    let o = callspec(&["show", hostile]);
+    assert_eq!(o.status.code(), Some(2));
+    all(&o, "show");
+    let o = callspec(&["schema", "--call", hostile]);
+    assert_eq!(o.status.code(), Some(2));
+    all(&o, "schema --call");
+    let out = dir.0.join(format!("{hostile}.yaml"));
+    let o = callspec(&["new", "--call", "hangzhou-2025", "--category", "key/academic-society", "-o", out.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(0), "{}", String::from_utf8_lossy(&o.stderr));
+    all(&o, "new -o");
+    // The draft written there, validated under its hostile name, in every format.
+    for format in ["human", "json", "sarif", "github"] {
+        let o = callspec(&["validate", "--spec", "specs/hangzhou-2025.yaml", "--format", format, out.to_str().unwrap()]);
+        assert_eq!(o.status.code(), Some(1));
+        all(&o, format);
+    }
+    let o = callspec(&["test", out.to_str().unwrap()]);
+    all(&o, "test");
+    let o = callspec(&["validate", "--format", hostile, "x.yaml"]);
+    assert_eq!(o.status.code(), Some(2));
+    all(&o, "clap");
 }

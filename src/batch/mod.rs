@@ -125,13 +125,25 @@ pub struct Checked {
     pub expect: Option<crate::application::Expect>,
 }
 
-/// Reads, parses, checks and validates one application file.
+/// Reads, parses, checks and validates one application file. A file decoded from GBK or
+/// UTF-16 also gets the note saying so ([`crate::source::note`]).
 pub fn check_file(path: &Path, calls: &Calls, opts: &Options) -> Checked {
+    let file = match crate::source::read(path, &opts.limits) {
+        Ok(file) => file,
+        Err(f) => return Checked { findings: vec![f], facts: None, expect: None },
+    };
+    let note = crate::source::note(&file);
+    let mut checked = check_source(file, calls, opts);
+    checked.findings.extend(note);
+    checked
+}
+
+fn check_source(file: std::sync::Arc<crate::source::SourceFile>, calls: &Calls, opts: &Options) -> Checked {
+    let parsed = crate::document::parse(file, &opts.limits);
     if opts.parse_only {
-        let parsed = crate::source::read(path, &opts.limits).and_then(|f| crate::document::parse(f, &opts.limits));
         return Checked { findings: parsed.err().into_iter().collect(), facts: None, expect: None };
     }
-    let doc = match crate::source::read(path, &opts.limits).and_then(|f| crate::document::parse(f, &opts.limits)) {
+    let doc = match parsed {
         Ok(doc) => doc,
         Err(f) => return Checked { findings: vec![f], facts: None, expect: None },
     };

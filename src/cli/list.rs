@@ -5,6 +5,6 @@ use super::args::ListArgs;
 
 pub fn run(args: &ListArgs) -> Exit {
     let loaded = super::specs::load(&args.specs);
-    super::out(&callspec::guide::list::text(&loaded.calls));
+    super::out_text(&callspec::guide::list::text(&loaded.calls));
     super::specs::report_broken(&loaded)
 }

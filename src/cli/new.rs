@@ -5,6 +5,7 @@ use std::io::Write;
 use std::path::{Component, Path, PathBuf};
 
 use callspec::model::{Call, Category};
+use callspec::source::printable;
 
 use super::Exit;
 use super::args::NewArgs;
@@ -29,23 +30,22 @@ pub fn run(args: &NewArgs) -> Exit {
         super::out(&text);
         return Exit::Clean;
     };
+    let shown = printable(&file.display().to_string()).into_owned();
     match write(file, &text, args.force) {
         Ok(()) => {
             eprintln!(
-                "wrote {}: a draft for {} of {}; fill in every `~`, then run `callspec validate {}`",
-                file.display(),
-                cat.path,
-                call.id,
-                file.display()
+                "wrote {shown}: a draft for {} of {}; fill in every `~`, then run `callspec validate {shown}`",
+                printable(&cat.path),
+                printable(&call.id),
             );
             Exit::Clean
         }
         Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
-            eprintln!("error: {} already exists; pass --force to overwrite it", file.display());
+            eprintln!("error: {shown} already exists; pass --force to overwrite it");
             Exit::Unusable
         }
         Err(e) => {
-            eprintln!("error: cannot write {}: {e}", file.display());
+            eprintln!("error: cannot write {shown}: {}", printable(&e.to_string()));
             Exit::Unusable
         }
     }
@@ -59,6 +59,10 @@ fn write(file: &Path, text: &str, force: bool) -> std::io::Result<()> {
 
 /// Why a category cannot be drafted, with the nearest path and the categories there are.
 fn no_category(call: &Call, path: &str) -> String {
+    printable(&no_category_raw(call, path)).into_owned()
+}
+
+fn no_category_raw(call: &Call, path: &str) -> String {
     let leaves: Vec<&Category> = call.categories.iter().filter(|c| c.leaf).collect();
     let (head, listed): (String, Vec<&Category>) = match call.category(path) {
         Some(group) => (

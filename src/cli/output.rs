@@ -86,8 +86,8 @@ impl<'a> Printer<'a> {
             .iter()
             .map(|f| match self.args.format {
                 Format::Human => render::human(f, self.style),
-                Format::Json => serde_json::to_string(&render::json_finding(f, self.style.lang)).expect("JSON serialises"),
-                Format::Sarif => serde_json::to_string(&render::sarif_result(f, self.style.lang)).expect("JSON serialises"),
+                Format::Json => render::to_json(&render::json_finding(f, self.style.lang)),
+                Format::Sarif => render::to_json(&render::sarif_result(f, self.style.lang)),
                 Format::Github => render::github(f, self.style.lang),
             })
             .collect();
@@ -142,6 +142,7 @@ impl<'a> Printer<'a> {
                         .collect::<serde_json::Map<_, _>>()
                         .into();
                 }
+                let s = render::to_json(&s);
                 super::out(&format!("\n],\"files\":{},\"exit_code\":{},\"summary\":{s}}}\n", summary.files, exit as i32));
             }
             Format::Sarif => super::out(&format!("{}\n", render::sarif_end(exit as i32))),
@@ -209,6 +210,7 @@ fn categories_table(cats: &BTreeMap<String, CategoryCount>, lang: Lang) -> Strin
     });
     for (k, c) in cats {
         let pad = " ".repeat(width - k.chars().count());
+        let k = callspec::source::printable(k);
         out.push_str(&match lang {
             Lang::En => format!("  {k}{pad}  {:>6} valid  {:>6} with warnings  {:>6} invalid\n", c.valid, c.warnings, c.invalid),
             Lang::Zh => format!("  {k}{pad}  合格 {:>6}  有警告 {:>6}  不合格 {:>6}\n", c.valid, c.warnings, c.invalid),

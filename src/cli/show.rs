@@ -19,6 +19,6 @@ pub fn run(args: &ShowArgs) -> Exit {
         GuideFormat::Md => guide::markdown(call),
         GuideFormat::Html => guide::html(call),
     };
-    super::out(&text);
+    super::out_text(&text);
     Exit::Clean
 }

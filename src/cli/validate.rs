@@ -22,13 +22,21 @@ pub fn run(args: &ValidateArgs) -> Exit {
         complete: args.complete,
         parse_only: args.parse_only,
     };
-    let files = load::expand(&args.files);
+    let expanded = callspec::walk::expand(&args.files);
+    let files = expanded.files;
     let calls = match load_calls(args, &files, &opts.limits) {
         Ok(c) => c,
-        Err(findings) => return printer.all(findings, 0, What::Application),
+        Err(mut findings) => {
+            findings.splice(0..0, expanded.findings);
+            return printer.all(findings, 0, What::Application);
+        }
     };
     let progress = progress_bar(files.len());
     let mut stream = printer.begin();
+    // What the folder walk met (link loops, unreadable folders, nothing to check), first.
+    let (pieces, tally, unusable) = printer.pieces(expanded.findings);
+    stream.add(tally, unusable);
+    stream.write(&printer, pieces);
     let mut records = batch::run(
         &files,
         &calls,

@@ -66,8 +66,10 @@ pub(crate) fn citation(c: &crate::diagnostics::Citation, lang: Lang) -> String {
     }
 }
 
-/// Renders one finding as text. Control characters from the input (ESC, BEL, ...) are shown
-/// as `?` in snippets and as `\u{..}` in messages, so a hostile file cannot drive the terminal.
+/// Renders one finding as text. Unsafe characters from the input (ESC, BEL, CR, bidirectional
+/// and invisible characters: [`crate::source::is_unsafe`]) are shown as `?` in snippets and
+/// escaped (`\u{1b}`) in messages and file names, so a hostile file cannot drive the terminal
+/// or hide text.
 pub fn human(finding: &Finding, style: Style) -> String {
     let (few, hidden);
     let finding = if finding.labels.len() > MAX_LABELS {
@@ -113,6 +115,10 @@ pub fn human(finding: &Finding, style: Style) -> String {
     if let Some(c) = &finding.citation {
         out.push_str(&format!("  {notice}{}\n", citation(c, style.lang)));
     }
+    // Without colour nothing may escape (the colours are miette's own escape sequences).
+    if !style.color && crate::source::unsafe_char(&out).is_some() {
+        out = out.chars().map(|c| if crate::source::is_unsafe(c) { '?' } else { c }).collect();
+    }
     if let Some(h) = &finding.help {
         out.push_str(&format!("  {help}{}\n", h.get(style.lang)));
     }
@@ -135,10 +141,11 @@ const MAX_LINE: usize = 400;
 /// Longest message, requirement or hint shown; longer ones (quoting a huge value) are cut.
 const MAX_TEXT: usize = 1000;
 
-/// A copy of the finding fit for a terminal, if it needs one: no control characters, no
-/// source line longer than [`MAX_LINE`] or text longer than [`MAX_TEXT`] characters.
+/// A copy of the finding fit for a terminal, if it needs one: no unsafe characters
+/// ([`crate::source::is_unsafe`]) in its texts, file name or snippet, no source line longer
+/// than [`MAX_LINE`] or text longer than [`MAX_TEXT`] characters.
 fn sanitised(f: &Finding) -> Option<Finding> {
-    let text_needs = |s: &str| crate::source::control_char(s).is_some() || s.chars().nth(MAX_TEXT).is_some();
+    let text_needs = |s: &str| crate::source::unsafe_char(s).is_some() || s.chars().nth(MAX_TEXT).is_some();
     let in_file = f.file.as_ref().is_some_and(|file| file.has_control());
     let long_line = f.file.as_ref().is_some_and(|file| {
         f.labels.iter().any(|l| {
@@ -149,21 +156,12 @@ fn sanitised(f: &Finding) -> Option<Finding> {
     let in_text = f.message.any(text_needs)
         || f.labels.iter().any(|l| l.text.any(text_needs))
         || f.requirement.as_ref().is_some_and(|t| t.any(text_needs))
-        || f.help.as_ref().is_some_and(|t| t.any(text_needs));
-    if !in_file && !in_text && !long_line {
+        || f.help.as_ref().is_some_and(|t| t.any(text_needs))
+        || f.citation.as_ref().is_some_and(|c| [&c.document, &c.section, &c.text].iter().any(|s| text_needs(s)));
+    let in_name = f.file.as_ref().is_some_and(|file| crate::source::unsafe_char(&file.name).is_some());
+    if !in_file && !in_text && !long_line && !in_name {
         return None;
     }
-    let escape = |s: &str| -> String {
-        let mut out: String = s
-            .chars()
-            .take(MAX_TEXT)
-            .map(|c| if crate::source::is_control(c) { c.escape_unicode().to_string() } else { c.to_string() })
-            .collect();
-        if s.chars().nth(MAX_TEXT).is_some() {
-            out.push_str(&format!("… ({} characters in all)", s.chars().count()));
-        }
-        out
-    };
     let mut out = f.clone();
     out.message = f.message.map(escape);
     for l in &mut out.labels {
@@ -171,10 +169,16 @@ fn sanitised(f: &Finding) -> Option<Finding> {
     }
     out.requirement = f.requirement.as_ref().map(|t| t.map(escape));
     out.help = f.help.as_ref().map(|t| t.map(escape));
+    if let Some(c) = &mut out.citation {
+        for s in [&mut c.document, &mut c.section, &mut c.text] {
+            *s = escape(s);
+        }
+    }
     if let Some(file) = &f.file {
+        let name = crate::source::printable(&file.name).into_owned();
         if long_line {
             let (line, col) = f.primary_span().map_or((0, 0), |s| file.line_col(s.offset));
-            let (en, zh, name) = (&out.message.en, &out.message.zh, escape(&file.name));
+            let (en, zh) = (&out.message.en, &out.message.zh);
             out.message = Text::new(
                 format!("{en} (at {name}:{line}:{col}; the line is too long to show)"),
                 format!("{zh}（位于 {name}:{line}:{col}；该行过长，不予显示）"),
@@ -183,12 +187,62 @@ fn sanitised(f: &Finding) -> Option<Finding> {
             out.file = None;
         } else if in_file {
             // Same byte length, so every span still points at the same place.
-            let text: String =
-                file.text.chars().map(|c| if crate::source::is_control(c) { "?".repeat(c.len_utf8()) } else { c.to_string() }).collect();
-            out.file = Some(SourceFile::new(file.name.clone(), text));
+            let text: String = file
+                .text
+                .chars()
+                .map(|c| if c != '\r' && crate::source::is_unsafe(c) { "?".repeat(c.len_utf8()) } else { c.to_string() })
+                .collect();
+            out.file = Some(SourceFile::new(name, text));
+        } else if in_name {
+            out.file = Some(SourceFile::new(name, file.text.clone()));
         }
     }
     Some(out)
+}
+
+/// A text fit for a terminal: escaped ([`crate::source::printable`]) and cut at [`MAX_TEXT`]
+/// characters.
+fn escape(s: &str) -> String {
+    let mut out = crate::source::printable(&s.chars().take(MAX_TEXT).collect::<String>()).into_owned();
+    if s.chars().nth(MAX_TEXT).is_some() {
+        out.push_str(&format!("… ({} characters in all)", s.chars().count()));
+    }
+    out
+}
+
+/// A JSON value as text, with every [`crate::source::is_unsafe`] character that JSON allows
+/// raw (DEL, C1 controls, bidirectional and invisible characters) written as a `\uXXXX`
+/// escape, so a report read on a terminal cannot drive it. What every JSON and SARIF output
+/// goes through.
+pub fn to_json(value: &serde_json::Value) -> String {
+    use serde::Serialize;
+    let mut out = Vec::with_capacity(256);
+    let mut ser = serde_json::Serializer::with_formatter(&mut out, SafeJson);
+    value.serialize(&mut ser).expect("a JSON value serialises");
+    String::from_utf8(out).expect("serde_json writes UTF-8")
+}
+
+/// serde_json's compact formatter, escaping [`crate::source::is_unsafe`] characters.
+struct SafeJson;
+
+impl serde_json::ser::Formatter for SafeJson {
+    fn write_string_fragment<W: ?Sized + std::io::Write>(&mut self, w: &mut W, fragment: &str) -> std::io::Result<()> {
+        if crate::source::unsafe_char(fragment).is_none() {
+            return w.write_all(fragment.as_bytes());
+        }
+        let mut units = [0u16; 2];
+        for c in fragment.chars() {
+            if crate::source::is_unsafe(c) {
+                for u in c.encode_utf16(&mut units) {
+                    write!(w, "\\u{u:04x}")?;
+                }
+            } else {
+                let mut buf = [0u8; 4];
+                w.write_all(c.encode_utf8(&mut buf).as_bytes())?;
+            }
+        }
+        Ok(())
+    }
 }
 
 /// Renders many findings, each followed by a blank line.
@@ -268,7 +322,7 @@ impl SourceCode for SourceFile {
         let line_start = self.line_start(start);
         let column = self.text.get(line_start..start).map_or(inner.column(), |s| s.chars().count());
         Ok(Box::new(miette::MietteSpanContents::new_named(
-            self.name.clone(),
+            crate::source::printable(&self.name).into_owned(),
             inner.data(),
             SourceSpan::new(start.into(), inner.span().len()),
             first + inner.line(),
