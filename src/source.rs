@@ -114,6 +114,9 @@ pub fn printable(s: &str) -> std::borrow::Cow<'_, str> {
     std::borrow::Cow::Owned(out)
 }
 
+/// Bytes between the character-count checkpoints of a [`SourceFile`].
+const CHUNK: usize = 4096;
+
 /// One input file as text, with its display name. Spans are byte offsets into `text`.
 #[derive(Debug)]
 pub struct SourceFile {
@@ -126,8 +129,15 @@ pub struct SourceFile {
     miette_lines: OnceLock<Vec<usize>>,
     /// Whether the text holds a control character (other than tab and line breaks).
     control: OnceLock<bool>,
+    /// How many characters precede every [`CHUNK`]-th byte, built on first use: the column
+    /// of a label on a long line is then counted from the nearest checkpoint, not from the
+    /// start of its line (many labels on one 8 MB line stay linear).
+    chars: OnceLock<Vec<usize>>,
     /// The encoding the text was decoded from, when it was not UTF-8.
     pub encoding: Option<Encoding>,
+    /// Where the text starts in the file it was cut from (0-based line, and column of its
+    /// first line): `(0, 0)` but for an [`SourceFile::excerpt`].
+    pub origin: (usize, usize),
 }
 
 impl SourceFile {
@@ -138,8 +148,18 @@ impl SourceFile {
             lines: OnceLock::new(),
             miette_lines: OnceLock::new(),
             control: OnceLock::new(),
+            chars: OnceLock::new(),
             encoding: None,
+            origin: (0, 0),
         })
+    }
+
+    /// A piece of a file's text shown in place of the file (a long line cut around a label):
+    /// snippets name the lines and columns of the file it comes from.
+    pub fn excerpt(name: impl Into<String>, text: impl Into<String>, origin: (usize, usize)) -> Arc<Self> {
+        let mut file = Self::new(name, text);
+        Arc::get_mut(&mut file).expect("just made").origin = origin;
+        file
     }
 
     /// The byte offset where the line holding `offset` starts (lines end at `\n`).
@@ -183,11 +203,13 @@ impl SourceFile {
     /// ([`is_control`] or [`is_invisible`]; line breaks are the snippet's own).
     pub fn has_control(&self) -> bool {
         *self.control.get_or_init(|| {
+            // A carriage return is fine only where it ends a line (CRLF).
             let t = &self.text;
+            let lone_cr = || t.match_indices('\r').any(|(i, _)| t.as_bytes().get(i + 1) != Some(&b'\n'));
             if t.is_ascii() {
-                t.bytes().any(|b| (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r')) || b == 0x7F)
+                t.bytes().any(|b| (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r')) || b == 0x7F) || lone_cr()
             } else {
-                t.chars().any(|c| c != '\r' && is_unsafe(c))
+                t.chars().any(|c| c != '\r' && is_unsafe(c)) || lone_cr()
             }
         })
     }
@@ -197,9 +219,32 @@ impl SourceFile {
         let offset = offset.min(self.text.len());
         let index = self.line_index(offset);
         let line_start = self.lines()[index];
-        // Characters, counted as the bytes that do not continue one (vectorised: long lines).
-        let col = self.text.get(line_start..offset).map_or(1, |s| s.bytes().filter(|b| (b & 0xC0) != 0x80).count() + 1);
-        (index + 1, col)
+        (index + 1, self.chars_before(offset) - self.chars_before(line_start) + 1)
+    }
+
+    /// The byte offset where the line holding `offset` ends (before its `\n`, or the end).
+    pub fn line_end(&self, offset: usize) -> usize {
+        let lines = self.lines();
+        lines.get(self.line_index(offset.min(self.text.len())) + 1).map_or(self.text.len(), |next| next - 1)
+    }
+
+    /// How many characters the text holds before byte `offset` (counted as the bytes that do
+    /// not continue a character, from the nearest checkpoint: at most [`CHUNK`] bytes).
+    pub fn chars_before(&self, offset: usize) -> usize {
+        let bytes = self.text.as_bytes();
+        let offset = offset.min(bytes.len());
+        let count = |b: &[u8]| b.iter().filter(|&&b| (b & 0xC0) != 0x80).count();
+        let marks = self.chars.get_or_init(|| {
+            let mut total = 0;
+            std::iter::once(0)
+                .chain(bytes.chunks(CHUNK).map(|c| {
+                    total += count(c);
+                    total
+                }))
+                .collect()
+        });
+        let k = offset / CHUNK;
+        marks[k] + count(&bytes[k * CHUNK..offset])
     }
 
     /// The text under a span, if the span is valid for this file.
@@ -663,4 +708,70 @@ pub mod codes {
         doc: "Files over the limit (8 MiB by default, `--max-file-size` to change) are not \
               read at all, so a hostile or mistaken input cannot exhaust memory. Exit code 2.",
     };
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Columns from the checkpoints are the characters counted from the line start.
+    #[test]
+    fn columns_from_checkpoints_count_characters() {
+        let mut text = String::new();
+        for i in 0..3000 {
+            text.push_str(if i % 7 == 0 {
+                "\n"
+            } else if i % 3 == 0 {
+                "中文"
+            } else {
+                "ab"
+            });
+            if i % 500 == 0 {
+                text.push_str(&"长".repeat(2000));
+            }
+        }
+        let file = SourceFile::new("t", text.clone());
+        for offset in (0..text.len()).filter(|o| text.is_char_boundary(*o)).step_by(97) {
+            let line_start = text[..offset].rfind('\n').map_or(0, |i| i + 1);
+            let want = (text[..offset].matches('\n').count() + 1, text[line_start..offset].chars().count() + 1);
+            assert_eq!(file.line_col(offset), want, "offset {offset}");
+            let end = text[offset..].find('\n').map_or(text.len(), |i| offset + i);
+            assert_eq!(file.line_end(offset), end, "offset {offset}");
+        }
+    }
+
+    #[test]
+    fn file_kinds_are_told_by_their_bytes() {
+        assert_eq!(sniff(b"%PDF-1.7\n"), FileKind::Pdf);
+        assert_eq!(sniff(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, 0]), FileKind::Ole2);
+        assert_eq!(sniff(b"application: 1\n"), FileKind::Text);
+        assert_eq!(sniff(b"PK\x05\x06"), FileKind::Zip);
+        let entry = |name: &[u8]| {
+            let mut h = b"PK\x03\x04".to_vec();
+            h.extend([0u8; 22]);
+            h.extend((name.len() as u16).to_le_bytes());
+            h.extend([0, 0]);
+            h.extend(name);
+            h
+        };
+        let mut docx = entry(b"[Content_Types].xml");
+        docx.extend(entry(b"word/document.xml"));
+        assert_eq!(sniff(&docx), FileKind::Docx);
+        let mut xlsx = entry(b"_rels/.rels");
+        xlsx.extend(entry(b"xl/workbook.xml"));
+        assert_eq!(sniff(&xlsx), FileKind::Xlsx);
+        assert_eq!(sniff(&entry(b"draft.yaml")), FileKind::Zip);
+    }
+
+    #[test]
+    fn printable_escapes_what_could_drive_a_terminal_or_hide_text() {
+        assert_eq!(printable("名称 a\tb\n"), "名称 a\tb\n");
+        assert_eq!(printable("a\u{1b}[2Jb\r"), "a\\u{1b}[2Jb\\u{d}");
+        assert_eq!(printable("\u{202e}x\u{200b}\u{9b}\u{7f}"), "\\u{202e}x\\u{200b}\\u{9b}\\u{7f}");
+        assert!(is_control('\u{2066}') && !is_control('\u{200b}') && is_unsafe('\u{200b}'));
+        // The byte pre-filter lets Chinese punctuation through and still finds bidi controls.
+        assert_eq!(control_char("“引号”—破折号"), None);
+        assert_eq!(control_char("ab\u{202e}"), Some('\u{202e}'));
+        assert_eq!(control_char("\u{61c}"), Some('\u{61c}'));
+    }
 }
