@@ -55,15 +55,19 @@ pub fn spec_source(file: Arc<SourceFile>, limits: &Limits) -> SpecOutcome {
 /// Everything in a set of spec folders and files: calls and the plans they may name.
 #[derive(Debug, Default)]
 pub struct Bundle {
-    /// Compiled calls with the file each came from.
+    /// Compiled calls with the file each came from; a call id defined by more than one spec
+    /// is in none of them (see `duplicates`).
     pub calls: Vec<(std::path::PathBuf, Call)>,
     pub plans: std::collections::BTreeMap<String, crate::model::Plan>,
-    /// Every finding of every file, in file order.
+    /// Every finding of every file, in file order (unless a sink took them: [`bundle_with`]).
     pub findings: Vec<Finding>,
     /// How many files were read.
     pub files: usize,
     /// Files that yielded neither a call nor a plan (their findings say why).
     pub failed: Vec<std::path::PathBuf>,
+    /// Call ids defined by more than one spec, with the files that define them: no command
+    /// picks one of them; each reports them the same way ([`crate::batch::duplicated`]).
+    pub duplicates: std::collections::BTreeMap<String, Vec<std::path::PathBuf>>,
 }
 
 /// Loads every spec and plan under `paths`. Plans are compiled first so that calls can name
@@ -77,86 +81,199 @@ pub fn bundle(paths: &[std::path::PathBuf], limits: &Limits) -> Bundle {
 /// only when a loaded spec names one: validating one draft then compiles one spec, not every
 /// file in the folder. Specs whose id cannot be read that way are loaded as usual.
 pub fn bundle_for(paths: &[std::path::PathBuf], limits: &Limits, wanted: Option<&std::collections::BTreeSet<String>>) -> Bundle {
+    let mut findings = Vec::new();
+    let mut bundle = bundle_with(paths, limits, wanted, &mut |f| findings.extend(f));
+    bundle.findings = findings;
+    bundle
+}
+
+/// How a file of a specs folder was classed in the first pass.
+enum Pass {
+    Plan(Arc<SourceFile>),
+    /// A spec, parsed already when the run is for named calls (they are few).
+    Spec(Option<Box<Document>>),
+}
+
+/// [`bundle_for`], handing each file's findings to `sink` as soon as they are final instead
+/// of keeping them (`Bundle::findings` stays empty): a folder of any size is loaded in memory
+/// that does not grow with its findings. Two passes: the first reads every file's first
+/// events to find the plans (compiled then, so calls can name them), the second reads,
+/// checks and compiles each spec and lets it go; only the compiled calls (one per id) stay.
+pub fn bundle_with(
+    paths: &[std::path::PathBuf],
+    limits: &Limits,
+    wanted: Option<&std::collections::BTreeSet<String>>,
+    sink: &mut dyn FnMut(Vec<Finding>),
+) -> Bundle {
     let expanded = crate::walk::expand(paths);
-    let files = expanded.files;
-    let mut out = Bundle { files: files.len(), findings: expanded.findings, ..Bundle::default() };
+    sink(expanded.findings);
+    let mut out = Bundle { files: expanded.files.len(), ..Bundle::default() };
     let mut plans = Vec::new();
     let mut specs = Vec::new();
-    for path in files {
-        let file = source::read(&path, limits);
-        if let Ok(file) = &file {
-            out.findings.extend(source::note(file));
-        }
-        if let (Some(wanted), Ok(file)) = (wanted, &file) {
-            match document::peek(&file.text, &[&["plan"], &["call", "id"]]) {
-                Some((0, _)) => {
-                    plans.push((path, file.clone()));
-                    continue;
-                }
-                Some((_, id)) if !wanted.contains(&id) => continue,
-                _ => {}
-            }
-        }
-        match file.and_then(|f| document::parse(f, limits)) {
-            Ok(doc) if doc.value.get("plan").is_some() => out.add_plan(path, &doc),
-            Ok(doc) => specs.push((path, doc)),
+    for path in expanded.files {
+        let file = match source::read(&path, limits) {
+            Ok(file) => file,
             Err(f) => {
-                out.findings.push(f);
+                sink(vec![f]);
                 out.failed.push(path);
+                continue;
             }
+        };
+        let peeked = document::peek(&file.text, &[&["plan"], &["call", "id"]]);
+        let class = match (&peeked, wanted) {
+            (Some((0, _)), _) => Pass::Plan(file),
+            (Some((_, id)), Some(wanted)) if !wanted.contains(id) => continue,
+            (Some(_), None) => Pass::Spec(None),
+            // Not plain enough to peek, or a spec a run for named calls needs: parsed now.
+            _ => match document::parse(file.clone(), limits) {
+                Ok(doc) if doc.value.get("plan").is_some() => Pass::Plan(file),
+                Ok(doc) if wanted.is_some() => Pass::Spec(Some(Box::new(doc))),
+                _ => Pass::Spec(None),
+            },
+        };
+        match class {
+            Pass::Plan(file) => plans.push((path, file)),
+            Pass::Spec(doc) => specs.push((path, doc)),
         }
     }
-    // Plans set aside above, now that it is known whether a call names one.
-    if specs.iter().any(|(_, doc)| doc.value.pointer("/call/plan").is_some()) {
+    // Plans are few; a run for named calls reads them only when one of its calls names one.
+    let wants_plans = wanted.is_none() || specs.iter().any(|(_, doc)| doc.as_ref().is_none_or(|d| d.value.pointer("/call/plan").is_some()));
+    let mut plan_ids: std::collections::BTreeMap<String, Vec<std::path::PathBuf>> = Default::default();
+    if wants_plans {
         for (path, file) in plans {
+            let note = source::note(&file);
+            let mut findings = Vec::new();
             match document::parse(file, limits) {
-                Ok(doc) => out.add_plan(path, &doc),
+                Ok(doc) => {
+                    if let Some(id) = out.add_plan(&path, &doc, &mut findings) {
+                        plan_ids.entry(id).or_default().push(path);
+                    }
+                }
                 Err(f) => {
-                    out.findings.push(f);
+                    findings.push(f);
                     out.failed.push(path);
                 }
             }
+            findings.extend(note);
+            sink(findings);
         }
     }
-    let mut ids: Vec<(String, Document)> = Vec::new();
-    for (path, doc) in specs {
-        match checked::<SpecFile>(&doc, Kind::Spec) {
+    // A plan id defined twice names no plan: calls naming it do not compile.
+    for (id, files) in plan_ids.iter().filter(|(_, f)| f.len() > 1) {
+        out.plans.remove(id);
+        for path in &files[1..] {
+            sink(vec![duplicate(path, "/id", &files[0], limits, id, DUPLICATE_PLAN)]);
+            out.failed.push(path.clone());
+        }
+        out.failed.push(files[0].clone());
+    }
+    // Call ids: the first file defining each, whether another one does too, and its call.
+    let mut by_id: std::collections::BTreeMap<String, (Vec<std::path::PathBuf>, Option<Call>)> = Default::default();
+    for (path, parsed) in specs {
+        let mut findings = Vec::new();
+        let doc = match parsed {
+            Some(doc) => {
+                findings.extend(source::note(&doc.file));
+                Ok(*doc)
+            }
+            None => source::read(&path, limits).and_then(|file| {
+                findings.extend(source::note(&file));
+                document::parse(file, limits)
+            }),
+        };
+        let call = match doc {
             Err(f) => {
-                out.findings.extend(f);
-                out.failed.push(path);
+                findings.push(f);
+                None
             }
-            Ok(spec) => {
-                let (call, findings) = crate::compile::compile(&doc, &spec, Some(&out.plans));
-                out.findings.extend(findings);
-                match call {
-                    Some(call) => {
-                        ids.push((call.id.clone(), doc));
-                        out.calls.push((path, call));
-                    }
-                    None => out.failed.push(path),
+            Ok(doc) => match checked::<SpecFile>(&doc, Kind::Spec) {
+                Err(f) => {
+                    findings.extend(f);
+                    None
                 }
+                Ok(spec) => {
+                    let (call, f) = crate::compile::compile(&doc, &spec, Some(&out.plans));
+                    findings.extend(f);
+                    call
+                }
+            },
+        };
+        match call {
+            Some(call) => {
+                let entry = by_id.entry(call.id.clone()).or_default();
+                if let Some(first) = entry.0.first() {
+                    findings.push(duplicate(&path, "/call/id", first, limits, &call.id, crate::compile::codes::DUPLICATE_CALL));
+                    entry.1 = None;
+                } else {
+                    entry.1 = Some(call);
+                }
+                entry.0.push(path);
+            }
+            None => out.failed.push(path),
+        }
+        sink(findings);
+    }
+    for (id, (files, call)) in by_id {
+        match call {
+            Some(call) if files.len() == 1 => out.calls.push((files.into_iter().next().expect("one"), call)),
+            _ => {
+                out.failed.extend(files.iter().cloned());
+                out.duplicates.insert(id, files);
             }
         }
     }
-    out.findings.extend(duplicate_calls(&ids));
+    // In file order, as the folder was walked.
+    out.calls.sort_by(|a, b| a.0.cmp(&b.0));
     out
 }
 
+/// The finding on a second definition of an id, labelled on it (the file is read again).
+fn duplicate(path: &Path, pointer: &str, first: &Path, limits: &Limits, id: &str, code: &'static crate::diagnostics::CodeInfo) -> Finding {
+    let first = first.display().to_string();
+    let what = if code.code == DUPLICATE_PLAN.code { crate::tr!("plan id", "规划编号") } else { crate::tr!("call id", "通知编号") };
+    let (en, zh) = (what.en, what.zh);
+    let f = Finding::error(code, crate::tr!("{en} `{id}` is also defined by `{first}`", "{zh} `{id}` 也由 `{first}` 定义")).with_help(
+        crate::tr!(
+            "give each file its own id; while two files share one, neither is used",
+            "请为每个文件使用不同的编号；两个文件编号相同时，两者都不会被使用"
+        ),
+    );
+    match source::read(path, limits).and_then(|f| document::parse(f, limits)) {
+        Ok(doc) => f.in_file(doc.file.clone()).label(doc.spans().value(pointer), crate::tr!("defined twice", "重复定义")),
+        Err(_) => f,
+    }
+}
+
+pub const DUPLICATE_PLAN: &crate::diagnostics::CodeInfo = &crate::diagnostics::CodeInfo {
+    code: "spec.duplicate-plan",
+    summary: "two plan files define the same plan id",
+    doc: "A call names its plan by id (`call.plan`), so plan ids must be unique among the files \
+          loaded together. While two plan files share an id, neither is used (calls naming it \
+          do not compile); the second definition is labelled.",
+};
+
 impl Bundle {
-    fn add_plan(&mut self, path: std::path::PathBuf, doc: &Document) {
+    /// Compiles a plan into the bundle; its id if it compiled.
+    fn add_plan(&mut self, path: &Path, doc: &Document, findings: &mut Vec<Finding>) -> Option<String> {
         match checked::<crate::spec::plan::PlanFile>(doc, Kind::Plan) {
             Err(f) => {
-                self.findings.extend(f);
-                self.failed.push(path);
+                findings.extend(f);
+                self.failed.push(path.to_path_buf());
+                None
             }
             Ok(plan) => {
-                let (compiled, findings) = crate::compile::compile_plan(doc, &plan);
-                self.findings.extend(findings);
+                let (compiled, f) = crate::compile::compile_plan(doc, &plan);
+                findings.extend(f);
                 match compiled {
                     Some(p) => {
-                        self.plans.insert(p.id.clone(), p);
+                        let id = p.id.clone();
+                        self.plans.insert(id.clone(), p);
+                        Some(id)
                     }
-                    None => self.failed.push(path),
+                    None => {
+                        self.failed.push(path.to_path_buf());
+                        None
+                    }
                 }
             }
         }
@@ -189,26 +306,6 @@ pub fn application_of(doc: &Document) -> Result<crate::application::Application,
 pub fn application_path(path: &Path, limits: &Limits) -> Result<(Document, crate::application::Application), Vec<Finding>> {
     let file = source::read(path, limits).map_err(|f| vec![f])?;
     typed(file, Kind::Application, limits)
-}
-
-/// Two spec files may not define the same call id: `--call ID` and applications' `call:` must
-/// name exactly one spec. The second definition is labelled.
-fn duplicate_calls(calls: &[(String, Document)]) -> Vec<Finding> {
-    let mut out = Vec::new();
-    for (i, (id, doc)) in calls.iter().enumerate() {
-        if let Some((_, first)) = calls[..i].iter().find(|(other, _)| other == id) {
-            out.push(
-                Finding::error(
-                    crate::compile::codes::DUPLICATE_CALL,
-                    crate::tr!("call id `{id}` is also defined by `{}`", "通知编号 `{id}` 也由 `{}` 定义", first.file.name),
-                )
-                .in_file(doc.file.clone())
-                .label(doc.spans().value("/call/id"), crate::tr!("defined twice", "重复定义"))
-                .with_help(crate::tr!("give each spec its own `call.id`", "请为每份规范文件使用不同的 `call.id`")),
-            );
-        }
-    }
-    out
 }
 
 #[cfg(test)]

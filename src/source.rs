@@ -21,6 +21,15 @@ pub struct Limits {
     pub max_aliases: usize,
 }
 
+/// The largest `max_file_bytes` accepted (256 MiB): a file that size already needs a few
+/// times its size in memory to parse.
+pub const MAX_FILE_BYTES_CEILING: u64 = 256 * 1024 * 1024;
+/// The largest `max_depth` accepted: the threads that parse have stacks sized for it
+/// ([`crate::batch::STACK_BYTES`], with room to spare in a debug build).
+pub const MAX_DEPTH_CEILING: usize = 1_000;
+/// The largest `max_nodes` accepted: about 300 bytes of memory each while a file is parsed.
+pub const MAX_NODES_CEILING: usize = 1_000_000;
+
 impl Default for Limits {
     fn default() -> Self {
         Self { max_file_bytes: 8 * 1024 * 1024, max_depth: 64, max_nodes: 50_000, max_aliases: 1_000 }

@@ -90,6 +90,20 @@ fn every_corpus_file_gets_its_declared_diagnostic() {
         let github = callspec(&args_for(kind, &path, "github"));
         assert_printable(&github.stdout, &path);
         let text = String::from_utf8(human.stdout).expect("UTF-8 output");
+        // Messages speak of the file, never of the parser's internals.
+        for internal in [
+            "Option<",
+            "weak recursion",
+            "budget breached",
+            "AliasAnchorRatio",
+            "{ aliases:",
+            "{ events:",
+            "{ nodes:",
+            "{ depth:",
+            "not valid JSON: Maximum",
+        ] {
+            assert!(!text.contains(internal), "{path}: `{internal}` in\n{text}");
+        }
         let name = file.replace(['/', '.'], "_");
         insta::assert_snapshot!(name, text);
         assert_eq!(std::fs::read(common::root().join(&path)).unwrap(), before, "{path} was modified");
@@ -521,4 +535,153 @@ fn many_findings_on_one_long_line() {
         assert!(human.contains(&format!("{p}:{line}:")), "{name}");
         assert!(human.contains("…"), "{name}");
     }
+}
+
+/// Every limit flag has a ceiling: past it, a usage error (exit 2) with a message, never a
+/// stack overflow (`--max-depth 5000` on `'- '*4000` aborted), a huge allocation
+/// (`--max-file-size 200000000000` on a sparse 100 GiB file) or a wrap
+/// (`--max-file-size 18446744073709551615` called a valid draft empty). At the ceilings,
+/// deep files end in `input.limit` or are checked, on one thread and on several.
+#[test]
+fn limits_have_ceilings_and_hold_at_them() {
+    let dir = Scratch::new("ceilings");
+    let draft = "examples/hangzhou-2025/valid/key-academic-society.yaml";
+    for (flag, over) in [
+        ("--max-depth", "5000"),
+        ("--max-depth", "1001"),
+        ("--max-nodes", "1000001"),
+        ("--max-file-size", "200000000000"),
+        ("--max-file-size", "18446744073709551615"),
+        ("--max-file-size", "0"),
+        ("--jobs", "257"),
+    ] {
+        let o = callspec(&["validate", flag, over, draft]);
+        no_panic(&o, flag);
+        assert_eq!(o.status.code(), Some(2), "{flag} {over}");
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert!(err.contains(&format!("invalid value '{over}'")) && err.contains("is not in 1..="), "{flag} {over}: {err}");
+    }
+    // At the ceilings.
+    let o = callspec(&["validate", "--max-file-size", "268435456", "--max-depth", "1000", "--max-nodes", "1000000", draft]);
+    assert_eq!(o.status.code(), Some(0), "{}", String::from_utf8_lossy(&o.stdout));
+    let deep = dir.0.join("deep");
+    std::fs::create_dir(&deep).unwrap();
+    std::fs::write(deep.join("block-4000.yaml"), format!("{}x\n", "- ".repeat(4000))).unwrap();
+    std::fs::write(deep.join("flow-1200.yaml"), format!("a: {}{}\n", "[".repeat(1200), "]".repeat(1200))).unwrap();
+    std::fs::write(deep.join("json-1000.json"), format!("{{\"a\": {}{}}}", "[".repeat(1000), "]".repeat(1000))).unwrap();
+    for i in 0..3 {
+        std::fs::write(deep.join(format!("block-600-{i}.yaml")), format!("{}x\n", "- ".repeat(600))).unwrap();
+        let nested: String = (0..600).map(|d| format!("{}k:\n", " ".repeat(d))).collect();
+        std::fs::write(deep.join(format!("map-600-{i}.yaml")), format!("{nested}{}x\n", " ".repeat(600))).unwrap();
+    }
+    for jobs in ["1", "2"] {
+        let o = callspec(&[
+            "validate",
+            "--spec",
+            "specs/hangzhou-2025.yaml",
+            "--max-depth",
+            "1000",
+            "-j",
+            jobs,
+            "--format",
+            "json",
+            deep.to_str().unwrap(),
+        ]);
+        let r = report(&o, "deep");
+        assert_eq!(o.status.code(), Some(2), "{r}");
+        let by_file: std::collections::BTreeMap<String, Vec<String>> =
+            r["findings"].as_array().unwrap().iter().fold(Default::default(), |mut m, f| {
+                let name = f["file"].as_str().unwrap().rsplit('/').next().unwrap().to_owned();
+                m.entry(name).or_default().push(f["code"].as_str().unwrap().to_owned());
+                m
+            });
+        assert_eq!(by_file.len(), 9, "every file reported: {by_file:?}");
+        for (name, codes) in &by_file {
+            let over = name.starts_with("block-4000") || name.starts_with("flow-1200") || name.starts_with("json-1000");
+            assert_eq!(codes.iter().any(|c| c == "input.limit"), over, "{name}: {codes:?}");
+            assert!(codes.iter().all(|c| c == "input.limit") || !over, "{name}: {codes:?}");
+        }
+    }
+    // A sparse 100 GiB file at the size ceiling is refused before anything is allocated.
+    let huge = dir.0.join("huge.yaml");
+    std::fs::File::create(&huge).unwrap().set_len(100 << 30).unwrap();
+    let o = callspec(&["validate", "--max-file-size", "268435456", "--format", "json", huge.to_str().unwrap()]);
+    let r = report(&o, "sparse");
+    assert_eq!((o.status.code(), codes_of(&r)), (Some(2), vec!["input.too-large".to_owned()]));
+}
+
+/// `new -o` never writes over a spec it is made from, even with `--force` (it truncated its
+/// own input), never opens a FIFO (it blocked), and replaces a draft whole.
+#[cfg(unix)]
+#[test]
+fn new_never_clobbers_its_input_or_blocks_on_a_pipe() {
+    let dir = Scratch::new("new-output");
+    let spec = dir.0.join("S.yaml");
+    let text = std::fs::read_to_string(common::root().join("specs/hangzhou-2025.yaml")).unwrap();
+    std::fs::write(&spec, &text).unwrap();
+    let s = spec.to_str().unwrap();
+    let new = |out: &str, force: bool| {
+        let mut args = vec!["new", "--call", "hangzhou-2025", "--category", "key/academic-society", "--specs", s, "-o", out];
+        if force {
+            args.push("--force");
+        }
+        bounded(&args, 30)
+    };
+    let o = new(s, true);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("it is a spec this draft is made from"));
+    assert_eq!(std::fs::read_to_string(&spec).unwrap(), text, "the spec is untouched");
+    let fifo = dir.0.join("pipe.yaml");
+    if Command::new("mkfifo").arg(&fifo).status().is_ok_and(|s| s.success()) {
+        for force in [false, true] {
+            let o = new(fifo.to_str().unwrap(), force);
+            assert_eq!(o.status.code(), Some(2), "force {force}");
+        }
+        assert!(String::from_utf8_lossy(&new(fifo.to_str().unwrap(), true).stderr).contains("not a regular file"));
+    }
+    let draft = dir.0.join("draft.yaml");
+    std::fs::write(&draft, "old\n").unwrap();
+    assert_eq!(new(draft.to_str().unwrap(), false).status.code(), Some(2));
+    assert_eq!(std::fs::read_to_string(&draft).unwrap(), "old\n");
+    assert_eq!(new(draft.to_str().unwrap(), true).status.code(), Some(0));
+    assert!(std::fs::read_to_string(&draft).unwrap().contains("call: hangzhou-2025"));
+    let left: Vec<_> =
+        std::fs::read_dir(&dir.0).unwrap().map(|e| e.unwrap().file_name()).filter(|n| n.to_string_lossy().contains(".tmp")).collect();
+    assert!(left.is_empty(), "{left:?}");
+}
+
+/// A write error on standard output (a full disk) ends the run with exit 2 and a message,
+/// never a truncated report that looks complete; a reader that goes away (`| head`) is quiet.
+#[cfg(target_os = "linux")]
+#[test]
+fn write_errors_on_standard_output_fail_the_run() {
+    let full = std::fs::OpenOptions::new().write(true).open("/dev/full").unwrap();
+    for args in [
+        vec!["validate", "--format", "json", "examples/hangzhou-2025/valid"],
+        vec!["check", "specs"],
+        vec!["test", "examples/hangzhou-2025"],
+        vec!["show", "hangzhou-2025"],
+        vec!["explain", "--list"],
+    ] {
+        let o = Command::new(env!("CARGO_BIN_EXE_callspec"))
+            .args(&args)
+            .current_dir(common::root())
+            .stdout(full.try_clone().unwrap())
+            .output()
+            .unwrap();
+        assert_eq!(o.status.code(), Some(2), "{args:?}");
+        assert!(String::from_utf8_lossy(&o.stderr).contains("writing the output failed"), "{args:?}");
+    }
+    // A closed pipe: quiet, with the run's own exit code.
+    let mut child = Command::new(env!("CARGO_BIN_EXE_callspec"))
+        .args(["validate", "--format", "json", "examples"])
+        .current_dir(common::root())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    drop(child.stdout.take());
+    let o = child.wait_with_output().unwrap();
+    assert!(matches!(o.status.code(), Some(0 | 1)), "{:?}", o.status);
+    assert!(o.stderr.is_empty(), "{}", String::from_utf8_lossy(&o.stderr));
 }

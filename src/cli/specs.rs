@@ -10,19 +10,36 @@ use callspec::source::Limits;
 
 use super::Exit;
 
-/// What a specs folder yields: the calls that compiled, and the errors of those that did not.
+/// What a specs folder yields: the calls that compiled, and the errors of those that did not
+/// (the first [`KEPT`] of them, and how many more there were).
 pub struct Loaded {
     pub calls: Vec<Call>,
     pub failed: Vec<std::path::PathBuf>,
     pub errors: Vec<Finding>,
+    pub more_errors: usize,
+    pub duplicates: std::collections::BTreeMap<String, Vec<std::path::PathBuf>>,
 }
 
+/// Errors kept to report; the rest are counted (`callspec check` lists them all).
+const KEPT: usize = 100;
+
 pub fn load(dir: &Path) -> Loaded {
-    let bundle = callspec::load::bundle(&[dir.to_path_buf()], &Limits::default());
+    let (mut errors, mut more_errors) = (Vec::new(), 0);
+    let bundle = callspec::load::bundle_with(&[dir.to_path_buf()], &Limits::default(), None, &mut |findings| {
+        for f in findings.into_iter().filter(|f| f.severity == Severity::Error) {
+            if errors.len() < KEPT {
+                errors.push(f);
+            } else {
+                more_errors += 1;
+            }
+        }
+    });
     Loaded {
         calls: bundle.calls.into_iter().map(|(_, c)| c).collect(),
         failed: bundle.failed,
-        errors: bundle.findings.into_iter().filter(|f| f.severity == Severity::Error).collect(),
+        errors,
+        more_errors,
+        duplicates: bundle.duplicates,
     }
 }
 
@@ -48,6 +65,9 @@ pub fn report_broken(loaded: &Loaded) -> Exit {
         return Exit::Clean;
     }
     let exit = report(&loaded.errors);
+    if loaded.more_errors > 0 {
+        eprintln!("… and {} more errors", loaded.more_errors);
+    }
     eprintln!("warning: specs with errors are left out; `callspec check` reports them");
     exit
 }
@@ -55,6 +75,9 @@ pub fn report_broken(loaded: &Loaded) -> Exit {
 /// The call with this id, or the report that it is not available (exit 2): why the folder gave
 /// nothing (missing, unreadable), then the calls it does hold, with the nearest id.
 pub fn call<'a>(loaded: &'a Loaded, id: &str) -> Result<&'a Call, Exit> {
+    if let Some(files) = loaded.duplicates.get(id) {
+        return Err(report(&[callspec::batch::duplicated(id, files)]));
+    }
     if let Some(call) = loaded.calls.iter().find(|c| c.id == id) {
         return Ok(call);
     }

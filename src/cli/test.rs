@@ -50,7 +50,7 @@ pub fn run(args: &TestArgs) -> Exit {
         });
         return Exit::Unusable;
     }
-    let calls = Calls::ById(bundle.calls.into_iter().map(|(_, c)| (c.id.clone(), c)).collect());
+    let calls = Calls::ById(bundle.calls.into_iter().map(|(_, c)| (c.id.clone(), c)).collect(), bundle.duplicates);
     let (groups, walked) = match groups(args) {
         Ok(g) => g,
         Err(message) => {

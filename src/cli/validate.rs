@@ -97,22 +97,25 @@ fn load_calls(args: &ValidateArgs, files: &[PathBuf], limits: &callspec::source:
         Some(id) => Some(BTreeSet::from([id.clone()])),
         None => named_calls(files, limits),
     };
-    let mut bundle = load::bundle_for(std::slice::from_ref(&args.specs), limits, wanted.as_ref());
+    // The specs' own findings are `callspec check`'s to report; here they are let go.
+    let load = |wanted: Option<&BTreeSet<String>>| load::bundle_with(std::slice::from_ref(&args.specs), limits, wanted, &mut |_| {});
+    let mut bundle = load(wanted.as_ref());
     if let Some(wanted) = &wanted
-        && wanted.iter().any(|id| !bundle.calls.iter().any(|(_, c)| &c.id == id))
+        && wanted.iter().any(|id| !bundle.calls.iter().any(|(_, c)| &c.id == id) && !bundle.duplicates.contains_key(id))
     {
         // A call that is not there: every spec, to list what is and suggest the nearest.
-        bundle = load::bundle(std::slice::from_ref(&args.specs), limits);
+        bundle = load(None);
     }
     let broken = bundle.failed;
     let mut by_id: BTreeMap<String, Call> = bundle.calls.into_iter().map(|(_, c)| (c.id.clone(), c)).collect();
     if let Some(id) = &args.call {
-        return match by_id.remove(id) {
-            Some(c) => Ok(Calls::One(Box::new(c))),
-            None => Err(vec![batch::unavailable(id, by_id.keys(), &broken)]),
+        return match (by_id.remove(id), bundle.duplicates.get(id)) {
+            (_, Some(files)) => Err(vec![batch::duplicated(id, files)]),
+            (Some(c), None) => Ok(Calls::One(Box::new(c))),
+            (None, None) => Err(vec![batch::unavailable(id, by_id.keys(), &broken)]),
         };
     }
-    Ok(Calls::ById(by_id))
+    Ok(Calls::ById(by_id, bundle.duplicates))
 }
 
 /// For a few drafts, the calls they name, so that only those specs are compiled (most of a
