@@ -685,3 +685,36 @@ fn write_errors_on_standard_output_fail_the_run() {
     assert!(matches!(o.status.code(), Some(0 | 1)), "{:?}", o.status);
     assert!(o.stderr.is_empty(), "{}", String::from_utf8_lossy(&o.stderr));
 }
+
+/// Thousands of copies of one draft in a batch: every copy gets `batch.duplicate-project`,
+/// naming three others and counting the rest (each finding listed all the others: 4,000
+/// copies took 750 MB and 1.4 GB of JSON). The report grows with the files, not their square.
+#[test]
+fn a_batch_of_copies_reports_each_once_and_briefly() {
+    let dir = Scratch::new("copies");
+    let text = std::fs::read_to_string(
+        common::root().join("examples/batches/ningxia-duplicate-project/chemical-society-coal-chemistry-exchange.yaml"),
+    )
+    .unwrap();
+    let n = 1500;
+    for i in 0..n {
+        std::fs::write(dir.0.join(format!("copy-{i:05}.yaml")), &text).unwrap();
+    }
+    let o = callspec(&["validate", "--specs", "specs", "--complete", "--as-of", "2030-01-01", "--format", "json", dir.0.to_str().unwrap()]);
+    let r = report(&o, "copies");
+    assert_eq!(o.status.code(), Some(1));
+    let dup: Vec<&serde_json::Value> =
+        r["findings"].as_array().unwrap().iter().filter(|f| f["code"] == "batch.duplicate-project").collect();
+    assert_eq!(dup.len(), n);
+    for f in &dup {
+        let m = f["message"].as_str().unwrap();
+        assert!(m.ends_with(&format!(" and {} more", n - 4)), "{m}");
+        assert_eq!(m.matches("copy-").count(), 3, "{m}");
+        assert!(f["file"].as_str().is_some() && f["line"].as_u64() > Some(0), "{f}");
+    }
+    assert!(o.stdout.len() < n * 4000, "{} bytes of JSON for {n} files", o.stdout.len());
+    let o = callspec(&["validate", "--specs", "specs", "--complete", "--as-of", "2030-01-01", "--color", "never", dir.0.to_str().unwrap()]);
+    let human = String::from_utf8(o.stdout).unwrap();
+    assert_eq!(human.matches("\nbatch.duplicate-project\n").count(), n);
+    assert!(human.len() < n * 4000, "{} bytes for {n} files", human.len());
+}

@@ -230,11 +230,14 @@ pub fn run<R: Send>(
 }
 
 /// The cross-application findings over a batch's records, each with the index of its file,
-/// in deterministic order. A rule may settle a warning of a file whose findings were held
+/// in deterministic order; each holds its labels' spans but not its file ([`attach`] adds it
+/// back when the finding is printed). A rule may settle a warning of a file whose findings were held
 /// (it is removed from [`Record::held`]); the caller prints held findings and counts them.
 pub fn across(records: &mut [Record], paths: &[PathBuf], calls: &Calls, opts: &Options) -> Vec<(usize, Finding)> {
     rules::run(records, paths, calls, opts)
 }
+
+pub use rules::attach;
 
 /// Counts per category, for the closing summary.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]

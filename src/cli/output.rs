@@ -99,17 +99,22 @@ impl<'a> Printer<'a> {
         !(self.args.no_advice && f.severity == Severity::Advice)
     }
 
+    /// The heading before `n` findings across applications (human output only).
+    pub fn across_header(&self, stream: &mut Stream, n: usize) {
+        if n > 0 && self.args.format == Format::Human {
+            let header = match self.style.lang {
+                Lang::En => format!("across applications: {n} finding(s)\n"),
+                Lang::Zh => format!("跨申报书检查：{n} 项\n"),
+            };
+            stream.write(self, vec![header]);
+        }
+    }
+
     /// Ends the output: findings across files, the summary; returns the exit code.
     pub fn end(&self, stream: &mut Stream, across: Vec<Finding>, summary: &Summary) -> Exit {
         let (pieces, _, unusable) = self.pieces(across);
         stream.unusable |= unusable;
-        if !pieces.is_empty() && self.args.format == Format::Human {
-            let header = match self.style.lang {
-                Lang::En => format!("across applications: {} finding(s)\n", pieces.len()),
-                Lang::Zh => format!("跨申报书检查：{} 项\n", pieces.len()),
-            };
-            stream.write(self, vec![header]);
-        }
+        self.across_header(stream, pieces.len());
         stream.write(self, pieces);
         let exit = self.exit(stream);
         let t = &stream.tally;

@@ -58,21 +58,24 @@ pub fn run(args: &ValidateArgs) -> Exit {
             stream.write(&printer, pieces);
         }
     }
-    let across: Vec<Finding> = across
-        .into_iter()
-        .filter(|(_, f)| printer.shows(f))
-        .map(|(i, f)| {
-            records[i].tally.count(f.severity);
-            f
-        })
-        .collect();
+    let across: Vec<(usize, Finding)> = across.into_iter().filter(|(_, f)| printer.shows(f)).collect();
+    for (i, f) in &across {
+        records[*i].tally.count(f.severity);
+    }
     for r in &records {
         stream.add(r.tally, r.unusable);
+    }
+    // Printed one at a time, each with its file read again: nothing of the files is kept.
+    printer.across_header(&mut stream, across.len());
+    for (_, f) in batch::attach(across, &files, &opts.limits) {
+        let (pieces, _, unusable) = printer.pieces(vec![f]);
+        stream.unusable |= unusable;
+        stream.write(&printer, pieces);
     }
     let categories = batch::per_category(&records, &calls);
     let verdicts = categories.values().fold((0, 0, 0), |(v, w, i), c| (v + c.valid, w + c.warnings, i + c.invalid));
     let summary = Summary { files: files.len(), what: What::Application, verdicts: Some(verdicts), categories: Some(categories) };
-    printer.end(&mut stream, across, &summary)
+    printer.end(&mut stream, Vec::new(), &summary)
 }
 
 /// A progress bar on standard error, drawn only when it is a terminal.

@@ -1,6 +1,7 @@
 //! `batch.applicant-limit`: one applicant over a per-applicant limit (最多可申报2项).
 use super::{CrossRule, Cx, group_by};
 use crate::diagnostics::{CodeInfo, Severity};
+use crate::i18n::Text;
 use crate::tr;
 
 pub const RULE: CrossRule = CrossRule {
@@ -29,7 +30,7 @@ fn check(cx: &mut Cx) {
                 let all: Vec<usize> = group.iter().map(|(i, _)| *i).collect();
                 let scope: Vec<String> = limit.categories.iter().map(|s| call.category(s).map_or(s.clone(), |c| c.full_name())).collect();
                 for (i, facts) in &group {
-                    let others: Vec<usize> = all.iter().copied().filter(|j| j != i).collect();
+                    let others = cx.others(&all, *i);
                     let who = cx.who(*i);
                     let f = cx
                         .finding(
@@ -54,12 +55,13 @@ fn check(cx: &mut Cx) {
                             scope.join("、")
                         ))
                         .cite(Some(limit.cite.clone()))
-                        .with_help(tr!(
-                            "withdraw {} of these; the others are {}",
-                            "请撤回其中 {} 项；其他文件为 {}",
-                            group.len() as u32 - limit.max,
-                            cx.names(&others)
-                        ));
+                        .with_help({
+                            let n = group.len() as u32 - limit.max;
+                            Text::new(
+                                format!("withdraw {n} of these; the others are {}", others.en),
+                                format!("请撤回其中 {n} 项；其他文件为 {}", others.zh),
+                            )
+                        });
                     cx.push(*i, f);
                 }
             }
