@@ -718,3 +718,47 @@ fn a_batch_of_copies_reports_each_once_and_briefly() {
     assert_eq!(human.matches("\nbatch.duplicate-project\n").count(), n);
     assert!(human.len() < n * 4000, "{} bytes for {n} files", human.len());
 }
+
+/// JSON numbers are read from their text, exactly as YAML reads them: money never passes
+/// through `f64` (`requested: 4.800000000000000001` passed as JSON, got two errors as YAML)
+/// and a KPI written `3.0` is not "text `3`". Each value, in `budget.requested` and in a KPI,
+/// gives the same exit code and the same findings from a `.json` draft as from its YAML copy.
+#[test]
+fn json_numbers_are_read_from_their_text_as_yaml_reads_them() {
+    let dir = Scratch::new("json-numbers");
+    let json_text = std::fs::read_to_string(common::root().join("tests/fixtures/applications/hangzhou-key-international.json")).unwrap();
+    let yaml_text = std::fs::read_to_string(common::root().join("examples/hangzhou-2025/valid/key-international.yaml")).unwrap();
+    let outcome = |p: &Path| {
+        let o =
+            callspec(&["validate", "--spec", "specs/hangzhou-2025.yaml", "--as-of", "2030-01-01", "--format", "json", p.to_str().unwrap()]);
+        let r = report(&o, &p.display().to_string());
+        let mut found: Vec<(String, String, String)> = r["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|f| {
+                let value = f["labels"][0]["value"].as_str().unwrap_or("").trim_matches('"').to_owned();
+                (f["code"].as_str().unwrap().to_owned(), f["message"].as_str().unwrap().to_owned(), value)
+            })
+            .collect();
+        found.sort();
+        (o.status.code(), found)
+    };
+    assert_eq!(outcome(&common::root().join("tests/fixtures/applications/hangzhou-key-international.json")).0, Some(0));
+    let mut differing = 0;
+    for value in ["4.800000000000000001", "4.80", "4.8", "3.0", "2.0", "1e2", "4.8e0", "12345678901234567890123", "-0.0", "0.1"] {
+        for (json_from, yaml_from) in [("\"requested\": 4.8", "requested: 4.8"), ("\"exchange-events\": 2", "exchange-events: 2")] {
+            assert!(json_text.contains(json_from) && yaml_text.contains(yaml_from));
+            let json_to = json_from.replacen(json_from.rsplit(' ').next().unwrap(), value, 1);
+            let yaml_to = yaml_from.replacen(yaml_from.rsplit(' ').next().unwrap(), value, 1);
+            let (j, y) = (dir.0.join("d.json"), dir.0.join("d.yaml"));
+            std::fs::write(&j, json_text.replacen(json_from, &json_to, 1)).unwrap();
+            std::fs::write(&y, yaml_text.replacen(yaml_from, &yaml_to, 1)).unwrap();
+            let (json, yaml) = (outcome(&j), outcome(&y));
+            assert_eq!(json, yaml, "{json_to} vs {yaml_to}");
+            differing += usize::from(json.0 != Some(0));
+        }
+    }
+    // Most of these values are wrong for the call, and said so the same way.
+    assert!(differing >= 8, "{differing}");
+}

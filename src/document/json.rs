@@ -61,9 +61,9 @@ pub(super) fn parse_json_with(file: Arc<SourceFile>, limits: &Limits, value: boo
 }
 
 /// Strict JSON straight into a value with serde_json, without positions: `None` for anything
-/// it does not accept as is (a syntax error, a duplicate key, a control character, a limit),
-/// which [`parse_json`] then reports precisely. Decimals become their shortest exact text
-/// (`4.80` → `"4.8"`), as the YAML layer passes on decimals as text.
+/// it does not accept as is (a syntax error, a duplicate key, a control character, a limit,
+/// and any number but a plain integer), which [`parse_json`] then reads with positions:
+/// decimals as the text written (`4.80` stays `"4.80"`), as the YAML layer passes them on.
 pub(super) fn fast_json(text: &str, limits: &Limits) -> Option<Value> {
     use serde::de::DeserializeSeed;
     let nodes = std::cell::Cell::new(0usize);
@@ -107,12 +107,11 @@ impl<'de> Visitor<'de> for JsonSeed<'_> {
     fn visit_u64<E>(self, v: u64) -> Result<Value, E> {
         Ok(Value::from(v))
     }
-    fn visit_f64<E: de::Error>(self, v: f64) -> Result<Value, E> {
-        // Too large for an integer, or not exactly representable: the precise path decides.
-        if !v.is_finite() || v.abs() >= 1e15 {
-            return Err(E::custom("number"));
-        }
-        Ok(Value::String(v.to_string()))
+    fn visit_f64<E: de::Error>(self, _: f64) -> Result<Value, E> {
+        // A number that is not a plain integer reaches serde only as an `f64`, which may not
+        // be what the file wrote (`4.800000000000000001` is 4.8, `3.0` is 3): the precise
+        // path reads it from its text, as YAML does. Money never passes through `f64`.
+        Err(E::custom("number"))
     }
     fn visit_str<E: de::Error>(self, v: &str) -> Result<Value, E> {
         self.visit_string(v.to_owned())
