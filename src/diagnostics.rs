@@ -179,9 +179,10 @@ impl Finding {
     }
 
     /// True for findings that make an input unusable (unreadable, not UTF-8, not YAML, over a
-    /// limit), as opposed to findings about its content. These exit with code 2.
+    /// limit), as opposed to findings about its content. These exit with code 2. Notes about
+    /// inputs that were used (`input.decoded`, a folder link not followed) are not errors.
     pub fn is_unusable_input(&self) -> bool {
-        self.code.code.starts_with("input.")
+        self.code.code.starts_with("input.") && self.severity == Severity::Error
     }
 
     /// A total order for deterministic output: file, position, code, message.

@@ -38,6 +38,13 @@ pub fn compare(expect: &Expect, findings: &[Finding]) -> Difference {
     Difference { missing: want.difference(&got).cloned().collect(), unexpected: got.difference(&want).cloned().collect() }
 }
 
+/// [`compare`] on the (code, severity) pairs a file produced, kept instead of its findings.
+pub fn compare_codes(expect: &Expect, got: &BTreeSet<(String, Severity)>) -> Difference {
+    let want: BTreeSet<(String, Severity)> =
+        expect.findings.iter().filter_map(|ExpectedFinding { code, severity }| Some((code.clone()?, (*severity)?))).collect();
+    Difference { missing: want.difference(got).cloned().collect(), unexpected: got.difference(&want).cloned().collect() }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -40,3 +40,4 @@ pub mod source;
 pub mod spec;
 pub mod validate;
 pub mod values;
+pub mod walk;

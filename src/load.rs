@@ -41,7 +41,12 @@ pub struct SpecOutcome {
 /// Reads, checks and compiles a spec file from disk.
 pub fn spec_path(path: &Path, limits: &Limits) -> SpecOutcome {
     match source::read(path, limits) {
-        Ok(file) => spec_source(file, limits),
+        Ok(file) => {
+            let note = source::note(&file);
+            let mut out = spec_source(file, limits);
+            out.findings.extend(note);
+            out
+        }
         Err(f) => SpecOutcome { file: None, call: None, findings: vec![f] },
     }
 }
@@ -76,10 +81,11 @@ fn compile_spec(doc: &Document, plans: Option<&std::collections::BTreeMap<String
 /// Everything in a set of spec folders and files: calls and the plans they may name.
 #[derive(Debug, Default)]
 pub struct Bundle {
-    /// Compiled calls with the file each came from.
+    /// Compiled calls with the file each came from; a call id defined by more than one of the
+    /// user's specs is in none of them (see `duplicates`).
     pub calls: Vec<(std::path::PathBuf, Call)>,
     pub plans: std::collections::BTreeMap<String, crate::model::Plan>,
-    /// Every finding of every file, in file order.
+    /// Every finding of every file, in file order (unless a sink took them: [`load_specs_with`]).
     pub findings: Vec<Finding>,
     /// How many files were read.
     pub files: usize,
@@ -93,6 +99,9 @@ pub struct Bundle {
     pub builtin: Vec<String>,
     /// Built-in calls replaced by the user's specs of the same id.
     pub overridden: Vec<Override>,
+    /// Call ids defined by more than one of the user's specs, with the files that define them:
+    /// no command picks one of them; each reports them the same way ([`crate::batch::duplicated`]).
+    pub duplicates: std::collections::BTreeMap<String, Vec<std::path::PathBuf>>,
 }
 
 /// Loads every spec and plan under `paths`. Plans are compiled first so that calls can name
@@ -117,93 +126,226 @@ pub struct Specs {
     pub paths: Vec<std::path::PathBuf>,
 }
 
-/// Loads the specs and plans of `specs`, as [`bundle_for`] does. A call (or plan) the user's
-/// files define with the id of a built-in one replaces it: the built-in one is left out, and
-/// [`Bundle::overridden`] says so. Two of the user's files with one id are `spec.duplicate-call`.
+/// Loads the specs and plans of `specs`, keeping every finding in [`Bundle::findings`].
 pub fn load_specs(specs: &Specs, limits: &Limits, wanted: Option<&std::collections::BTreeSet<String>>) -> Bundle {
-    let mut inputs: Vec<(std::path::PathBuf, Result<Arc<SourceFile>, Finding>, bool)> = Vec::new();
+    let mut findings = Vec::new();
+    let mut bundle = load_specs_with(specs, limits, wanted, &mut |f| findings.extend(f));
+    bundle.findings = findings;
+    bundle
+}
+
+/// One input of a specs run: a built-in spec (held in the binary) or a file of the user's.
+enum Input {
+    Builtin(Arc<SourceFile>),
+    Disk(std::path::PathBuf),
+}
+
+impl Input {
+    fn path(&self) -> std::path::PathBuf {
+        match self {
+            Input::Builtin(f) => std::path::PathBuf::from(&f.name),
+            Input::Disk(p) => p.clone(),
+        }
+    }
+
+    fn read(&self, limits: &Limits) -> Result<Arc<SourceFile>, Finding> {
+        match self {
+            Input::Builtin(f) => Ok(f.clone()),
+            Input::Disk(p) => source::read(p, limits),
+        }
+    }
+}
+
+/// How a file of a specs folder was classed in the first pass.
+enum Pass {
+    Plan(Arc<SourceFile>),
+    /// A spec, parsed already when the run is for named calls (they are few).
+    Spec(Option<Box<Document>>),
+}
+
+/// Loads the specs and plans of `specs` (the built-in ones first, then the user's), handing each
+/// file's findings to `sink` as soon as they are final instead of keeping them: a folder of any
+/// size is loaded in memory that does not grow with its findings. Two passes: the first reads
+/// every file's first events to find the plans (compiled then, so calls can name them), the
+/// second reads, checks and compiles each spec and lets it go; only the compiled calls (one per
+/// id) stay.
+///
+/// When `wanted` names calls, a spec that plainly defines another call is skipped unparsed and
+/// plans are read only when a loaded call names one. A call (or plan) of the user's with the id
+/// of a built-in one replaces it ([`Bundle::overridden`]); two of the user's files with one id
+/// are `spec.duplicate-call` and neither is used.
+pub fn load_specs_with(
+    specs: &Specs,
+    limits: &Limits,
+    wanted: Option<&std::collections::BTreeSet<String>>,
+    sink: &mut dyn FnMut(Vec<Finding>),
+) -> Bundle {
+    let mut inputs: Vec<(Input, bool)> = Vec::new();
     if specs.builtin {
-        inputs.extend(crate::bundled::sources().into_iter().map(|f| (std::path::PathBuf::from(&f.name), Ok(f), true)));
+        inputs.extend(crate::bundled::sources().into_iter().map(|f| (Input::Builtin(f), true)));
     }
-    for path in expand(&specs.paths) {
-        let file = source::read(&path, limits);
-        inputs.push((path, file, false));
-    }
+    let expanded = crate::walk::expand(&specs.paths);
+    sink(expanded.findings);
+    inputs.extend(expanded.files.into_iter().map(|p| (Input::Disk(p), false)));
     let mut out = Bundle::default();
     let mut plans = Vec::new();
-    let mut parsed = Vec::new();
-    for (path, file, builtin) in inputs {
+    let mut found = Vec::new();
+    for (input, builtin) in inputs {
+        let path = input.path();
+        let file = match input.read(limits) {
+            Ok(file) => file,
+            Err(f) => {
+                out.files += 1;
+                out.paths.push(path.clone());
+                sink(vec![f]);
+                out.failed.push(path);
+                continue;
+            }
+        };
         // Application drafts that sit beside the specs are not specs: told apart by their first key.
-        if let Ok(f) = &file
-            && first_key(&f.text) == Some("application")
-        {
+        if first_key(&file.text) == Some("application") {
             out.drafts.push(path);
             continue;
         }
         out.files += 1;
         out.paths.push(path.clone());
-        if let (Some(wanted), Ok(file)) = (wanted, &file) {
-            match document::peek(&file.text, &[&["plan"], &["call", "id"]]) {
-                Some((0, _)) => {
-                    plans.push((path, file.clone(), builtin));
-                    continue;
-                }
-                Some((_, id)) if !wanted.contains(&id) => continue,
-                _ => {}
-            }
-        }
-        match file.and_then(|f| document::parse(f, limits)) {
-            Ok(doc) if doc.value.get("plan").is_some() => out.add_plan(path, &doc, builtin),
-            Ok(doc) => parsed.push((path, doc, builtin)),
-            Err(f) => {
-                out.findings.push(f);
-                out.failed.push(path);
-            }
+        let peeked = document::peek(&file.text, &[&["plan"], &["call", "id"]]);
+        let class = match (&peeked, wanted) {
+            (Some((0, _)), _) => Pass::Plan(file),
+            (Some((_, id)), Some(wanted)) if !wanted.contains(id) => continue,
+            (Some(_), None) => Pass::Spec(None),
+            // Not plain enough to peek, or a spec a run for named calls needs: parsed now.
+            _ => match document::parse(file.clone(), limits) {
+                Ok(doc) if doc.value.get("plan").is_some() => Pass::Plan(file),
+                Ok(doc) if wanted.is_some() => Pass::Spec(Some(Box::new(doc))),
+                _ => Pass::Spec(None),
+            },
+        };
+        match class {
+            Pass::Plan(file) => plans.push((path, file, builtin)),
+            Pass::Spec(doc) => found.push((input, doc, builtin)),
         }
     }
-    // Plans set aside above, now that it is known whether a call names one.
-    if parsed.iter().any(|(_, doc, _)| doc.value.pointer("/call/plan").is_some()) {
+    // Plans are few; a run for named calls reads them only when one of its calls names one.
+    let wants_plans =
+        wanted.is_none() || found.iter().any(|(_, doc, _)| doc.as_ref().is_none_or(|d| d.value.pointer("/call/plan").is_some()));
+    let mut plan_ids: std::collections::BTreeMap<String, Vec<std::path::PathBuf>> = Default::default();
+    if wants_plans {
         for (path, file, builtin) in plans {
+            let note = source::note(&file);
+            let mut findings = Vec::new();
             match document::parse(file, limits) {
-                Ok(doc) => out.add_plan(path, &doc, builtin),
+                Ok(doc) => {
+                    if let Some(id) = out.add_plan(&path, &doc, builtin, &mut findings)
+                        && !builtin
+                    {
+                        plan_ids.entry(id).or_default().push(path);
+                    }
+                }
                 Err(f) => {
-                    out.findings.push(f);
+                    findings.push(f);
                     out.failed.push(path);
                 }
             }
+            findings.extend(note);
+            sink(findings);
         }
     }
-    let mut ids: Vec<(String, Document)> = Vec::new();
+    // A plan id two of the user's files define names no plan: calls naming it do not compile.
+    for (id, files) in plan_ids.iter().filter(|(_, f)| f.len() > 1) {
+        out.plans.remove(id);
+        for path in &files[1..] {
+            sink(vec![duplicate(path, "/id", &files[0], limits, id, DUPLICATE_PLAN)]);
+            out.failed.push(path.clone());
+        }
+        out.failed.push(files[0].clone());
+    }
+    // Call ids: the files defining each, and its call; built-in calls apart, to be replaced.
+    let mut by_id: std::collections::BTreeMap<String, (Vec<std::path::PathBuf>, Option<Call>)> = Default::default();
     let mut builtin_calls: Vec<(std::path::PathBuf, Call)> = Vec::new();
-    for (path, doc, builtin) in parsed {
-        let (call, findings) = compile_spec(&doc, Some(&out.plans));
-        out.findings.extend(findings);
+    for (input, parsed, builtin) in found {
+        let path = input.path();
+        let mut findings = Vec::new();
+        let doc = match parsed {
+            Some(doc) => {
+                findings.extend(source::note(&doc.file));
+                Ok(*doc)
+            }
+            None => input.read(limits).and_then(|file| {
+                findings.extend(source::note(&file));
+                document::parse(file, limits)
+            }),
+        };
+        let call = match doc {
+            Err(f) => {
+                findings.push(f);
+                None
+            }
+            Ok(doc) => {
+                let (call, f) = compile_spec(&doc, Some(&out.plans));
+                findings.extend(f);
+                call
+            }
+        };
         match call {
             Some(call) if builtin => builtin_calls.push((path, call)),
             Some(call) => {
-                ids.push((call.id.clone(), doc));
-                out.calls.push((path, call));
+                let entry = by_id.entry(call.id.clone()).or_default();
+                if let Some(first) = entry.0.first() {
+                    findings.push(duplicate(&path, "/call/id", first, limits, &call.id, crate::compile::codes::DUPLICATE_CALL));
+                    entry.1 = None;
+                } else {
+                    entry.1 = Some(call);
+                }
+                entry.0.push(path);
             }
             None => out.failed.push(path),
         }
+        sink(findings);
     }
+    for (id, (files, call)) in by_id {
+        match call {
+            Some(call) if files.len() == 1 => out.calls.push((files.into_iter().next().expect("one"), call)),
+            _ => {
+                out.failed.extend(files.iter().cloned());
+                out.duplicates.insert(id, files);
+            }
+        }
+    }
+    // A built-in call stands unless a spec of the user's has its id.
     for (path, call) in builtin_calls {
-        match out.calls.iter().find(|(_, c)| c.id == call.id) {
-            Some((user, _)) => {
+        let user = out
+            .calls
+            .iter()
+            .map(|(p, c)| (p, &c.id))
+            .chain(out.duplicates.iter().flat_map(|(id, files)| files.iter().map(move |p| (p, id))));
+        match user.into_iter().find(|(_, id)| **id == call.id).map(|(p, _)| p.clone()) {
+            Some(by) => {
                 let same = crate::bundled::FILES
                     .iter()
                     .find(|(name, _)| path.to_string_lossy().ends_with(name))
-                    .is_some_and(|(_, text)| std::fs::read_to_string(user).is_ok_and(|t| t == *text));
-                out.overridden.push(Override { id: call.id.clone(), by: user.clone(), same });
+                    .is_some_and(|(_, text)| std::fs::read_to_string(&by).is_ok_and(|t| t == *text));
+                out.overridden.push(Override { id: call.id.clone(), by, same });
             }
-            None => out.builtin.push(call.id.clone()),
-        }
-        if !out.calls.iter().any(|(_, c)| c.id == call.id) {
-            out.calls.push((path, call));
+            None => {
+                out.builtin.push(call.id.clone());
+                out.calls.push((path, call));
+            }
         }
     }
-    out.findings.extend(duplicate_calls(&ids));
+    // In file order, as the folder was walked (built-in specs by name).
+    out.calls.sort_by(|a, b| a.0.cmp(&b.0));
     out
+}
+
+/// [`load_specs_with`] on the user's files alone.
+pub fn bundle_with(
+    paths: &[std::path::PathBuf],
+    limits: &Limits,
+    wanted: Option<&std::collections::BTreeSet<String>>,
+    sink: &mut dyn FnMut(Vec<Finding>),
+) -> Bundle {
+    load_specs_with(&Specs { builtin: false, paths: paths.to_vec() }, limits, wanted, sink)
 }
 
 /// A built-in call replaced by a user's spec with the same id.
@@ -235,24 +377,55 @@ pub fn first_key(text: &str) -> Option<&str> {
     Some(key.trim_matches(['"', '\'']))
 }
 
+/// The finding on a second definition of an id, labelled on it (the file is read again).
+fn duplicate(path: &Path, pointer: &str, first: &Path, limits: &Limits, id: &str, code: &'static crate::diagnostics::CodeInfo) -> Finding {
+    let first = first.display().to_string();
+    let what = if code.code == DUPLICATE_PLAN.code { crate::tr!("plan id", "规划编号") } else { crate::tr!("call id", "通知编号") };
+    let (en, zh) = (what.en, what.zh);
+    let f = Finding::error(code, crate::tr!("{en} `{id}` is also defined by `{first}`", "{zh} `{id}` 也由 `{first}` 定义")).with_help(
+        crate::tr!(
+            "give each file its own id; while two files share one, neither is used",
+            "请为每个文件使用不同的编号；两个文件编号相同时，两者都不会被使用"
+        ),
+    );
+    match source::read(path, limits).and_then(|f| document::parse(f, limits)) {
+        Ok(doc) => f.in_file(doc.file.clone()).label(doc.spans().value(pointer), crate::tr!("defined twice", "重复定义")),
+        Err(_) => f,
+    }
+}
+
+pub const DUPLICATE_PLAN: &crate::diagnostics::CodeInfo = &crate::diagnostics::CodeInfo {
+    code: "spec.duplicate-plan",
+    summary: "two plan files define the same plan id",
+    doc: "A call names its plan by id (`call.plan`), so plan ids must be unique among the files \
+          loaded together. While two plan files share an id, neither is used (calls naming it \
+          do not compile); the second definition is labelled.",
+};
+
 impl Bundle {
-    fn add_plan(&mut self, path: std::path::PathBuf, doc: &Document, builtin: bool) {
-        let (plan, findings) = read::<crate::spec::plan::PlanFile>(doc, Kind::Plan);
-        let failed = findings.iter().any(|f| f.severity == crate::diagnostics::Severity::Error);
-        self.findings.extend(findings);
+    /// Compiles a plan into the bundle; its id if it compiled. A user's plan replaces a built-in
+    /// one of the same id, whatever the order read.
+    fn add_plan(&mut self, path: &Path, doc: &Document, builtin: bool, findings: &mut Vec<Finding>) -> Option<String> {
+        let (plan, found) = read::<crate::spec::plan::PlanFile>(doc, Kind::Plan);
+        let failed = found.iter().any(|f| f.severity == crate::diagnostics::Severity::Error);
+        findings.extend(found);
         let Some(plan) = plan else {
-            self.failed.push(path);
-            return;
+            self.failed.push(path.to_path_buf());
+            return None;
         };
-        let (compiled, findings) = crate::compile::compile_plan(doc, &plan);
-        self.findings.extend(findings);
+        let (compiled, found) = crate::compile::compile_plan(doc, &plan);
+        findings.extend(found);
         match compiled.filter(|_| !failed) {
-            // A user's plan replaces a built-in one of the same id, whatever the order read.
-            Some(p) if builtin && self.plans.contains_key(&p.id) => {}
+            Some(p) if builtin && self.plans.contains_key(&p.id) => None,
             Some(p) => {
-                self.plans.insert(p.id.clone(), p);
+                let id = p.id.clone();
+                self.plans.insert(id.clone(), p);
+                Some(id)
             }
-            None => self.failed.push(path),
+            None => {
+                self.failed.push(path.to_path_buf());
+                None
+            }
         }
     }
 }
@@ -306,57 +479,6 @@ pub fn application_for(doc: &mut Document, call: Option<&Call>) -> (Option<crate
 pub fn application_path(path: &Path, limits: &Limits) -> Result<(Document, crate::application::Application), Vec<Finding>> {
     let file = source::read(path, limits).map_err(|f| vec![f])?;
     typed(file, Kind::Application, limits)
-}
-
-/// Every `.yaml`, `.yml` and `.json` file under the given paths (folders walked recursively,
-/// in sorted order). Paths that are files are taken as given, whatever their extension.
-pub fn expand(paths: &[std::path::PathBuf]) -> Vec<std::path::PathBuf> {
-    let mut out = Vec::new();
-    for p in paths {
-        if p.is_dir() {
-            walk(p, &mut out);
-        } else {
-            out.push(p.clone());
-        }
-    }
-    out
-}
-
-fn walk(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        out.push(dir.to_path_buf());
-        return;
-    };
-    let mut entries: Vec<_> = entries.filter_map(Result::ok).map(|e| e.path()).collect();
-    entries.sort();
-    for e in entries {
-        if e.is_dir() {
-            walk(&e, out);
-        } else if matches!(e.extension().and_then(|x| x.to_str()), Some("yaml" | "yml" | "json")) {
-            out.push(e);
-        }
-    }
-}
-
-/// Two spec files may not define the same call id: `--call ID` and applications' `call:` must
-/// name exactly one spec. The second definition is labelled.
-fn duplicate_calls(calls: &[(String, Document)]) -> Vec<Finding> {
-    let mut out = Vec::new();
-    for (i, (id, doc)) in calls.iter().enumerate() {
-        if let Some((_, first)) = calls[..i].iter().find(|(other, _)| other == id) {
-            out.push(
-                Finding::error(
-                    crate::compile::codes::DUPLICATE_CALL,
-                    crate::tr!("call id `{id}` is also defined by `{}`", "通知编号 `{id}` 也由 `{}` 定义", first.file.name),
-                )
-                .in_file(doc.file.clone())
-                .at_pointer("/call/id")
-                .label(doc.spans().value("/call/id"), crate::tr!("defined twice", "重复定义"))
-                .with_help(crate::tr!("give each spec its own `call.id`", "请为每份规范文件使用不同的 `call.id`")),
-            );
-        }
-    }
-    out
 }
 
 #[cfg(test)]

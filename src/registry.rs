@@ -7,6 +7,10 @@ pub fn all() -> Vec<&'static CodeInfo> {
     let mut v: Vec<&'static CodeInfo> = vec![
         crate::source::codes::UNREADABLE,
         crate::source::codes::ENCODING,
+        crate::source::codes::DECODED,
+        crate::source::codes::NOT_TEXT,
+        crate::walk::LINK_LOOP,
+        crate::walk::SAME_FILE,
         crate::source::codes::TOO_LARGE,
         crate::document::YAML,
         crate::document::LIMIT,

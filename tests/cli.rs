@@ -128,3 +128,82 @@ fn test_reports_differences_from_declared_expectations() {
     let out = stdout(&o).replace(&path.display().to_string(), "wrong.yaml");
     insta::assert_snapshot!(out);
 }
+
+/// `callspec test` with no arguments runs the repository's examples and passes: the example
+/// batches hold a `.callspec-batch` marker, so each is checked as one batch with the rules
+/// across applications (120 passed and 15 failed before).
+#[test]
+fn test_with_no_arguments_passes_on_the_repository() {
+    let o = callspec(&["test"]);
+    let out = stdout(&o);
+    assert_eq!(o.status.code(), Some(0), "{out}");
+    assert!(out.ends_with(" passed, 0 failed, 0 skipped\n"), "{out}");
+    let passed: usize = out.lines().last().unwrap().trim_start_matches("ok: ").split(' ').next().unwrap().parse().unwrap();
+    assert!(passed >= 135, "{out}");
+    // The same batch without its marker is a set of single files, and its batch findings are missing.
+    let dir = std::env::temp_dir().join(format!("callspec-cli-marker-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let batch = common::root().join("examples/batches/hangzhou-duplicate-and-too-few");
+    for e in std::fs::read_dir(&batch).unwrap() {
+        let p = e.unwrap().path();
+        std::fs::copy(&p, dir.join(p.file_name().unwrap())).unwrap();
+    }
+    let with = callspec(&["test", dir.to_str().unwrap()]);
+    std::fs::remove_file(dir.join(".callspec-batch")).unwrap();
+    let without = callspec(&["test", dir.to_str().unwrap()]);
+    std::fs::write(dir.join(".callspec-batch"), "compleat\n").unwrap();
+    let bad = callspec(&["test", dir.to_str().unwrap()]);
+    let _ = std::fs::remove_dir_all(&dir);
+    assert_eq!(with.status.code(), Some(0), "{}", stdout(&with));
+    assert_eq!(without.status.code(), Some(1), "{}", stdout(&without));
+    assert!(stdout(&without).contains("expected, not reported: batch.duplicate-project (error)"), "{}", stdout(&without));
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("unknown word `compleat`"));
+}
+
+/// Two specs with one call id (`a.yaml` and `a.json`, or two YAML files), or two plans with
+/// one id: every command reports them the same way and none picks one silently.
+#[test]
+fn one_id_defined_twice_is_reported_by_every_command() {
+    let dir = std::env::temp_dir().join(format!("callspec-cli-twice-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let yaml = std::fs::read_to_string(common::root().join("tests/fixtures/duplicate-calls/a.yaml")).unwrap();
+    let doc = callspec::document::parse(callspec::source::SourceFile::new("a.yaml", yaml.clone()), &Default::default()).unwrap();
+    std::fs::write(dir.join("a.yaml"), &yaml).unwrap();
+    std::fs::write(dir.join("a.json"), serde_json::to_string_pretty(&doc.value).unwrap()).unwrap();
+    let plan = std::fs::read_to_string(common::root().join("specs/hangzhou-2026-plan.yaml")).unwrap();
+    std::fs::write(dir.join("plan-1.yaml"), &plan).unwrap();
+    std::fs::write(dir.join("plan-2.yaml"), &plan).unwrap();
+    let d = dir.to_str().unwrap();
+    let draft = dir.join("draft.yaml");
+    let example = std::fs::read_to_string(common::root().join("examples/hangzhou-2025/valid/key-academic-society.yaml")).unwrap();
+    std::fs::write(&draft, example.replace("call: hangzhou-2025", "call: demo")).unwrap();
+    let run = |args: &[&str]| {
+        let o = callspec(args);
+        (o.status.code(), format!("{}{}", stdout(&o), String::from_utf8_lossy(&o.stderr)))
+    };
+    let (code, out) = run(&["check", d]);
+    assert_eq!(code, Some(1), "{out}");
+    assert!(out.contains("spec.duplicate-call") && out.contains("call id `demo` is also defined by"), "{out}");
+    assert!(out.contains("spec.duplicate-plan") && out.contains("plan id `hangzhou-2026-plan` is also defined by"), "{out}");
+    let twice = "the call `demo` is defined by more than one spec";
+    for args in [
+        vec!["show", "demo", "--specs", d],
+        vec!["schema", "--call", "demo", "--specs", d],
+        vec!["new", "--call", "demo", "--category", "x", "--specs", d],
+        vec!["validate", "--call", "demo", "--specs", d, draft.to_str().unwrap()],
+        vec!["validate", "--specs", d, draft.to_str().unwrap()],
+    ] {
+        let (code, out) = run(&args);
+        assert_eq!(code, Some(2), "{args:?}: {out}");
+        assert!(out.contains(twice), "{args:?}: {out}");
+    }
+    for args in [vec!["list", "--specs", d], vec!["calendar", "--specs", d]] {
+        let (code, out) = run(&args);
+        assert_eq!(code, Some(1), "{args:?}: {out}");
+        assert!(out.contains("spec.duplicate-call") && !out.contains("demo  "), "{args:?}: {out}");
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -27,7 +27,7 @@ fn committed_schemas_are_current() {
 
 #[test]
 fn bundled_specs_point_editors_at_the_schema() {
-    for path in callspec::load::expand(&[common::root().join("specs")]) {
+    for path in callspec::walk::expand(&[common::root().join("specs")]).files {
         let text = std::fs::read_to_string(&path).unwrap();
         let modeline = if text.contains("\nplan: 1") { "../schemas/plan.schema.json" } else { "../schemas/callspec.schema.json" };
         assert!(text.starts_with(&format!("# yaml-language-server: $schema={modeline}")), "{} lacks the $schema modeline", path.display());

@@ -25,15 +25,15 @@ use crate::source::Limits;
 use crate::values::When;
 
 pub use facts::{DeadlineStatus, Facts};
-pub use ordered::for_each_ordered;
+pub use ordered::{STACK_BYTES, for_each_ordered};
 
 /// The calls available to a run, compiled once.
 #[derive(Debug)]
 pub enum Calls {
     /// Every application is checked against this one (`--spec`, `--call`).
     One(Box<Call>),
-    /// Looked up by each application's `call:`.
-    ById(BTreeMap<String, Call>),
+    /// Looked up by each application's `call:`; an id defined by several specs names none.
+    ById(BTreeMap<String, Call>, BTreeMap<String, Vec<PathBuf>>),
 }
 
 impl Calls {
@@ -41,7 +41,10 @@ impl Calls {
     pub fn pick(&self, id: &str) -> Result<&Call, Finding> {
         match self {
             Calls::One(c) => Ok(c),
-            Calls::ById(m) => m.get(id).ok_or_else(|| unavailable(id, m.keys(), &[])),
+            Calls::ById(m, twice) => match twice.get(id) {
+                Some(files) => Err(duplicated(id, files)),
+                None => m.get(id).ok_or_else(|| unavailable(id, m.keys(), &[])),
+            },
         }
     }
 
@@ -49,7 +52,7 @@ impl Calls {
     pub fn get(&self, id: &str) -> Option<&Call> {
         match self {
             Calls::One(c) => Some(c.as_ref()).filter(|c| c.id == id),
-            Calls::ById(m) => m.get(id),
+            Calls::ById(m, _) => m.get(id),
         }
     }
 
@@ -57,14 +60,14 @@ impl Calls {
     pub fn nth(&self, i: usize) -> Option<&Call> {
         match self {
             Calls::One(c) => Some(c.as_ref()).filter(|_| i == 0),
-            Calls::ById(m) => m.values().nth(i),
+            Calls::ById(m, _) => m.values().nth(i),
         }
     }
 
     fn index_of(&self, call: &Call) -> usize {
         match self {
             Calls::One(_) => 0,
-            Calls::ById(m) => m.keys().position(|k| *k == call.id).unwrap_or(usize::MAX),
+            Calls::ById(m, _) => m.keys().position(|k| *k == call.id).unwrap_or(usize::MAX),
         }
     }
 }
@@ -79,12 +82,36 @@ pub fn unavailable<'a>(id: &str, known: impl Iterator<Item = &'a String>, broken
         None => crate::tr!("available calls: {known}", "可用的通知：{known}"),
     };
     if !broken.is_empty() {
-        let names: Vec<String> = broken.iter().map(|p| p.display().to_string()).collect();
-        let names = names.join(", ");
+        let names = some_names(broken);
         help.en.push_str(&format!("; specs with errors (see `callspec check`): {names}"));
         help.zh.push_str(&format!("；有错误的规范文件（见 `callspec check`）：{names}"));
     }
     Finding::error(load::CALL_UNAVAILABLE, crate::tr!("no call `{id}` is available", "没有可用的通知 `{id}`")).with_help(help)
+}
+
+/// The `input.call` finding for a call id that more than one spec defines: none is used.
+pub fn duplicated(id: &str, files: &[PathBuf]) -> Finding {
+    let names = some_names(files);
+    Finding::error(
+        load::CALL_UNAVAILABLE,
+        crate::tr!(
+            "the call `{id}` is defined by more than one spec ({names}); none of them is used",
+            "通知 `{id}` 由多份规范文件定义（{names}），均不使用"
+        ),
+    )
+    .with_help(crate::tr!(
+        "give each spec its own `call.id`; `callspec check` reports them",
+        "请为每份规范文件使用不同的 `call.id`；`callspec check` 会报告它们"
+    ))
+}
+
+/// Up to ten file names, and how many more there are.
+fn some_names(files: &[PathBuf]) -> String {
+    let mut names: Vec<String> = files.iter().take(10).map(|p| p.display().to_string()).collect();
+    if files.len() > 10 {
+        names.push(format!("… ({} in all)", files.len()));
+    }
+    names.join(", ")
 }
 
 /// How a batch runs.
@@ -125,13 +152,25 @@ pub struct Checked {
     pub expect: Option<crate::application::Expect>,
 }
 
-/// Reads, parses, checks and validates one application file.
+/// Reads, parses, checks and validates one application file. A file decoded from GBK or
+/// UTF-16 also gets the note saying so ([`crate::source::note`]).
 pub fn check_file(path: &Path, calls: &Calls, opts: &Options) -> Checked {
+    let file = match crate::source::read(path, &opts.limits) {
+        Ok(file) => file,
+        Err(f) => return Checked { findings: vec![f], facts: None, expect: None },
+    };
+    let note = crate::source::note(&file);
+    let mut checked = check_source(file, calls, opts);
+    checked.findings.extend(note);
+    checked
+}
+
+fn check_source(file: std::sync::Arc<crate::source::SourceFile>, calls: &Calls, opts: &Options) -> Checked {
+    let parsed = crate::document::parse(file, &opts.limits);
     if opts.parse_only {
-        let parsed = crate::source::read(path, &opts.limits).and_then(|f| crate::document::parse(f, &opts.limits));
         return Checked { findings: parsed.err().into_iter().collect(), facts: None, expect: None };
     }
-    let mut doc = match crate::source::read(path, &opts.limits).and_then(|f| crate::document::parse(f, &opts.limits)) {
+    let mut doc = match parsed {
         Ok(doc) => doc,
         Err(f) => return Checked { findings: vec![f], facts: None, expect: None },
     };
@@ -143,8 +182,8 @@ pub fn check_file(path: &Path, calls: &Calls, opts: &Options) -> Checked {
     let Some(app) = app else { return Checked { findings, facts: None, expect: crate::expect::declared(&doc) } };
     let call = match (calls, app.call.as_deref()) {
         (Calls::One(c), _) => c.as_ref(),
-        (Calls::ById(_), None) => return Checked { findings, facts: None, expect: app.expect },
-        (Calls::ById(_), Some(id)) => match calls.pick(id) {
+        (Calls::ById(..), None) => return Checked { findings, facts: None, expect: app.expect },
+        (Calls::ById(..), Some(id)) => match calls.pick(id) {
             Ok(call) => call,
             Err(f) => {
                 findings.push(f.in_file(doc.file.clone()).label(doc.spans().value("/call"), crate::tr!("this call", "该通知")));
@@ -198,11 +237,14 @@ pub fn run<R: Send>(
 }
 
 /// The cross-application findings over a batch's records, each with the index of its file,
-/// in deterministic order. A rule may settle a warning of a file whose findings were held
+/// in deterministic order; each holds its labels' spans but not its file ([`attach`] adds it
+/// back when the finding is printed). A rule may settle a warning of a file whose findings were held
 /// (it is removed from [`Record::held`]); the caller prints held findings and counts them.
 pub fn across(records: &mut [Record], paths: &[PathBuf], calls: &Calls, opts: &Options) -> Vec<(usize, Finding)> {
     rules::run(records, paths, calls, opts)
 }
+
+pub use rules::attach;
 
 /// Counts per category, for the closing summary.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]

@@ -8,6 +8,11 @@ use std::collections::BTreeMap;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Condvar, Mutex, mpsc};
 
+/// The stack of every thread that parses and checks files: deep documents (up to the
+/// depth ceiling, [`crate::source::MAX_DEPTH_CEILING`]) recurse through the parsers, the
+/// schema validator and serde. Only what is used is ever touched.
+pub const STACK_BYTES: usize = 64 * 1024 * 1024;
+
 /// Calls `work` on every item on `jobs` threads and `emit` on each result in input order.
 /// With one job (or one item) everything runs on the calling thread.
 pub fn for_each_ordered<T: Sync, R: Send>(
@@ -29,10 +34,11 @@ pub fn for_each_ordered<T: Sync, R: Send>(
     let handed = (Mutex::new(0usize), Condvar::new());
     let (tx, rx) = mpsc::channel::<(usize, R)>();
     std::thread::scope(|s| {
+        let mut started = 0;
         for _ in 0..jobs {
             let tx = tx.clone();
             let (next, handed, work) = (&next, &handed, &work);
-            s.spawn(move || {
+            let spawned = std::thread::Builder::new().stack_size(STACK_BYTES).spawn_scoped(s, move || {
                 loop {
                     let i = next.fetch_add(1, Ordering::Relaxed);
                     if i >= items.len() {
@@ -50,8 +56,19 @@ pub fn for_each_ordered<T: Sync, R: Send>(
                     }
                 }
             });
+            if spawned.is_err() {
+                // No more threads to be had: those already running do the work.
+                break;
+            }
+            started += 1;
         }
         drop(tx);
+        if started == 0 {
+            for (i, item) in items.iter().enumerate() {
+                emit(i, work(item));
+            }
+            return;
+        }
         let mut pending = BTreeMap::new();
         let mut want = 0;
         for (i, r) in rx {

@@ -2,6 +2,7 @@
 
 use std::path::PathBuf;
 
+use clap::builder::TypedValueParser;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 /// Make funding calls (申报通知) machine-checkable: compile call specs and validate
@@ -77,8 +78,8 @@ pub struct ValidateArgs {
     /// category (minimum applicants, conditional deadline extensions).
     #[arg(long)]
     pub complete: bool,
-    /// Worker threads (default: one per core).
-    #[arg(long, short = 'j', value_name = "N")]
+    /// Worker threads (default: one per core; at most 256).
+    #[arg(long, short = 'j', value_name = "N", value_parser = clap::value_parser!(u64).range(1..=256).map(|v| v as usize))]
     pub jobs: Option<usize>,
     /// Only read and parse the files (a benchmark baseline).
     #[arg(long, hide = true)]
@@ -321,14 +322,17 @@ pub struct MigrateArgs {
 
 #[derive(Debug, Args)]
 pub struct LimitArgs {
-    /// Largest input file read, in bytes.
-    #[arg(long, value_name = "BYTES", default_value_t = 8 * 1024 * 1024)]
+    /// Largest input file read, in bytes (at most 268435456, 256 MiB).
+    #[arg(long, value_name = "BYTES", default_value_t = 8 * 1024 * 1024,
+          value_parser = clap::value_parser!(u64).range(1..=callspec::source::MAX_FILE_BYTES_CEILING))]
     pub max_file_size: u64,
-    /// Deepest nesting of mappings and lists.
-    #[arg(long, value_name = "LEVELS", default_value_t = 64)]
+    /// Deepest nesting of mappings and lists (at most 1000).
+    #[arg(long, value_name = "LEVELS", default_value_t = 64,
+          value_parser = clap::value_parser!(u64).range(1..=callspec::source::MAX_DEPTH_CEILING as u64).map(|v| v as usize))]
     pub max_depth: usize,
-    /// Most YAML nodes per file, aliases expanded.
-    #[arg(long, value_name = "NODES", default_value_t = 50_000)]
+    /// Most YAML nodes per file, aliases expanded (at most 1000000).
+    #[arg(long, value_name = "NODES", default_value_t = 50_000,
+          value_parser = clap::value_parser!(u64).range(1..=callspec::source::MAX_NODES_CEILING as u64).map(|v| v as usize))]
     pub max_nodes: usize,
 }
 

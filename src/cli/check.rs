@@ -1,25 +1,53 @@
-//! `callspec check`: compile every spec and report every problem.
+//! `callspec check`: compile every spec and report every problem, file by file as each is done.
 
+use std::collections::BTreeMap;
+
+use callspec::diagnostics::Tally;
 use callspec::load;
 
 use super::Exit;
 use super::args::CheckArgs;
-use super::output::{Printer, What};
+use super::output::{Printer, Summary, What};
 
 pub fn run(args: &CheckArgs) -> Exit {
     let printer = Printer::new(&args.output);
     // No path: the built-in specs.
     let specs = load::Specs { builtin: args.paths.is_empty(), paths: args.paths.clone() };
-    let bundle = load::load_specs(&specs, &args.limits.limits(), None);
+    let mut stream = printer.begin();
+    let mut by_file: BTreeMap<String, (Tally, bool)> = BTreeMap::new();
+    let bundle = load::load_specs_with(&specs, &args.limits.limits(), None, &mut |findings| {
+        for f in findings.iter().filter(|f| printer.shows(f)) {
+            if let Some(file) = &f.file {
+                let entry = by_file.entry(file.name.clone()).or_default();
+                entry.0.count(f.severity);
+                entry.1 |= f.is_unusable_input();
+            }
+        }
+        let (pieces, tally, unusable) = printer.pieces(findings);
+        stream.add(tally, unusable);
+        stream.write(&printer, pieces);
+    });
     super::specs::note_overrides(&bundle.overridden);
     if !bundle.drafts.is_empty() {
-        let names: Vec<String> = bundle.drafts.iter().map(|p| p.display().to_string()).collect();
+        let names: Vec<String> = bundle.drafts.iter().map(|p| callspec::source::display_name(p)).collect();
         eprintln!(
             "note: {} application draft(s) left out, not specs (first key `application:`): {}; check them with `callspec validate`",
             names.len(),
             names.join(", ")
         );
     }
-    let files: Vec<String> = bundle.paths.iter().map(|p| p.display().to_string()).collect();
-    printer.all(bundle.findings, &files, What::Spec)
+    let verdicts_by_file = bundle
+        .paths
+        .iter()
+        .map(|p| {
+            let name = p.display().to_string();
+            let (tally, unusable) = by_file.get(&name).cloned().unwrap_or_default();
+            (name, tally, unusable)
+        })
+        .collect();
+    printer.end(
+        &mut stream,
+        Vec::new(),
+        &Summary { files: bundle.files, verdicts_by_file, what: What::Spec, verdicts: None, categories: None },
+    )
 }

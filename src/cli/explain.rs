@@ -20,7 +20,8 @@ pub fn run(args: &ExplainArgs) -> Exit {
         }
         None => {
             let near = callspec::schema::suggest(code, registry::all().into_iter().map(|c| c.code));
-            eprintln!("error: no finding code `{code}`{}", near.map(|n| format!("; did you mean `{n}`?")).unwrap_or_default());
+            let shown = callspec::source::printable(code);
+            eprintln!("error: no finding code `{shown}`{}", near.map(|n| format!("; did you mean `{n}`?")).unwrap_or_default());
             eprintln!("`callspec explain --list` lists every code");
             Exit::Unusable
         }

@@ -36,7 +36,12 @@ pub fn run(args: &MigrateArgs) -> Exit {
             super::out(&text);
             continue;
         }
-        match replace(path, &text) {
+        // A file saved in GBK or UTF-16 is written back in its own encoding.
+        let bytes = match doc.file.encoding {
+            Some(e) => e.encode(&text),
+            None => text.into_bytes(),
+        };
+        match replace(path, &bytes) {
             Ok(()) => eprintln!("{shown}: migrated to version 2"),
             Err(e) => {
                 eprintln!("error: {shown}: cannot write: {e}");
@@ -48,7 +53,7 @@ pub fn run(args: &MigrateArgs) -> Exit {
 }
 
 /// Replaces a file's contents whole: the new text goes to a file beside it, then takes its name.
-fn replace(path: &Path, text: &str) -> std::io::Result<()> {
+fn replace(path: &Path, text: &[u8]) -> std::io::Result<()> {
     let mut tmp = path.as_os_str().to_owned();
     tmp.push(".callspec-migrate.tmp");
     let tmp = std::path::PathBuf::from(tmp);

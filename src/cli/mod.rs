@@ -41,12 +41,39 @@ impl From<Exit> for ExitCode {
     }
 }
 
-/// Writes to standard output. A reader that went away (`callspec … | head`) is not an error
-/// worth a panic: the rest of the output is dropped and the exit code stands.
+/// What happened to standard output: 0 fine, 1 the reader went away (`| head`), 2 a write
+/// failed (a full disk, a closed descriptor).
+static OUT_STATE: std::sync::atomic::AtomicU8 = std::sync::atomic::AtomicU8::new(0);
+static OUT_ERROR: std::sync::Mutex<String> = std::sync::Mutex::new(String::new());
+
+/// Writes to standard output. A reader that went away (`callspec … | head`) ends the output
+/// quietly; any other failure (a full disk, a closed descriptor) is remembered, and the run
+/// then ends with exit code 2 and a message, so a truncated report never looks complete.
 pub fn out(text: &str) {
     use std::io::Write;
+    use std::sync::atomic::Ordering;
+    if OUT_STATE.load(Ordering::Relaxed) != 0 {
+        return;
+    }
     let mut o = std::io::stdout().lock();
-    let _ = o.write_all(text.as_bytes()).and_then(|()| o.flush());
+    if let Err(e) = o.write_all(text.as_bytes()).and_then(|()| o.flush()) {
+        if e.kind() == std::io::ErrorKind::BrokenPipe {
+            OUT_STATE.store(1, Ordering::Relaxed);
+        } else {
+            OUT_STATE.store(2, Ordering::Relaxed);
+            *OUT_ERROR.lock().unwrap_or_else(std::sync::PoisonError::into_inner) = e.to_string();
+        }
+    }
+}
+
+/// Prints a guide, calendar or list made from spec text: escaped like every other output
+/// (its own CRLF line ends, as iCalendar has, kept).
+pub fn out_text(text: &str) {
+    if callspec::source::unsafe_char(&text.replace("\r\n", "\n")).is_none() {
+        return out(text);
+    }
+    let lines: Vec<_> = text.split("\r\n").map(callspec::source::printable).collect();
+    out(&lines.join("\r\n"));
 }
 
 pub fn main() -> ExitCode {
@@ -54,7 +81,18 @@ pub fn main() -> ExitCode {
         Ok(cli) => cli,
         Err(e) => {
             let code = if e.use_stderr() { Exit::Unusable } else { Exit::Clean };
-            let _ = e.print();
+            // clap echoes the arguments it refuses: escaped like every other text.
+            let text = e.render().to_string();
+            if callspec::source::unsafe_char(&text).is_some() {
+                let text = callspec::source::printable(&text);
+                if e.use_stderr() {
+                    eprint!("{text}");
+                } else {
+                    out(&text);
+                }
+            } else {
+                let _ = e.print();
+            }
             return code.into();
         }
     };
@@ -72,5 +110,10 @@ pub fn main() -> ExitCode {
         Command::Completions(a) => completions::run(&a),
         Command::Man(a) => man::run(&a),
     };
+    if OUT_STATE.load(std::sync::atomic::Ordering::Relaxed) == 2 {
+        let e = OUT_ERROR.lock().unwrap_or_else(std::sync::PoisonError::into_inner).clone();
+        eprintln!("error: writing the output failed ({e}); what was written is incomplete");
+        return Exit::Unusable.into();
+    }
     exit.into()
 }

@@ -5,6 +5,7 @@ use std::io::Write;
 use std::path::{Component, Path, PathBuf};
 
 use callspec::model::{Call, Category};
+use callspec::source::printable;
 
 use super::Exit;
 use super::args::NewArgs;
@@ -30,36 +31,86 @@ pub fn run(args: &NewArgs) -> Exit {
         super::out(&text);
         return Exit::Clean;
     };
-    match write(file, &text, args.force) {
+    let shown = printable(&file.display().to_string()).into_owned();
+    match write(file, &text, args.force, args.specs.as_deref()) {
         Ok(()) => {
             eprintln!(
-                "wrote {}: a draft for {} of {}; fill in every `~`, then run `callspec validate {}`",
-                file.display(),
-                cat.path,
-                call.id,
-                file.display()
+                "wrote {shown}: a draft for {} of {}; fill in every `~`, then run `callspec validate {shown}`",
+                printable(&cat.path),
+                printable(&call.id),
             );
             Exit::Clean
         }
         Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
-            eprintln!("error: {} already exists; pass --force to overwrite it", file.display());
+            eprintln!("error: {shown} already exists; pass --force to overwrite it");
             Exit::Unusable
         }
         Err(e) => {
-            eprintln!("error: cannot write {}: {e}", file.display());
+            eprintln!("error: cannot write {shown}: {}", printable(&e.to_string()));
             Exit::Unusable
         }
     }
 }
 
 /// Writes the draft; without `force`, only as a new file (an existing one is never touched).
-fn write(file: &Path, text: &str, force: bool) -> std::io::Result<()> {
-    let mut f = if force { std::fs::File::create(file)? } else { std::fs::OpenOptions::new().write(true).create_new(true).open(file)? };
-    f.write_all(text.as_bytes())
+/// With `force` an existing regular file is replaced whole (written beside it, then renamed
+/// over it), never truncated first; a pipe, device or folder, and any spec the draft was made
+/// from, are refused even with `force`.
+fn write(file: &Path, text: &str, force: bool, specs: Option<&Path>) -> std::io::Result<()> {
+    use std::io::{Error, ErrorKind};
+    let Ok(meta) = std::fs::metadata(file) else {
+        let mut f = std::fs::OpenOptions::new().write(true).create_new(true).open(file)?;
+        return f.write_all(text.as_bytes());
+    };
+    if !meta.is_file() {
+        return Err(Error::other("it is not a regular file (a folder, pipe, socket or device)"));
+    }
+    if let Some(specs) = specs
+        && callspec::walk::expand(&[specs.to_path_buf()]).files.iter().any(|s| same_file(s, file))
+    {
+        return Err(Error::other("it is a spec this draft is made from"));
+    }
+    if !force {
+        return Err(Error::from(ErrorKind::AlreadyExists));
+    }
+    let target = file.canonicalize()?;
+    let name = target.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let tmp = target.with_file_name(format!(".{name}.callspec-{}.tmp", std::process::id()));
+    let written = (|| {
+        let mut f = std::fs::OpenOptions::new().write(true).create_new(true).open(&tmp)?;
+        f.write_all(text.as_bytes())?;
+        f.sync_all()?;
+        std::fs::set_permissions(&tmp, meta.permissions())?;
+        std::fs::rename(&tmp, &target)
+    })();
+    if written.is_err() {
+        let _ = std::fs::remove_file(&tmp);
+    }
+    written
+}
+
+/// Whether two paths name the same file.
+fn same_file(a: &Path, b: &Path) -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        match (std::fs::metadata(a), std::fs::metadata(b)) {
+            (Ok(x), Ok(y)) => x.dev() == y.dev() && x.ino() == y.ino(),
+            _ => false,
+        }
+    }
+    #[cfg(not(unix))]
+    {
+        matches!((a.canonicalize(), b.canonicalize()), (Ok(x), Ok(y)) if x == y)
+    }
 }
 
 /// Why a category cannot be drafted, with the nearest path and the categories there are.
 fn no_category(call: &Call, path: &str) -> String {
+    printable(&no_category_raw(call, path)).into_owned()
+}
+
+fn no_category_raw(call: &Call, path: &str) -> String {
     let leaves: Vec<&Category> = call.categories.iter().filter(|c| c.leaf).collect();
     let (head, listed): (String, Vec<&Category>) = match call.find_category(path) {
         Some(group) => (

@@ -88,8 +88,8 @@ impl<'a> Printer<'a> {
             .iter()
             .map(|f| match self.args.format {
                 Format::Human => render::human(f, self.style),
-                Format::Json => serde_json::to_string(&render::json_finding(f, self.style.lang)).expect("JSON serialises"),
-                Format::Sarif => serde_json::to_string(&render::sarif_result(f, self.style.lang)).expect("JSON serialises"),
+                Format::Json => render::to_json(&render::json_finding(f, self.style.lang)),
+                Format::Sarif => render::to_json(&render::sarif_result(f, self.style.lang)),
                 Format::Github => render::github(f, self.style.lang),
             })
             .collect();
@@ -101,17 +101,22 @@ impl<'a> Printer<'a> {
         !(self.args.no_advice && f.severity == Severity::Advice)
     }
 
+    /// The heading before `n` findings across applications (human output only).
+    pub fn across_header(&self, stream: &mut Stream, n: usize) {
+        if n > 0 && self.args.format == Format::Human {
+            let header = match self.style.lang {
+                Lang::En => format!("across applications: {n} finding(s)\n"),
+                Lang::Zh => format!("跨申报书检查：{n} 项\n"),
+            };
+            stream.write(self, vec![header]);
+        }
+    }
+
     /// Ends the output: findings across files, the summary; returns the exit code.
     pub fn end(&self, stream: &mut Stream, across: Vec<Finding>, summary: &Summary) -> Exit {
         let (pieces, _, unusable) = self.pieces(across);
         stream.unusable |= unusable;
-        if !pieces.is_empty() && self.args.format == Format::Human {
-            let header = match self.style.lang {
-                Lang::En => format!("across applications: {} finding(s)\n", pieces.len()),
-                Lang::Zh => format!("跨申报书检查：{} 项\n", pieces.len()),
-            };
-            stream.write(self, vec![header]);
-        }
+        self.across_header(stream, pieces.len());
         stream.write(self, pieces);
         let exit = self.exit(stream);
         let t = &stream.tally;
@@ -161,7 +166,8 @@ impl<'a> Printer<'a> {
                         serde_json::json!({ "file": file, "verdict": verdict, "errors": t.errors, "warnings": t.warnings, "advice": t.advice })
                     })
                     .collect();
-                let files = serde_json::Value::from(files);
+                let files = render::to_json(&serde_json::Value::from(files));
+                let s = render::to_json(&s);
                 super::out(&format!("\n],\"files\":{files},\"exit_code\":{},\"summary\":{s}}}\n", exit as i32));
             }
             Format::Sarif => super::out(&format!("{}\n", render::sarif_end(exit as i32))),
@@ -239,6 +245,7 @@ fn categories_table(cats: &BTreeMap<String, CategoryCount>, lang: Lang) -> Strin
     });
     for (k, c) in cats {
         let pad = " ".repeat(width - k.chars().count());
+        let k = callspec::source::printable(k);
         out.push_str(&match lang {
             Lang::En => format!("  {k}{pad}  {:>6} valid  {:>6} with warnings  {:>6} invalid\n", c.valid, c.warnings, c.invalid),
             Lang::Zh => format!("  {k}{pad}  合格 {:>6}  有警告 {:>6}  不合格 {:>6}\n", c.valid, c.warnings, c.invalid),

@@ -29,6 +29,6 @@ pub fn run(args: &ShowArgs) -> Exit {
         GuideFormat::Md => guide::markdown_view(call, guide::View { only, page: false }),
         GuideFormat::Html => guide::html_view(call, guide::View { only, page: true }),
     };
-    super::out(&text);
+    super::out_text(&text);
     Exit::Clean
 }

@@ -10,12 +10,18 @@ use callspec::source::Limits;
 
 use super::Exit;
 
-/// What a specs folder yields: the calls that compiled, and the errors of those that did not.
+/// What a specs folder yields: the calls that compiled, and the errors of those that did not
+/// (the first [`KEPT`] of them, and how many more there were).
 pub struct Loaded {
     pub calls: Vec<Call>,
     pub failed: Vec<std::path::PathBuf>,
     pub errors: Vec<Finding>,
+    pub more_errors: usize,
+    pub duplicates: std::collections::BTreeMap<String, Vec<std::path::PathBuf>>,
 }
+
+/// Errors kept to report; the rest are counted (`callspec check` lists them all).
+const KEPT: usize = 100;
 
 /// The built-in calls, and those of `extra` (a folder or a spec file) when given; a call of
 /// `extra` with a built-in call's id replaces it (noted on standard error when its spec differs
@@ -27,18 +33,33 @@ pub fn load(extra: Option<&Path>) -> Loaded {
 /// [`load`], compiling only the calls `wanted` (and those whose id cannot be peeked).
 pub fn load_for(extra: Option<&Path>, wanted: Option<&std::collections::BTreeSet<String>>) -> Loaded {
     let specs = callspec::load::Specs { builtin: true, paths: extra.map(Path::to_path_buf).into_iter().collect() };
-    let mut bundle = callspec::load::load_specs(&specs, &Limits::default(), wanted);
+    let (mut errors, mut more_errors) = (Vec::new(), 0);
+    let mut bundle = callspec::load::load_specs_with(&specs, &Limits::default(), wanted, &mut |f| keep(&mut errors, &mut more_errors, f));
     if let Some(wanted) = wanted
         && wanted.iter().any(|id| !bundle.calls.iter().any(|(_, c)| &c.id == id))
     {
         // A call that is not there: every spec, to list what is and suggest the nearest.
-        bundle = callspec::load::load_specs(&specs, &Limits::default(), None);
+        (errors, more_errors) = (Vec::new(), 0);
+        bundle = callspec::load::load_specs_with(&specs, &Limits::default(), None, &mut |f| keep(&mut errors, &mut more_errors, f));
     }
     note_overrides(&bundle.overridden);
     Loaded {
         calls: bundle.calls.into_iter().map(|(_, c)| c).collect(),
         failed: bundle.failed,
-        errors: bundle.findings.into_iter().filter(|f| f.severity == Severity::Error).collect(),
+        errors,
+        more_errors,
+        duplicates: bundle.duplicates,
+    }
+}
+
+/// Keeps the first [`KEPT`] errors of a file's findings, counting the rest.
+fn keep(errors: &mut Vec<Finding>, more: &mut usize, findings: Vec<Finding>) {
+    for f in findings.into_iter().filter(|f| f.severity == Severity::Error) {
+        if errors.len() < KEPT {
+            errors.push(f);
+        } else {
+            *more += 1;
+        }
     }
 }
 
@@ -71,6 +92,9 @@ pub fn report_broken(loaded: &Loaded) -> Exit {
         return Exit::Clean;
     }
     let exit = report(&loaded.errors);
+    if loaded.more_errors > 0 {
+        eprintln!("… and {} more errors", loaded.more_errors);
+    }
     eprintln!("warning: specs with errors are left out; `callspec check` reports them");
     exit
 }
@@ -82,6 +106,9 @@ pub fn call<'a>(loaded: &'a Loaded, id: &str) -> Result<&'a Call, Exit> {
     let unusable: Vec<Finding> = loaded.errors.iter().filter(|f| f.is_unusable_input()).cloned().collect();
     if !unusable.is_empty() {
         return Err(report(&unusable));
+    }
+    if let Some(files) = loaded.duplicates.get(id) {
+        return Err(report(&[callspec::batch::duplicated(id, files)]));
     }
     if let Some(call) = loaded.calls.iter().find(|c| c.id == id) {
         return Ok(call);

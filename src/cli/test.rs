@@ -1,15 +1,25 @@
 //! `callspec test`: example drafts that declare the findings they expect (`expect:`), checked
 //! against their calls; any difference fails. A funder's CI runs this over its spec's examples.
+//!
+//! Each file is compared as soon as it is checked and only its (code, severity) pairs are
+//! kept, so memory does not grow with the findings of a large folder. A folder holding a
+//! [`MARKER`] file is one batch: its files are checked together, with the rules across
+//! applications (and `--complete` when the marker says `complete`).
 
-use std::path::PathBuf;
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
 
 use callspec::batch::{self, Calls, Options};
 use callspec::diagnostics::{Finding, Severity};
 use callspec::i18n::Lang;
 use callspec::load;
+use callspec::source::printable;
 
 use super::Exit;
 use super::args::{TestArgs, TestFormat};
+
+/// The file that makes a folder one batch in a `callspec test` run.
+pub const MARKER: &str = ".callspec-batch";
 
 /// One file's result.
 struct Outcome {
@@ -19,6 +29,13 @@ struct Outcome {
     unusable: bool,
 }
 
+/// Files checked together, or each on its own.
+struct Group {
+    files: Vec<PathBuf>,
+    batch: bool,
+    complete: bool,
+}
+
 pub fn run(args: &TestArgs) -> Exit {
     let limits = args.limits.limits();
     let lang = super::args::lang(args.lang);
@@ -26,69 +43,180 @@ pub fn run(args: &TestArgs) -> Exit {
     let bundle = load::load_specs(&specs, &limits, None);
     super::specs::note_overrides(&bundle.overridden);
     if !bundle.failed.is_empty() {
-        let findings = bundle.findings;
+        let findings: Vec<Finding> = bundle.findings.into_iter().filter(|f| f.severity == Severity::Error).collect();
         let text = callspec::render::human_all(&findings, callspec::render::Style { lang, ..Default::default() });
-        let dir = args.specs.as_ref().map_or_else(|| "the built-in specs".to_owned(), |d| d.display().to_string());
+        let dir = match (&args.specs, lang) {
+            (Some(d), _) => printable(&d.display().to_string()).into_owned(),
+            (None, Lang::En) => "the built-in specs".to_owned(),
+            (None, Lang::Zh) => "内置规范".to_owned(),
+        };
         super::out(&match lang {
             Lang::En => format!("{text}\nthe specs under {dir} have errors; run `callspec check`\n"),
             Lang::Zh => format!("{text}\n{dir} 下的规范文件有错误；请运行 `callspec check`\n"),
         });
         return Exit::Unusable;
     }
-    let calls = Calls::ById(bundle.calls.into_iter().map(|(_, c)| (c.id.clone(), c)).collect());
-    let opts = Options { limits, complete: args.complete, ..Options::default() };
-    // Without --batch every file is one group: no rules across files.
-    let groups: Vec<Vec<PathBuf>> = if args.batch {
-        args.paths.iter().map(|p| load::expand(std::slice::from_ref(p))).collect()
-    } else {
-        vec![load::expand(&args.paths)]
+    let calls = Calls::ById(bundle.calls.into_iter().map(|(_, c)| (c.id.clone(), c)).collect(), bundle.duplicates);
+    let (groups, walked) = match groups(args) {
+        Ok(g) => g,
+        Err(message) => {
+            eprintln!("error: {message}");
+            return Exit::Unusable;
+        }
     };
-    let mut outcomes = Vec::new();
-    for files in &groups {
-        let mut found: Vec<Vec<Finding>> = Vec::with_capacity(files.len());
-        let mut records = batch::run(
-            files,
-            &calls,
-            &opts,
-            |_, findings| {
-                let unusable = findings.iter().any(Finding::is_unusable_input);
-                (findings, callspec::diagnostics::Tally::default(), unusable)
-            },
-            |_, findings| found.push(findings),
-        );
-        if args.batch {
-            for (i, f) in batch::across(&mut records, files, &calls, &opts) {
-                found[i].push(f);
-            }
-        }
-        for ((record, mut findings), path) in records.into_iter().zip(found).zip(files) {
-            findings.extend(record.held.unwrap_or_default());
-            let difference = record.expect.as_ref().map(|e| callspec::expect::compare(e, &findings));
-            outcomes.push(Outcome { path: path.clone(), difference, unusable: record.unusable && record.expect.is_none() });
-        }
+    let mut report = Report::begin(args.format, lang, &walked);
+    for group in &groups {
+        let opts = Options { limits: limits.clone(), complete: group.complete, ..Options::default() };
+        run_group(group, &calls, &opts, &mut report);
     }
-    report(args, &outcomes, lang)
+    report.end()
 }
 
-fn report(args: &TestArgs, outcomes: &[Outcome], lang: Lang) -> Exit {
-    let failed = outcomes.iter().filter(|o| o.difference.as_ref().is_some_and(|d| !d.is_empty())).count();
-    let skipped = outcomes.iter().filter(|o| o.difference.is_none()).count();
-    let passed = outcomes.len() - failed - skipped;
-    let unusable = outcomes.iter().any(|o| o.unusable);
-    let exit = if failed > 0 {
-        Exit::Findings
-    } else if unusable || passed == 0 {
-        Exit::Unusable
-    } else {
-        Exit::Clean
+/// The groups of files to check: with `--batch`, each PATH is one batch; otherwise each file
+/// on its own, except the files of a folder holding the [`MARKER`], which are one batch.
+fn groups(args: &TestArgs) -> Result<(Vec<Group>, Vec<Finding>), String> {
+    let mut walked = Vec::new();
+    let mut groups = Vec::new();
+    if args.batch {
+        for p in &args.paths {
+            let e = callspec::walk::expand(std::slice::from_ref(p));
+            walked.extend(e.findings);
+            let complete = args.complete || marker(p)?.unwrap_or(false);
+            groups.push(Group { files: e.files, batch: true, complete });
+        }
+        return Ok((groups, walked));
+    }
+    let e = callspec::walk::expand(&args.paths);
+    walked.extend(e.findings);
+    let mut cache: std::collections::HashMap<PathBuf, Option<(PathBuf, bool)>> = Default::default();
+    let mut current: Option<(Option<PathBuf>, Group)> = None;
+    for file in e.files {
+        let root = batch_root(&file, &mut cache)?;
+        let key = root.as_ref().map(|(r, _)| r.clone());
+        match &mut current {
+            Some((k, g)) if *k == key => g.files.push(file),
+            _ => {
+                if let Some((_, g)) = current.take() {
+                    groups.push(g);
+                }
+                let (batch, complete) = (root.is_some(), root.is_some_and(|(_, c)| c) || args.complete);
+                current = Some((key, Group { files: vec![file], batch, complete }));
+            }
+        }
+    }
+    groups.extend(current.map(|(_, g)| g));
+    Ok((groups, walked))
+}
+
+/// The nearest folder above `file` holding the marker, and whether it says `complete`.
+fn batch_root(
+    file: &Path,
+    cache: &mut std::collections::HashMap<PathBuf, Option<(PathBuf, bool)>>,
+) -> Result<Option<(PathBuf, bool)>, String> {
+    let Some(dir) = file.parent() else { return Ok(None) };
+    if let Some(hit) = cache.get(dir) {
+        return Ok(hit.clone());
+    }
+    let found = match marker(dir)? {
+        Some(complete) => Some((dir.to_path_buf(), complete)),
+        None if dir.as_os_str().is_empty() => None,
+        None => batch_root(dir, cache)?,
     };
-    let pairs = |v: &[(String, Severity)]| v.iter().map(|(c, s)| format!("{c} ({})", s.as_str())).collect::<Vec<_>>().join(", ");
-    match args.format {
-        TestFormat::Human => {
-            let w = Words::of(lang);
-            let mut out = String::new();
-            for o in outcomes {
-                let name = o.path.display();
+    cache.insert(dir.to_path_buf(), found.clone());
+    Ok(found)
+}
+
+/// Whether `dir` holds the marker (`Some`), and whether it says `complete`.
+fn marker(dir: &Path) -> Result<Option<bool>, String> {
+    let path = if dir.as_os_str().is_empty() { PathBuf::from(MARKER) } else { dir.join(MARKER) };
+    let Ok(text) = std::fs::read_to_string(&path) else { return Ok(None) };
+    let mut complete = false;
+    for word in text.lines().map(|l| l.split('#').next().unwrap_or("").trim()).filter(|l| !l.is_empty()) {
+        match word {
+            "complete" => complete = true,
+            other => {
+                return Err(format!(
+                    "{}: unknown word `{}` (a batch marker may say `complete`, or nothing)",
+                    printable(&path.display().to_string()),
+                    printable(other)
+                ));
+            }
+        }
+    }
+    Ok(Some(complete))
+}
+
+fn run_group(group: &Group, calls: &Calls, opts: &Options, report: &mut Report) {
+    let files = &group.files;
+    // Per file, the (code, severity) pairs found; compared now unless rules across files follow.
+    let mut found: Vec<BTreeSet<(String, Severity)>> = Vec::new();
+    let mut records = batch::run(
+        files,
+        calls,
+        opts,
+        |_, findings| {
+            let unusable = findings.iter().any(Finding::is_unusable_input);
+            let codes: BTreeSet<(String, Severity)> = findings.iter().map(|f| (f.code.code.to_owned(), f.severity)).collect();
+            (codes, callspec::diagnostics::Tally::default(), unusable)
+        },
+        |_, codes| found.push(codes),
+    );
+    if group.batch {
+        for (i, f) in batch::across(&mut records, files, calls, opts) {
+            found[i].insert((f.code.code.to_owned(), f.severity));
+        }
+    }
+    for ((record, mut codes), path) in records.into_iter().zip(found).zip(files) {
+        codes.extend(record.held.unwrap_or_default().iter().map(|f| (f.code.code.to_owned(), f.severity)));
+        let difference = record.expect.as_ref().map(|e| callspec::expect::compare_codes(e, &codes));
+        report.file(Outcome { path: path.clone(), difference, unusable: record.unusable && record.expect.is_none() });
+    }
+}
+
+/// The report, written as files are settled.
+struct Report {
+    format: TestFormat,
+    lang: Lang,
+    passed: usize,
+    failed: usize,
+    skipped: usize,
+    unusable: bool,
+    first: bool,
+}
+
+impl Report {
+    fn begin(format: TestFormat, lang: Lang, walked: &[Finding]) -> Report {
+        let unusable = walked.iter().any(Finding::is_unusable_input);
+        match format {
+            TestFormat::Human => {
+                if !walked.is_empty() {
+                    let style = callspec::render::Style { lang, ..Default::default() };
+                    super::out(&format!("{}\n", callspec::render::human_all(walked, style)));
+                }
+            }
+            TestFormat::Json => {
+                let items: Vec<String> =
+                    walked.iter().map(|f| callspec::render::to_json(&callspec::render::json_finding(f, lang))).collect();
+                super::out(&format!("{{\"version\":1,\"findings\":[{}],\"files\":[\n", items.join(",\n")));
+            }
+        }
+        Report { format, lang, passed: 0, failed: 0, skipped: 0, unusable, first: true }
+    }
+
+    fn file(&mut self, o: Outcome) {
+        match &o.difference {
+            None => self.skipped += 1,
+            Some(d) if d.is_empty() => self.passed += 1,
+            Some(_) => self.failed += 1,
+        }
+        self.unusable |= o.unusable;
+        let pairs = |v: &[(String, Severity)]| v.iter().map(|(c, s)| format!("{c} ({})", s.as_str())).collect::<Vec<_>>().join(", ");
+        let name = o.path.display().to_string();
+        match self.format {
+            TestFormat::Human => {
+                let w = Words::of(self.lang);
+                let name = printable(&name);
+                let mut out = String::new();
                 match &o.difference {
                     None if o.unusable => out.push_str(&format!("{}  {name} {}\n", w.skip, w.unusable)),
                     None => out.push_str(&format!("{}  {name} {}\n", w.skip, w.no_expect)),
@@ -103,42 +231,51 @@ fn report(args: &TestArgs, outcomes: &[Outcome], lang: Lang) -> Exit {
                         }
                     }
                 }
+                super::out(&out);
             }
-            out.push_str(&match (lang, exit == Exit::Clean) {
+            TestFormat::Json => {
+                let status = match &o.difference {
+                    None => "skipped",
+                    Some(d) if d.is_empty() => "passed",
+                    Some(_) => "failed",
+                };
+                let list = |v: &[(String, Severity)]| -> Vec<serde_json::Value> {
+                    v.iter().map(|(c, s)| serde_json::json!({ "code": c, "severity": s })).collect()
+                };
+                let (missing, unexpected) = o.difference.as_ref().map_or((vec![], vec![]), |d| (list(&d.missing), list(&d.unexpected)));
+                let entry = serde_json::json!({ "file": name, "status": status, "missing": missing, "unexpected": unexpected });
+                let sep = if self.first { "" } else { ",\n" };
+                super::out(&format!("{sep}{}", callspec::render::to_json(&entry)));
+            }
+        }
+        self.first = false;
+    }
+
+    fn end(self) -> Exit {
+        let (passed, failed, skipped) = (self.passed, self.failed, self.skipped);
+        let exit = if failed > 0 {
+            Exit::Findings
+        } else if self.unusable || passed == 0 {
+            Exit::Unusable
+        } else {
+            Exit::Clean
+        };
+        match self.format {
+            TestFormat::Human => super::out(&match (self.lang, exit == Exit::Clean) {
                 (Lang::En, clean) => {
                     format!("{}: {passed} passed, {failed} failed, {skipped} skipped\n", if clean { "ok" } else { "failed" })
                 }
                 (Lang::Zh, clean) => {
                     format!("{}：{passed} 个通过，{failed} 个失败，{skipped} 个跳过\n", if clean { "通过" } else { "未通过" })
                 }
-            });
-            super::out(&out);
+            }),
+            TestFormat::Json => super::out(&format!(
+                "\n],\"exit_code\":{},\"summary\":{{\"passed\":{passed},\"failed\":{failed},\"skipped\":{skipped}}}}}\n",
+                exit as i32
+            )),
         }
-        TestFormat::Json => {
-            let files: Vec<serde_json::Value> = outcomes
-                .iter()
-                .map(|o| {
-                    let status = match &o.difference {
-                        None => "skipped",
-                        Some(d) if d.is_empty() => "passed",
-                        Some(_) => "failed",
-                    };
-                    let list = |v: &[(String, Severity)]| -> Vec<serde_json::Value> {
-                        v.iter().map(|(c, s)| serde_json::json!({ "code": c, "severity": s })).collect()
-                    };
-                    let (missing, unexpected) = o.difference.as_ref().map_or((vec![], vec![]), |d| (list(&d.missing), list(&d.unexpected)));
-                    serde_json::json!({ "file": o.path.display().to_string(), "status": status, "missing": missing, "unexpected": unexpected })
-                })
-                .collect();
-            let doc = serde_json::json!({
-                "version": 1, "exit_code": exit as i32,
-                "summary": { "passed": passed, "failed": failed, "skipped": skipped },
-                "files": files,
-            });
-            super::out(&format!("{}\n", serde_json::to_string_pretty(&doc).expect("JSON serialises")));
-        }
+        exit
     }
-    exit
 }
 
 /// The fixed words of the human report, in a language (the status words keep their width).

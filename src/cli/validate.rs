@@ -22,13 +22,21 @@ pub fn run(args: &ValidateArgs) -> Exit {
         complete: args.complete,
         parse_only: args.parse_only,
     };
-    let files = load::expand(&args.files);
+    let expanded = callspec::walk::expand(&args.files);
+    let files = expanded.files;
     let calls = match load_calls(args, &files, &opts.limits) {
         Ok(c) => c,
-        Err(findings) => return printer.all(findings, &[], What::Application),
+        Err(mut findings) => {
+            findings.splice(0..0, expanded.findings);
+            return printer.all(findings, &[], What::Application);
+        }
     };
     let progress = progress_bar(files.len());
     let mut stream = printer.begin();
+    // What the folder walk met (link loops, unreadable folders, nothing to check), first.
+    let (pieces, tally, unusable) = printer.pieces(expanded.findings);
+    stream.add(tally, unusable);
+    stream.write(&printer, pieces);
     let mut records = batch::run(
         &files,
         &calls,
@@ -50,23 +58,26 @@ pub fn run(args: &ValidateArgs) -> Exit {
             stream.write(&printer, pieces);
         }
     }
-    let across: Vec<Finding> = across
-        .into_iter()
-        .filter(|(_, f)| printer.shows(f))
-        .map(|(i, f)| {
-            records[i].tally.count(f.severity);
-            f
-        })
-        .collect();
+    let across: Vec<(usize, Finding)> = across.into_iter().filter(|(_, f)| printer.shows(f)).collect();
+    for (i, f) in &across {
+        records[*i].tally.count(f.severity);
+    }
     for r in &records {
         stream.add(r.tally, r.unusable);
+    }
+    // Printed one at a time, each with its file read again: nothing of the files is kept.
+    printer.across_header(&mut stream, across.len());
+    for (_, f) in batch::attach(across, &files, &opts.limits) {
+        let (pieces, _, unusable) = printer.pieces(vec![f]);
+        stream.unusable |= unusable;
+        stream.write(&printer, pieces);
     }
     let categories = batch::per_category(&records, &calls);
     let verdicts = categories.values().fold((0, 0, 0), |(v, w, i), c| (v + c.valid, w + c.warnings, i + c.invalid));
     let verdicts_by_file = files.iter().zip(&records).map(|(p, r)| (p.display().to_string(), r.tally, r.unusable)).collect();
     let summary =
         Summary { files: files.len(), verdicts_by_file, what: What::Application, verdicts: Some(verdicts), categories: Some(categories) };
-    printer.end(&mut stream, across, &summary)
+    printer.end(&mut stream, Vec::new(), &summary)
 }
 
 /// A progress bar on standard error, drawn only when it is a terminal.
@@ -91,24 +102,27 @@ fn load_calls(args: &ValidateArgs, files: &[PathBuf], limits: &callspec::source:
         Some(id) => Some(BTreeSet::from([id.clone()])),
         None => named_calls(files, limits),
     };
+    // The specs' own findings are `callspec check`'s to report; here they are let go.
     let specs = load::Specs { builtin: true, paths: args.specs.iter().cloned().collect() };
-    let mut bundle = load::load_specs(&specs, limits, wanted.as_ref());
+    let load = |wanted: Option<&BTreeSet<String>>| load::load_specs_with(&specs, limits, wanted, &mut |_| {});
+    let mut bundle = load(wanted.as_ref());
     if let Some(wanted) = &wanted
-        && wanted.iter().any(|id| !bundle.calls.iter().any(|(_, c)| &c.id == id))
+        && wanted.iter().any(|id| !bundle.calls.iter().any(|(_, c)| &c.id == id) && !bundle.duplicates.contains_key(id))
     {
         // A call that is not there: every spec, to list what is and suggest the nearest.
-        bundle = load::load_specs(&specs, limits, None);
+        bundle = load(None);
     }
     super::specs::note_overrides(&bundle.overridden);
     let broken = bundle.failed;
     let mut by_id: BTreeMap<String, Call> = bundle.calls.into_iter().map(|(_, c)| (c.id.clone(), c)).collect();
     if let Some(id) = &args.call {
-        return match by_id.remove(id) {
-            Some(c) => Ok(Calls::One(Box::new(c))),
-            None => Err(vec![batch::unavailable(id, by_id.keys(), &broken)]),
+        return match (by_id.remove(id), bundle.duplicates.get(id)) {
+            (_, Some(files)) => Err(vec![batch::duplicated(id, files)]),
+            (Some(c), None) => Ok(Calls::One(Box::new(c))),
+            (None, None) => Err(vec![batch::unavailable(id, by_id.keys(), &broken)]),
         };
     }
-    Ok(Calls::ById(by_id))
+    Ok(Calls::ById(by_id, bundle.duplicates))
 }
 
 /// For a few drafts, the calls they name, so that only those specs are compiled (most of a

@@ -25,7 +25,7 @@ pub(super) fn parse(text: &str, limits: &Limits) -> Option<(Value, SpanIndex)> {
     // The parser options serde-saphyr uses, so both paths see the same syntax.
     let options = granit_parser::options! {
         simple_key_max_lookahead: budget.simple_key_max_lookahead,
-        flow_nesting_limit: budget.flow_nesting_limit,
+        flow_nesting_limit: budget.flow_nesting_limit.max(limits.max_depth.saturating_add(1)),
         block_nesting_limit: granit_parser::Options::default().block_nesting_limit.max(limits.max_depth.saturating_add(1)),
         emit_comments: false,
     };

@@ -35,11 +35,15 @@ pub(super) fn parse_json_with(file: Arc<SourceFile>, limits: &Limits, value: boo
         Ok(p) => p,
         Err(e) => {
             let r = e.range();
-            let code = if matches!(e.kind(), jsonc_parser::errors::ParseErrorKind::NestingDepthExceeded) { LIMIT } else { YAML };
+            let here = whole_chars(&file.text, r.start, r.end.max(r.start + 1));
+            if matches!(e.kind(), jsonc_parser::errors::ParseErrorKind::NestingDepthExceeded) {
+                // The JSON reader stops at 512 levels, whatever the depth limit.
+                return Err(too_deep(&file, here, limits.max_depth.min(JSON_MAX_DEPTH)));
+            }
             let kind = e.kind();
-            return Err(Finding::error(code, crate::tr!("not valid JSON: {kind}", "不是有效的 JSON：{kind}"))
+            return Err(Finding::error(YAML, crate::tr!("not valid JSON: {kind}", "不是有效的 JSON：{kind}"))
                 .in_file(file.clone())
-                .label(whole_chars(&file.text, r.start, r.end.max(r.start + 1)), crate::tr!("here", "此处"))
+                .label(here, crate::tr!("here", "此处"))
                 .with_help(crate::tr!(
                     "a `.json` file must be strict JSON: no comments, no trailing commas, double-quoted keys and strings",
                     "`.json` 文件须为严格的 JSON：不能有注释和尾随逗号，键和字符串须用双引号"
@@ -57,9 +61,9 @@ pub(super) fn parse_json_with(file: Arc<SourceFile>, limits: &Limits, value: boo
 }
 
 /// Strict JSON straight into a value with serde_json, without positions: `None` for anything
-/// it does not accept as is (a syntax error, a duplicate key, a control character, a limit),
-/// which [`parse_json`] then reports precisely. Decimals become their shortest exact text
-/// (`4.80` → `"4.8"`), as the YAML layer passes on decimals as text.
+/// it does not accept as is (a syntax error, a duplicate key, a control character, a limit,
+/// and any number but a plain integer), which [`parse_json`] then reads with positions:
+/// decimals as the text written (`4.80` stays `"4.80"`), as the YAML layer passes them on.
 pub(super) fn fast_json(text: &str, limits: &Limits) -> Option<Value> {
     use serde::de::DeserializeSeed;
     let nodes = std::cell::Cell::new(0usize);
@@ -103,12 +107,11 @@ impl<'de> Visitor<'de> for JsonSeed<'_> {
     fn visit_u64<E>(self, v: u64) -> Result<Value, E> {
         Ok(Value::from(v))
     }
-    fn visit_f64<E: de::Error>(self, v: f64) -> Result<Value, E> {
-        // Too large for an integer, or not exactly representable: the precise path decides.
-        if !v.is_finite() || v.abs() >= 1e15 {
-            return Err(E::custom("number"));
-        }
-        Ok(Value::String(v.to_string()))
+    fn visit_f64<E: de::Error>(self, _: f64) -> Result<Value, E> {
+        // A number that is not a plain integer reaches serde only as an `f64`, which may not
+        // be what the file wrote (`4.800000000000000001` is 4.8, `3.0` is 3): the precise
+        // path reads it from its text, as YAML does. Money never passes through `f64`.
+        Err(E::custom("number"))
     }
     fn visit_str<E: de::Error>(self, v: &str) -> Result<Value, E> {
         self.visit_string(v.to_owned())
@@ -139,6 +142,25 @@ impl<'de> Visitor<'de> for JsonSeed<'_> {
     }
 }
 
+/// The deepest nesting the JSON reader (jsonc-parser) takes, whatever `--max-depth` says.
+pub(super) const JSON_MAX_DEPTH: usize = 512;
+
+fn too_deep(file: &Arc<SourceFile>, here: Span, max: usize) -> Finding {
+    Finding::error(
+        LIMIT,
+        crate::tr!(
+            "the file nests deeper than {max} levels: parsing stopped at the depth limit",
+            "文件嵌套超过 {max} 层：解析在深度上限处停止"
+        ),
+    )
+    .in_file(file.clone())
+    .label(here, crate::tr!("here", "此处"))
+    .with_help(crate::tr!(
+        "real specs and drafts nest a few levels; `--max-depth` changes the limit (JSON files: at most 512)",
+        "正常的规范和申报书只嵌套几层；可用 `--max-depth` 调整上限（JSON 文件最多 512 层）"
+    ))
+}
+
 struct JsonWalk<'a> {
     file: &'a Arc<SourceFile>,
     /// Whether to build the value too, or only the spans.
@@ -155,24 +177,23 @@ impl JsonWalk<'_> {
         let r = node.range();
         let span = Span::new(r.start, r.end - r.start);
         self.nodes += 1;
-        if depth > self.limits.max_depth || self.nodes > self.limits.max_nodes {
-            let what = if depth > self.limits.max_depth {
-                crate::tr!("nesting deeper than {} levels", "嵌套超过 {} 层", self.limits.max_depth)
-            } else {
-                crate::tr!("more than {} values", "超过 {} 个值", self.limits.max_nodes)
-            };
+        if depth > self.limits.max_depth {
+            return Err(too_deep(self.file, Span::new(span.offset, span.len.min(1)), self.limits.max_depth));
+        }
+        if self.nodes > self.limits.max_nodes {
+            let max = self.limits.max_nodes;
             return Err(Finding::error(
                 LIMIT,
-                crate::i18n::Text::new(
-                    format!("resource limit exceeded while parsing: {}", what.en),
-                    format!("解析时超出资源上限：{}", what.zh),
+                crate::tr!(
+                    "the file has more than {max} values: parsing stopped at the node limit",
+                    "文件中的值超过 {max} 个：解析在节点上限处停止"
                 ),
             )
             .in_file(self.file.clone())
             .label(Span::new(span.offset, span.len.min(1)), crate::tr!("here", "此处"))
             .with_help(crate::tr!(
-                "real specs and drafts stay far below the limits; `--max-depth` and `--max-nodes` change them",
-                "正常的规范和申报书远低于这些上限；可用 `--max-depth` 和 `--max-nodes` 调整"
+                "real specs and drafts stay far below the limit; `--max-nodes` changes it",
+                "正常的规范和申报书远低于上限；可用 `--max-nodes` 调整"
             )));
         }
         self.spans.insert(ptr, NodeSpan { key, value: span });

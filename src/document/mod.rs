@@ -197,21 +197,29 @@ pub const YAML: &CodeInfo = &CodeInfo {
 
 pub const CONTROL: &CodeInfo = &CodeInfo {
     code: "input.control-character",
-    summary: "a key or text value holds a control character (NUL, ESC, BEL, ...)",
+    summary: "a key or text value holds a control character (NUL, ESC, BEL, ...) or a bidirectional control",
     doc: "Text in specs and applications is printed back in diagnostics; a control character \
           (written raw, or escaped as `\\0`, `\\e`, `\\u0000`) would corrupt terminals and \
-          logs and never belongs in a form. Tabs and line breaks are fine. Exit code 2.",
+          logs and never belongs in a form, and a bidirectional control (U+202A–U+202E, \
+          U+2066–U+2069, U+200E, U+200F, U+061C) can make text read differently from what it \
+          holds. Tabs and line breaks are fine; invisible characters such as U+200B are allowed \
+          but always shown escaped (`\\u{200b}`). Exit code 2.",
 };
 
 fn control_finding(file: &Arc<SourceFile>, span: Span, c: char) -> Finding {
     let code = format!("U+{:04X}", c as u32);
-    Finding::error(CONTROL, crate::tr!("a text value holds the control character {code}", "文本中含有控制字符 {code}"))
-        .in_file(file.clone())
-        .label(span, crate::tr!("this value", "此值"))
-        .with_help(crate::tr!(
-            "remove the control character (copied from another program?)",
-            "请删除该控制字符（可能是从其他程序复制而来）"
-        ))
+    let message = if crate::source::is_bidi(c) {
+        crate::tr!(
+            "a text value holds the bidirectional control character {code}, which can reorder how the text is shown",
+            "文本中含有双向控制字符 {code}，它会改变文字的显示顺序"
+        )
+    } else {
+        crate::tr!("a text value holds the control character {code}", "文本中含有控制字符 {code}")
+    };
+    Finding::error(CONTROL, message).in_file(file.clone()).label(span, crate::tr!("this value", "此值")).with_help(crate::tr!(
+        "remove the control character (copied from another program?)",
+        "请删除该控制字符（可能是从其他程序复制而来）"
+    ))
 }
 
 pub const LIMIT: &CodeInfo = &CodeInfo {

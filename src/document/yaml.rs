@@ -21,6 +21,10 @@ pub(super) fn parse_full(file: Arc<SourceFile>, limits: &Limits) -> Result<Docum
     budget.max_nodes = limits.max_nodes;
     budget.max_aliases = limits.max_aliases;
     budget.max_documents = 1;
+    // Flow collections (`[...]`, `{...}`) nest as deep as the depth limit lets anything nest.
+    budget.flow_nesting_limit = budget.flow_nesting_limit.max(limits.max_depth.saturating_add(1));
+    // Every value is at least one event, a container two: room for `max_nodes` values.
+    budget.max_events = budget.max_events.max(limits.max_nodes.saturating_mul(3));
     let mut options = serde_saphyr::Options::default();
     options.budget = Some(budget);
     options.strict_booleans = true;
@@ -36,7 +40,7 @@ pub(super) fn parse_full(file: Arc<SourceFile>, limits: &Limits) -> Result<Docum
     options.alias_limits = alias;
     let root: Spanned<Node> = match serde_saphyr::from_str_with_options(&file.text, options) {
         Ok(root) => root,
-        Err(err) => return Err(parse_error(&file, &err)),
+        Err(err) => return Err(parse_error(&file, &err, limits)),
     };
     let mut spans = SpanIndex::default();
     let value = index(&file, &root, &mut String::new(), None, &mut spans);
@@ -46,12 +50,12 @@ pub(super) fn parse_full(file: Arc<SourceFile>, limits: &Limits) -> Result<Docum
     Ok(Document::new(file, value, Some(spans)))
 }
 
-fn parse_error(file: &Arc<SourceFile>, err: &serde_saphyr::Error) -> Finding {
+fn parse_error(file: &Arc<SourceFile>, err: &serde_saphyr::Error, limits: &Limits) -> Finding {
     let message = err.to_string();
     let message = message.lines().next().unwrap_or("").trim().to_owned();
     let failure = Failure::of(err);
-    let code = if matches!(failure, Failure::Limit) { LIMIT } else { YAML };
-    let (message, help) = describe(&message, failure);
+    let code = if matches!(failure, Failure::Limit(_)) { LIMIT } else { YAML };
+    let (message, help) = describe(&message, failure, limits);
     let mut finding = Finding::error(code, message).in_file(file.clone());
     if let Some(loc) = err.location() {
         let span = span_of(file, &loc);
@@ -70,11 +74,33 @@ fn parse_error(file: &Arc<SourceFile>, err: &serde_saphyr::Error) -> Finding {
 enum Failure {
     Duplicate,
     Documents,
-    /// A resource limit (depth, nodes, aliases, ...).
-    Limit,
+    /// A resource limit.
+    Limit(Limit),
+    /// A key that is null or empty (`~: x`, `? : x`).
+    NullKey,
+    /// An alias inside the anchor it names (`&a [*a]`).
+    Recursive,
     /// Malformed YAML, as the parser itself words it (no quoted content).
     Syntax,
     /// Anything else (unknown anchor, unsupported tag, ...).
+    Other,
+}
+
+/// Which resource limit stopped the parser.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Limit {
+    /// Too many values, aliases expanded (nodes, events, replayed events).
+    Values,
+    Depth,
+    /// Too many aliases in the file.
+    Aliases,
+    /// Too many aliases for the anchors defined.
+    AliasRatio,
+    Anchors,
+    /// Too much text in scalars.
+    Text,
+    MergeKeys,
+    /// Any other budget of the parser.
     Other,
 }
 
@@ -89,25 +115,43 @@ impl Failure {
         match err {
             E::DuplicateMappingKey { .. } => Failure::Duplicate,
             E::MultipleDocuments { .. } | E::Budget { breach: B::Documents { .. }, .. } => Failure::Documents,
-            E::Budget { .. }
-            | E::AliasReplayCounterOverflow { .. }
-            | E::AliasReplayLimitExceeded { .. }
-            | E::AliasExpansionLimitExceeded { .. }
-            | E::AliasReplayStackDepthExceeded { .. } => Failure::Limit,
+            E::Budget { breach, .. } => Failure::Limit(match breach {
+                B::Events { .. } | B::Nodes { .. } | B::RecordedAnchorEvents { .. } | B::RecordedAnchorBytes { .. } => Limit::Values,
+                B::Depth { .. } => Limit::Depth,
+                B::Aliases { .. } => Limit::Aliases,
+                B::AliasAnchorRatio { .. } => Limit::AliasRatio,
+                B::Anchors { .. } => Limit::Anchors,
+                B::ScalarBytes { .. } | B::InputBytes { .. } => Limit::Text,
+                B::MergeKeys { .. } => Limit::MergeKeys,
+                _ => Limit::Other,
+            }),
+            E::AliasReplayCounterOverflow { .. } | E::AliasReplayLimitExceeded { .. } | E::AliasExpansionLimitExceeded { .. } => {
+                Failure::Limit(Limit::Values)
+            }
+            E::AliasReplayStackDepthExceeded { .. } => Failure::Limit(Limit::Depth),
+            E::NullIntoString { .. } => Failure::NullKey,
+            E::RecursiveReferencesRequireWeakTypes { .. } => Failure::Recursive,
             // The YAML parser's own nesting guard.
             E::ExternalMessage { source, msg, .. } if matches!(**source, serde_saphyr::ExternalMessageSource::Parser(_)) => {
-                if msg.contains("recursion limit") { Failure::Limit } else { Failure::Syntax }
+                if msg.contains("recursion limit") { Failure::Limit(Limit::Depth) } else { Failure::Syntax }
             }
             _ => Failure::Other,
         }
     }
 }
 
-/// Rephrases the parser's message where it is cryptic, with a fix hint.
-/// The parser's own wording stays English inside the Chinese message.
-fn describe(message: &str, failure: Failure) -> (crate::i18n::Text, Option<crate::i18n::Text>) {
+/// The message and fix hint for what stopped the parser: our own words for every limit
+/// and for the parser's messages that speak of its internals; its own wording (English,
+/// inside the Chinese message) for syntax errors.
+fn describe(message: &str, failure: Failure, limits: &Limits) -> (crate::i18n::Text, Option<crate::i18n::Text>) {
     use crate::tr;
     let m = message.to_owned();
+    let limit_help = || {
+        tr!(
+            "real specs and drafts stay far below the limits (README, Resource limits)",
+            "正常的规范和申报书远低于这些上限（见 README“资源上限”）"
+        )
+    };
     match failure {
         Failure::Duplicate => {
             let m = m.split(", set DuplicateKeyPolicy").next().unwrap_or(&m).to_owned();
@@ -126,33 +170,74 @@ fn describe(message: &str, failure: Failure) -> (crate::i18n::Text, Option<crate
             ),
             Some(tr!("split the documents into separate files", "请把各文档拆分为单独的文件")),
         ),
+        Failure::NullKey => (
+            tr!(
+                "a key is empty or null (`~:` or `? :`); every key must be a name",
+                "有键为空或为 null（`~:` 或 `? :`）；每个键都必须是名称"
+            ),
+            Some(tr!("write the key's name, or remove the entry", "请写出键名，或删除该项")),
+        ),
+        Failure::Recursive => (
+            tr!(
+                "an alias is used inside the anchor it names (`&a [*a]`): a value cannot contain itself",
+                "别名出现在它所引用的锚点内部（`&a [*a]`）：值不能包含自身"
+            ),
+            Some(tr!("write the value out instead of the alias", "请直接写出该值，不要使用别名")),
+        ),
         Failure::Syntax if m.contains("tab") => {
             (tr!("{m}", "YAML 错误：{m}"), Some(tr!("indent with spaces, not tabs", "请用空格缩进，不要用制表符")))
         }
-        Failure::Limit if m.contains("Nodes {") || m.contains("replay") || m.contains("expansion") => (
-            tr!(
-                "the file expands to too many values (aliases included): parsing stopped at the node limit",
-                "文件展开后的值过多（含别名）：解析在节点上限处停止"
-            ),
-            Some(tr!(
-                "an alias bomb or a runaway file; real specs and drafts stay far below the limit (`--max-nodes` changes it)",
-                "可能是别名炸弹或失控的文件；正常的规范和申报书远低于上限（可用 `--max-nodes` 调整）"
-            )),
-        ),
-        Failure::Limit if m.contains("Depth {") || m.contains("recursion limit") => (
-            tr!("the file nests too deeply: parsing stopped at the depth limit", "文件嵌套过深：解析在深度上限处停止"),
-            Some(tr!(
-                "real specs and drafts nest a few levels; `--max-depth` changes the limit",
-                "正常的规范和申报书只嵌套几层；可用 `--max-depth` 调整上限"
-            )),
-        ),
-        Failure::Limit => {
-            let what = m.split(" at line").next().unwrap_or(&m);
+        Failure::Limit(Limit::Values) => {
+            let max = limits.max_nodes;
             (
-                tr!("resource limit exceeded while parsing: {what}", "解析时超出资源上限：{what}"),
-                Some(tr!("real specs and drafts stay far below the limits", "正常的规范和申报书远低于这些上限")),
+                tr!(
+                    "the file expands to more than {max} values (aliases included): parsing stopped at the node limit",
+                    "文件展开后超过 {max} 个值（含别名）：解析在节点上限处停止"
+                ),
+                Some(tr!(
+                    "an alias bomb or a runaway file; real specs and drafts stay far below the limit (`--max-nodes` changes it)",
+                    "可能是别名炸弹或失控的文件；正常的规范和申报书远低于上限（可用 `--max-nodes` 调整）"
+                )),
             )
         }
+        Failure::Limit(Limit::Depth) => {
+            let max = limits.max_depth;
+            (
+                tr!(
+                    "the file nests deeper than {max} levels: parsing stopped at the depth limit",
+                    "文件嵌套超过 {max} 层：解析在深度上限处停止"
+                ),
+                Some(tr!(
+                    "real specs and drafts nest a few levels; `--max-depth` changes the limit",
+                    "正常的规范和申报书只嵌套几层；可用 `--max-depth` 调整上限"
+                )),
+            )
+        }
+        Failure::Limit(Limit::Aliases) => {
+            let max = limits.max_aliases;
+            (tr!("the file uses more than {max} aliases (`*name`)", "文件使用的别名（`*name`）超过 {max} 个"), Some(limit_help()))
+        }
+        Failure::Limit(Limit::AliasRatio) => (
+            tr!(
+                "the file uses more than 10 aliases (`*name`) per anchor (`&name`) it defines",
+                "文件中别名（`*name`）的数量超过所定义锚点（`&name`）的 10 倍"
+            ),
+            Some(tr!(
+                "an alias bomb, or aliases overused; write the values out (from 100 aliases on, at most 10 per anchor)",
+                "可能是别名炸弹或别名用得过多；请直接写出这些值（别名达到 100 个起，每个锚点最多 10 个）"
+            )),
+        ),
+        Failure::Limit(Limit::Anchors) => {
+            (tr!("the file defines too many anchors (`&name`)", "文件定义的锚点（`&name`）过多"), Some(limit_help()))
+        }
+        Failure::Limit(Limit::Text) => (tr!("the file holds too much text to parse", "文件中的文字过多，无法解析"), Some(limit_help())),
+        Failure::Limit(Limit::MergeKeys) => {
+            (tr!("the file uses too many merge keys (`<<`)", "文件使用的合并键（`<<`）过多"), Some(limit_help()))
+        }
+        Failure::Limit(Limit::Other) => (
+            tr!("the file is too large or complex to parse (a resource limit)", "文件过大或过于复杂，无法解析（超出资源上限）"),
+            Some(limit_help()),
+        ),
         _ => (tr!("{m}", "YAML 错误：{m}"), None),
     }
 }
@@ -277,6 +362,16 @@ fn index(file: &SourceFile, node: &Spanned<Node>, ptr: &mut String, key: Option<
             // The exact text as written (from where the scalar is defined, for aliases).
             let text = file.slice(span_of(file, &node.defined)).unwrap_or("").trim();
             Value::String(text.to_owned())
+        }
+        // A number too large for a float (`1e400`) reaches us as the parser's `.inf`: keep
+        // what the file wrote.
+        Node::Str(s)
+            if matches!(s.as_str(), ".inf" | "-.inf" | "+.inf" | ".nan") && {
+                let written = file.slice(span_of(file, &node.defined)).unwrap_or("").trim();
+                written != s && written.parse::<f64>().is_ok()
+            } =>
+        {
+            Value::String(file.slice(span_of(file, &node.defined)).unwrap_or("").trim().to_owned())
         }
         Node::Str(s) => {
             if out.control.is_none()

@@ -13,7 +13,7 @@ pub fn github(f: &Finding, lang: Lang) -> String {
     };
     let mut props = Vec::new();
     if let Some(file) = f.file.as_deref() {
-        props.push(format!("file={}", property(&file.name)));
+        props.push(format!("file={}", property(&crate::source::printable(&file.name))));
         if let Some(span) = f.primary_span() {
             let (line, col) = file.line_col(span.offset);
             let (end_line, end_col) = file.line_col(span.offset + span.len);
@@ -27,7 +27,7 @@ pub fn github(f: &Finding, lang: Lang) -> String {
     }
     props.push(format!("title={}", property(f.code.code)));
     let text = super::full_text(f, lang);
-    format!("::{command} {}::{}\n", props.join(","), data(&text))
+    format!("::{command} {}::{}\n", props.join(","), data(&crate::source::printable(&text)))
 }
 
 /// Escapes a command's message.

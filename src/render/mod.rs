@@ -6,8 +6,8 @@ use std::fmt;
 
 use miette::{Diagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan, SourceCode, SourceSpan, SpanContents};
 
-use crate::diagnostics::{Finding, Severity};
-use crate::i18n::{Lang, Text};
+use crate::diagnostics::{Finding, Severity, Span};
+use crate::i18n::Lang;
 use crate::source::SourceFile;
 
 mod github;
@@ -66,10 +66,12 @@ pub(crate) fn citation(c: &crate::diagnostics::Citation, lang: Lang) -> String {
     }
 }
 
-/// Renders one finding as text. Control characters from the input (ESC, BEL, ...) are shown
-/// as `?` in snippets and as `\u{..}` in messages, so a hostile file cannot drive the terminal.
+/// Renders one finding as text. Unsafe characters from the input (ESC, BEL, CR, bidirectional
+/// and invisible characters: [`crate::source::is_unsafe`]) are shown as `?` in snippets and
+/// escaped (`\u{1b}`) in messages and file names, so a hostile file cannot drive the terminal
+/// or hide text. A label on a line too long to show gets a snippet of the line cut around it.
 pub fn human(finding: &Finding, style: Style) -> String {
-    let (few, hidden);
+    let (few, mut hidden);
     let finding = if finding.labels.len() > MAX_LABELS {
         // Keep the primary label and the first others; a snippet with thousands of labels
         // helps nobody and takes miette seconds to lay out.
@@ -93,8 +95,9 @@ pub fn human(finding: &Finding, style: Style) -> String {
     };
     let safe;
     let finding = match sanitised(finding) {
-        Some(f) => {
-            safe = f;
+        Some(s) => {
+            hidden += s.dropped;
+            safe = s.finding;
             &safe
         }
         None => finding,
@@ -122,48 +125,52 @@ pub fn human(finding: &Finding, style: Style) -> String {
             Lang::Zh => format!("  （另有 {hidden} 处未显示；`--format json` 会全部列出）\n"),
         });
     }
+    // Without colour nothing may escape (the colours are miette's own escape sequences).
+    if !style.color && crate::source::unsafe_char(&out).is_some() {
+        out = out.chars().map(|c| if crate::source::is_unsafe(c) { '?' } else { c }).collect();
+    }
     out
 }
 
 /// Most labels drawn in one snippet.
 const MAX_LABELS: usize = 12;
 
-/// Longest source line shown: a labelled line longer than this is not shown (its place is
-/// named instead).
+/// Longest source line shown whole: a label on a longer line, or next to one, gets a snippet
+/// of its own line cut around it ([`EXCERPT`] characters each side).
 const MAX_LINE: usize = 400;
+
+/// Display columns of context kept before and after a label on a line too long to show
+/// (a Chinese character takes two).
+const EXCERPT: (usize, usize) = (24, 16);
+
+/// Display columns of a label shown on a line too long to show; the rest is cut.
+const EXCERPT_LABEL: usize = 40;
 
 /// Longest message, requirement or hint shown; longer ones (quoting a huge value) are cut.
 const MAX_TEXT: usize = 1000;
 
-/// A copy of the finding fit for a terminal, if it needs one: no control characters, no
-/// source line longer than [`MAX_LINE`] or text longer than [`MAX_TEXT`] characters.
-fn sanitised(f: &Finding) -> Option<Finding> {
-    let text_needs = |s: &str| crate::source::control_char(s).is_some() || s.chars().nth(MAX_TEXT).is_some();
+/// A finding made fit for a terminal, with how many labels its snippet lost.
+struct Safe {
+    finding: Finding,
+    dropped: usize,
+}
+
+/// A copy of the finding fit for a terminal, if it needs one: no unsafe characters
+/// ([`crate::source::is_unsafe`]) in its texts, file name or snippet, no source line longer
+/// than [`MAX_LINE`] (cut around the primary label) or text longer than [`MAX_TEXT`] characters.
+fn sanitised(f: &Finding) -> Option<Safe> {
+    let text_needs = |s: &str| crate::source::unsafe_char(s).is_some() || s.chars().nth(MAX_TEXT).is_some();
     let in_file = f.file.as_ref().is_some_and(|file| file.has_control());
-    let long_line = f.file.as_ref().is_some_and(|file| {
-        f.labels.iter().any(|l| {
-            let start = file.line_start(l.span.offset.min(file.text.len()));
-            file.text[start..].lines().next().is_some_and(|line| line.chars().nth(MAX_LINE).is_some())
-        })
-    });
+    let long_line = f.file.as_ref().is_some_and(|file| f.labels.iter().any(|l| near_long_line(file, l.span.offset)));
     let in_text = f.message.any(text_needs)
         || f.labels.iter().any(|l| l.text.any(text_needs))
         || f.requirement.as_ref().is_some_and(|t| t.any(text_needs))
-        || f.help.as_ref().is_some_and(|t| t.any(text_needs));
-    if !in_file && !in_text && !long_line {
+        || f.help.as_ref().is_some_and(|t| t.any(text_needs))
+        || f.citation.as_ref().is_some_and(|c| [&c.document, &c.section, &c.text].iter().any(|s| text_needs(s)));
+    let in_name = f.file.as_ref().is_some_and(|file| crate::source::unsafe_char(&file.name).is_some());
+    if !in_file && !in_text && !long_line && !in_name {
         return None;
     }
-    let escape = |s: &str| -> String {
-        let mut out: String = s
-            .chars()
-            .take(MAX_TEXT)
-            .map(|c| if crate::source::is_control(c) { c.escape_unicode().to_string() } else { c.to_string() })
-            .collect();
-        if s.chars().nth(MAX_TEXT).is_some() {
-            out.push_str(&format!("… ({} characters in all)", s.chars().count()));
-        }
-        out
-    };
     let mut out = f.clone();
     out.message = f.message.map(escape);
     for l in &mut out.labels {
@@ -171,24 +178,157 @@ fn sanitised(f: &Finding) -> Option<Finding> {
     }
     out.requirement = f.requirement.as_ref().map(|t| t.map(escape));
     out.help = f.help.as_ref().map(|t| t.map(escape));
-    if let Some(file) = &f.file {
-        if long_line {
-            let (line, col) = f.primary_span().map_or((0, 0), |s| file.line_col(s.offset));
-            let (en, zh, name) = (&out.message.en, &out.message.zh, escape(&file.name));
-            out.message = Text::new(
-                format!("{en} (at {name}:{line}:{col}; the line is too long to show)"),
-                format!("{zh}（位于 {name}:{line}:{col}；该行过长，不予显示）"),
-            );
-            out.labels.clear();
-            out.file = None;
-        } else if in_file {
-            // Same byte length, so every span still points at the same place.
-            let text: String =
-                file.text.chars().map(|c| if crate::source::is_control(c) { "?".repeat(c.len_utf8()) } else { c.to_string() }).collect();
-            out.file = Some(SourceFile::new(file.name.clone(), text));
+    if let Some(c) = &mut out.citation {
+        for s in [&mut c.document, &mut c.section, &mut c.text] {
+            *s = escape(s);
         }
     }
-    Some(out)
+    let mut safe = Safe { finding: out, dropped: 0 };
+    if let Some(file) = &f.file {
+        let name = crate::source::printable(&file.name).into_owned();
+        if long_line && let Some(span) = f.primary_span() {
+            let (text, origin, shift, window) = excerpt(file, span);
+            let before = safe.finding.labels.len();
+            // The primary label (cut to the window), and the others the window shows whole.
+            safe.finding.labels.retain(|l| l.span == span || (l.span.offset >= window.0 && l.span.offset + l.span.len <= window.1));
+            for l in &mut safe.finding.labels {
+                let end = (l.span.offset + l.span.len).min(window.1);
+                l.span = Span::new(l.span.offset - window.0 + shift, end - l.span.offset);
+            }
+            safe.dropped = before - safe.finding.labels.len();
+            // One line, so the snippet shows nothing else.
+            safe.finding.file = Some(SourceFile::excerpt(name, text, origin));
+        } else if in_file {
+            // Same byte length, so every span still points at the same place.
+            safe.finding.file = Some(SourceFile::new(name, shown(&file.text)));
+        } else if in_name {
+            safe.finding.file = Some(SourceFile::new(name, file.text.clone()));
+        }
+    }
+    Some(safe)
+}
+
+/// Whether the line holding `offset`, or a line next to it, is longer than [`MAX_LINE`]
+/// characters (told from the line index, never by scanning the line).
+fn near_long_line(file: &SourceFile, offset: usize) -> bool {
+    let at = offset.min(file.text.len());
+    let start = file.line_start(at);
+    let end = file.line_end(at);
+    let long = |s: usize, e: usize| e - s > MAX_LINE && file.chars_before(e) - file.chars_before(s) > MAX_LINE;
+    let before = start.checked_sub(1).map(|prev| (file.line_start(prev), prev));
+    let after = (end < file.text.len()).then(|| (end + 1, file.line_end(end + 1)));
+    long(start, end) || before.is_some_and(|(s, e)| long(s, e)) || after.is_some_and(|(s, e)| long(s, e))
+}
+
+/// A one-line excerpt of the line holding `span`, cut around the label ([`EXCERPT`] display
+/// columns before and after it, the label itself cut at [`EXCERPT_LABEL`]), `…` marking what
+/// is cut: its text, where it starts in the file (0-based line, column of its first
+/// character), how far spans move (the `…` in front), and the byte window of the file it shows.
+fn excerpt(file: &SourceFile, span: Span) -> (String, (usize, usize), usize, (usize, usize)) {
+    use unicode_width::UnicodeWidthChar;
+    let text = &file.text;
+    let at = span.offset.min(text.len());
+    let (ls, le) = (file.line_start(at), file.line_end(at));
+    let width = |c: char| c.width().unwrap_or(1).max(1);
+    // Walks `cols` display columns back or forth from a byte offset, within the line.
+    let back = |from: usize, cols: usize| {
+        let mut used = 0;
+        let mut to = from;
+        for (i, c) in text[ls..from].char_indices().rev() {
+            used += width(c);
+            if used > cols {
+                break;
+            }
+            to = ls + i;
+        }
+        to
+    };
+    let fwd = |from: usize, cols: usize| {
+        let mut used = 0;
+        let mut to = from;
+        for c in text[from..le].chars() {
+            used += width(c);
+            if used > cols {
+                break;
+            }
+            to += c.len_utf8();
+        }
+        to
+    };
+    let label_end = fwd(at, EXCERPT_LABEL).min((span.offset + span.len).max(at)).max(at);
+    // What a short label leaves of its columns goes to the text after it.
+    let used: usize = text[at..label_end].chars().map(width).sum();
+    let (ws, we) = (back(at, EXCERPT.0), fwd(label_end, EXCERPT.1 + EXCERPT_LABEL.saturating_sub(used)));
+    let prefix = if ws > ls { "…" } else { "" };
+    let mut out = String::from(prefix);
+    out.push_str(&shown(&text[ws..we]));
+    if we < le {
+        out.push('…');
+    }
+    let (line, _) = file.line_col(at);
+    let col = file.chars_before(ws) - file.chars_before(ls) - usize::from(!prefix.is_empty());
+    (out, (line - 1, col), prefix.len(), (ws, we))
+}
+
+/// Source text as a snippet shows it: every unsafe character, and a carriage return not
+/// ending a line, replaced by as many `?` as it has bytes (spans keep their place).
+fn shown(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        let line_end = c == '\r' && chars.peek() == Some(&'\n');
+        if crate::source::is_unsafe(c) && !line_end {
+            out.extend(std::iter::repeat_n('?', c.len_utf8()));
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// A text fit for a terminal: escaped ([`crate::source::printable`]) and cut at [`MAX_TEXT`]
+/// characters.
+fn escape(s: &str) -> String {
+    let mut out = crate::source::printable(&s.chars().take(MAX_TEXT).collect::<String>()).into_owned();
+    if s.chars().nth(MAX_TEXT).is_some() {
+        out.push_str(&format!("… ({} characters in all)", s.chars().count()));
+    }
+    out
+}
+
+/// A JSON value as text, with every [`crate::source::is_unsafe`] character that JSON allows
+/// raw (DEL, C1 controls, bidirectional and invisible characters) written as a `\uXXXX`
+/// escape, so a report read on a terminal cannot drive it. What every JSON and SARIF output
+/// goes through.
+pub fn to_json(value: &serde_json::Value) -> String {
+    use serde::Serialize;
+    let mut out = Vec::with_capacity(256);
+    let mut ser = serde_json::Serializer::with_formatter(&mut out, SafeJson);
+    value.serialize(&mut ser).expect("a JSON value serialises");
+    String::from_utf8(out).expect("serde_json writes UTF-8")
+}
+
+/// serde_json's compact formatter, escaping [`crate::source::is_unsafe`] characters.
+struct SafeJson;
+
+impl serde_json::ser::Formatter for SafeJson {
+    fn write_string_fragment<W: ?Sized + std::io::Write>(&mut self, w: &mut W, fragment: &str) -> std::io::Result<()> {
+        if crate::source::unsafe_char(fragment).is_none() {
+            return w.write_all(fragment.as_bytes());
+        }
+        let mut units = [0u16; 2];
+        for c in fragment.chars() {
+            if crate::source::is_unsafe(c) {
+                for u in c.encode_utf16(&mut units) {
+                    write!(w, "\\u{u:04x}")?;
+                }
+            } else {
+                let mut buf = [0u8; 4];
+                w.write_all(c.encode_utf8(&mut buf).as_bytes())?;
+            }
+        }
+        Ok(())
+    }
 }
 
 /// Renders many findings, each followed by a blank line.
@@ -265,13 +405,18 @@ impl SourceCode for SourceFile {
         let inner = self.text[base..].read_span(&local, before, after)?;
         // miette counts the column in bytes; people (and the JSON output) count characters.
         let start = base + inner.span().offset();
-        let line_start = self.line_start(start);
-        let column = self.text.get(line_start..start).map_or(inner.column(), |s| s.chars().count());
+        let mut column = self.chars_before(start) - self.chars_before(self.line_start(start));
+        let line = first + inner.line();
+        // An excerpt names the lines and columns of the file it was cut from.
+        let (from_line, from_column) = self.origin;
+        if line == 0 {
+            column += from_column;
+        }
         Ok(Box::new(miette::MietteSpanContents::new_named(
-            self.name.clone(),
+            crate::source::printable(&self.name).into_owned(),
             inner.data(),
             SourceSpan::new(start.into(), inner.span().len()),
-            first + inner.line(),
+            from_line + line,
             column,
             first + inner.line_count(),
         )))

@@ -44,7 +44,7 @@ fn check(cx: &mut Cx) {
                 let label =
                     if limit.per.is_empty() { tr!("this applicant", "该申报单位") } else { tr!("counted here", "计入此处") };
                 for (i, facts) in &group {
-                    let others: Vec<usize> = all.iter().copied().filter(|j| j != i).collect();
+                    let others = cx.others(&all, *i);
                     let (who, at) = match limit.per.first() {
                         Some(p) => (cx.value(*i, &limit.per), p.as_str()),
                         None => (cx.who(*i), facts.applicant_pointer),
@@ -77,12 +77,13 @@ fn check(cx: &mut Cx) {
                         .finding(*i, RULE.info, severity, message, at, label.clone())
                         .requires(requires)
                         .cite(Some(limit.cite.clone()))
-                        .with_help(tr!(
-                            "withdraw {} of these; the others are {}",
-                            "请撤回其中 {} 项；其他文件为 {}",
-                            group.len() as u32 - limit.max,
-                            cx.names(&others)
-                        ));
+                        .with_help({
+                            let n = group.len() as u32 - limit.max;
+                            Text::new(
+                                format!("withdraw {n} of these; the others are {}", others.en),
+                                format!("请撤回其中 {n} 项；其他文件为 {}", others.zh),
+                            )
+                        });
                     cx.push(*i, f);
                 }
             }

@@ -1,6 +1,7 @@
 //! `batch.duplicate-project`: the same project submitted more than once (同一项目不得重复申报).
 use super::{CrossRule, Cx, group_by};
 use crate::diagnostics::{CodeInfo, Severity};
+use crate::i18n::Text;
 use crate::tr;
 
 pub const RULE: CrossRule = CrossRule {
@@ -25,17 +26,16 @@ fn check(cx: &mut Cx) {
             }
             let all: Vec<usize> = group.iter().map(|(i, _)| *i).collect();
             for (i, _) in &group {
-                let others: Vec<usize> = all.iter().copied().filter(|j| j != i).collect();
+                let others = cx.others(&all, *i);
+                let n = group.len();
                 let f = cx
                     .finding(
                         *i,
                         RULE.info,
                         Severity::Error,
-                        tr!(
-                            "the same project is submitted {} times; also in {}",
-                            "同一项目重复申报 {} 次；另见 {}",
-                            group.len(),
-                            cx.names(&others)
+                        Text::new(
+                            format!("the same project is submitted {n} times; also in {}", others.en),
+                            format!("同一项目重复申报 {n} 次；另见 {}", others.zh),
                         ),
                         "/project/name",
                         tr!("submitted more than once", "重复申报"),

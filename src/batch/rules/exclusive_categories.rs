@@ -1,6 +1,7 @@
 //! `batch.exclusive-categories`: one applicant in two categories that may not be combined (不可兼报).
 use super::{CrossRule, Cx, group_by};
 use crate::diagnostics::{CodeInfo, Severity};
+use crate::i18n::Text;
 use crate::tr;
 
 pub const RULE: CrossRule = CrossRule {
@@ -26,7 +27,7 @@ fn check(cx: &mut Cx) {
                 let names: Vec<String> = distinct.iter().map(|&c| call.categories[c].full_name()).collect();
                 let all: Vec<usize> = group.iter().map(|(i, _)| *i).collect();
                 for (i, _) in &group {
-                    let others: Vec<usize> = all.iter().copied().filter(|j| j != i).collect();
+                    let others = cx.others(&all, *i);
                     let who = cx.who(*i);
                     let f = cx
                         .finding(
@@ -45,7 +46,10 @@ fn check(cx: &mut Cx) {
                         )
                         .requires(tr!("at most {} of: {}", "以下类别至多申报 {} 个：{}", limit.max, names.join("; ")))
                         .cite(Some(limit.cite.clone()))
-                        .with_help(tr!("keep one category; the other files are {}", "请只保留一个类别；其他文件为 {}", cx.names(&others)));
+                        .with_help(Text::new(
+                            format!("keep one category; the other files are {}", others.en),
+                            format!("请只保留一个类别；其他文件为 {}", others.zh),
+                        ));
                     cx.push(*i, f);
                 }
             }

@@ -1,6 +1,8 @@
 //! Rules across applications: one file per rule, each with a stable code and a doc. They see
 //! only the [`Facts`](super::Facts) of every file, never the files themselves; a finding is
-//! labelled by re-reading just the file it is about.
+//! labelled by re-reading just the file it is about, and holds its spans but not the file
+//! (attached again when it is printed: [`attach`]), so a batch of any size keeps no file
+//! text. A finding names at most [`NAMED`] other files and counts the rest.
 
 mod applicant_limit;
 mod duplicate_project;
@@ -8,7 +10,6 @@ mod exclusive_categories;
 mod extension;
 mod too_few_applicants;
 
-use std::collections::HashMap;
 use std::sync::Arc;
 
 use crate::diagnostics::{CodeInfo, Finding, Severity};
@@ -41,9 +42,13 @@ pub struct Cx<'a> {
     pub paths: &'a [std::path::PathBuf],
     pub calls: &'a Calls,
     pub opts: &'a Options,
-    docs: HashMap<usize, Option<Arc<Document>>>,
+    /// The file read last, parsed: rules ask about one file a few times in a row.
+    last: Option<(usize, Option<Arc<Document>>)>,
     findings: Vec<(usize, Finding)>,
 }
+
+/// The most other files a finding names; the rest are counted.
+pub const NAMED: usize = 3;
 
 impl<'a> Cx<'a> {
     /// The validated files of one call: (index, facts), in input order.
@@ -90,21 +95,24 @@ impl<'a> Cx<'a> {
         }
     }
 
-    /// File `i` read and parsed again, to label findings on it.
+    /// File `i` read and parsed again, to label findings on it (only the last one is kept).
     fn doc(&mut self, i: usize) -> Option<Arc<Document>> {
-        let limits = &self.opts.limits;
-        let path = self.paths[i].clone();
-        self.docs
-            .entry(i)
-            .or_insert_with(|| crate::source::read(&path, limits).and_then(|f| crate::document::parse(f, limits)).ok().map(Arc::new))
-            .clone()
+        if let Some((j, doc)) = &self.last
+            && *j == i
+        {
+            return doc.clone();
+        }
+        let doc = read_doc(&self.paths[i], &self.opts.limits);
+        self.last = Some((i, doc.clone()));
+        doc
     }
 
-    /// A finding on file `i`, labelled on the value at `pointer`.
+    /// A finding on file `i`, labelled on the value at `pointer` (the file itself is attached
+    /// when the finding is printed: [`attach`]).
     pub fn finding(&mut self, i: usize, info: &'static CodeInfo, severity: Severity, message: Text, pointer: &str, label: Text) -> Finding {
         let f = Finding::new(info, severity, message).at_pointer(pointer);
         match self.doc(i) {
-            Some(doc) => f.in_file(doc.file.clone()).label(doc.spans().value(pointer), label),
+            Some(doc) => f.label(doc.spans().value(pointer), label),
             None => f,
         }
     }
@@ -124,16 +132,47 @@ impl<'a> Cx<'a> {
         }
     }
 
-    /// The display names of files, for messages: `a.yaml, b.yaml`.
-    pub fn names(&self, files: &[usize]) -> String {
-        files.iter().map(|&i| self.paths[i].display().to_string()).collect::<Vec<_>>().join(", ")
+    /// The files of a group but `me`, for messages: `a.yaml, b.yaml`, at most [`NAMED`] of
+    /// them and how many more (`a.yaml, b.yaml, c.yaml and 97 more`).
+    pub fn others(&self, group: &[usize], me: usize) -> Text {
+        let total = group.len() - usize::from(group.contains(&me));
+        let names: Vec<String> = group.iter().filter(|&&j| j != me).take(NAMED).map(|&j| self.paths[j].display().to_string()).collect();
+        let (en, zh) = (names.join(", "), names.join("、"));
+        match total - names.len() {
+            0 => Text::new(en, zh),
+            more => Text::new(format!("{en} and {more} more"), format!("{zh} 等 {total} 个文件")),
+        }
     }
+}
+
+/// File `i` read and parsed, if it still can be.
+fn read_doc(path: &std::path::Path, limits: &crate::source::Limits) -> Option<Arc<Document>> {
+    crate::source::read(path, limits).and_then(|f| crate::document::parse(f, limits)).ok().map(Arc::new)
+}
+
+/// The findings across files with the file each is about attached again (read once for the
+/// findings of one file in a row), for printing one at a time.
+pub fn attach<'a>(
+    findings: impl IntoIterator<Item = (usize, Finding)> + 'a,
+    paths: &'a [std::path::PathBuf],
+    limits: &'a crate::source::Limits,
+) -> impl Iterator<Item = (usize, Finding)> + 'a {
+    let mut last: Option<(usize, Option<Arc<Document>>)> = None;
+    findings.into_iter().map(move |(i, f)| {
+        if last.as_ref().is_none_or(|(j, _)| *j != i) {
+            last = Some((i, read_doc(&paths[i], limits)));
+        }
+        match last.as_ref().and_then(|(_, d)| d.as_ref()) {
+            Some(doc) if !f.labels.is_empty() => (i, f.in_file(doc.file.clone())),
+            _ => (i, f),
+        }
+    })
 }
 
 /// Runs every rule; findings with the index of their file, in deterministic order (file,
 /// position, code).
 pub fn run(records: &mut [Record], paths: &[std::path::PathBuf], calls: &Calls, opts: &Options) -> Vec<(usize, Finding)> {
-    let mut cx = Cx { records, paths, calls, opts, docs: HashMap::new(), findings: Vec::new() };
+    let mut cx = Cx { records, paths, calls, opts, last: None, findings: Vec::new() };
     for rule in ALL {
         (rule.check)(&mut cx);
     }

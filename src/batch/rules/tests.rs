@@ -46,6 +46,7 @@ fn run_against(call: crate::model::Call, name: &str, drafts: &[String], complete
     let opts = Options { as_of: Some("2025-04-01 10:00".parse().expect("when")), jobs: 2, complete, ..Options::default() };
     let mut records = batch::run(&paths, &calls, &opts, |_, f| ((), crate::diagnostics::Tally::of(&f), false), |_, ()| {});
     let out = batch::across(&mut records, &paths, &calls, &opts);
+    let out: Vec<(usize, Finding)> = batch::attach(out, &paths, &opts.limits).collect();
     let _ = std::fs::remove_dir_all(&dir);
     out.into_iter().map(|(i, f)| (paths[i].file_name().unwrap().to_string_lossy().into_owned(), f)).collect()
 }
@@ -82,6 +83,22 @@ fn the_same_project_twice_is_reported_whatever_its_punctuation() {
         run("duplicate", &[by(1, "soft", "《科普进社区》行动"), by(2, "open", "科普进社区 行动"), by(3, "soft", "科普进校园")], false);
     assert_eq!(codes(&out), ["a.yaml batch.duplicate-project error", "b.yaml batch.duplicate-project error"]);
     insta::assert_snapshot!(render(&out));
+}
+
+/// A large group: each member names three others and counts the rest, so the output grows
+/// with the group, not with its square.
+#[test]
+fn a_large_duplicate_group_names_a_few_files_and_counts_the_rest() {
+    let drafts: Vec<String> = (0..12).map(|n| by(n + 1, "soft", "同一个项目")).collect();
+    let out = run("duplicate-many", &drafts, false);
+    assert_eq!(out.len(), 12);
+    for (file, f) in &out {
+        assert!(f.message.en.starts_with("the same project is submitted 12 times; also in "), "{}", f.message.en);
+        assert!(f.message.en.ends_with(" and 8 more"), "{file}: {}", f.message.en);
+        assert!(f.message.zh.ends_with(" 等 11 个文件"), "{file}: {}", f.message.zh);
+        assert_eq!(f.message.en.matches(".yaml").count(), 3, "{}", f.message.en);
+        assert!(!f.message.en.contains(&format!("/{file}")), "{file} names itself: {}", f.message.en);
+    }
 }
 
 #[test]
