@@ -178,11 +178,25 @@ pub fn application_of(doc: &Document) -> Result<crate::application::Application,
 
 /// Loads an application file: read, parse, schema, typed.
 pub fn application_path(path: &Path, limits: &Limits) -> Result<(Document, crate::application::Application), Vec<Finding>> {
-    let file = source::read(path, limits).map_err(|f| vec![f])?;
-    typed(file, Kind::Application, limits)
+    let (doc, own) = application_document(path, limits).map_err(|f| vec![f])?;
+    match application_of(&doc) {
+        Ok(app) if own.is_empty() => Ok((doc, app)),
+        Ok(_) => Err(own),
+        Err(found) => Err(crate::form::finish(&doc, own, found)),
+    }
 }
 
-/// Every `.yaml`, `.yml` and `.json` file under the given paths (folders walked recursively,
+/// Reads and parses an application file: a Word form (told by its bytes, before any text
+/// decoding), or a YAML or JSON draft. A form's own findings (an ambiguous date) come with it.
+pub fn application_document(path: &Path, limits: &Limits) -> Result<(Document, Vec<Finding>), Finding> {
+    if let Some(form) = crate::form::read_path(path, limits) {
+        return form;
+    }
+    let doc = source::read(path, limits).and_then(|f| document::parse(f, limits))?;
+    Ok((doc, Vec::new()))
+}
+
+/// Every `.yaml`, `.yml`, `.json` and `.docx` file under the given paths (folders walked recursively,
 /// in sorted order). Paths that are files are taken as given, whatever their extension.
 pub fn expand(paths: &[std::path::PathBuf]) -> Vec<std::path::PathBuf> {
     let mut out = Vec::new();
@@ -206,7 +220,7 @@ fn walk(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
     for e in entries {
         if e.is_dir() {
             walk(&e, out);
-        } else if matches!(e.extension().and_then(|x| x.to_str()), Some("yaml" | "yml" | "json")) {
+        } else if matches!(e.extension().and_then(|x| x.to_str()), Some("yaml" | "yml" | "json" | "docx")) {
             out.push(e);
         }
     }

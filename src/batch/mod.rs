@@ -128,29 +128,33 @@ pub struct Checked {
 /// Reads, parses, checks and validates one application file.
 pub fn check_file(path: &Path, calls: &Calls, opts: &Options) -> Checked {
     if opts.parse_only {
-        let parsed = crate::source::read(path, &opts.limits).and_then(|f| crate::document::parse(f, &opts.limits));
+        let parsed = load::application_document(path, &opts.limits);
         return Checked { findings: parsed.err().into_iter().collect(), facts: None, expect: None };
     }
-    let doc = match crate::source::read(path, &opts.limits).and_then(|f| crate::document::parse(f, &opts.limits)) {
-        Ok(doc) => doc,
+    // A Word form is read before any text decoding; its own findings (an ambiguous date)
+    // join the pipeline's, and every finding on it names its form place.
+    let (doc, own) = match load::application_document(path, &opts.limits) {
+        Ok(read) => read,
         Err(f) => return Checked { findings: vec![f], facts: None, expect: None },
     };
     let app = match load::application_of(&doc) {
         Ok(app) => app,
-        Err(findings) => return Checked { findings, facts: None, expect: crate::expect::declared(&doc) },
+        Err(findings) => {
+            return Checked { findings: crate::form::finish(&doc, own, findings), facts: None, expect: crate::expect::declared(&doc) };
+        }
     };
     let call = match calls.pick(&app.call) {
         Ok(call) => call,
         Err(f) => {
             let f = f.in_file(doc.file.clone()).label(doc.spans().value("/call"), crate::tr!("this call", "该通知"));
-            return Checked { findings: vec![f], facts: None, expect: app.expect };
+            return Checked { findings: crate::form::finish(&doc, own, vec![f]), facts: None, expect: app.expect };
         }
     };
     // A draft's own expectations may fix the clock (`expect.as_of`), so tests do not age.
     let as_of = as_of(call, app.expect.as_ref().and_then(|e| e.as_of).or(opts.as_of));
     let findings = crate::validate::validate(call, &doc, &app, as_of);
     let facts = Facts::of(calls.index_of(call), call, &app, as_of);
-    Checked { findings, facts: Some(facts), expect: app.expect }
+    Checked { findings: crate::form::finish(&doc, own, findings), facts: Some(facts), expect: app.expect }
 }
 
 /// The moment deadlines are judged at: `--as-of`, or now on the call's own clock.

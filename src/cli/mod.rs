@@ -7,6 +7,7 @@ mod calendar;
 mod check;
 mod completions;
 mod explain;
+mod form;
 mod list;
 mod man;
 mod new;
@@ -67,6 +68,9 @@ pub fn main() -> ExitCode {
         Command::Calendar(a) => calendar::run(&a),
         Command::List(a) => list::run(&a),
         Command::New(a) => new::run(&a),
+        Command::Form(a) => form::run_form(&a),
+        Command::Fill(a) => form::run_fill(&a),
+        Command::Export(a) => form::run_export(&a),
         Command::Completions(a) => completions::run(&a),
         Command::Man => man::run(),
     };

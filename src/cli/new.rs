@@ -58,7 +58,7 @@ fn write(file: &Path, text: &str, force: bool) -> std::io::Result<()> {
 }
 
 /// Why a category cannot be drafted, with the nearest path and the categories there are.
-fn no_category(call: &Call, path: &str) -> String {
+pub(super) fn no_category(call: &Call, path: &str) -> String {
     let leaves: Vec<&Category> = call.categories.iter().filter(|c| c.leaf).collect();
     let (head, listed): (String, Vec<&Category>) = match call.category(path) {
         Some(group) => (

@@ -80,17 +80,19 @@ impl<'a> Cx<'a> {
     fn doc(&mut self, i: usize) -> Option<Arc<Document>> {
         let limits = &self.opts.limits;
         let path = self.paths[i].clone();
-        self.docs
-            .entry(i)
-            .or_insert_with(|| crate::source::read(&path, limits).and_then(|f| crate::document::parse(f, limits)).ok().map(Arc::new))
-            .clone()
+        self.docs.entry(i).or_insert_with(|| crate::load::application_document(&path, limits).ok().map(|(doc, _)| Arc::new(doc))).clone()
     }
 
     /// A finding on file `i`, labelled on the value at `pointer`.
     pub fn finding(&mut self, i: usize, info: &'static CodeInfo, severity: Severity, message: Text, pointer: &str, label: Text) -> Finding {
         let f = Finding::new(info, severity, message);
         match self.doc(i) {
-            Some(doc) => f.in_file(doc.file.clone()).label(doc.spans().value(pointer), label),
+            Some(doc) => {
+                let mut f = [f.in_file(doc.file.clone()).label(doc.spans().value(pointer), label)];
+                crate::form::attach(&doc, &mut f);
+                let [f] = f;
+                f
+            }
             None => f,
         }
     }
