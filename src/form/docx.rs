@@ -66,6 +66,8 @@ struct Writer<'a> {
     placed: BTreeSet<String>,
     /// Pointers of lists written as table rows.
     lists: BTreeSet<String>,
+    /// The next paragraph starts a new page.
+    break_next: bool,
 }
 
 /// Every node of the draft that no control holds: (pointer, value).
@@ -98,11 +100,15 @@ impl Writer<'_> {
         self.next_id
     }
 
-    fn placeholder(&mut self, text: &str) -> String {
-        if let Some((name, _)) = self.glossary.iter().find(|(_, t)| t == text) {
+    /// The glossary entry of a control's placeholder text. Its name holds the control's tag
+    /// too: LibreOffice 7.4 drops `w:tag` when it saves a file but keeps the placeholder's
+    /// name, so the binding survives there.
+    fn placeholder(&mut self, tag: &Tag, text: &str) -> String {
+        let tag = tag.format();
+        if let Some((name, _)) = self.glossary.iter().find(|(n, t)| t == text && n.ends_with(&tag)) {
             return name.clone();
         }
-        let name = format!("callspec-placeholder-{}", self.glossary.len() + 1);
+        let name = format!("p{} {tag}", self.glossary.len() + 1);
         self.glossary.push((name.clone(), text.to_owned()));
         name
     }
@@ -112,7 +118,8 @@ impl Writer<'_> {
     }
 
     fn p(&mut self, style: Option<&str>, align: Option<&str>, runs: &str) {
-        self.body.push_str(&para(style, align, runs));
+        let p = para_at(style, align, runs, std::mem::take(&mut self.break_next));
+        self.body.push_str(&p);
     }
 
     fn cover(&mut self, l: &Layout) {
@@ -153,14 +160,17 @@ impl Writer<'_> {
             } else if i == 2 {
                 line.push_str(&run("  格式：", &[Rpr::Size(16), Rpr::Grey]));
             }
-            line.push_str(&self.control(f, false, Some(machine_value(l, f)), true));
+            // Filled from a draft, the draft's own values (a category the call lacks, say).
+            let preset = if self.draft.is_some() { None } else { Some(machine_value(l, f)) };
+            line.push_str(&self.control(f, false, preset, true));
         }
         self.p(None, Some("center"), &line);
         self.page_break();
     }
 
+    /// The next paragraph starts a page (a break paragraph could spill onto a page of its own).
     fn page_break(&mut self) {
-        self.body.push_str("<w:p><w:r><w:br w:type=\"page\"/></w:r></w:p>");
+        self.break_next = true;
     }
 
     fn notes(&mut self, l: &Layout) {
@@ -234,15 +244,16 @@ impl Writer<'_> {
         let label_w = 2700;
         let mut rows = String::new();
         for f in fields {
-            let mut content = self.control(f, false, None, false);
-            if let Some(u) = &f.unit {
-                content.push_str(&run(&format!(" {u}"), &[]));
-            }
-            let label = label_cell(&label_of(f), &f.requirement, f.kind == Kind::Lines);
+            let content = self.control(f, false, None, false);
+            let label = match &f.unit {
+                Some(u) => format!("{}（{u}）", label_of(f)),
+                None => label_of(f),
+            };
+            let label = label_cell(&label, &f.requirement, f.kind == Kind::Lines);
             rows.push_str(&format!(
                 "<w:tr><w:trPr><w:cantSplit/></w:trPr><w:tc><w:tcPr><w:tcW w:w=\"{label_w}\" w:type=\"dxa\"/><w:shd w:val=\"clear\" w:color=\"auto\" w:fill=\"F2F2F2\"/><w:vAlign w:val=\"center\"/></w:tcPr>{label}</w:tc><w:tc><w:tcPr><w:tcW w:w=\"{}\" w:type=\"dxa\"/><w:vAlign w:val=\"center\"/></w:tcPr>{}</w:tc></w:tr>",
                 WIDTH - label_w,
-                para(None, None, &content)
+                para(Some("Cell"), None, &content)
             ));
         }
         self.body.push_str(&table_xml(&[label_w, WIDTH - label_w], &rows));
@@ -252,7 +263,7 @@ impl Writer<'_> {
     fn table(&mut self, t: &Table) {
         self.p(Some("Heading2"), None, &run(&t.title, &[]));
         let total: u32 = t.columns.iter().map(|c| u32::from(c.width)).sum::<u32>().max(1);
-        let number_w = 600;
+        let number_w = 760;
         let widths: Vec<u32> =
             std::iter::once(number_w).chain(t.columns.iter().map(|c| (WIDTH - number_w) * u32::from(c.width) / total)).collect();
         let mut rows = String::from("<w:tr><w:trPr><w:tblHeader/><w:cantSplit/></w:trPr>");
@@ -260,7 +271,7 @@ impl Writer<'_> {
             rows.push_str(&format!(
                 "<w:tc><w:tcPr><w:tcW w:w=\"{}\" w:type=\"dxa\"/><w:shd w:val=\"clear\" w:color=\"auto\" w:fill=\"F2F2F2\"/><w:vAlign w:val=\"center\"/></w:tcPr>{}</w:tc>",
                 widths[i],
-                para(None, Some("center"), &run(head, &[Rpr::Bold, Rpr::Size(21)]))
+                para(Some("Cell"), Some("center"), &run(head, &[Rpr::Bold, Rpr::Size(21)]))
             ));
         }
         rows.push_str("</w:tr>");
@@ -357,7 +368,7 @@ impl Writer<'_> {
         tr.push_str(&format!(
             "<w:tc><w:tcPr><w:tcW w:w=\"{}\" w:type=\"dxa\"/><w:vAlign w:val=\"center\"/></w:tcPr>{}</w:tc>",
             widths[0],
-            para(None, Some("center"), &run(&n.to_string(), &[Rpr::Size(21)]))
+            para(Some("Cell"), Some("center"), &run(&n.to_string(), &[Rpr::Size(21)]))
         ));
         for (i, c) in cells.iter().enumerate() {
             tr.push_str(&format!(
@@ -396,9 +407,9 @@ impl Writer<'_> {
             let content = sdt(self, &f, &tag, &text, None, &[], false);
             rows.push_str(&format!(
                 "<w:tr><w:tc><w:tcPr><w:tcW w:w=\"{label_w}\" w:type=\"dxa\"/><w:shd w:val=\"clear\" w:color=\"auto\" w:fill=\"F2F2F2\"/></w:tcPr>{}</w:tc><w:tc><w:tcPr><w:tcW w:w=\"{}\" w:type=\"dxa\"/></w:tcPr>{}</w:tc></w:tr>",
-                para(None, None, &run(pointer, &[Rpr::Size(21)])),
+                para(Some("Cell"), None, &run(pointer, &[Rpr::Size(21)])),
                 WIDTH - label_w,
-                para(None, None, &content)
+                para(Some("Cell"), None, &content)
             ));
         }
         self.body.push_str(&table_xml(&[label_w, WIDTH - label_w], &rows));
@@ -420,9 +431,9 @@ fn label_of(f: &Field) -> String {
 
 /// A label cell: the label, and the requirement under it for long texts.
 fn label_cell(label: &str, requirement: &str, long: bool) -> String {
-    let mut out = para(None, None, &run(label, &[]));
+    let mut out = para(Some("Cell"), None, &run(label, &[]));
     if long && !requirement.is_empty() && requirement != "请填写" && requirement != "请填写（可分段）" {
-        out.push_str(&para(None, None, &run(&format!("（{requirement}）"), &[Rpr::Size(18), Rpr::Grey])));
+        out.push_str(&para(Some("Cell"), None, &run(&format!("（{requirement}）"), &[Rpr::Size(18), Rpr::Grey])));
     }
     out
 }
@@ -436,6 +447,8 @@ fn sdt(w: &mut Writer, f: &Field, tag: &Tag, text: &str, checked: Option<bool>, 
     if locked {
         pr.push_str("<w:lock w:val=\"sdtContentLocked\"/>");
     }
+    let name = w.placeholder(tag, &placeholder);
+    pr.push_str(&format!("<w:placeholder><w:docPart w:val=\"{}\"/></w:placeholder>", esc(&name)));
     let content = if kind == TagKind::Bool {
         let on = checked.unwrap_or(false);
         pr.push_str(&format!(
@@ -447,8 +460,6 @@ fn sdt(w: &mut Writer, f: &Field, tag: &Tag, text: &str, checked: Option<bool>, 
             if on { "☒" } else { "☐" }
         )
     } else {
-        let name = w.placeholder(&placeholder);
-        pr.push_str(&format!("<w:placeholder><w:docPart w:val=\"{name}\"/></w:placeholder>"));
         if text.is_empty() {
             pr.push_str("<w:showingPlcHdr/>");
         }
@@ -460,10 +471,12 @@ fn sdt(w: &mut Writer, f: &Field, tag: &Tag, text: &str, checked: Option<bool>, 
                 }
                 pr.push_str("</w:comboBox>");
             }
-            TagKind::Lines | TagKind::Json => pr.push_str("<w:text w:multiLine=\"1\"/>"),
-            _ => pr.push_str("<w:text/>"),
+            // Rich text controls (no `w:text`): LibreOffice 7.4 writes plain-text controls
+            // back duplicated and garbled, rich text ones intact.
+            _ => {}
         }
-        if text.is_empty() { run(&placeholder, &[Rpr::Placeholder]) } else { run(text, &[]) }
+        let small: &[Rpr] = if locked { &[Rpr::Size(16)] } else { &[] };
+        if text.is_empty() { run(&placeholder, &[Rpr::Placeholder]) } else { run(text, small) }
     };
     format!("<w:sdt><w:sdtPr>{pr}</w:sdtPr><w:sdtContent>{content}</w:sdtContent></w:sdt>")
 }
@@ -487,14 +500,24 @@ enum Rpr {
 
 /// A run of text: tabs and line breaks become `w:tab` and `w:br`.
 fn run(text: &str, props: &[Rpr]) -> String {
+    // Run properties in the schema's order: rStyle, b, color, sz.
+    let has = |f: fn(&Rpr) -> bool| props.iter().any(f);
     let mut pr = String::new();
-    for p in props {
-        match p {
-            Rpr::Bold => pr.push_str("<w:b/>"),
-            Rpr::Grey => pr.push_str("<w:color w:val=\"595959\"/>"),
-            Rpr::Size(s) => pr.push_str(&format!("<w:sz w:val=\"{s}\"/><w:szCs w:val=\"{s}\"/>")),
-            Rpr::Placeholder => pr.insert_str(0, "<w:rStyle w:val=\"PlaceholderText\"/>"),
-        }
+    if has(|p| matches!(p, Rpr::Placeholder)) {
+        pr.push_str("<w:rStyle w:val=\"PlaceholderText\"/>");
+    }
+    if has(|p| matches!(p, Rpr::Bold)) {
+        pr.push_str("<w:b/>");
+    }
+    // The style marks placeholder text for Word; the colour shows it grey where the style is
+    // not honoured (LibreOffice's plain-text controls).
+    if has(|p| matches!(p, Rpr::Placeholder)) {
+        pr.push_str("<w:color w:val=\"808080\"/>");
+    } else if has(|p| matches!(p, Rpr::Grey)) {
+        pr.push_str("<w:color w:val=\"595959\"/>");
+    }
+    if let Some(Rpr::Size(s)) = props.iter().find(|p| matches!(p, Rpr::Size(_))) {
+        pr.push_str(&format!("<w:sz w:val=\"{s}\"/><w:szCs w:val=\"{s}\"/>"));
     }
     let pr = if pr.is_empty() { String::new() } else { format!("<w:rPr>{pr}</w:rPr>") };
     let mut body = String::new();
@@ -515,9 +538,17 @@ fn run(text: &str, props: &[Rpr]) -> String {
 }
 
 fn para(style: Option<&str>, align: Option<&str>, runs: &str) -> String {
+    para_at(style, align, runs, false)
+}
+
+/// A paragraph, starting a new page when `page` (properties in the schema's order).
+fn para_at(style: Option<&str>, align: Option<&str>, runs: &str, page: bool) -> String {
     let mut ppr = String::new();
     if let Some(s) = style {
         ppr.push_str(&format!("<w:pStyle w:val=\"{s}\"/>"));
+    }
+    if page {
+        ppr.push_str("<w:pageBreakBefore/>");
     }
     if let Some(a) = align {
         ppr.push_str(&format!("<w:jc w:val=\"{a}\"/>"));
@@ -579,8 +610,8 @@ fn styles() -> String {
 <w:style w:type=\"paragraph\" w:default=\"1\" w:styleId=\"Normal\"><w:name w:val=\"Normal\"/><w:qFormat/></w:style>\
 {}{}\
 <w:style w:type=\"paragraph\" w:styleId=\"Title\"><w:name w:val=\"Title\"/><w:basedOn w:val=\"Normal\"/><w:qFormat/><w:pPr><w:spacing w:before=\"600\" w:after=\"240\"/><w:jc w:val=\"center\"/></w:pPr><w:rPr><w:rFonts w:ascii=\"SimHei\" w:eastAsia=\"SimHei\" w:hAnsi=\"SimHei\"/><w:b/><w:sz w:val=\"52\"/><w:szCs w:val=\"52\"/></w:rPr></w:style>\
-<w:style w:type=\"paragraph\" w:styleId=\"Note\"><w:name w:val=\"Note\"/><w:basedOn w:val=\"Normal\"/><w:pPr><w:spacing w:after=\"80\"/><w:ind w:firstLine=\"480\"/></w:pPr></w:style>\
-<w:style w:type=\"paragraph\" w:styleId=\"Cell\"><w:name w:val=\"Cell\"/><w:basedOn w:val=\"Normal\"/><w:pPr><w:spacing w:line=\"300\" w:lineRule=\"auto\"/></w:pPr><w:rPr><w:sz w:val=\"21\"/><w:szCs w:val=\"21\"/></w:rPr></w:style>\
+<w:style w:type=\"paragraph\" w:styleId=\"Note\"><w:name w:val=\"Note\"/><w:basedOn w:val=\"Normal\"/><w:pPr><w:keepNext/><w:spacing w:after=\"80\"/><w:ind w:firstLine=\"480\"/></w:pPr></w:style>\
+<w:style w:type=\"paragraph\" w:styleId=\"Cell\"><w:name w:val=\"Cell\"/><w:basedOn w:val=\"Normal\"/><w:pPr><w:spacing w:before=\"40\" w:after=\"40\" w:line=\"264\" w:lineRule=\"auto\"/></w:pPr><w:rPr><w:sz w:val=\"21\"/><w:szCs w:val=\"21\"/></w:rPr></w:style>\
 <w:style w:type=\"character\" w:styleId=\"PlaceholderText\"><w:name w:val=\"Placeholder Text\"/><w:uiPriority w:val=\"99\"/><w:semiHidden/><w:rPr><w:color w:val=\"808080\"/></w:rPr></w:style>\
 </w:styles>",
         heading("Heading1", "heading 1", 30, 0, 360),

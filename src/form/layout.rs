@@ -366,19 +366,34 @@ fn lead(call: &Call, cat: Option<&Category>) -> Section {
     Section { id: "lead", title: "申报单位".into(), blocks }
 }
 
+/// A table of joint applicants or partners with one row to start from, for a draft that lists
+/// some where the category asks for none.
+pub(super) fn organisations(call: &Call, pointer: &str) -> Table {
+    let all: Vec<String> = call.applicant_types.keys().cloned().collect();
+    let title = if pointer == "/joint" { "联合申报单位" } else { "项目主要参与单位" };
+    Table {
+        title: title.into(),
+        pointer: pointer.into(),
+        columns: organisation_columns(call, &all),
+        rows: vec![Row::default()],
+        footer: None,
+    }
+}
+
+fn organisation_columns(call: &Call, all: &[String]) -> Vec<Column> {
+    vec![
+        required_column("name", "单位名称", Kind::Text, "单位全称", 30),
+        required_column("type", "单位类型", Kind::Choice(type_choices(call, all)), "请选择", 18),
+        column("credit_code", "统一社会信用代码", Kind::Text, "18 位", 20),
+        column("contact", "联系人", Kind::Text, "姓名", 14),
+        column("phone", "电话", Kind::Digits, "手机或座机", 18),
+    ]
+}
+
 /// The joint-applicant and partner tables a category calls for.
 fn others(call: &Call, cat: Option<&Category>) -> (Option<Table>, Option<Table>) {
     let Some(cat) = cat else { return (None, None) };
     let all: Vec<String> = call.applicant_types.keys().cloned().collect();
-    let columns = |what: &str| {
-        vec![
-            required_column("name", "单位名称", Kind::Text, "单位全称", 30),
-            required_column("type", "单位类型", Kind::Choice(type_choices(call, &all)), "请选择", 18),
-            column("credit_code", "统一社会信用代码", Kind::Text, "18 位", 20),
-            column("contact", "联系人", Kind::Text, what, 14),
-            column("phone", "电话", Kind::Digits, "手机或座机", 18),
-        ]
-    };
     let mut joint = Vec::new();
     let mut partners = Vec::new();
     for p in &cat.partners {
@@ -398,7 +413,7 @@ fn others(call: &Call, cat: Option<&Category>) -> (Option<Table>, Option<Table>)
     let table = |title: &str, pointer: &str, rows: Vec<Row>| Table {
         title: title.into(),
         pointer: pointer.into(),
-        columns: columns("姓名"),
+        columns: organisation_columns(call, &all),
         rows,
         footer: None,
     };
@@ -454,8 +469,8 @@ fn team(cat: Option<&Category>) -> Section {
             column("organisation", "工作单位", Kind::Text, "单位", 24),
             column("title", "职务/职称", Kind::Text, "如 教授", 14),
             column("role", "在本项目中承担的主要工作", Kind::Text, "请填写", 24),
-            column("contact", "联系方式", Kind::Digits, "手机", 16),
-            column("leader", "负责人", Kind::YesNo, "", 10),
+            column("contact", "联系方式", Kind::Digits, "手机", 15),
+            column("leader", "负责人", Kind::YesNo, "", 11),
         ],
         rows,
         footer: None,

@@ -92,14 +92,24 @@ pub fn empty(call: &Call, category: &crate::model::Category) -> Vec<u8> {
 /// layout has no place for are kept in a closing table, so reading the form gives back the
 /// draft's value exactly.
 pub fn fill(call: &Call, draft: &Value) -> Vec<u8> {
-    let cat = draft.get("category").and_then(Value::as_str).and_then(|p| call.category(p)).filter(|c| c.leaf);
-    docx::write(&layout(call, cat), Some(draft))
+    docx::write(&layout_for(call, draft), Some(draft))
 }
 
-/// The layout a filled form uses for a draft.
+/// The layout a filled form uses for a draft: its category's, with a table for the joint
+/// applicants or partners it lists where the category asks for none.
 pub fn layout_for(call: &Call, draft: &Value) -> Layout {
     let cat = draft.get("category").and_then(Value::as_str).and_then(|p| call.category(p)).filter(|c| c.leaf);
-    layout(call, cat)
+    let mut l = layout(call, cat);
+    for pointer in ["/joint", "/partners"] {
+        let listed = draft.pointer(pointer).and_then(Value::as_array).is_some_and(|a| !a.is_empty());
+        if listed && !l.tables().any(|t| t.pointer == pointer) {
+            let table = layout::organisations(call, pointer);
+            if let Some(s) = l.section_mut("lead") {
+                s.blocks.push(layout::Block::Table(table));
+            }
+        }
+    }
+    l
 }
 
 /// Where each value of a form read back sits: by the spans of its text, the place.

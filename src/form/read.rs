@@ -303,7 +303,16 @@ pub fn scan(xml: &str, budget: &Budget) -> Result<Scan, Unreadable> {
                             parent.text.push_str(&o.text);
                             parent.real |= o.real;
                         }
-                        let Some(tag) = o.tag else { continue };
+                        // Without a tag (LibreOffice 7.4 drops it), the placeholder's name holds it.
+                        let tag =
+                            o.tag.or_else(|| match o.placeholder.as_deref().and_then(|p| p.find(super::tag::PREFIX).map(|i| &p[i..])) {
+                                Some(t) => match Tag::parse(t) {
+                                    Parsed::Tag(t) => Some(t),
+                                    _ => None,
+                                },
+                                None => None,
+                            });
+                        let Some(tag) = tag else { continue };
                         if tag.kind == TagKind::List {
                             out.lists.push(tag);
                             continue;
