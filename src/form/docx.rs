@@ -241,7 +241,8 @@ impl Writer<'_> {
     }
 
     fn fields(&mut self, fields: &[Field]) {
-        let label_w = 2700;
+        // Long labels (an exclusion to attest) get most of the width, short answers the rest.
+        let label_w = if fields.iter().any(|f| f.label.chars().count() > 24) { 5900 } else { 2700 };
         let mut rows = String::new();
         for f in fields {
             let content = self.control(f, false, None, false);

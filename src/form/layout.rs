@@ -410,6 +410,10 @@ fn others(call: &Call, cat: Option<&Category>) -> (Option<Table>, Option<Table>)
         let types = cat.joint.as_ref().map(|j| crate::guide::type_names(call, &j.types)).unwrap_or_default();
         joint.push(Row { presets: Vec::new(), note: Some(format!("可选：{types}")) });
     }
+    // A call whose categories name participating organisations asks every form for them.
+    if partners.is_empty() && call.categories.iter().any(|c| !c.partners.is_empty()) {
+        partners.push(Row { presets: Vec::new(), note: Some("如有，请填写".into()) });
+    }
     let table = |title: &str, pointer: &str, rows: Vec<Row>| Table {
         title: title.into(),
         pointer: pointer.into(),
