@@ -130,6 +130,7 @@ fn plain(v: Value) -> Value {
 
 /// Whether a tool the test needs is there. In CI (`CI` set) a missing tool fails the test;
 /// elsewhere the test says so and stops.
+#[allow(clippy::print_stderr, reason = "a skipped check says so where `cargo test` shows it")]
 fn have(what: &str, mut probe: std::process::Command) -> bool {
     let ok = probe.stdout(std::process::Stdio::null()).stderr(std::process::Stdio::null()).status().is_ok_and(|s| s.success());
     if !ok {
