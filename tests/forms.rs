@@ -286,3 +286,241 @@ fn libreoffice_renders_a_form_of_every_call() {
     }
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+/// The form filled from a draft, in `dir`.
+fn filled(dir: &Path, draft: &str, name: &str) -> PathBuf {
+    let form = dir.join(name);
+    let out = callspec(&["fill", &root().join(draft).display().to_string(), "-o", &form.display().to_string()]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    form
+}
+
+/// A copy of a Word file with its main document edited.
+fn edited(form: &Path, name: &str, edit: impl Fn(String) -> String) -> PathBuf {
+    use std::io::{Read, Write};
+    let mut z = zip::ZipArchive::new(std::fs::File::open(form).unwrap()).unwrap();
+    let out = form.with_file_name(name);
+    let mut w = zip::ZipWriter::new(std::fs::File::create(&out).unwrap());
+    for i in 0..z.len() {
+        let mut f = z.by_index(i).unwrap();
+        let mut bytes = Vec::new();
+        f.read_to_end(&mut bytes).unwrap();
+        let name = f.name().expect("entry name").into_owned();
+        if name == "word/document.xml" {
+            bytes = edit(String::from_utf8(bytes).unwrap()).into_bytes();
+        }
+        w.start_file(name, zip::write::SimpleFileOptions::default()).unwrap();
+        w.write_all(&bytes).unwrap();
+    }
+    w.finish().unwrap();
+    out
+}
+
+/// The text of the control tagged `tag` replaced by `runs` (raw WordprocessingML runs).
+fn retyped(xml: &str, tag: &str, runs: &str) -> String {
+    let at = xml.find(&format!("w:val=\"{tag}\"")).unwrap_or_else(|| panic!("no control {tag}"));
+    let start = xml[at..].find("<w:sdtContent>").unwrap() + at + "<w:sdtContent>".len();
+    let end = xml[start..].find("</w:sdtContent>").unwrap() + start;
+    format!("{}{runs}{}", &xml[..start], &xml[end..])
+}
+
+/// The control tagged `tag` removed, as a user deletes it.
+fn deleted(xml: &str, tag: &str) -> String {
+    let at = xml.find(&format!("w:val=\"{tag}\"")).unwrap_or_else(|| panic!("no control {tag}"));
+    let start = xml[..at].rfind("<w:sdt>").unwrap();
+    let end = xml[at..].find("</w:sdt>").unwrap() + at + "</w:sdt>".len();
+    format!("{}{}", &xml[..start], &xml[end..])
+}
+
+fn report(path: &Path) -> (i32, Value) {
+    let out = callspec(&["validate", "--format", "json", "--lang", "en", "--as-of", "2030-01-01", &path.display().to_string()]);
+    (out.status.code().unwrap_or(-1), serde_json::from_str(&stdout(&out)).expect("JSON report"))
+}
+
+fn codes(r: &Value) -> Vec<String> {
+    let mut v: Vec<String> = r["findings"].as_array().unwrap().iter().map(|f| f["code"].as_str().unwrap().to_owned()).collect();
+    v.sort();
+    v
+}
+
+/// What people and other programs do to a form, and what callspec reads from it.
+#[test]
+fn forms_are_read_as_people_leave_them() {
+    let dir = scratch("robust");
+    let form = filled(&dir, "examples/hangzhou-2025/valid/key-academic-society.yaml", "base.docx");
+    let base = value_of(&root().join("examples/hangzhou-2025/valid/key-academic-society.yaml"));
+    let export = |p: &Path| -> Value {
+        let out = callspec(&["export", &p.display().to_string(), "--format", "json"]);
+        serde_json::from_str(&stdout(&out)).unwrap()
+    };
+    // Runs split anywhere, with xml:space, a line break and a tab, pasted formatting.
+    let split = edited(&form, "split.docx", |x| {
+        retyped(
+            &x,
+            "callspec/1 lines! /project/summary",
+            "<w:r><w:rPr><w:b/></w:rPr><w:t>聚焦</w:t></w:r><w:r><w:t xml:space=\"preserve\"> 大模型 </w:t></w:r><w:r><w:br/><w:t>第二行</w:t><w:tab/><w:t>完</w:t></w:r>",
+        )
+    });
+    assert_eq!(export(&split)["project"]["summary"], "聚焦 大模型 \n第二行\t完");
+    // Full-width digits in an amount; dates typed the Chinese way and with dots.
+    let typed = edited(&form, "typed.docx", |x| {
+        let x = retyped(&x, "callspec/1 money! /budget/requested", "<w:r><w:t>４．８</w:t></w:r>");
+        let x = retyped(&x, "callspec/1 date! /project/start", "<w:r><w:t>2025.5.1</w:t></w:r>");
+        retyped(&x, "callspec/1 date! /project/end", "<w:r><w:t>２０２５年１１月３０日</w:t></w:r>")
+    });
+    let v = export(&typed);
+    assert_eq!(
+        (v["budget"]["requested"].clone(), v["project"]["start"].clone(), v["project"]["end"].clone()),
+        (base["budget"]["requested"].clone(), base["project"]["start"].clone(), base["project"]["end"].clone())
+    );
+    assert_eq!(report(&typed), report(&form));
+    // An ambiguous date is kept as typed and reported once, where it is.
+    let ambiguous = edited(&form, "ambiguous.docx", |x| retyped(&x, "callspec/1 date! /project/start", "<w:r><w:t>5/1/2025</w:t></w:r>"));
+    let (exit, r) = report(&ambiguous);
+    assert_eq!((exit, codes(&r)), (1, vec!["form.date".to_owned()]), "{r}");
+    let label = &r["findings"][0]["labels"][0];
+    assert_eq!((label["pointer"].as_str(), label["value"].as_str()), (Some("/project/start"), Some("5/1/2025")));
+    assert_eq!(label["place"]["text"], "一、项目基本情况 › 项目开始日期");
+    // Placeholder text left in place, its flag gone (only the style says so): empty.
+    let left = edited(&form, "placeholder.docx", |x| {
+        retyped(&x, "callspec/1 text! /contact/name", "<w:r><w:rPr><w:rStyle w:val=\"PlaceholderText\"/></w:rPr><w:t>请填写</w:t></w:r>")
+    });
+    let (_, r) = report(&left);
+    assert_eq!(codes(&r), ["schema.unfilled"], "{r}");
+    assert_eq!(r["findings"][0]["labels"][0]["place"]["text"], "三、项目负责人及联系人 › 项目联系人 › 姓名");
+    // The placeholder's own text typed over, unstyled: still the placeholder, not a value.
+    let same = edited(&form, "same.docx", |x| retyped(&x, "callspec/1 text! /contact/name", "<w:r><w:t>请填写</w:t></w:r>"));
+    assert_eq!(codes(&report(&same).1), ["schema.unfilled"]);
+    // A deleted control is a missing value, reported as such.
+    let gone = edited(&form, "deleted.docx", |x| deleted(&x, "callspec/1 lines! /project/summary"));
+    let (_, r) = report(&gone);
+    assert_eq!(codes(&r), ["schema.missing-key"], "{r}");
+    // A row copied by hand (outside the repeating section) is one more entry.
+    let copied = edited(&form, "copied.docx", |x| {
+        let start = x.find("<w:tr><w:trPr><w:cantSplit/></w:trPr><w:tc><w:tcPr><w:tcW w:w=\"760\"").unwrap();
+        let row_at = x[start..].find("callspec/1 text! /budget/items/*/name").map(|i| i + start).unwrap();
+        let row_start = x[..row_at].rfind("<w:tr>").unwrap();
+        let row_end = x[row_at..].find("</w:tr>").unwrap() + row_at + "</w:tr>".len();
+        let row = &x[row_start..row_end];
+        let section_end = x[row_end..].find("</w:sdtContent></w:sdt><w:tr>").map(|i| i + row_end).unwrap();
+        format!("{}{}{row}{}", &x[..section_end], "</w:sdtContent></w:sdt>", &x[section_end + "</w:sdtContent></w:sdt>".len()..])
+    });
+    let items = export(&copied)["budget"]["items"].as_array().unwrap().len();
+    assert_eq!(items, base["budget"]["items"].as_array().unwrap().len() + 1);
+    assert!(codes(&report(&copied).1).contains(&"budget.items-sum".to_owned()));
+    // A value too long for the notice's limit: reported on its place, the value shown cut.
+    let long = edited(&form, "long.docx", |x| {
+        retyped(&x, "callspec/1 lines! /project/summary", &format!("<w:r><w:t>{}</w:t></w:r>", "长".repeat(600)))
+    });
+    let (_, r) = report(&long);
+    assert_eq!(codes(&r), ["text.length"], "{r}");
+    let human = callspec(&["validate", "--lang", "zh", &long.display().to_string()]);
+    let text = stdout(&human);
+    assert!(
+        text.contains("位置：") && text.contains("一、项目基本情况 › 项目主要内容摘要：“长长") && text.contains("…（共 600 字）"),
+        "{text}"
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+/// A zip archive with the given members, written with deflate.
+fn zip_of(path: &Path, members: &[(&str, &[u8])]) {
+    use std::io::Write;
+    let mut w = zip::ZipWriter::new(std::fs::File::create(path).unwrap());
+    let opts = zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated);
+    for (name, bytes) in members {
+        w.start_file(*name, opts).unwrap();
+        w.write_all(bytes).unwrap();
+    }
+    w.finish().unwrap();
+}
+
+/// Word files callspec cannot use get a clear message and exit 2, never a guess: a document
+/// without callspec's controls, a zip that is not a Word document, a zip bomb, an archive of
+/// too many members, a damaged file.
+#[test]
+fn unusable_word_files_exit_2_with_a_clear_message() {
+    let dir = scratch("hostile");
+    let plain = dir.join("notice-form.docx");
+    let doc = "<?xml version=\"1.0\"?><w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body><w:p><w:r><w:t>项目名称：人工智能</w:t></w:r></w:p></w:body></w:document>";
+    zip_of(&plain, &[("[Content_Types].xml", b"<Types/>"), ("word/document.xml", doc.as_bytes())]);
+    let not_word = dir.join("archive.docx");
+    zip_of(&not_word, &[("readme.txt", b"hello")]);
+    let bomb = dir.join("bomb.docx");
+    zip_of(&bomb, &[("word/document.xml", &vec![b' '; 80 * 1024 * 1024])]);
+    let many = dir.join("many.docx");
+    let names: Vec<String> = (0..2_500).map(|i| format!("m/{i}.xml")).collect();
+    let mut members: Vec<(&str, &[u8])> = names.iter().map(|n| (n.as_str(), &b"x"[..])).collect();
+    members.push(("word/document.xml", doc.as_bytes()));
+    zip_of(&many, &members);
+    let damaged = dir.join("damaged.docx");
+    let mut bytes = std::fs::read(&plain).unwrap();
+    bytes.truncate(bytes.len() / 2);
+    std::fs::write(&damaged, bytes).unwrap();
+    for (file, code, words) in [
+        (&plain, "input.docx-form", "without callspec"),
+        (&not_word, "input.docx", "not a Word document"),
+        (&bomb, "input.docx", "uncompressed"),
+        (&many, "input.docx", "members"),
+        (&damaged, "input.docx", "not a readable Word file"),
+    ] {
+        let started = std::time::Instant::now();
+        let out = callspec(&["validate", "--lang", "en", &file.display().to_string()]);
+        let text = stdout(&out);
+        assert_eq!(out.status.code(), Some(2), "{}: {text}", file.display());
+        assert!(text.contains(code) && text.contains(words), "{}: {text}", file.display());
+        assert!(started.elapsed() < std::time::Duration::from_secs(10), "{}", file.display());
+    }
+    // Without controls, the message says which command makes the call's form.
+    let out = callspec(&["validate", "--lang", "zh", &plain.display().to_string()]);
+    assert!(stdout(&out).contains("callspec form --call"), "{}", stdout(&out));
+    // `export` refuses what is not a Word file.
+    let out = callspec(&["export", "examples/hangzhou-2025/valid/key-academic-society.yaml"]);
+    assert_eq!(out.status.code(), Some(2));
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+/// A folder mixing Word forms, YAML and JSON drafts is validated file by file.
+#[test]
+fn a_folder_mixing_forms_and_drafts_is_validated() {
+    let dir = scratch("mixed");
+    filled(&dir, "examples/hangzhou-2025/invalid/budget-items-sum.yaml", "a.docx");
+    std::fs::copy(root().join("examples/jiangsu-2024/valid/activity-conference.yaml"), dir.join("b.yaml")).unwrap();
+    let value = value_of(&root().join("examples/cast-2021/valid/conference.yaml"));
+    std::fs::write(dir.join("c.json"), serde_json::to_string(&value).unwrap()).unwrap();
+    let (exit, r) = report(&dir);
+    assert_eq!(exit, 1, "{r}");
+    assert_eq!(r["files"], 3);
+    let f = r["findings"].as_array().unwrap().iter().find(|f| f["code"] == "budget.items-sum").expect("the form's finding");
+    assert!(f["file"].as_str().unwrap().ends_with("a.docx"));
+    assert_eq!(f["labels"][0]["place"]["section"], "六、项目经费预算");
+    // The form's findings in the other formats name the place too.
+    let sarif = callspec(&["validate", "--format", "sarif", &dir.join("a.docx").display().to_string()]);
+    let sarif: Value = serde_json::from_str(&stdout(&sarif)).unwrap();
+    let loc = &sarif["runs"][0]["results"][0]["locations"][0];
+    assert_eq!(loc["logicalLocations"][0]["fullyQualifiedName"].as_str().map(|s| s.starts_with("六、项目经费预算")), Some(true), "{loc}");
+    assert!(loc["properties"]["pointer"].as_str().is_some_and(|p| p.starts_with("/budget")), "{loc}");
+    let github = stdout(&callspec(&["validate", "--format", "github", &dir.join("a.docx").display().to_string()]));
+    assert!(github.starts_with("::error file=") && !github.contains("line=") && github.contains("六、项目经费预算"), "{github}");
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+/// How a finding on a form reads, in both languages.
+#[test]
+fn findings_on_a_form_name_its_places() {
+    let dir = scratch("snapshot");
+    let form = filled(&dir, "examples/hangzhou-2025/invalid/budget-amount-mismatch.yaml", "申报书.docx");
+    let run = |lang: &str| {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_callspec"))
+            .args(["validate", "--lang", lang, "申报书.docx", "--specs"])
+            .arg(root().join("specs"))
+            .current_dir(&dir)
+            .env("NO_COLOR", "1")
+            .output()
+            .unwrap();
+        stdout(&out)
+    };
+    insta::assert_snapshot!("form_finding_en", run("en"));
+    insta::assert_snapshot!("form_finding_zh", run("zh"));
+    std::fs::remove_dir_all(&dir).unwrap();
+}

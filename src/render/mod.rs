@@ -198,12 +198,14 @@ const MAX_TEXT: usize = 1000;
 fn sanitised(f: &Finding) -> Option<Finding> {
     let text_needs = |s: &str| crate::source::control_char(s).is_some() || s.chars().nth(MAX_TEXT).is_some();
     let in_file = f.file.as_ref().is_some_and(|file| file.has_control());
-    let long_line = f.file.as_ref().is_some_and(|file| {
-        f.labels.iter().any(|l| {
-            let start = file.line_start(l.span.offset.min(file.text.len()));
-            file.text[start..].lines().next().is_some_and(|line| line.chars().nth(MAX_LINE).is_some())
-        })
-    });
+    // A Word form shows no lines, only places (its values cut to length there).
+    let long_line = f.places.is_empty()
+        && f.file.as_ref().is_some_and(|file| {
+            f.labels.iter().any(|l| {
+                let start = file.line_start(l.span.offset.min(file.text.len()));
+                file.text[start..].lines().next().is_some_and(|line| line.chars().nth(MAX_LINE).is_some())
+            })
+        });
     let in_text = f.message.any(text_needs)
         || f.labels.iter().any(|l| l.text.any(text_needs))
         || f.requirement.as_ref().is_some_and(|t| t.any(text_needs))
