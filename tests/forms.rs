@@ -509,7 +509,7 @@ fn a_folder_mixing_forms_and_drafts_is_validated() {
 #[test]
 fn findings_on_a_form_name_its_places() {
     let dir = scratch("snapshot");
-    let form = filled(&dir, "examples/hangzhou-2025/invalid/budget-amount-mismatch.yaml", "申报书.docx");
+    filled(&dir, "examples/hangzhou-2025/invalid/budget-amount-mismatch.yaml", "申报书.docx");
     let run = |lang: &str| {
         let out = std::process::Command::new(env!("CARGO_BIN_EXE_callspec"))
             .args(["validate", "--lang", lang, "申报书.docx", "--specs"])
