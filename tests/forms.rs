@@ -391,6 +391,15 @@ fn forms_are_read_as_people_leave_them() {
     // The placeholder's own text typed over, unstyled: still the placeholder, not a value.
     let same = edited(&form, "same.docx", |x| retyped(&x, "callspec/1 text! /contact/name", "<w:r><w:t>请填写</w:t></w:r>"));
     assert_eq!(codes(&report(&same).1), ["schema.unfilled"]);
+    // The cover contradicting the body: the body's value counts, the cover is reported.
+    let conflict =
+        edited(&form, "conflict.docx", |x| retyped(&x, "callspec/1 mirror-text /project/name", "<w:r><w:t>另一个项目</w:t></w:r>"));
+    let (_, r) = report(&conflict);
+    assert_eq!(codes(&r), ["form.conflict"], "{r}");
+    assert_eq!(export(&conflict)["project"]["name"], base["project"]["name"]);
+    // The body's value deleted, the cover's counts.
+    let cover = edited(&form, "cover.docx", |x| deleted(&x, "callspec/1 text! /project/name"));
+    assert_eq!(export(&cover)["project"]["name"], base["project"]["name"]);
     // A deleted control is a missing value, reported as such.
     let gone = edited(&form, "deleted.docx", |x| deleted(&x, "callspec/1 lines! /project/summary"));
     let (_, r) = report(&gone);
