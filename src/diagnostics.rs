@@ -84,6 +84,49 @@ impl fmt::Display for Citation {
     }
 }
 
+/// Where a labelled value sits in a Word form, which has no text snippet to show: the form
+/// place (section, table and row, the field's label), the draft key and the value as typed.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Place {
+    /// The label this place belongs to.
+    #[serde(skip)]
+    pub span: Span,
+    /// The draft key (JSON pointer).
+    pub pointer: String,
+    /// The section heading: 七、项目经费预算.
+    pub section: Option<String>,
+    /// The table (or sub-heading) within the section.
+    pub table: Option<String>,
+    /// The row of the table, counting from 1.
+    pub row: Option<usize>,
+    /// The field's label: 申请经费.
+    pub field: Option<String>,
+    /// The value as typed in the form.
+    pub typed: Option<String>,
+}
+
+impl Place {
+    /// `七、项目经费预算 › 经费支出明细预算表 第 2 行 › 金额`.
+    pub fn path(&self, lang: crate::i18n::Lang) -> String {
+        let mut parts: Vec<String> = Vec::new();
+        parts.extend(self.section.clone());
+        match (&self.table, self.row) {
+            (Some(t), Some(r)) => parts.push(match lang {
+                crate::i18n::Lang::En => format!("{t} row {r}"),
+                crate::i18n::Lang::Zh => format!("{t} 第 {r} 行"),
+            }),
+            (Some(t), None) => parts.push(t.clone()),
+            (None, Some(r)) => parts.push(match lang {
+                crate::i18n::Lang::En => format!("row {r}"),
+                crate::i18n::Lang::Zh => format!("第 {r} 行"),
+            }),
+            (None, None) => {}
+        }
+        parts.extend(self.field.clone());
+        parts.join(" › ")
+    }
+}
+
 /// One problem (or piece of advice) found in one file.
 #[derive(Debug, Clone)]
 pub struct Finding {
@@ -101,6 +144,8 @@ pub struct Finding {
     /// The JSON pointer of the value the finding is about (`/budget/requested`), when it is
     /// about one: what a web form or portal marks.
     pub pointer: Option<String>,
+    /// For a Word form: where each label's value sits in the form (by the label's span).
+    pub places: Vec<Place>,
 }
 
 impl Finding {
@@ -115,6 +160,7 @@ impl Finding {
             citation: None,
             help: None,
             pointer: None,
+            places: Vec::new(),
         }
     }
 
@@ -171,6 +217,11 @@ impl Finding {
     pub fn with_severity(mut self, severity: Severity) -> Self {
         self.severity = severity;
         self
+    }
+
+    /// The form place of a label, for a finding on a Word form.
+    pub fn place_of(&self, label: &Label) -> Option<&Place> {
+        self.places.iter().find(|p| p.span == label.span)
     }
 
     /// The primary label's span, if any.

@@ -26,6 +26,7 @@ pub mod diagnostics;
 pub mod document;
 pub mod draft;
 pub mod expect;
+pub mod form;
 pub mod guide;
 pub mod i18n;
 pub mod ident;

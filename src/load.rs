@@ -477,8 +477,21 @@ pub fn application_for(doc: &mut Document, call: Option<&Call>) -> (Option<crate
 
 /// Loads an application file strictly: read, parse, schema, typed (see [`typed`]).
 pub fn application_path(path: &Path, limits: &Limits) -> Result<(Document, crate::application::Application), Vec<Finding>> {
-    let file = source::read(path, limits).map_err(|f| vec![f])?;
-    typed(file, Kind::Application, limits)
+    let (doc, own) = application_document(path, limits).map_err(|f| vec![f])?;
+    match application_of(&doc) {
+        (Some(app), found) if found.is_empty() && own.is_empty() => Ok((doc, app)),
+        (_, found) => Err(crate::form::finish(&doc, own, found)),
+    }
+}
+
+/// Reads and parses an application file: a Word form (told by its bytes, before any text
+/// decoding), or a YAML or JSON draft. A form's own findings (an ambiguous date) come with it.
+pub fn application_document(path: &Path, limits: &Limits) -> Result<(Document, Vec<Finding>), Finding> {
+    if let Some(form) = crate::form::read_path(path, limits) {
+        return form;
+    }
+    let doc = source::read(path, limits).and_then(|f| document::parse(f, limits))?;
+    Ok((doc, Vec::new()))
 }
 
 #[cfg(test)]

@@ -15,6 +15,8 @@ pub fn all() -> Vec<&'static CodeInfo> {
         crate::document::YAML,
         crate::document::LIMIT,
         crate::document::CONTROL,
+        crate::form::DOCX,
+        crate::form::NO_FORM,
         crate::schema::UNKNOWN_KEY,
         crate::schema::MISSING_KEY,
         crate::schema::WRONG_TYPE,
@@ -22,6 +24,8 @@ pub fn all() -> Vec<&'static CodeInfo> {
         crate::schema::BAD_VALUE,
     ];
     v.push(crate::load::CALL_UNAVAILABLE);
+    v.push(crate::form::AMBIGUOUS_DATE);
+    v.push(crate::form::CONFLICT);
     v.extend(crate::compile::codes::ALL.iter().copied());
     v.extend(crate::kinds::rules().map(|r| r.info));
     v.extend(crate::batch::rules::ALL.iter().map(|r| r.info));

@@ -196,8 +196,8 @@ fn nothing_to_check(dir: &Path) -> Finding {
     Finding::error(
         UNREADABLE,
         crate::tr!(
-            "`{dir}` holds no file to check (no .yaml, .yml or .json file)",
-            "`{dir}` 中没有可检查的文件（没有 .yaml、.yml 或 .json 文件）"
+            "`{dir}` holds no file to check (no .yaml, .yml, .json or .docx file)",
+            "`{dir}` 中没有可检查的文件（没有 .yaml、.yml、.json 或 .docx 文件）"
         ),
     )
     .with_help(crate::tr!("name the folder that holds the drafts, or the files themselves", "请指定存放申报书的文件夹，或直接指定文件"))

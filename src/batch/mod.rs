@@ -152,42 +152,59 @@ pub struct Checked {
     pub expect: Option<crate::application::Expect>,
 }
 
-/// Reads, parses, checks and validates one application file. A file decoded from GBK or
-/// UTF-16 also gets the note saying so ([`crate::source::note`]).
+/// Reads, parses, checks and validates one application file: a Word form (told by its bytes,
+/// before any text decoding; every finding on it names its form place), or a YAML or JSON
+/// draft. A file decoded from GBK or UTF-16 also gets the note saying so
+/// ([`crate::source::note`]).
 pub fn check_file(path: &Path, calls: &Calls, opts: &Options) -> Checked {
+    if let Some(form) = crate::form::read_path(path, &opts.limits) {
+        let (doc, own) = match form {
+            Ok(read) => read,
+            Err(f) => return Checked { findings: vec![f], facts: None, expect: None },
+        };
+        if opts.parse_only {
+            return Checked { findings: Vec::new(), facts: None, expect: None };
+        }
+        let (doc, mut checked) = check_document(doc, calls, opts);
+        checked.findings = crate::form::finish(&doc, own, checked.findings);
+        return checked;
+    }
     let file = match crate::source::read(path, &opts.limits) {
         Ok(file) => file,
         Err(f) => return Checked { findings: vec![f], facts: None, expect: None },
     };
     let note = crate::source::note(&file);
-    let mut checked = check_source(file, calls, opts);
-    checked.findings.extend(note);
-    checked
-}
-
-fn check_source(file: std::sync::Arc<crate::source::SourceFile>, calls: &Calls, opts: &Options) -> Checked {
     let parsed = crate::document::parse(file, &opts.limits);
     if opts.parse_only {
         return Checked { findings: parsed.err().into_iter().collect(), facts: None, expect: None };
     }
-    let mut doc = match parsed {
-        Ok(doc) => doc,
-        Err(f) => return Checked { findings: vec![f], facts: None, expect: None },
+    let mut checked = match parsed {
+        Ok(doc) => check_document(doc, calls, opts).1,
+        Err(f) => Checked { findings: vec![f], facts: None, expect: None },
     };
+    checked.findings.extend(note);
+    checked
+}
+
+/// Checks and validates a parsed draft; the document is handed back for labelling.
+fn check_document(mut doc: crate::document::Document, calls: &Calls, opts: &Options) -> (crate::document::Document, Checked) {
     // Every structural problem, and the rules on what could be read: one misspelt key does not
     // hide the rest. The call is known before the schema check, so that the fields it declares
     // are its own.
     let named = doc.value.get("call").and_then(serde_json::Value::as_str).and_then(|id| calls.pick(id).ok());
     let (app, mut findings) = load::application_for(&mut doc, named);
-    let Some(app) = app else { return Checked { findings, facts: None, expect: crate::expect::declared(&doc) } };
+    let Some(app) = app else {
+        let expect = crate::expect::declared(&doc);
+        return (doc, Checked { findings, facts: None, expect });
+    };
     let call = match (calls, app.call.as_deref()) {
         (Calls::One(c), _) => c.as_ref(),
-        (Calls::ById(..), None) => return Checked { findings, facts: None, expect: app.expect },
+        (Calls::ById(..), None) => return (doc, Checked { findings, facts: None, expect: app.expect }),
         (Calls::ById(..), Some(id)) => match calls.pick(id) {
             Ok(call) => call,
             Err(f) => {
                 findings.push(f.in_file(doc.file.clone()).label(doc.spans().value("/call"), crate::tr!("this call", "该通知")));
-                return Checked { findings, facts: None, expect: app.expect };
+                return (doc, Checked { findings, facts: None, expect: app.expect });
             }
         },
     };
@@ -196,7 +213,7 @@ fn check_source(file: std::sync::Arc<crate::source::SourceFile>, calls: &Calls, 
     findings.extend(crate::validate::validate(call, &doc, &app, as_of));
     crate::diagnostics::sort(&mut findings);
     let facts = Facts::of(calls.index_of(call), call, &app, &doc.value, as_of);
-    Checked { findings, facts: Some(facts), expect: app.expect }
+    (doc, Checked { findings, facts: Some(facts), expect: app.expect })
 }
 
 /// The moment deadlines are judged at: `--as-of`, or now on the call's own clock.

@@ -38,6 +38,12 @@ pub enum Command {
     New(NewArgs),
     /// Rewrite a version 1 spec as version 2, keeping its comments and layout.
     Migrate(MigrateArgs),
+    /// Write the call's application form (申报书) for one category as a Word document.
+    Form(FormArgs),
+    /// Write the Word form filled from a YAML or JSON draft.
+    Fill(FillArgs),
+    /// Print the draft read from a Word form, as YAML or JSON.
+    Export(ExportArgs),
     /// Print a shell completion script.
     Completions(CompletionsArgs),
     /// Print the man page (roff), or write one page per subcommand into a folder.
@@ -57,7 +63,7 @@ pub struct CheckArgs {
 
 #[derive(Debug, Args)]
 pub struct ValidateArgs {
-    /// Application files or folders (searched for .yaml, .yml and .json files).
+    /// Application files or folders (searched for .yaml, .yml, .json and .docx files).
     #[arg(required = true)]
     pub files: Vec<PathBuf>,
     /// Check every application against this spec file.
@@ -165,6 +171,72 @@ pub struct NewArgs {
     /// Overwrite FILE if it exists.
     #[arg(long, requires = "output")]
     pub force: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct FormArgs {
+    /// The call's id, e.g. `hangzhou-2025` (`callspec list` lists them).
+    #[arg(long, value_name = "ID")]
+    pub call: String,
+    /// The category path applied for, e.g. `key/academic-society` (`callspec list` lists them).
+    #[arg(long, value_name = "PATH")]
+    pub category: String,
+    /// A specs folder or spec file to use besides the built-in calls (a call with the id of a
+    /// built-in one replaces it).
+    #[arg(long, value_name = "DIR")]
+    pub specs: Option<PathBuf>,
+    /// The Word file to write (.docx).
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: PathBuf,
+    /// Overwrite FILE if it exists.
+    #[arg(long)]
+    pub force: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct FillArgs {
+    /// The draft (YAML or JSON) to fill the form from.
+    pub draft: PathBuf,
+    /// The call, when the draft does not name it (`call:`).
+    #[arg(long, value_name = "ID")]
+    pub call: Option<String>,
+    /// A specs folder or spec file to use besides the built-in calls (a call with the id of a
+    /// built-in one replaces it).
+    #[arg(long, value_name = "DIR")]
+    pub specs: Option<PathBuf>,
+    /// The Word file to write (.docx).
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: PathBuf,
+    /// Overwrite FILE if it exists.
+    #[arg(long)]
+    pub force: bool,
+    #[command(flatten)]
+    pub limits: LimitArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// The Word form (.docx) to read.
+    pub form: PathBuf,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = ExportFormat::Yaml)]
+    pub format: ExportFormat,
+    /// Write to this file (default: standard output).
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Overwrite FILE if it exists.
+    #[arg(long, requires = "output")]
+    pub force: bool,
+    #[command(flatten)]
+    pub limits: LimitArgs,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    /// A YAML draft.
+    Yaml,
+    /// A JSON draft.
+    Json,
 }
 
 #[derive(Debug, Args)]

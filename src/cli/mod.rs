@@ -7,6 +7,7 @@ mod calendar;
 mod check;
 mod completions;
 mod explain;
+mod form;
 mod list;
 mod man;
 mod migrate;
@@ -107,6 +108,9 @@ pub fn main() -> ExitCode {
         Command::List(a) => list::run(&a),
         Command::New(a) => new::run(&a),
         Command::Migrate(a) => migrate::run(&a),
+        Command::Form(a) => form::run_form(&a),
+        Command::Fill(a) => form::run_fill(&a),
+        Command::Export(a) => form::run_export(&a),
         Command::Completions(a) => completions::run(&a),
         Command::Man(a) => man::run(&a),
     };

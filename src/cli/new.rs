@@ -106,7 +106,7 @@ fn same_file(a: &Path, b: &Path) -> bool {
 }
 
 /// Why a category cannot be drafted, with the nearest path and the categories there are.
-fn no_category(call: &Call, path: &str) -> String {
+pub(super) fn no_category(call: &Call, path: &str) -> String {
     printable(&no_category_raw(call, path)).into_owned()
 }
 

@@ -136,6 +136,9 @@ fn named_calls(files: &[PathBuf], limits: &callspec::source::Limits) -> Option<B
     files
         .iter()
         .map(|f| {
+            if let Some(form) = callspec::form::read_path(f, limits) {
+                return form.ok().and_then(|(doc, _)| doc.value.get("call").and_then(|c| c.as_str()).map(str::to_owned));
+            }
             callspec::source::read(f, limits).ok().and_then(|file| callspec::document::peek(&file.text, &[&["call"]]).map(|(_, id)| id))
         })
         .collect()

@@ -157,6 +157,11 @@ fn text_key(name: &str, style: ScalarStyle) -> bool {
     name != "<<" && matches!(scalar(name, style), Some(Value::String(s)) if s == name)
 }
 
+/// The value of an untagged plain scalar (see [`scalar`]).
+pub(super) fn plain(text: &str) -> Option<Value> {
+    scalar(text, ScalarStyle::Plain)
+}
+
 /// The value of an untagged scalar, resolved as the full path resolves it (YAML 1.2 core
 /// schema, strict booleans, numbers other than plain integers kept as the text written), or
 /// `None` for a spelling the fast path leaves to the full path.

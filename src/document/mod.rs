@@ -34,6 +34,8 @@ pub struct Document {
     pub value: Value,
     /// Built with the value for YAML; for JSON on first use (most valid files never need it).
     spans: std::sync::OnceLock<SpanIndex>,
+    /// For a Word form read back: where each value sits in the form.
+    pub form: Option<Arc<crate::form::Places>>,
 }
 
 impl Document {
@@ -54,7 +56,24 @@ impl Document {
         if let Some(s) = spans {
             let _ = cell.set(s);
         }
-        Document { file, value, spans: cell }
+        Document { file, value, spans: cell, form: None }
+    }
+
+    /// A document read from elsewhere (a Word form): its value, the text its spans point into,
+    /// each node's (pointer, key span, value span), and the form's places.
+    pub fn from_parts(
+        file: Arc<SourceFile>,
+        value: Value,
+        nodes: Vec<(String, Option<Span>, Span)>,
+        form: Option<Arc<crate::form::Places>>,
+    ) -> Document {
+        let mut spans = SpanIndex::default();
+        for (pointer, key, value) in nodes {
+            spans.insert(&pointer, NodeSpan { key, value });
+        }
+        let mut doc = Document::new(file, value, Some(spans));
+        doc.form = form;
+        doc
     }
 }
 
@@ -64,6 +83,13 @@ impl Document {
 /// parsed and checked in full later.
 pub fn peek(text: &str, paths: &[&[&str]]) -> Option<(usize, String)> {
     events::peek(text, paths)
+}
+
+/// The value YAML gives `text` written as a plain scalar (`5` a number, `4.80` the text
+/// `"4.80"`, `~` null), or `None` for a spelling that needs the full parser (`0x1F`, `+5`):
+/// writers quote such text.
+pub fn plain_scalar(text: &str) -> Option<Value> {
+    events::plain(text)
 }
 
 /// Whether the YAML fast path agrees with the full path on `text` (`Ok(true)`: it took the

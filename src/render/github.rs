@@ -14,7 +14,8 @@ pub fn github(f: &Finding, lang: Lang) -> String {
     let mut props = Vec::new();
     if let Some(file) = f.file.as_deref() {
         props.push(format!("file={}", property(&crate::source::printable(&file.name))));
-        if let Some(span) = f.primary_span() {
+        // A Word form has no lines; the message names the place.
+        if let Some(span) = f.primary_span().filter(|_| f.places.is_empty()) {
             let (line, col) = file.line_col(span.offset);
             let (end_line, end_col) = file.line_col(span.offset + span.len);
             props.push(format!("line={line}"));

@@ -41,11 +41,15 @@ pub(crate) fn words(lang: Lang) -> [&'static str; 3] {
     }
 }
 
-/// The message followed by the requirement, clause and help lines, in a language (what SARIF
-/// and GitHub annotations show).
+/// The message followed by the form places (for a Word form), the requirement, clause and
+/// help lines, in a language (what SARIF and GitHub annotations show).
 pub(crate) fn full_text(f: &Finding, lang: Lang) -> String {
     let [requires, notice, help] = words(lang);
     let mut text = f.message.get(lang).to_owned();
+    for line in places(f, lang) {
+        text.push('\n');
+        text.push_str(&line);
+    }
     if let Some(r) = &f.requirement {
         text.push_str(&format!("\n{requires}{}", r.get(lang)));
     }
@@ -110,6 +114,9 @@ pub fn human(finding: &Finding, style: Style) -> String {
         out = format!("{}[{}]: {}\n", finding.severity.as_str(), finding.code.code, finding.message.get(style.lang));
     }
     let [requires, notice, help] = words(style.lang);
+    for line in places(finding, style.lang) {
+        out.push_str(&format!("  {line}\n"));
+    }
     if let Some(r) = &finding.requirement {
         out.push_str(&format!("  {requires}{}\n", r.get(style.lang)));
     }
@@ -128,6 +135,57 @@ pub fn human(finding: &Finding, style: Style) -> String {
     // Without colour nothing may escape (the colours are miette's own escape sequences).
     if !style.color && crate::source::unsafe_char(&out).is_some() {
         out = out.chars().map(|c| if crate::source::is_unsafe(c) { '?' } else { c }).collect();
+    }
+    out
+}
+
+/// Longest value as typed shown for a form place.
+const MAX_TYPED: usize = 60;
+
+/// For a finding on a Word form, one line per label: where it is in the form, the value as
+/// typed and the label, `at: 申报书.docx › 七、项目经费预算 › 申请经费 = “5” (requested amount)`.
+pub(crate) fn places(f: &Finding, lang: Lang) -> Vec<String> {
+    if f.places.is_empty() {
+        return Vec::new();
+    }
+    let file = f.file.as_deref().map(|s| s.name.as_str()).unwrap_or_default();
+    let mut labels: Vec<&crate::diagnostics::Label> = f.labels.iter().collect();
+    labels.sort_by_key(|l| !l.primary);
+    let mut out = Vec::new();
+    for (i, l) in labels.iter().enumerate().take(MAX_LABELS) {
+        let Some(p) = f.place_of(l) else { continue };
+        let mut at = file.to_owned();
+        let path = p.path(lang);
+        if !path.is_empty() {
+            at.push_str(" › ");
+            at.push_str(&path);
+        }
+        let typed = p.typed.as_deref().map(|t| {
+            let one: String = t.split_whitespace().collect::<Vec<_>>().join(" ");
+            let n = one.chars().count();
+            let mut short: String = one.chars().take(MAX_TYPED).collect();
+            if n > MAX_TYPED {
+                short.push_str(&match lang {
+                    Lang::En => format!("… ({n} characters)"),
+                    Lang::Zh => format!("…（共 {n} 字）"),
+                });
+            }
+            let short: String = short.chars().map(|c| if crate::source::is_control(c) { '?' } else { c }).collect();
+            match (lang, short.is_empty()) {
+                (Lang::En, true) => " = (empty)".to_owned(),
+                (Lang::Zh, true) => "：（未填）".to_owned(),
+                (Lang::En, false) => format!(" = “{short}”"),
+                (Lang::Zh, false) => format!("：“{short}”"),
+            }
+        });
+        let label = l.text.get(lang);
+        let (head, note) = match (lang, i) {
+            (Lang::En, 0) => ("at: ", format!(" ({label})")),
+            (Lang::En, _) => ("also: ", format!(" ({label})")),
+            (Lang::Zh, 0) => ("位置：", format!("（{label}）")),
+            (Lang::Zh, _) => ("另见：", format!("（{label}）")),
+        };
+        out.push(format!("{head}{at}{}{note}", typed.unwrap_or_default()));
     }
     out
 }
@@ -161,7 +219,8 @@ struct Safe {
 fn sanitised(f: &Finding) -> Option<Safe> {
     let text_needs = |s: &str| crate::source::unsafe_char(s).is_some() || s.chars().nth(MAX_TEXT).is_some();
     let in_file = f.file.as_ref().is_some_and(|file| file.has_control());
-    let long_line = f.file.as_ref().is_some_and(|file| f.labels.iter().any(|l| near_long_line(file, l.span.offset)));
+    // A Word form shows no lines, only places (its values cut to length there).
+    let long_line = f.places.is_empty() && f.file.as_ref().is_some_and(|file| f.labels.iter().any(|l| near_long_line(file, l.span.offset)));
     let in_text = f.message.any(text_needs)
         || f.labels.iter().any(|l| l.text.any(text_needs))
         || f.requirement.as_ref().is_some_and(|t| t.any(text_needs))
@@ -369,11 +428,12 @@ impl Diagnostic for View<'_> {
         })
     }
     fn source_code(&self) -> Option<&dyn SourceCode> {
-        self.f.file.as_deref().filter(|_| !self.f.labels.is_empty()).map(|s| s as &dyn SourceCode)
+        // A Word form has no text to show: its places are named instead.
+        self.f.file.as_deref().filter(|_| !self.f.labels.is_empty() && self.f.places.is_empty()).map(|s| s as &dyn SourceCode)
     }
     fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
         self.f.file.as_ref()?;
-        if self.f.labels.is_empty() {
+        if self.f.labels.is_empty() || !self.f.places.is_empty() {
             return None;
         }
         Some(Box::new(self.f.labels.iter().map(|l| {

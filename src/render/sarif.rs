@@ -49,12 +49,23 @@ pub fn sarif_result(f: &Finding, lang: Lang) -> Value {
     let text = super::full_text(f, lang);
     let location = |span: crate::diagnostics::Span, message: Option<&str>| -> Option<Value> {
         let file = f.file.as_deref()?;
-        let (sl, sc) = file.line_col(span.offset);
-        let (el, ec) = file.line_col(span.offset + span.len);
-        let mut loc = json!({ "physicalLocation": {
-            "artifactLocation": { "uri": uri(&file.name) },
-            "region": { "startLine": sl, "startColumn": sc, "endLine": el, "endColumn": ec },
-        }});
+        let place = f.places.iter().find(|p| p.span == span);
+        let mut loc = if let Some(p) = place {
+            // A Word form has no lines: the place in the form is a logical location, with the
+            // draft key and the value as typed.
+            json!({
+                "physicalLocation": { "artifactLocation": { "uri": uri(&file.name) } },
+                "logicalLocations": [{ "name": p.field.clone().unwrap_or_else(|| p.pointer.clone()), "fullyQualifiedName": p.path(lang), "kind": "member" }],
+                "properties": { "pointer": p.pointer, "value": p.typed },
+            })
+        } else {
+            let (sl, sc) = file.line_col(span.offset);
+            let (el, ec) = file.line_col(span.offset + span.len);
+            json!({ "physicalLocation": {
+                "artifactLocation": { "uri": uri(&file.name) },
+                "region": { "startLine": sl, "startColumn": sc, "endLine": el, "endColumn": ec },
+            }})
+        };
         if let Some(m) = message {
             loc["message"] = json!({ "text": m });
         }
@@ -65,8 +76,11 @@ pub fn sarif_result(f: &Finding, lang: Lang) -> Value {
     for l in &f.labels {
         if l.primary && locations.is_empty() {
             let mut loc = location(l.span, Some(l.text.get(lang)));
-            // The value's JSON pointer, for tools that locate by document structure.
-            if let (Some(loc), Some(p)) = (loc.as_mut(), &f.pointer) {
+            // The value's JSON pointer, for tools that locate by document structure (a Word
+            // form's place is the logical location already, its pointer among the properties).
+            if let (Some(loc), Some(p)) = (loc.as_mut(), &f.pointer)
+                && loc.get("logicalLocations").is_none()
+            {
                 loc["logicalLocations"] = json!([{ "fullyQualifiedName": p }]);
             }
             locations.extend(loc);

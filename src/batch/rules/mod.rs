@@ -147,7 +147,7 @@ impl<'a> Cx<'a> {
 
 /// File `i` read and parsed, if it still can be.
 fn read_doc(path: &std::path::Path, limits: &crate::source::Limits) -> Option<Arc<Document>> {
-    crate::source::read(path, limits).and_then(|f| crate::document::parse(f, limits)).ok().map(Arc::new)
+    crate::load::application_document(path, limits).ok().map(|(doc, _)| Arc::new(doc))
 }
 
 /// The findings across files with the file each is about attached again (read once for the
@@ -163,7 +163,13 @@ pub fn attach<'a>(
             last = Some((i, read_doc(&paths[i], limits)));
         }
         match last.as_ref().and_then(|(_, d)| d.as_ref()) {
-            Some(doc) if !f.labels.is_empty() => (i, f.in_file(doc.file.clone())),
+            Some(doc) if !f.labels.is_empty() => {
+                // A Word form's findings also name the form place of each label.
+                let mut f = [f.in_file(doc.file.clone())];
+                crate::form::attach(doc, &mut f);
+                let [f] = f;
+                (i, f)
+            }
             _ => (i, f),
         }
     })
