@@ -31,19 +31,33 @@ pub struct SpecOutcome {
 /// Reads, checks and compiles a spec file from disk.
 pub fn spec_path(path: &Path, limits: &Limits) -> SpecOutcome {
     match source::read(path, limits) {
-        Ok(file) => spec_source(file, limits),
+        Ok(file) => spec_from(file, limits, Some(path)),
         Err(f) => SpecOutcome { file: None, call: None, findings: vec![f] },
     }
 }
 
-/// Checks and compiles a spec held in memory, on its own: a plan it names is not resolved.
+/// Checks and compiles a spec held in memory, on its own: a plan it names is not resolved, and
+/// the notice text it names is not read (its quotes are unchecked).
 pub fn spec_source(file: Arc<SourceFile>, limits: &Limits) -> SpecOutcome {
+    spec_from(file, limits, None)
+}
+
+fn spec_from(file: Arc<SourceFile>, limits: &Limits, path: Option<&Path>) -> SpecOutcome {
     match typed::<SpecFile>(file.clone(), Kind::Spec, limits) {
         Err(findings) => SpecOutcome { file: Some(file), call: None, findings },
         Ok((doc, spec)) => {
-            let (call, findings) = crate::compile::compile(&doc, &spec, None);
+            let notice = notice_of(path, spec.notice.as_ref(), limits);
+            let (call, findings) = crate::compile::compile(&doc, &spec, None, &notice);
             SpecOutcome { file: Some(file), call, findings }
         }
+    }
+}
+
+/// The notice text a spec or plan at `path` names, read beside it.
+fn notice_of(path: Option<&Path>, notice: Option<&crate::spec::Notice>, limits: &Limits) -> crate::notice::Input {
+    match path {
+        Some(p) => crate::notice::read(p, notice.map(|n| n.file.as_str()), limits),
+        None => crate::notice::Input::NotRead,
     }
 }
 
@@ -89,7 +103,7 @@ pub fn bundle_for(paths: &[std::path::PathBuf], limits: &Limits, wanted: Option<
             }
         }
         match file.and_then(|f| document::parse(f, limits)) {
-            Ok(doc) if doc.value.get("plan").is_some() => out.add_plan(path, &doc),
+            Ok(doc) if doc.value.get("plan").is_some() => out.add_plan(path, &doc, limits),
             Ok(doc) => specs.push((path, doc)),
             Err(f) => {
                 out.findings.push(f);
@@ -101,7 +115,7 @@ pub fn bundle_for(paths: &[std::path::PathBuf], limits: &Limits, wanted: Option<
     if specs.iter().any(|(_, doc)| doc.value.pointer("/call/plan").is_some()) {
         for (path, file) in plans {
             match document::parse(file, limits) {
-                Ok(doc) => out.add_plan(path, &doc),
+                Ok(doc) => out.add_plan(path, &doc, limits),
                 Err(f) => {
                     out.findings.push(f);
                     out.failed.push(path);
@@ -117,7 +131,8 @@ pub fn bundle_for(paths: &[std::path::PathBuf], limits: &Limits, wanted: Option<
                 out.failed.push(path);
             }
             Ok(spec) => {
-                let (call, findings) = crate::compile::compile(&doc, &spec, Some(&out.plans));
+                let notice = notice_of(Some(&path), spec.notice.as_ref(), limits);
+                let (call, findings) = crate::compile::compile(&doc, &spec, Some(&out.plans), &notice);
                 out.findings.extend(findings);
                 match call {
                     Some(call) => {
@@ -134,14 +149,15 @@ pub fn bundle_for(paths: &[std::path::PathBuf], limits: &Limits, wanted: Option<
 }
 
 impl Bundle {
-    fn add_plan(&mut self, path: std::path::PathBuf, doc: &Document) {
+    fn add_plan(&mut self, path: std::path::PathBuf, doc: &Document, limits: &Limits) {
         match checked::<crate::spec::plan::PlanFile>(doc, Kind::Plan) {
             Err(f) => {
                 self.findings.extend(f);
                 self.failed.push(path);
             }
             Ok(plan) => {
-                let (compiled, findings) = crate::compile::compile_plan(doc, &plan);
+                let notice = notice_of(Some(&path), plan.notice.as_ref(), limits);
+                let (compiled, findings) = crate::compile::compile_plan(doc, &plan, &notice);
                 self.findings.extend(findings);
                 match compiled {
                     Some(p) => {

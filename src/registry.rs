@@ -19,6 +19,7 @@ pub fn all() -> Vec<&'static CodeInfo> {
     ];
     v.push(crate::load::CALL_UNAVAILABLE);
     v.extend(crate::compile::codes::ALL.iter().copied());
+    v.extend(crate::notice::check::ALL.iter().copied());
     v.extend(crate::validate::RULES.iter().map(|r| r.info));
     v.extend(crate::batch::rules::ALL.iter().map(|r| r.info));
     v

@@ -35,6 +35,9 @@ pub enum Command {
     List(ListArgs),
     /// Write a ready-to-fill application draft for one category of a call.
     New(NewArgs),
+    /// Write a spec skeleton from a notice's plain text: its numbered clauses quoted, its
+    /// metadata, the numbers it states as commented rule stubs.
+    Init(InitArgs),
     /// Print a shell completion script.
     Completions(CompletionsArgs),
     /// Print the man page (roff).
@@ -159,6 +162,24 @@ pub struct NewArgs {
     /// Overwrite FILE if it exists.
     #[arg(long, requires = "output")]
     pub force: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct InitArgs {
+    /// The notice's plain text (UTF-8, GB18030 or UTF-16), e.g. extracted from its PDF.
+    pub notice: PathBuf,
+    /// Write the spec to this file (default: standard output). Put the notice's text in the
+    /// same folder or below it, where `notice.file` can name it.
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// The call's id (default: from FILE's name, or the notice's).
+    #[arg(long, value_name = "ID")]
+    pub id: Option<String>,
+    /// Overwrite FILE if it exists.
+    #[arg(long, requires = "output")]
+    pub force: bool,
+    #[command(flatten)]
+    pub limits: LimitArgs,
 }
 
 #[derive(Debug, Args)]

@@ -7,6 +7,7 @@ mod calendar;
 mod check;
 mod completions;
 mod explain;
+mod init;
 mod list;
 mod man;
 mod new;
@@ -67,6 +68,7 @@ pub fn main() -> ExitCode {
         Command::Calendar(a) => calendar::run(&a),
         Command::List(a) => list::run(&a),
         Command::New(a) => new::run(&a),
+        Command::Init(a) => init::run(&a),
         Command::Completions(a) => completions::run(&a),
         Command::Man => man::run(),
     };

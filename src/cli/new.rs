@@ -52,7 +52,7 @@ pub fn run(args: &NewArgs) -> Exit {
 }
 
 /// Writes the draft; without `force`, only as a new file (an existing one is never touched).
-fn write(file: &Path, text: &str, force: bool) -> std::io::Result<()> {
+pub(super) fn write(file: &Path, text: &str, force: bool) -> std::io::Result<()> {
     let mut f = if force { std::fs::File::create(file)? } else { std::fs::OpenOptions::new().write(true).create_new(true).open(file)? };
     f.write_all(text.as_bytes())
 }
@@ -90,7 +90,7 @@ fn schema_ref(specs: &Path, id: &str, folder: &Path) -> String {
 }
 
 /// An absolute path with `.` and `..` resolved; symlinks are resolved in the part that exists.
-fn resolve(p: &Path) -> PathBuf {
+pub(super) fn resolve(p: &Path) -> PathBuf {
     let abs = std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf());
     if let Ok(real) = abs.canonicalize() {
         return real;
@@ -123,7 +123,7 @@ fn normalize(p: &Path) -> PathBuf {
 }
 
 /// `to` relative to the folder `from` (both absolute), with `/` separators as modelines use.
-fn relative(from: &Path, to: &Path) -> String {
+pub(super) fn relative(from: &Path, to: &Path) -> String {
     let f: Vec<Component> = from.components().collect();
     let t: Vec<Component> = to.components().collect();
     let common = f.iter().zip(&t).take_while(|(a, b)| a == b).count();

@@ -11,7 +11,7 @@ use crate::values::{Money, When};
 pub use crate::spec::{BudgetRuleKind, Channel, IdentifierKind, QuotaKind, Stage};
 
 /// A value together with the clause it comes from.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Cited<T> {
     pub value: T,
     pub cite: Citation,
@@ -117,11 +117,21 @@ pub enum Amount {
     Unstated(Option<Citation>),
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Quota {
     pub kind: QuotaKind,
     pub value: u32,
     pub reserved: bool,
+    /// Set when the notice does not state the number: how it follows from others.
+    pub derived: Option<Derived>,
+}
+
+/// A quota the notice does not state, derived as `total` less `others` (66 − 36 − 19 − 8),
+/// each number with the clause that states it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Derived {
+    pub total: Cited<u32>,
+    pub others: Vec<Cited<u32>>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -216,6 +226,8 @@ pub struct Deliverable {
     pub count: u32,
     pub min_chars: Option<u32>,
     pub max_chars: Option<u32>,
+    /// A length given without 不少于/不超过: shown, never checked.
+    pub nominal_chars: Option<u32>,
     pub cite: Citation,
 }
 
@@ -239,6 +251,8 @@ pub struct Exclusion {
     pub text: String,
     pub applies_to: Vec<String>,
     pub soft: bool,
+    /// True when `text` is the spec author's summary, not the notice's words.
+    pub summary: bool,
     pub cite: Citation,
 }
 
@@ -296,6 +310,8 @@ pub struct Preference {
     pub text: String,
     pub partner_types: Vec<String>,
     pub categories: Vec<String>,
+    /// True when `text` is the spec author's summary, not the notice's words.
+    pub summary: bool,
     pub cite: Citation,
 }
 
@@ -305,6 +321,8 @@ pub struct Commitment {
     pub stage: Stage,
     pub text: String,
     pub categories: Vec<String>,
+    /// True when `text` is the spec author's summary, not the notice's words.
+    pub summary: bool,
     pub cite: Citation,
 }
 
