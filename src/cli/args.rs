@@ -166,7 +166,7 @@ pub struct NewArgs {
 
 #[derive(Debug, Args)]
 pub struct InitArgs {
-    /// The notice's plain text (UTF-8, GB18030 or UTF-16), e.g. extracted from its PDF.
+    /// The notice's plain text in UTF-8, e.g. extracted from its PDF.
     pub notice: PathBuf,
     /// Write the spec to this file (default: standard output). Put the notice's text in the
     /// same folder or below it, where `notice.file` can name it.

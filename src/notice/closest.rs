@@ -12,24 +12,26 @@ pub struct Diff {
 
 /// The passage of `text` (byte range) with the fewest edits (insertions, deletions,
 /// substitutions of characters) from `piece`: approximate substring matching after Sellers
-/// (1980), in time |piece| × |text| and memory |piece|. The earliest passage among equals,
-/// with its number of edits.
+/// (1980), in time |piece| × |text| and memory |piece|. Among passages with as few edits, the
+/// one closest to the piece in length (a changed character rather than a dropped one), then the
+/// earliest. Returns it with its number of edits.
 pub fn passage(text: &str, piece: &str) -> (Range<usize>, u32) {
     let p: Vec<char> = piece.chars().collect();
     let m = p.len();
     if m == 0 || text.is_empty() {
         return (0..0, m as u32);
     }
+    let at: Vec<usize> = text.char_indices().map(|(i, _)| i).chain(std::iter::once(text.len())).collect();
     // cost[i], from[i]: the fewest edits turning piece[..i] into a passage ending at the
-    // current position of the text, and where that passage starts (a byte offset).
+    // current character of the text, and the character where that passage starts.
     let mut cost: Vec<u32> = (0..=m as u32).collect();
     let mut from: Vec<usize> = vec![0; m + 1];
-    let mut best = (u32::MAX, 0..0);
-    for (at, c) in text.char_indices() {
-        let next = at + c.len_utf8();
+    // (edits, distance in length from the piece, start, end), in characters.
+    let mut best = (u32::MAX, usize::MAX, 0, 0);
+    for (j, c) in text.chars().enumerate() {
         let (mut diag_cost, mut diag_from) = (cost[0], from[0]);
         cost[0] = 0;
-        from[0] = next;
+        from[0] = j + 1;
         for i in 1..=m {
             let (up_cost, up_from) = (cost[i], from[i]);
             let sub = diag_cost + u32::from(p[i - 1] != c);
@@ -47,11 +49,12 @@ pub fn passage(text: &str, piece: &str) -> (Range<usize>, u32) {
             cost[i] = c_new;
             from[i] = f_new;
         }
-        if cost[m] < best.0 {
-            best = (cost[m], from[m]..next);
+        let dist = (j + 1 - from[m]).abs_diff(m);
+        if (cost[m], dist) < (best.0, best.1) {
+            best = (cost[m], dist, from[m], j + 1);
         }
     }
-    (best.1, best.0)
+    (at[best.2]..at[best.3], best.0)
 }
 
 /// Where `piece` is two passages of `text` joined without an ellipsis: the longest start of
@@ -125,6 +128,13 @@ mod tests {
         let (r, cost) = passage(text, "重点围绕人工智能产业，征集海外或海归人员项目不少于100个");
         assert_eq!(&text[r], "重点围绕人工智能产业,征集海外或海归人员项目不少于100个");
         assert_eq!(cost, 1);
+    }
+
+    #[test]
+    fn a_changed_character_is_preferred_to_a_dropped_one() {
+        let text = "一、项目设置（一）创新平台";
+        let (r, cost) = passage(text, "一、项目设立");
+        assert_eq!((&text[r], cost), ("一、项目设置", 1));
     }
 
     #[test]

@@ -20,11 +20,13 @@ pub mod closest;
 pub mod normal;
 pub mod outline;
 
+use std::cell::RefCell;
+use std::collections::HashMap;
 use std::ops::Range;
 
 pub use check::{Input, Quote, check, read};
 use closest::Diff;
-use normal::{Normal, normalize, pieces};
+use normal::{Normal, is_ellipsis, is_space, normalize, pieces};
 use outline::{Heading, LabelError};
 
 /// A notice's text prepared for quote checks.
@@ -33,6 +35,8 @@ pub struct Notice {
     normal: Normal,
     headings: Vec<Heading>,
     uses: Vec<usize>,
+    /// Regions of the labels resolved so far: many quotes share a label.
+    regions: RefCell<HashMap<String, Result<Range<usize>, LabelError>>>,
 }
 
 /// What [`Notice::check`] finds for one quote. Ranges in the quote are byte ranges of the
@@ -60,7 +64,7 @@ impl Notice {
         let mut n = normalize(raw);
         let uses = corrections.iter().map(|(read, as_)| correct(&mut n, &normal::normal(read), &normal::normal(as_))).collect();
         let headings = outline::headings(raw, &n);
-        Notice { normal: n, headings, uses }
+        Notice { normal: n, headings, uses, regions: RefCell::default() }
     }
 
     /// The normalised, corrected text.
@@ -91,7 +95,12 @@ impl Notice {
 
     /// The region a section label names.
     pub fn region(&self, label: &str) -> Result<Range<usize>, LabelError> {
-        outline::resolve(self.text(), &self.headings, label)
+        if let Some(r) = self.regions.borrow().get(label) {
+            return r.clone();
+        }
+        let r = outline::resolve(self.text(), &self.headings, label);
+        self.regions.borrow_mut().insert(label.to_owned(), r.clone());
+        r
     }
 
     /// The label of the place `at`, e.g. `一、（二）3`.
@@ -101,8 +110,14 @@ impl Notice {
 
     /// Judges one quote, within the region `label` names (anywhere without a label).
     pub fn check(&self, quote: &str, label: Option<&str>) -> Verdict {
-        let q = normalize(quote);
-        let ps = pieces(&q.text);
+        // Most quotes have no white space and no ellipsis: they are their own normal form.
+        let plain = !quote.chars().any(|c| is_space(c) || is_ellipsis(c));
+        let q = if plain { Normal::default() } else { normalize(quote) };
+        let ps = if plain { vec![(0, quote)] } else { pieces(&q.text) };
+        let original_range = |r: Range<usize>| if plain { r } else { original_range(&q, r) };
+        if quote.is_empty() {
+            return Verdict::Empty;
+        }
         if ps.is_empty() {
             return Verdict::Empty;
         }
@@ -120,7 +135,7 @@ impl Notice {
             Ok(at) => Verdict::Misplaced { at, label: region.and_then(Result::err) },
             Err(k) => {
                 let (start, piece) = ps[k];
-                let piece_range = original_range(&q, start..start + piece.len());
+                let piece_range = original_range(start..start + piece.len());
                 let (mut passage, cost) = closest::passage(self.text(), piece);
                 let mut diffs: Vec<Diff> = closest::diffs(piece, &self.text()[passage.clone()]);
                 // More than a few edits: two passages joined without "…" explain it better.
@@ -135,7 +150,7 @@ impl Notice {
                 let diffs: Vec<Diff> = diffs
                     .into_iter()
                     .map(|d| Diff {
-                        quote: original_range(&q, start + d.quote.start..start + d.quote.end),
+                        quote: original_range(start + d.quote.start..start + d.quote.end),
                         notice: passage.start + d.notice.start..passage.start + d.notice.end,
                     })
                     .collect();

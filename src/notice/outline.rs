@@ -119,15 +119,22 @@ pub fn headings(raw: &str, n: &Normal) -> Vec<Heading> {
             scan_from = lead + len;
         }
         // Points inside the line: "申报条件：（1）省级学会…（2）…".
+        // A byte scan for "(" and the "（" (EF BC 88) that open them: this runs over every line.
+        let bytes = line.as_bytes();
         let mut at = scan_from;
-        while let Some(k) = line[at..].find(['（', '(']) {
+        while at < bytes.len() {
+            let Some(k) = bytes[at..].iter().position(|&b| b == b'(' || b == 0xEF) else { break };
             let p = at + k;
+            if bytes[p] == 0xEF && !bytes[p..].starts_with("（".as_bytes()) {
+                at = p + 1;
+                continue;
+            }
             match paren_number(&line[p..]) {
                 Some((num, len)) if accept(Level::Point, num, &mut last) => {
                     found.push((Level::Point, num, offset + p, offset + p + len, true));
                     at = p + len;
                 }
-                _ => at = p + line[p..].chars().next().map_or(1, char::len_utf8),
+                _ => at = p + 1,
             }
         }
         offset += line.len();
