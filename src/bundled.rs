@@ -16,6 +16,21 @@ pub const FILES: &[(&str, &str)] = &[
     ("ningxia-2025.yaml", include_str!("../specs/ningxia-2025.yaml")),
 ];
 
+/// File name under `specs/` and text of every bundled notice, the text the quotes of its spec
+/// are checked against (`notice.file`).
+pub const NOTICES: &[(&str, &str)] = &[
+    ("cast-2021.notice.txt", include_str!("../specs/cast-2021.notice.txt")),
+    ("hangzhou-2025.notice.txt", include_str!("../specs/hangzhou-2025.notice.txt")),
+    ("hangzhou-2026-plan.notice.txt", include_str!("../specs/hangzhou-2026-plan.notice.txt")),
+    ("jiangsu-2024.notice.txt", include_str!("../specs/jiangsu-2024.notice.txt")),
+    ("ningxia-2025.notice.txt", include_str!("../specs/ningxia-2025.notice.txt")),
+];
+
+/// The bundled notice text a spec names (`notice.file`), named like the bundled files.
+pub fn notice(file: &str) -> Option<Arc<SourceFile>> {
+    NOTICES.iter().find(|(name, _)| *name == file).map(|(name, text)| SourceFile::new(format!("{PREFIX}{name}"), *text))
+}
+
 /// How findings and listings name a bundled file: `(built in) specs/hangzhou-2025.yaml`.
 pub const PREFIX: &str = "(built in) specs/";
 
@@ -37,8 +52,16 @@ mod tests {
         on_disk.sort();
         let bundled: Vec<&str> = super::FILES.iter().map(|(n, _)| *n).collect();
         assert_eq!(on_disk, bundled, "add the new spec to src/bundled.rs");
-        for (name, text) in super::FILES {
+        for (name, text) in super::FILES.iter().chain(super::NOTICES) {
             assert_eq!(std::fs::read_to_string(dir.join(name)).unwrap(), *text, "{name}");
         }
+        let mut notices: Vec<String> = std::fs::read_dir(&dir)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .filter(|n| n.ends_with(".notice.txt"))
+            .collect();
+        notices.sort();
+        let bundled: Vec<&str> = super::NOTICES.iter().map(|(n, _)| *n).collect();
+        assert_eq!(notices, bundled, "add the new notice to src/bundled.rs");
     }
 }

@@ -271,6 +271,10 @@ fn deliverables(o: &mut Out, cat: &Category) {
             (None, Some(b)) => format!(", at most {b} characters"),
             (None, None) => String::new(),
         };
+        let length = match d.nominal_chars {
+            Some(n) => format!("{length}, about {n} characters (nominal, not checked)"),
+            None => length,
+        };
         for i in 0..d.count {
             let n = if d.count > 1 { format!(" ({}/{})", i + 1, d.count) } else { String::new() };
             o.line(2, format!("- {{ id: {}, title: ~, chars: ~ }}", d.id), Some(format!("{}{n}{length}", d.name)));

@@ -40,23 +40,39 @@ pub struct SpecOutcome {
 
 /// Reads, checks and compiles a spec file from disk.
 pub fn spec_path(path: &Path, limits: &Limits) -> SpecOutcome {
-    match source::read(path, limits) {
-        Ok(file) => {
-            let note = source::note(&file);
-            let mut out = spec_source(file, limits);
-            out.findings.extend(note);
-            out
-        }
-        Err(f) => SpecOutcome { file: None, call: None, findings: vec![f] },
-    }
+    spec_file(path, limits, false)
 }
 
-/// Checks and compiles a spec held in memory, on its own: a plan it names is not resolved.
+/// [`spec_path`], with every quote checked against the notice text the spec names beside it.
+pub fn spec_path_checked(path: &Path, limits: &Limits) -> SpecOutcome {
+    spec_file(path, limits, true)
+}
+
+fn spec_file(path: &Path, limits: &Limits, quotes: bool) -> SpecOutcome {
+    let file = match source::read(path, limits) {
+        Ok(file) => file,
+        Err(f) => return SpecOutcome { file: None, call: None, findings: vec![f] },
+    };
+    let note = source::note(&file);
+    let mut out = match document::parse(file.clone(), limits) {
+        Err(f) => SpecOutcome { file: Some(file), call: None, findings: vec![f] },
+        Ok(doc) => {
+            let notice = quotes.then(|| Input::Disk(path.to_path_buf()).notice(&doc, limits));
+            let (call, findings) = compile_spec(&doc, None, notice.as_ref());
+            SpecOutcome { file: Some(file), call, findings }
+        }
+    };
+    out.findings.extend(note);
+    out
+}
+
+/// Checks and compiles a spec held in memory, on its own: a plan it names is not resolved, nor
+/// the notice text it names read (its quotes are said to be unchecked).
 pub fn spec_source(file: Arc<SourceFile>, limits: &Limits) -> SpecOutcome {
     match document::parse(file.clone(), limits) {
         Err(f) => SpecOutcome { file: Some(file), call: None, findings: vec![f] },
         Ok(doc) => {
-            let (call, findings) = compile_spec(&doc, None);
+            let (call, findings) = compile_spec(&doc, None, Some(&crate::notice::Input::NotRead));
             SpecOutcome { file: Some(file), call, findings }
         }
     }
@@ -65,13 +81,17 @@ pub fn spec_source(file: Arc<SourceFile>, limits: &Limits) -> SpecOutcome {
 /// Schema check, tolerant typed read and compilation of a spec: every finding of both stages.
 /// The compiler sees what the read could use and stays silent about the rest; no call is
 /// returned when any finding is an error.
-fn compile_spec(doc: &Document, plans: Option<&std::collections::BTreeMap<String, crate::model::Plan>>) -> (Option<Call>, Vec<Finding>) {
+fn compile_spec(
+    doc: &Document,
+    plans: Option<&std::collections::BTreeMap<String, crate::model::Plan>>,
+    notice: Option<&crate::notice::Input>,
+) -> (Option<Call>, Vec<Finding>) {
     if let Some(f) = version_1(doc) {
         return (None, vec![f]);
     }
     let (spec, mut findings) = read::<SpecFile>(doc, Kind::Spec);
     let Some(spec) = spec else { return (None, findings) };
-    let (call, more) = crate::compile::compile(doc, &spec, plans);
+    let (call, more) = crate::compile::compile(doc, &spec, plans, notice);
     findings.extend(more);
     crate::diagnostics::sort(&mut findings);
     let ok = findings.iter().all(|f| f.severity != crate::diagnostics::Severity::Error);
@@ -115,7 +135,7 @@ pub fn bundle(paths: &[std::path::PathBuf], limits: &Limits) -> Bundle {
 /// only when a loaded spec names one: validating one draft then compiles one spec, not every
 /// file in the folder. Specs whose id cannot be read that way are loaded as usual.
 pub fn bundle_for(paths: &[std::path::PathBuf], limits: &Limits, wanted: Option<&std::collections::BTreeSet<String>>) -> Bundle {
-    load_specs(&Specs { builtin: false, paths: paths.to_vec() }, limits, wanted)
+    load_specs(&Specs { builtin: false, paths: paths.to_vec(), quotes: false }, limits, wanted)
 }
 
 /// Where a run's specs come from: those built into the binary ([`crate::bundled`]), and spec
@@ -124,6 +144,8 @@ pub fn bundle_for(paths: &[std::path::PathBuf], limits: &Limits, wanted: Option<
 pub struct Specs {
     pub builtin: bool,
     pub paths: Vec<std::path::PathBuf>,
+    /// Check every quote against the notice text each spec names (`callspec check`).
+    pub quotes: bool,
 }
 
 /// Loads the specs and plans of `specs`, keeping every finding in [`Bundle::findings`].
@@ -152,6 +174,17 @@ impl Input {
         match self {
             Input::Builtin(f) => Ok(f.clone()),
             Input::Disk(p) => source::read(p, limits),
+        }
+    }
+
+    /// The notice text the document names (`notice.file`): beside a file of the user's, or
+    /// built in with a built-in spec.
+    fn notice(&self, doc: &Document, limits: &Limits) -> crate::notice::Input {
+        let file = doc.value.pointer("/notice/file").and_then(serde_json::Value::as_str);
+        match (self, file) {
+            (_, None) => crate::notice::Input::NotRead,
+            (Input::Builtin(_), Some(f)) => crate::bundled::notice(f).map_or(crate::notice::Input::NotRead, crate::notice::Input::Read),
+            (Input::Disk(p), Some(f)) => crate::notice::read(p, Some(f), limits),
         }
     }
 }
@@ -236,7 +269,9 @@ pub fn load_specs_with(
             let mut findings = Vec::new();
             match document::parse(file, limits) {
                 Ok(doc) => {
-                    if let Some(id) = out.add_plan(&path, &doc, builtin, &mut findings)
+                    let input = if builtin { Input::Builtin(doc.file.clone()) } else { Input::Disk(path.clone()) };
+                    let notice = specs.quotes.then(|| input.notice(&doc, limits));
+                    if let Some(id) = out.add_plan(&path, &doc, builtin, notice.as_ref(), &mut findings)
                         && !builtin
                     {
                         plan_ids.entry(id).or_default().push(path);
@@ -282,7 +317,8 @@ pub fn load_specs_with(
                 None
             }
             Ok(doc) => {
-                let (call, f) = compile_spec(&doc, Some(&out.plans));
+                let notice = specs.quotes.then(|| input.notice(&doc, limits));
+                let (call, f) = compile_spec(&doc, Some(&out.plans), notice.as_ref());
                 findings.extend(f);
                 call
             }
@@ -345,7 +381,7 @@ pub fn bundle_with(
     wanted: Option<&std::collections::BTreeSet<String>>,
     sink: &mut dyn FnMut(Vec<Finding>),
 ) -> Bundle {
-    load_specs_with(&Specs { builtin: false, paths: paths.to_vec() }, limits, wanted, sink)
+    load_specs_with(&Specs { builtin: false, paths: paths.to_vec(), quotes: false }, limits, wanted, sink)
 }
 
 /// A built-in call replaced by a user's spec with the same id.
@@ -405,7 +441,14 @@ pub const DUPLICATE_PLAN: &crate::diagnostics::CodeInfo = &crate::diagnostics::C
 impl Bundle {
     /// Compiles a plan into the bundle; its id if it compiled. A user's plan replaces a built-in
     /// one of the same id, whatever the order read.
-    fn add_plan(&mut self, path: &Path, doc: &Document, builtin: bool, findings: &mut Vec<Finding>) -> Option<String> {
+    fn add_plan(
+        &mut self,
+        path: &Path,
+        doc: &Document,
+        builtin: bool,
+        notice: Option<&crate::notice::Input>,
+        findings: &mut Vec<Finding>,
+    ) -> Option<String> {
         let (plan, found) = read::<crate::spec::plan::PlanFile>(doc, Kind::Plan);
         let failed = found.iter().any(|f| f.severity == crate::diagnostics::Severity::Error);
         findings.extend(found);
@@ -413,7 +456,7 @@ impl Bundle {
             self.failed.push(path.to_path_buf());
             return None;
         };
-        let (compiled, found) = crate::compile::compile_plan(doc, &plan);
+        let (compiled, found) = crate::compile::compile_plan(doc, &plan, notice);
         findings.extend(found);
         match compiled.filter(|_| !failed) {
             Some(p) if builtin && self.plans.contains_key(&p.id) => None,

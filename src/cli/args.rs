@@ -44,6 +44,9 @@ pub enum Command {
     Fill(FillArgs),
     /// Print the draft read from a Word form, as YAML or JSON.
     Export(ExportArgs),
+    /// Write a spec skeleton from a notice's plain text: its numbered clauses quoted, its
+    /// metadata, the numbers it states as commented rule stubs.
+    Init(InitArgs),
     /// Print a shell completion script.
     Completions(CompletionsArgs),
     /// Print the man page (roff), or write one page per subcommand into a folder.
@@ -224,6 +227,24 @@ pub struct ExportArgs {
     /// Write to this file (default: standard output).
     #[arg(long, short = 'o', value_name = "FILE")]
     pub output: Option<PathBuf>,
+    /// Overwrite FILE if it exists.
+    #[arg(long, requires = "output")]
+    pub force: bool,
+    #[command(flatten)]
+    pub limits: LimitArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct InitArgs {
+    /// The notice's plain text in UTF-8, e.g. extracted from its PDF.
+    pub notice: PathBuf,
+    /// Write the spec to this file (default: standard output). Put the notice's text in the
+    /// same folder or below it, where `notice.file` can name it.
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// The call's id (default: from FILE's name, or the notice's).
+    #[arg(long, value_name = "ID")]
+    pub id: Option<String>,
     /// Overwrite FILE if it exists.
     #[arg(long, requires = "output")]
     pub force: bool,

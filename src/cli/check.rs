@@ -12,7 +12,7 @@ use super::output::{Printer, Summary, What};
 pub fn run(args: &CheckArgs) -> Exit {
     let printer = Printer::new(&args.output);
     // No path: the built-in specs.
-    let specs = load::Specs { builtin: args.paths.is_empty(), paths: args.paths.clone() };
+    let specs = load::Specs { builtin: args.paths.is_empty(), paths: args.paths.clone(), quotes: true };
     let mut stream = printer.begin();
     let mut by_file: BTreeMap<String, (Tally, bool)> = BTreeMap::new();
     let bundle = load::load_specs_with(&specs, &args.limits.limits(), None, &mut |findings| {

@@ -8,6 +8,7 @@ mod check;
 mod completions;
 mod explain;
 mod form;
+mod init;
 mod list;
 mod man;
 mod migrate;
@@ -111,6 +112,7 @@ pub fn main() -> ExitCode {
         Command::Form(a) => form::run_form(&a),
         Command::Fill(a) => form::run_fill(&a),
         Command::Export(a) => form::run_export(&a),
+        Command::Init(a) => init::run(&a),
         Command::Completions(a) => completions::run(&a),
         Command::Man(a) => man::run(&a),
     };

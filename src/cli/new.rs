@@ -56,7 +56,7 @@ pub fn run(args: &NewArgs) -> Exit {
 /// With `force` an existing regular file is replaced whole (written beside it, then renamed
 /// over it), never truncated first; a pipe, device or folder, and any spec the draft was made
 /// from, are refused even with `force`.
-fn write(file: &Path, text: &str, force: bool, specs: Option<&Path>) -> std::io::Result<()> {
+pub(super) fn write(file: &Path, text: &str, force: bool, specs: Option<&Path>) -> std::io::Result<()> {
     use std::io::{Error, ErrorKind};
     let Ok(meta) = std::fs::metadata(file) else {
         let mut f = std::fs::OpenOptions::new().write(true).create_new(true).open(file)?;
@@ -146,7 +146,7 @@ fn schema_ref(specs: &Path, id: &str, folder: &Path) -> String {
 }
 
 /// An absolute path with `.` and `..` resolved; symlinks are resolved in the part that exists.
-fn resolve(p: &Path) -> PathBuf {
+pub(super) fn resolve(p: &Path) -> PathBuf {
     let abs = std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf());
     if let Ok(real) = abs.canonicalize() {
         return real;
@@ -179,7 +179,7 @@ fn normalize(p: &Path) -> PathBuf {
 }
 
 /// `to` relative to the folder `from` (both absolute), with `/` separators as modelines use.
-fn relative(from: &Path, to: &Path) -> String {
+pub(super) fn relative(from: &Path, to: &Path) -> String {
     let f: Vec<Component> = from.components().collect();
     let t: Vec<Component> = to.components().collect();
     let common = f.iter().zip(&t).take_while(|(a, b)| a == b).count();

@@ -32,7 +32,7 @@ pub fn load(extra: Option<&Path>) -> Loaded {
 
 /// [`load`], compiling only the calls `wanted` (and those whose id cannot be peeked).
 pub fn load_for(extra: Option<&Path>, wanted: Option<&std::collections::BTreeSet<String>>) -> Loaded {
-    let specs = callspec::load::Specs { builtin: true, paths: extra.map(Path::to_path_buf).into_iter().collect() };
+    let specs = callspec::load::Specs { builtin: true, paths: extra.map(Path::to_path_buf).into_iter().collect(), quotes: false };
     let (mut errors, mut more_errors) = (Vec::new(), 0);
     let mut bundle = callspec::load::load_specs_with(&specs, &Limits::default(), wanted, &mut |f| keep(&mut errors, &mut more_errors, f));
     if let Some(wanted) = wanted

@@ -39,7 +39,7 @@ struct Group {
 pub fn run(args: &TestArgs) -> Exit {
     let limits = args.limits.limits();
     let lang = super::args::lang(args.lang);
-    let specs = load::Specs { builtin: true, paths: args.specs.iter().cloned().collect() };
+    let specs = load::Specs { builtin: true, paths: args.specs.iter().cloned().collect(), quotes: false };
     let bundle = load::load_specs(&specs, &limits, None);
     super::specs::note_overrides(&bundle.overridden);
     if !bundle.failed.is_empty() {

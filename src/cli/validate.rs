@@ -103,7 +103,7 @@ fn load_calls(args: &ValidateArgs, files: &[PathBuf], limits: &callspec::source:
         None => named_calls(files, limits),
     };
     // The specs' own findings are `callspec check`'s to report; here they are let go.
-    let specs = load::Specs { builtin: true, paths: args.specs.iter().cloned().collect() };
+    let specs = load::Specs { builtin: true, paths: args.specs.iter().cloned().collect(), quotes: false };
     let load = |wanted: Option<&BTreeSet<String>>| load::load_specs_with(&specs, limits, wanted, &mut |_| {});
     let mut bundle = load(wanted.as_ref());
     if let Some(wanted) = &wanted

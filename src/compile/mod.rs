@@ -27,11 +27,19 @@ use codes::*;
 ///
 /// `plans` are the plan documents available beside the spec: with them, `call.plan` must name
 /// one (and it is attached to the call); without them (a spec checked on its own) the reference
-/// is left unresolved.
-pub fn compile(doc: &Document, spec: &SpecFile, plans: Option<&BTreeMap<String, model::Plan>>) -> (Option<Call>, Vec<Finding>) {
+/// is left unresolved. `notice` is the notice's text as the loader found it: every quote is
+/// checked against it ([`crate::notice`]); `None` when the run does not check quotes (they are
+/// `callspec check`'s business, not that of a run that uses the call).
+pub fn compile(
+    doc: &Document,
+    spec: &SpecFile,
+    plans: Option<&BTreeMap<String, model::Plan>>,
+    notice: Option<&crate::notice::Input>,
+) -> (Option<Call>, Vec<Finding>) {
     let meta = spec.meta();
     let reference = meta.document.clone().unwrap_or_else(|| format!("《{}》", meta.title.clone().unwrap_or_default()));
-    let refs = Refs::new(doc, spec.clauses(), reference, &spec.unusable);
+    let mut refs = Refs::new(doc, spec.clauses(), reference, &spec.unusable);
+    refs.notice = notice.map(|n| (spec.notice.as_ref(), n));
     let mut cx = Cx { refs, spec, categories_complete: true };
     let mut call = cx.call();
     if let (Some(id), Some(plans)) = (&spec.meta().plan, plans) {
@@ -55,10 +63,15 @@ pub fn compile(doc: &Document, spec: &SpecFile, plans: Option<&BTreeMap<String, 
     cx.refs.finish(call)
 }
 
-/// Compiles a plan document.
-pub fn compile_plan(doc: &Document, plan: &crate::spec::plan::PlanFile) -> (Option<model::Plan>, Vec<Finding>) {
+/// Compiles a plan document; its quotes are checked against `notice` (when given).
+pub fn compile_plan(
+    doc: &Document,
+    plan: &crate::spec::plan::PlanFile,
+    notice: Option<&crate::notice::Input>,
+) -> (Option<model::Plan>, Vec<Finding>) {
     static NO_CLAUSES: BTreeMap<String, spec::Clause> = BTreeMap::new();
     let mut refs = Refs::new(doc, plan.clauses.as_ref().unwrap_or(&NO_CLAUSES), plan.title.clone().unwrap_or_default(), &plan.unusable);
+    refs.notice = notice.map(|n| (plan.notice.as_ref(), n));
     let list = plan.priorities.as_deref().unwrap_or_default();
     refs.duplicates(list.iter().enumerate().map(|(i, p)| (p.id.as_deref(), format!("/priorities/{i}/id"))), "priority");
     let priorities = list
@@ -91,6 +104,11 @@ pub(crate) struct Refs<'a> {
     used: HashSet<String>,
     /// What the typed read could not use: nothing is reported about it.
     unusable: &'a Unusable,
+    /// The notice the spec names and its text, for the quote check.
+    notice: Option<(Option<&'a spec::Notice>, &'a crate::notice::Input)>,
+    /// Texts quoted outside `clauses` (exclusions, preferences, commitments), with the clause
+    /// each cites.
+    quotes: Vec<(String, crate::i18n::Text, String, Option<String>)>,
 }
 
 /// The spec compiler: [`Refs`] plus the spec being compiled. Kinds compile their part of a
@@ -132,7 +150,43 @@ impl<'a> Refs<'a> {
         if unknown {
             used.extend(clauses.keys().cloned());
         }
-        Refs { doc, clauses, document, findings: Vec::new(), used, unusable }
+        Refs { doc, clauses, document, findings: Vec::new(), used, unusable, notice: None, quotes: Vec::new() }
+    }
+
+    /// Records a text of the spec that quotes the notice from the clause `source` (checked in
+    /// [`Refs::finish`]).
+    fn quoted(&mut self, ptr: String, what: crate::i18n::Text, text: &str, source: &Option<String>) {
+        self.quotes.push((ptr, what, text.to_owned(), source.clone()));
+    }
+
+    /// Checks every quote against the notice's text: the clauses' (in their sections) and the
+    /// recorded ones (in the section of the clause they cite). A quote that could not be read is
+    /// left alone.
+    fn check_quotes(&mut self) {
+        let Some((declared, input)) = self.notice else { return };
+        let mut quotes: Vec<crate::notice::Quote> = self
+            .clauses
+            .iter()
+            .filter_map(|(id, c)| {
+                let ptr = crate::notice::check::clause_ptr(id);
+                Some(crate::notice::Quote {
+                    ptr: format!("{ptr}/text"),
+                    section_ptr: Some(format!("{ptr}/section")),
+                    what: tr!("the quote of clause `{id}`", "条款 `{id}` 的引文"),
+                    text: c.text.clone()?,
+                    section: c.section.clone(),
+                })
+            })
+            .collect();
+        for (ptr, what, text, source) in &self.quotes {
+            let section = source.as_ref().and_then(|s| self.clauses.get(s)).and_then(|c| c.section.clone());
+            quotes.push(crate::notice::Quote { ptr: ptr.clone(), section_ptr: None, what: what.clone(), text: text.clone(), section });
+        }
+        let corrections: Vec<(&str, &str)> =
+            declared.map(|n| n.corrections.iter().map(|c| (c.read.as_str(), c.as_.as_str())).collect()).unwrap_or_default();
+        let declared = declared.map(|n| (n.file.as_str(), corrections.as_slice()));
+        let found = crate::notice::check(self.doc, input, declared, &self.document, &quotes);
+        self.findings.extend(found);
     }
 
     /// Whether the value at `ptr` (or one around it) could not be read: stay silent about it.
@@ -159,6 +213,7 @@ impl<'a> Refs<'a> {
 
     fn finish<T>(mut self, value: T) -> (Option<T>, Vec<Finding>) {
         self.unused_clauses();
+        self.check_quotes();
         let mut findings = self.findings;
         crate::diagnostics::sort(&mut findings);
         let ok = findings.iter().all(|f| f.severity != Severity::Error);
@@ -344,9 +399,10 @@ impl Cx<'_> {
         if self.unusable("/categories") {
             self.categories_complete = false;
         }
+        let root = Inherited { quota: quota.clone(), ..root };
         self.categories(spec.categories(), "/categories", &root, &mut Vec::new(), &mut Vec::new(), &mut categories);
         if let Some(q) = &quota {
-            self.quota_sum(q.value, "/quota", spec.categories(), "/categories");
+            self.quota_sum(q.value.clone(), "/quota", spec.categories(), "/categories");
         }
         let paths: Vec<String> = categories.iter().map(|c| c.path.clone()).collect();
 
@@ -358,11 +414,16 @@ impl Cx<'_> {
             .map(|(i, e)| {
                 let p = format!("/exclusions/{i}");
                 self.applicant_types(&e.applies_to, &format!("{p}/applies_to"));
+                let id = e.id.clone().unwrap_or_default();
+                if let (false, Some(text)) = (e.summary, &e.text) {
+                    self.quoted(format!("{p}/text"), tr!("the text of exclusion `{id}`", "限制情形 `{id}` 的文本"), text, &e.source);
+                }
                 model::Exclusion {
-                    id: e.id.clone().unwrap_or_default(),
+                    id,
                     text: e.text.clone().unwrap_or_default(),
                     applies_to: e.applies_to.clone(),
                     soft: e.soft,
+                    summary: e.summary,
                     when: e.when.as_ref().and_then(|w| self.expression(w, &format!("{p}/when"))),
                     cite: self.cite(&e.source, &p, "exclusion"),
                 }
@@ -412,8 +473,13 @@ impl Cx<'_> {
                 let ptr = format!("/preferences/{i}");
                 self.applicant_types(&p.partner_types, &format!("{ptr}/partner_types"));
                 self.paths(&p.categories, &format!("{ptr}/categories"), &paths);
+                let id = p.id.clone().unwrap_or_default();
+                if let (false, Some(text)) = (p.summary, &p.text) {
+                    self.quoted(format!("{ptr}/text"), tr!("the text of preference `{id}`", "优先支持条款 `{id}` 的文本"), text, &p.source);
+                }
                 model::Preference {
-                    id: p.id.clone().unwrap_or_default(),
+                    id,
+                    summary: p.summary,
                     text: p.text.clone().unwrap_or_default(),
                     partner_types: p.partner_types.clone(),
                     met: p.met.as_ref().and_then(|m| self.expression(m, &format!("{ptr}/met"))),
@@ -435,8 +501,13 @@ impl Cx<'_> {
                 self.paths(&c.categories, &format!("{ptr}/categories"), &paths);
                 let cite = self.cite(&c.source, &ptr, "commitment");
                 let when = c.when.as_ref().and_then(|w| self.expression(w, &format!("{ptr}/when")));
+                let id = c.id.clone().unwrap_or_default();
+                if let (false, Some(text)) = (c.summary, &c.text) {
+                    self.quoted(format!("{ptr}/text"), tr!("the text of commitment `{id}`", "承诺事项 `{id}` 的文本"), text, &c.source);
+                }
                 Some(model::Commitment {
-                    id: c.id.clone().unwrap_or_default(),
+                    summary: c.summary,
+                    id,
                     stage: c.stage?,
                     text: c.text.clone().unwrap_or_default(),
                     categories: c.categories.clone(),
@@ -614,7 +685,91 @@ impl Cx<'_> {
                 0
             }
         };
-        Some(Cited { value: model::Quota { kind, value, soft: q.soft, reserved: q.reserved }, cite })
+        Some(Cited { value: model::Quota { kind, value, soft: q.soft, reserved: q.reserved, derived: None }, cite })
+    }
+
+    /// How the derived quota of `cats[me]` follows from the `enclosing` quota less its
+    /// siblings' quotas; reports a quota that does not add up or cannot be derived.
+    fn derive(
+        &mut self,
+        cats_ptr: &str,
+        enclosing: Option<&Cited<model::Quota>>,
+        cats: &[spec::Category],
+        me: usize,
+    ) -> Option<model::Derived> {
+        let ptr = &format!("{cats_ptr}/{me}/quota");
+        let value = cats[me].quota.as_ref().and_then(|q| q.value)?;
+        let Some(total) = enclosing else {
+            let f = self.error(
+                QUOTA,
+                tr!("a derived quota needs a quota to derive from", "推算的名额须有可据以推算的上级名额"),
+                &format!("{ptr}/derived"),
+                tr!("derived from nothing", "无从推算"),
+            );
+            f.help = Some(tr!(
+                "give the group (or the call) its quota, or state this quota as the notice does",
+                "请为上级类别（或整个通知）设名额，或按通知原文写明本名额"
+            ));
+            return None;
+        };
+        let mut others = Vec::new();
+        for (j, sib) in cats.iter().enumerate().filter(|(j, _)| *j != me) {
+            let stated = sib.quota.as_ref().filter(|q| !q.derived && !q.soft && q.kind.is_some_and(|k| k != spec::QuotaKind::Unlimited));
+            match stated.and_then(|q| q.value.map(|v| (v, &q.source))) {
+                Some((v, source)) => others.push(Cited { value: v, cite: self.clause_cite(source) }),
+                None => {
+                    let id = sib.id.clone().unwrap_or_default();
+                    let at = self.doc.spans().anchor(&format!("{cats_ptr}/{j}"));
+                    let f = self.error(
+                        QUOTA,
+                        tr!(
+                            "the quota cannot be derived: `{id}` beside it has no stated quota",
+                            "名额无法推算：同级的 `{id}` 没有写明的名额"
+                        ),
+                        &format!("{ptr}/derived"),
+                        tr!("derived", "推算"),
+                    );
+                    f.labels.push(crate::diagnostics::Label { span: at, text: tr!("no quota", "无名额"), primary: false });
+                    f.help = Some(tr!(
+                        "a derived quota is the group's quota less every other category's: give `{id}` its quota, or state this one",
+                        "推算名额＝上级名额减去其他各类别名额：请为 `{id}` 设名额，或写明本名额"
+                    ));
+                    return None;
+                }
+            }
+        }
+        let sum: u64 = others.iter().map(|c| u64::from(c.value)).sum();
+        let parts: Vec<String> = std::iter::once(total.value.value.to_string()).chain(others.iter().map(|c| c.value.to_string())).collect();
+        let formula = parts.join(" − ");
+        let expected = u64::from(total.value.value).checked_sub(sum);
+        if expected != Some(u64::from(value)) {
+            let shown = expected.map_or_else(|| "less than 0".to_owned(), |e| e.to_string());
+            let shown_zh = expected.map_or_else(|| "小于 0".to_owned(), |e| e.to_string());
+            let f = self.error(
+                QUOTA,
+                tr!("derived quota {value} is not {formula} = {shown}", "推算名额 {value} 不等于 {formula} = {shown_zh}"),
+                &format!("{ptr}/value"),
+                tr!("derived", "推算"),
+            );
+            f.help = Some(tr!(
+                "write the difference, or check the quotas it is derived from against the notice",
+                "请写明差值，或对照通知核对据以推算的名额"
+            ));
+        }
+        Some(model::Derived { total: Cited { value: total.value.value, cite: total.cite.clone() }, others })
+    }
+
+    /// The citation of a clause, without reporting anything (the rule citing it reports).
+    fn clause_cite(&self, source: &Option<String>) -> Citation {
+        source
+            .as_ref()
+            .and_then(|id| self.clauses.get(id))
+            .map(|c| Citation {
+                document: self.document.clone(),
+                section: c.section.clone().unwrap_or_default(),
+                text: c.text.clone().unwrap_or_default(),
+            })
+            .unwrap_or_default()
     }
 
     /// The quotas of `cats` may not add up to more than `limit`.
@@ -637,7 +792,18 @@ impl Cx<'_> {
         let sum: u64 = counted.iter().map(|(_, v)| u64::from(*v)).sum();
         if sum > u64::from(limit.value) {
             let parts: Vec<String> = counted.iter().map(|(_, v)| v.to_string()).collect();
-            let spans: Vec<_> = counted.iter().map(|(i, _)| self.doc.spans().value(&format!("{cats_ptr}/{i}/quota/value"))).collect();
+            let spans: Vec<_> = counted
+                .iter()
+                .map(|(i, _)| {
+                    let derived = cats[*i].quota.as_ref().is_some_and(|q| q.derived);
+                    let text = if derived {
+                        tr!("counted here (derived)", "计入此处（推算）")
+                    } else {
+                        tr!("counted here", "计入此处")
+                    };
+                    (self.doc.spans().value(&format!("{cats_ptr}/{i}/quota/value")), text)
+                })
+                .collect();
             let f = self.error(
                 QUOTA,
                 tr!(
@@ -649,8 +815,8 @@ impl Cx<'_> {
                 &format!("{ptr}/value"),
                 tr!("the limit", "名额上限"),
             );
-            for s in spans {
-                f.labels.push(crate::diagnostics::Label { span: s, text: tr!("counted here", "计入此处"), primary: false });
+            for (span, text) in spans {
+                f.labels.push(crate::diagnostics::Label { span, text, primary: false });
             }
             f.help = Some(tr!(
                 "lower the sub-category quotas or check the group's quota against the notice",
@@ -736,6 +902,7 @@ impl Cx<'_> {
                     })
                     .or_else(|| parent.min_applicants.clone()),
                 pilot: None,
+                quota: None,
                 partners: parent.partners.clone(),
                 letters: parent.letters.clone(),
                 kpis: parent.kpis.clone(),
@@ -785,11 +952,18 @@ impl Cx<'_> {
                         count: d.count,
                         min_chars: d.min_chars,
                         max_chars: d.max_chars,
+                        nominal_chars: d.nominal_chars,
                         cite,
                     },
                 ));
             }
-            let quota = c.quota.as_ref().and_then(|q| self.quota(q, &format!("{p}/quota")));
+            let quota = c.quota.as_ref().and_then(|q| {
+                let mut quota = self.quota(q, &format!("{p}/quota"))?;
+                if q.derived {
+                    quota.value.derived = self.derive(ptr, parent.quota.as_ref(), cats, i);
+                }
+                Some(quota)
+            });
             let pilot = match &c.pilot {
                 Some(rule) => {
                     let pp = format!("{p}/pilot");
@@ -815,7 +989,7 @@ impl Cx<'_> {
             };
             inh.pilot = pilot.clone();
             if let Some(q) = &quota {
-                self.quota_sum(q.value, &format!("{p}/quota"), &c.children, &format!("{p}/children"));
+                self.quota_sum(q.value.clone(), &format!("{p}/quota"), &c.children, &format!("{p}/children"));
             }
             let leaf = c.children.is_empty();
             if leaf {
@@ -840,7 +1014,7 @@ impl Cx<'_> {
                 cite,
                 amount: inh.amount.as_ref().map_or(model::Amount::Unstated(None), |(a, _)| a.clone()),
                 paid_after: inh.amount.as_ref().is_some_and(|(_, after)| *after),
-                quota,
+                quota: quota.clone(),
                 min_applicants: inh.min_applicants.clone(),
                 tranches: inh.tranches.clone().unwrap_or_default(),
                 leads: inh.leads.clone(),
@@ -855,6 +1029,7 @@ impl Cx<'_> {
                 duration: inh.duration.clone(),
                 pilot,
             });
+            let inh = Inherited { quota: quota.clone(), ..inh };
             self.categories(&c.children, &format!("{p}/children"), &inh, path, names, out);
             path.pop();
             names.pop();
@@ -1219,6 +1394,9 @@ struct Inherited {
     duration: Option<crate::kinds::period::Duration>,
     min_applicants: Option<Cited<u32>>,
     pilot: Option<Cited<String>>,
+    /// The quota of the group the categories are in (the call's at the top), which a derived
+    /// quota is derived from; not inherited further down.
+    quota: Option<Cited<model::Quota>>,
     partners: Vec<(String, model::Partner)>,
     letters: Vec<(String, model::Letter)>,
     kpis: Vec<(String, model::Kpi)>,

@@ -201,6 +201,24 @@ impl<'a> Guide<'a> {
             ));
         }
         self.block(&t);
+        // Quotas the notice does not state: how each is derived, every number with its clause.
+        let derived: Vec<Item> = call
+            .categories
+            .iter()
+            .filter_map(|c| c.quota.as_ref().and_then(|q| q.value.derived.as_ref().map(|d| (c, q, d))))
+            .map(|(c, q, d)| {
+                let mut item = Item::new(format!("{}的立项数{}", esc(&c.full_name()), super::quota(&q.value)), Some(&q.cite));
+                item.children.push(Item::new(format!("总数：{} 项", d.total.value), Some(&d.total.cite)));
+                for o in &d.others {
+                    item.children.push(Item::new(format!("减去：{} 项", o.value), Some(&o.cite)));
+                }
+                item
+            })
+            .collect();
+        if !derived.is_empty() {
+            self.para("以下立项数通知未直接写明，由其他名额推算：");
+            self.list(&derived);
+        }
     }
 
     fn category_sections(&mut self) {
@@ -246,12 +264,7 @@ impl<'a> Guide<'a> {
                     .deliverables
                     .iter()
                     .map(|d| {
-                        let chars = match (d.min_chars, d.max_chars) {
-                            (Some(a), Some(b)) => format!("，{a} 至 {b} 字"),
-                            (Some(a), None) => format!("，不少于 {a} 字"),
-                            (None, Some(b)) => format!("，不超过 {b} 字"),
-                            (None, None) => String::new(),
-                        };
+                        let chars = super::length(d.min_chars, d.max_chars, d.nominal_chars);
                         Item::new(format!("{}：{} 份{chars}", esc(&d.name), d.count), Some(&d.cite))
                     })
                     .collect();
@@ -396,7 +409,8 @@ impl<'a> Guide<'a> {
             .exclusions
             .iter()
             .map(|e| {
-                let mut text = if e.soft { format!("原则上：{}", esc(&e.text)) } else { esc(&e.text) };
+                let words = esc(&super::worded(&e.text, e.summary));
+                let mut text = if e.soft { format!("原则上：{words}") } else { words };
                 if !e.applies_to.is_empty() {
                     text.push_str(&format!("（适用于：{}）", esc(&super::type_names(call, &e.applies_to))));
                 }
@@ -494,7 +508,11 @@ impl<'a> Guide<'a> {
             return;
         }
         self.heading(2, "优先支持");
-        let items: Vec<Item> = call.preferences.iter().map(|p| Item::new(scoped(call, &p.text, &p.categories), Some(&p.cite))).collect();
+        let items: Vec<Item> = call
+            .preferences
+            .iter()
+            .map(|p| Item::new(scoped(call, &super::worded(&p.text, p.summary), &p.categories), Some(&p.cite)))
+            .collect();
         self.list(&items);
     }
 
@@ -506,7 +524,7 @@ impl<'a> Guide<'a> {
                 .iter()
                 .filter(|c| c.stage == stage)
                 .map(|c| {
-                    let text = scoped(call, &c.text, &c.categories);
+                    let text = scoped(call, &super::worded(&c.text, c.summary), &c.categories);
                     Item::new(if c.affirm { format!("须在申报书中承诺：{text}") } else { text }, Some(&c.cite))
                 })
                 .collect();

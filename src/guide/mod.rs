@@ -34,17 +34,45 @@ pub fn amount_cite(a: &Amount) -> Option<&Citation> {
     a.cite()
 }
 
-/// A number of projects in words: `10 项`, `不超过 36 项`, `约 50 项`, `10 项（定向）`.
+/// A number of projects in words: `10 项`, `不超过 36 项`, `约 50 项`, `10 项（定向）`, and for a
+/// derived quota `不超过 3 项（推算：66 − 36 − 19 − 8）`.
 pub fn quota(q: &Quota) -> String {
     let n = q.value;
-    let words = match (q.kind, q.soft) {
+    let mut words = match (q.kind, q.soft) {
         (QuotaKind::Unlimited, _) => "不限".to_owned(),
         (QuotaKind::Exact, false) => format!("{n} 项"),
         (QuotaKind::Exact, true) => format!("约 {n} 项"),
         (QuotaKind::Max, false) => format!("不超过 {n} 项"),
         (QuotaKind::Max, true) => format!("原则上不超过 {n} 项"),
     };
-    if q.reserved { format!("{words}（定向）") } else { words }
+    if q.reserved {
+        words.push_str("（定向）");
+    }
+    if let Some(d) = &q.derived {
+        let parts: Vec<String> = std::iter::once(d.total.value).chain(d.others.iter().map(|o| o.value)).map(|v| v.to_string()).collect();
+        words.push_str(&format!("（推算：{}，通知未明列）", parts.join(" − ")));
+    }
+    words
+}
+
+/// A text of the spec as the guide shows it: the notice's words, or the spec author's summary
+/// marked as such.
+pub fn worded(text: &str, summary: bool) -> String {
+    if summary { format!("{text}（概述，非通知原文）") } else { text.to_owned() }
+}
+
+/// A deliverable's length in words: `，不少于 1500 字`, `，约 1500 字（参考篇幅，不作要求）`.
+pub fn length(min: Option<u32>, max: Option<u32>, nominal: Option<u32>) -> String {
+    let mut out = match (min, max) {
+        (Some(a), Some(b)) => format!("，{a} 至 {b} 字"),
+        (Some(a), None) => format!("，不少于 {a} 字"),
+        (None, Some(b)) => format!("，不超过 {b} 字"),
+        (None, None) => String::new(),
+    };
+    if let Some(n) = nominal {
+        out.push_str(&format!("，约 {n} 字（参考篇幅，不作要求）"));
+    }
+    out
 }
 
 /// A KPI's target in words: `不少于 3 场`, `不超过 2 篇`, `2 至 5 个`, `4 县`; a choice says how

@@ -12,7 +12,7 @@ pub use crate::kinds::amount::{Amount, Grade};
 pub use crate::spec::{BudgetRuleKind, Channel, IdentifierKind, QuotaKind, Role, Stage};
 
 /// A value together with the clause it comes from.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Cited<T> {
     pub value: T,
     pub cite: Citation,
@@ -170,7 +170,7 @@ impl Category {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Quota {
     pub kind: QuotaKind,
     /// The number of projects (0 for `unlimited`).
@@ -178,6 +178,16 @@ pub struct Quota {
     /// 左右, 约: not added up against the quota above it.
     pub soft: bool,
     pub reserved: bool,
+    /// Set when the notice does not state the number: how it follows from others.
+    pub derived: Option<Derived>,
+}
+
+/// A quota the notice does not state, derived as `total` less `others` (66 − 36 − 19 − 8),
+/// each number with the clause that states it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Derived {
+    pub total: Cited<u32>,
+    pub others: Vec<Cited<u32>>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -277,6 +287,8 @@ pub struct Deliverable {
     pub count: u32,
     pub min_chars: Option<u32>,
     pub max_chars: Option<u32>,
+    /// A length given without 不少于/不超过: shown, never checked.
+    pub nominal_chars: Option<u32>,
     pub cite: Citation,
 }
 
@@ -302,6 +314,8 @@ pub struct Exclusion {
     pub soft: bool,
     /// It applies only where this holds.
     pub when: Option<crate::kinds::condition::Expr>,
+    /// True when `text` is the spec author's summary, not the notice's words.
+    pub summary: bool,
     pub cite: Citation,
 }
 
@@ -379,6 +393,8 @@ pub struct Preference {
     pub categories: Vec<String>,
     /// It applies only where this holds.
     pub when: Option<crate::kinds::condition::Expr>,
+    /// True when `text` is the spec author's summary, not the notice's words.
+    pub summary: bool,
     pub cite: Citation,
 }
 
@@ -393,6 +409,8 @@ pub struct Commitment {
     pub soft: bool,
     /// It applies only where this holds.
     pub when: Option<crate::kinds::condition::Expr>,
+    /// True when `text` is the spec author's summary, not the notice's words.
+    pub summary: bool,
     pub cite: Citation,
 }
 

@@ -268,10 +268,13 @@ fn category_rules(call: &Call, c: &Category) -> Value {
             .deliverables
             .iter()
             .map(|d| {
-                let length = match (d.min_chars, d.max_chars) {
+                let mut length = match (d.min_chars, d.max_chars) {
                     (None, None) => String::new(),
                     (a, b) => format!(", {} characters", chars(a, b)),
                 };
+                if let Some(n) = d.nominal_chars {
+                    length.push_str(&format!(", about {n} characters (nominal)"));
+                }
                 json!({
                     "description": format!("{} × {} (`id: {}`{length}). {}", d.count, d.name, d.id, cited(&d.cite)),
                     "contains": { "required": ["id"], "properties": { "id": { "const": d.id } } },

@@ -28,6 +28,9 @@ pub struct SpecFile {
     /// Who issued the call, when, and its identifiers.
     #[schemars(extend("x-required" = true))]
     pub call: Option<CallMeta>,
+    /// The notice's own text, against which every quote of the spec is checked.
+    #[serde(default)]
+    pub notice: Option<Notice>,
     /// The clauses of the notice that rules cite, by id: where they stand and what they say.
     #[schemars(extend("propertyNames" = { "pattern": "^[a-z0-9][a-z0-9-]*$" }))]
     #[schemars(extend("x-required" = true))]
@@ -209,6 +212,38 @@ pub struct CallMeta {
     /// The id of the work plan (a `plan:` document beside the spec) whose priorities the call serves.
     #[serde(default)]
     pub plan: Option<String>,
+}
+
+/// The notice's own text, bundled with the spec. `callspec check` verifies every quote against
+/// it: each clause's `text` (inside the region its `section` names) and the `text` of each
+/// exclusion, preference and commitment not marked `summary` (inside its clause's section),
+/// word for word once white space is dropped, "…" marking what a quote leaves out.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Notice {
+    /// The notice's plain text, relative to this spec's folder and inside it, e.g.
+    /// `hangzhou-2025.notice.txt`.
+    #[schemars(length(min = 1))]
+    pub file: String,
+    /// The extraction's noise, corrected: every occurrence of `read` in the notice's text is
+    /// read as `as` before quotes are compared with it.
+    #[serde(default)]
+    pub corrections: Vec<Correction>,
+}
+
+/// One correction of the notice's extracted text.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Correction {
+    /// The text as extracted, e.g. `９`.
+    #[schemars(length(min = 1))]
+    pub read: String,
+    /// What it stands for, e.g. `，`.
+    #[serde(rename = "as")]
+    pub as_: String,
+    /// Why: which noise of the extraction this is.
+    #[serde(default)]
+    pub why: Option<String>,
 }
 
 /// A known time zone.
@@ -397,6 +432,11 @@ pub struct Quota {
     /// Of these, how many are reserved for a purpose (其中10项定向用于...): set on the sub-type it is reserved for.
     #[serde(default)]
     pub reserved: bool,
+    /// True when the notice does not state this number but it follows from others: the
+    /// enclosing quota (the group's, or the call's) less the quotas of the sibling categories
+    /// (66 − 36 − 19 − 8 = 3). The compiler checks the arithmetic; the guide says it is derived.
+    #[serde(default)]
+    pub derived: bool,
     /// The clause that says so.
     pub source: Option<String>,
 }
@@ -553,6 +593,10 @@ pub struct Deliverable {
     /// The most characters (不超过1500字).
     #[serde(default)]
     pub max_chars: Option<u32>,
+    /// A length the notice gives without 不少于 or 不超过 (“案例1个（1500字）”): shown to
+    /// applicants as the expected length, never checked.
+    #[serde(default)]
+    pub nominal_chars: Option<u32>,
     /// The clause that says so.
     pub source: Option<String>,
 }
@@ -596,9 +640,14 @@ pub struct Exclusion {
     /// The key an application attests under `attestations:`.
     #[schemars(regex(pattern = r"^[a-z0-9][a-z0-9-]*$"), extend("x-required" = true))]
     pub id: Option<String>,
-    /// The situation, in the notice's words.
+    /// The situation, in the notice's words (a quote, checked against the notice
+    /// text), or the spec author's summary of them (`summary: true`).
     #[schemars(extend("x-required" = true))]
     pub text: Option<String>,
+    /// True when `text` is the spec author's summary, not a quote: it is not checked against the
+    /// notice, and guides present it as a summary.
+    #[serde(default)]
+    pub summary: bool,
     /// Applicant types it concerns; empty means all.
     #[serde(default)]
     pub applies_to: Vec<String>,
@@ -816,9 +865,14 @@ pub enum IdentifierKind {
 pub struct Preference {
     #[schemars(regex(pattern = r"^[a-z0-9][a-z0-9-]*$"), extend("x-required" = true))]
     pub id: Option<String>,
-    /// The preference, in the notice's words.
+    /// The preference, in the notice's words (a quote, checked against the notice
+    /// text), or the spec author's summary of them (`summary: true`).
     #[schemars(extend("x-required" = true))]
     pub text: Option<String>,
+    /// True when `text` is the spec author's summary, not a quote: it is not checked against the
+    /// notice, and guides present it as a summary.
+    #[serde(default)]
+    pub summary: bool,
     /// Met when a joint applicant or partner is of one of these types.
     #[serde(default)]
     pub partner_types: Vec<String>,
@@ -852,9 +906,14 @@ pub struct Commitment {
     /// `form`: an instruction for filling the form that no rule can judge (truthfulness, full names).
     #[schemars(extend("x-required" = true))]
     pub stage: Option<Stage>,
-    /// The obligation, in the notice's words.
+    /// The obligation, in the notice's words (a quote, checked against the notice
+    /// text), or the spec author's summary of them (`summary: true`).
     #[schemars(extend("x-required" = true))]
     pub text: Option<String>,
+    /// True when `text` is the spec author's summary, not a quote: it is not checked against the
+    /// notice, and guides present it as a summary.
+    #[serde(default)]
+    pub summary: bool,
     /// Category paths it concerns; empty means all.
     #[serde(default)]
     pub categories: Vec<String>,

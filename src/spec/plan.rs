@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 use schemars::JsonSchema;
 use serde::Deserialize;
 
-use super::Clause;
+use super::{Clause, Notice};
 
 /// A work plan: programmes and priorities, each citing its clause.
 #[derive(Debug, Deserialize, JsonSchema)]
@@ -32,6 +32,9 @@ pub struct PlanFile {
     /// The year it plans.
     #[schemars(extend("x-required" = true))]
     pub year: Option<u32>,
+    /// The plan's own text, against which every clause quote is checked.
+    #[serde(default)]
+    pub notice: Option<Notice>,
     /// The clauses priorities cite, by id.
     #[schemars(extend("propertyNames" = { "pattern": "^[a-z0-9][a-z0-9-]*$" }))]
     #[schemars(extend("x-required" = true))]
