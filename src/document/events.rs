@@ -302,7 +302,7 @@ mod tests {
     fn agrees_with_the_full_path() {
         let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
         let mut files = Vec::new();
-        for dir in ["specs", "examples", "tests/hostile", "tests/regressions", "tests/fixtures"] {
+        for dir in ["specs", "examples", "tests/corpus", "tests/hostile", "tests/regressions", "tests/fixtures"] {
             collect(&root.join(dir), &mut files);
         }
         assert!(files.len() > 200, "{} files", files.len());
