@@ -284,6 +284,10 @@ pub const CALL_UNAVAILABLE: &crate::diagnostics::CodeInfo = &crate::diagnostics:
     doc: "`validate` needs the compiled call: from `--spec FILE`, from `--call ID` looked up in the \
           specs folder, or from the application's own `call:` field. The finding lists the calls \
           that are available. A spec with errors cannot be used; run `callspec check` on it. Exit code 2.",
+    summary_zh: "找不到申报书所指的通知，或其规范文件无法编译",
+    doc_zh: "`validate` 需要已编译的通知：来自 `--spec FILE`，来自按 `--call ID` 在规范文件夹中查找的结果，\
+             或来自申报书自身的 `call:` 字段。该问题会列出可用的通知。有错误的规范文件无法使用；\
+             请对其运行 `callspec check`。退出码 2。",
 };
 
 /// Checks a parsed document against the application schema and reads it tolerantly.

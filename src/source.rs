@@ -277,6 +277,9 @@ pub mod codes {
         summary: "an input path is missing, a folder where a file is needed, or unreadable",
         doc: "The path could not be read as a file: it does not exist, is a folder, or the \
               process lacks permission. Nothing is checked in that file. Exit code 2.",
+        summary_zh: "输入路径不存在、在需要文件处给了文件夹，或无法读取",
+        doc_zh: "该路径无法作为文件读取：不存在、是文件夹，或本进程没有读取权限。该文件不做任何检查。\
+                 退出码 2。",
     };
     pub const ENCODING: &CodeInfo = &CodeInfo {
         code: "input.encoding",
@@ -284,11 +287,18 @@ pub mod codes {
         doc: "callspec reads UTF-8 (a byte-order mark is allowed). Files saved by Chinese-locale \
               editors are often GBK/GB18030 or UTF-16; the finding labels the first byte that is \
               not UTF-8 and names the likely encoding. Re-save the file as UTF-8. Exit code 2.",
+        summary_zh: "文件不是 UTF-8 文本",
+        doc_zh: "callspec 读取 UTF-8 文本（允许字节顺序标记）。中文环境的编辑器保存的文件常为 GBK/GB18030 或 UTF-16；\
+                 该问题标出第一个不属于 UTF-8 的字节，并指出可能的编码。请将文件另存为 UTF-8。\
+                 退出码 2。",
     };
     pub const TOO_LARGE: &CodeInfo = &CodeInfo {
         code: "input.too-large",
         summary: "the file is larger than the file-size limit",
         doc: "Files over the limit (8 MiB by default, `--max-file-size` to change) are not \
               read at all, so a hostile or mistaken input cannot exhaust memory. Exit code 2.",
+        summary_zh: "文件超过文件大小上限",
+        doc_zh: "超过上限（默认 8 MiB，可用 `--max-file-size` 修改）的文件完全不读取，以免恶意或误给的输入耗尽内存。\
+                 退出码 2。",
     };
 }

@@ -7,6 +7,7 @@ mod calendar;
 mod check;
 mod completions;
 mod explain;
+mod help_zh;
 mod list;
 mod man;
 mod migrate;
@@ -19,8 +20,11 @@ mod test;
 mod validate;
 
 use std::process::ExitCode;
+use std::sync::OnceLock;
 
-use clap::Parser;
+use clap::FromArgMatches;
+
+use callspec::i18n::{Lang, Text};
 
 use args::{Cli, Command};
 
@@ -49,8 +53,28 @@ pub fn out(text: &str) {
     let _ = o.write_all(text.as_bytes()).and_then(|()| o.flush());
 }
 
+/// The language of this run, set once its arguments are parsed.
+static LANG: OnceLock<Lang> = OnceLock::new();
+
+/// The language of this run's messages: `--lang`, else the environment's.
+pub fn lang() -> Lang {
+    LANG.get().copied().unwrap_or_else(Lang::from_env)
+}
+
+/// A text in this run's language.
+pub fn say(t: Text) -> String {
+    match lang() {
+        Lang::En => t.en,
+        Lang::Zh => t.zh,
+    }
+}
+
 pub fn main() -> ExitCode {
-    let cli = match Cli::try_parse() {
+    // The language is known before parsing, so that `--help` is written in it.
+    let argv: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    let mut cmd = help_zh::command(args::lang_in(&argv).unwrap_or_else(Lang::from_env));
+    let parsed = cmd.try_get_matches_from_mut(argv).and_then(|mut m| Cli::from_arg_matches_mut(&mut m).map_err(|e| e.format(&mut cmd)));
+    let cli = match parsed {
         Ok(cli) => cli,
         Err(e) => {
             let code = if e.use_stderr() { Exit::Unusable } else { Exit::Clean };
@@ -58,6 +82,7 @@ pub fn main() -> ExitCode {
             return code.into();
         }
     };
+    let _ = LANG.set(args::lang(cli.lang));
     let exit = match cli.command {
         Command::Check(a) => check::run(&a),
         Command::Validate(a) => validate::run(&a),

@@ -164,7 +164,7 @@ impl<'a> Printer<'a> {
                 let files = serde_json::Value::from(files);
                 super::out(&format!("\n],\"files\":{files},\"exit_code\":{},\"summary\":{s}}}\n", exit as i32));
             }
-            Format::Sarif => super::out(&format!("{}\n", render::sarif_end(exit as i32))),
+            Format::Sarif => super::out(&format!("{}\n", render::sarif_end(exit as i32, self.style.lang))),
         }
         exit
     }

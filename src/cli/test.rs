@@ -28,10 +28,11 @@ pub fn run(args: &TestArgs) -> Exit {
     if !bundle.failed.is_empty() {
         let findings = bundle.findings;
         let text = callspec::render::human_all(&findings, callspec::render::Style { lang, ..Default::default() });
-        let dir = args.specs.as_ref().map_or_else(|| "the built-in specs".to_owned(), |d| d.display().to_string());
-        super::out(&match lang {
-            Lang::En => format!("{text}\nthe specs under {dir} have errors; run `callspec check`\n"),
-            Lang::Zh => format!("{text}\n{dir} 下的规范文件有错误；请运行 `callspec check`\n"),
+        super::out(&match (lang, &args.specs) {
+            (Lang::En, None) => format!("{text}\nthe built-in specs have errors; run `callspec check`\n"),
+            (Lang::En, Some(dir)) => format!("{text}\nthe specs under {} have errors; run `callspec check`\n", dir.display()),
+            (Lang::Zh, None) => format!("{text}\n内置的规范文件有错误；请运行 `callspec check`\n"),
+            (Lang::Zh, Some(dir)) => format!("{text}\n{} 下的规范文件有错误；请运行 `callspec check`\n", dir.display()),
         });
         return Exit::Unusable;
     }
