@@ -297,3 +297,26 @@ fn notes_and_errors_on_standard_error_are_chinese() {
     found.extend(english_lines("validate", &out));
     assert_chinese(found);
 }
+
+#[test]
+fn usage_errors_are_chinese() {
+    let mut found = Vec::new();
+    for args in [
+        &["chec"][..],
+        &["validate"],
+        &["validate", "--bogus", "x.yaml"],
+        &["validate", "--as-of", "2025-13-01", "x.yaml"],
+        &["validate", "--spec", "a.yaml", "--call", "b", "x.yaml"],
+        &["list", "--format", "xml"],
+        &["list", "--formt", "json"],
+        &["test", "--complete"],
+        &["--lang", "zh", "--lang", "zh", "list"],
+    ] {
+        let o = callspec(&[&["--lang", "zh"][..], args].concat());
+        let err = String::from_utf8(o.stderr).unwrap();
+        assert_eq!(o.status.code(), Some(2), "{args:?}: {err}");
+        assert!(err.starts_with("错误："), "{args:?}: {err}");
+        found.extend(english_lines(&format!("{args:?}"), &without_command_names(&err)));
+    }
+    assert_chinese(found);
+}

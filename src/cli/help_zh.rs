@@ -5,9 +5,12 @@
 //! built-in `--help`, `--version` and `help`. Default values are appended in Chinese; the
 //! possible values are named in each text instead of clap's English list.
 //!
-//! What stays English: clap's usage errors (`error: unexpected argument …`), the value names
-//! (`FILE`, `ID`, `DIR`), option names and possible values, and the man pages and completion
-//! scripts (generated once and installed, from the English definitions).
+//! Usage errors are told in Chinese too ([`error`]): an unknown option or subcommand, an invalid
+//! value, a missing or conflicting argument; rarer ones keep clap's English.
+//!
+//! What stays English: the value names (`FILE`, `ID`, `DIR`), option names and possible values,
+//! clap's rarer errors, and the man pages and completion scripts (generated once and installed,
+//! from the English definitions).
 
 use clap::{Command, CommandFactory};
 
@@ -146,6 +149,91 @@ fn localise(cmd: &mut Command, name: &str) {
         localise(sub, &sub_name);
     }
     *cmd = c;
+}
+
+/// A usage error in Chinese, for the kinds a user meets (`None`: print clap's own).
+pub fn error(e: &clap::Error) -> Option<String> {
+    use clap::error::{ContextKind, ContextValue, ErrorKind};
+    let get = |k: ContextKind| {
+        e.get(k).map(|v| match v {
+            ContextValue::String(s) => s.clone(),
+            ContextValue::Strings(v) => v.join("、"),
+            ContextValue::StyledStr(s) => s.to_string(),
+            ContextValue::StyledStrs(v) => v.iter().map(ToString::to_string).collect::<Vec<_>>().join("、"),
+            ContextValue::Number(n) => n.to_string(),
+            _ => String::new(),
+        })
+    };
+    // Suggestions: `a` or `b`.
+    let suggest = |k: ContextKind| match e.get(k) {
+        Some(ContextValue::Strings(v)) if !v.is_empty() => Some(v.iter().map(|s| format!("`{s}`")).collect::<Vec<_>>().join(" 或 ")),
+        Some(ContextValue::String(s)) => Some(format!("`{s}`")),
+        _ => None,
+    };
+    let arg = get(ContextKind::InvalidArg).unwrap_or_default();
+    let value = get(ContextKind::InvalidValue).unwrap_or_default();
+    let mut tips = Vec::new();
+    let message = match e.kind() {
+        ErrorKind::UnknownArgument => {
+            if let Some(s) = suggest(ContextKind::SuggestedArg) {
+                tips.push(format!("是否应为 {s}？"));
+            } else if arg.starts_with('-') {
+                tips.push(format!("如需把 `{arg}` 作为值传入，请写 `-- {arg}`"));
+            }
+            format!("无法识别的参数 `{arg}`")
+        }
+        ErrorKind::InvalidSubcommand => {
+            if let Some(s) = suggest(ContextKind::SuggestedSubcommand) {
+                tips.push(format!("是否应为 {s}？"));
+            }
+            format!("无法识别的子命令 `{}`", get(ContextKind::InvalidSubcommand).unwrap_or_default())
+        }
+        ErrorKind::InvalidValue => {
+            if let Some(s) = suggest(ContextKind::SuggestedValue) {
+                tips.push(format!("是否应为 {s}？"));
+            }
+            if let Some(v) = get(ContextKind::ValidValue) {
+                tips.push(format!("可选值：{v}"));
+            }
+            if value.is_empty() { format!("`{arg}` 缺少值") } else { format!("`{arg}` 的值 `{value}` 无效") }
+        }
+        ErrorKind::ValueValidation => {
+            // Our own value types explain themselves in both languages.
+            let why = std::error::Error::source(e).map(|s| match s.downcast_ref::<callspec::i18n::Text>() {
+                Some(t) => t.zh.clone(),
+                None => s.to_string(),
+            });
+            match why {
+                Some(why) => format!("`{arg}` 的值 `{value}` 无效：{why}"),
+                None => format!("`{arg}` 的值 `{value}` 无效"),
+            }
+        }
+        ErrorKind::MissingRequiredArgument => format!("缺少必需的参数：{arg}"),
+        ErrorKind::ArgumentConflict => match get(ContextKind::PriorArg) {
+            Some(prior) if prior == arg => format!("`{arg}` 只能给一次"),
+            Some(prior) => format!("`{arg}` 不能与 `{prior}` 同时使用"),
+            None => format!("`{arg}` 不能与其他参数同时使用"),
+        },
+        ErrorKind::NoEquals | ErrorKind::TooManyValues | ErrorKind::TooFewValues | ErrorKind::WrongNumberOfValues => {
+            format!("`{arg}` 的值个数不对")
+        }
+        ErrorKind::MissingSubcommand => {
+            if let Some(v) = get(ContextKind::ValidSubcommand) {
+                tips.push(format!("子命令：{v}"));
+            }
+            "缺少子命令".to_owned()
+        }
+        _ => return None,
+    };
+    let mut out = format!("错误：{message}\n");
+    for t in &tips {
+        out.push_str(&format!("  提示：{t}\n"));
+    }
+    if let Some(usage) = get(ContextKind::Usage) {
+        out.push_str(&format!("\n{}\n", usage.strip_prefix("Usage: ").map_or(usage.clone(), |u| format!("用法：{u}"))));
+    }
+    out.push_str("\n更多信息请使用 `--help`。\n");
+    Some(out)
 }
 
 #[cfg(test)]

@@ -72,13 +72,19 @@ pub fn say(t: Text) -> String {
 pub fn main() -> ExitCode {
     // The language is known before parsing, so that `--help` is written in it.
     let argv: Vec<std::ffi::OsString> = std::env::args_os().collect();
-    let mut cmd = help_zh::command(args::lang_in(&argv).unwrap_or_else(Lang::from_env));
+    let asked = args::lang_in(&argv).unwrap_or_else(Lang::from_env);
+    let mut cmd = help_zh::command(asked);
     let parsed = cmd.try_get_matches_from_mut(argv).and_then(|mut m| Cli::from_arg_matches_mut(&mut m).map_err(|e| e.format(&mut cmd)));
     let cli = match parsed {
         Ok(cli) => cli,
         Err(e) => {
             let code = if e.use_stderr() { Exit::Unusable } else { Exit::Clean };
-            let _ = e.print();
+            match help_zh::error(&e).filter(|_| asked == Lang::Zh && e.use_stderr()) {
+                Some(text) => eprint!("{text}"),
+                None => {
+                    let _ = e.print();
+                }
+            }
             return code.into();
         }
     };
