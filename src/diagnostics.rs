@@ -22,6 +22,28 @@ pub struct CodeInfo {
     pub summary: &'static str,
     /// One paragraph: when it fires, why, and how to fix it.
     pub doc: &'static str,
+    /// `summary` in Chinese (`callspec explain --lang zh`).
+    pub summary_zh: &'static str,
+    /// `doc` in Chinese.
+    pub doc_zh: &'static str,
+}
+
+impl CodeInfo {
+    /// The one-line summary in a language.
+    pub fn summary_in(&self, lang: crate::i18n::Lang) -> &'static str {
+        match lang {
+            crate::i18n::Lang::En => self.summary,
+            crate::i18n::Lang::Zh => self.summary_zh,
+        }
+    }
+
+    /// The documentation paragraph in a language.
+    pub fn doc_in(&self, lang: crate::i18n::Lang) -> &'static str {
+        match lang {
+            crate::i18n::Lang::En => self.doc,
+            crate::i18n::Lang::Zh => self.doc_zh,
+        }
+    }
 }
 
 /// How much a finding matters; follows the notice's wording.

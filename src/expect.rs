@@ -50,8 +50,8 @@ mod tests {
     use super::*;
     use crate::diagnostics::CodeInfo;
 
-    static A: CodeInfo = CodeInfo { code: "budget.over-cap", summary: "s", doc: "d" };
-    static B: CodeInfo = CodeInfo { code: "kpi.missing", summary: "s", doc: "d" };
+    static A: CodeInfo = CodeInfo { code: "budget.over-cap", summary: "s", doc: "d", summary_zh: "s", doc_zh: "d" };
+    static B: CodeInfo = CodeInfo { code: "kpi.missing", summary: "s", doc: "d", summary_zh: "s", doc_zh: "d" };
 
     fn expect(pairs: &[(&str, Severity)]) -> Expect {
         Expect {

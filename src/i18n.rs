@@ -2,7 +2,9 @@
 //! English and a Chinese text ([`Text`]); renderers pick one by [`Lang`]. Names, category
 //! names and quoted clauses from the notice are inserted as written in both.
 //!
-//! Finding codes, `callspec explain` and `--help` stay English.
+//! The documentation of every code has its Chinese text beside the English one
+//! (`CodeInfo::summary_zh`, `doc_zh`); the command line's Chinese `--help` lives in the binary
+//! (`src/cli/help_zh.rs`). Finding codes, keys and ids stay as they are.
 
 use std::fmt;
 

@@ -436,6 +436,9 @@ pub const DUPLICATE_PLAN: &crate::diagnostics::CodeInfo = &crate::diagnostics::C
     doc: "A call names its plan by id (`call.plan`), so plan ids must be unique among the files \
           loaded together. While two plan files share an id, neither is used (calls naming it \
           do not compile); the second definition is labelled.",
+    summary_zh: "两个计划文件定义了同一个计划 id",
+    doc_zh: "通知以 id 指明其所属计划（`call.plan`），因此一起加载的文件中计划 id 必须唯一。两个计划文件 id 相同时，\
+             两者都不使用（指明该计划的通知无法编译）；第二处定义会被标出。",
 };
 
 impl Bundle {
@@ -500,6 +503,10 @@ pub const CALL_UNAVAILABLE: &crate::diagnostics::CodeInfo = &crate::diagnostics:
     doc: "`validate` needs the compiled call: from `--spec FILE`, from `--call ID` looked up in the \
           specs folder, or from the application's own `call:` field. The finding lists the calls \
           that are available. A spec with errors cannot be used; run `callspec check` on it. Exit code 2.",
+    summary_zh: "找不到申报书所指的通知，或其规范文件无法编译",
+    doc_zh: "`validate` 需要已编译的通知：来自 `--spec FILE`，来自按 `--call ID` 在规范文件夹中查找的结果，\
+             或来自申报书自身的 `call:` 字段。该问题会列出可用的通知。有错误的规范文件无法使用；\
+             请对其运行 `callspec check`。退出码 2。",
 };
 
 /// Checks a parsed document against the application schema and reads it tolerantly.

@@ -49,6 +49,10 @@ mod tests {
             assert!(c.code.split_once('.').is_some_and(|(a, b)| !a.is_empty() && !b.is_empty()), "{}", c.code);
             assert!(c.code.bytes().all(|b| b.is_ascii_lowercase() || b == b'.' || b == b'-'), "{}", c.code);
             assert!(!c.summary.is_empty() && c.doc.len() > c.summary.len() / 2, "{}", c.code);
+            // Every code is documented in Chinese too (`callspec explain --lang zh`).
+            let chinese = |s: &str| s.chars().any(|ch| ('\u{4e00}'..='\u{9fff}').contains(&ch));
+            assert!(chinese(c.summary_zh) && chinese(c.doc_zh), "{} lacks its Chinese summary or doc", c.code);
+            assert!(c.doc_zh.chars().count() > c.summary_zh.chars().count() / 2, "{}", c.code);
         }
         let list: Vec<&str> = all.iter().map(|c| c.code).collect();
         insta::assert_snapshot!(list.join("\n"));

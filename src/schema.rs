@@ -21,7 +21,7 @@ use crate::tr;
 
 pub mod call;
 
-pub use call::for_call;
+pub use call::{for_call, for_call_in};
 
 // The schemas a run checks against are the committed files under `schemas/`, read from the
 // binary: reading JSON costs a tenth of generating the schema from the types with schemars,
@@ -188,11 +188,16 @@ pub const UNKNOWN_KEY: &CodeInfo = &CodeInfo {
     doc: "Every mapping accepts a fixed set of keys. An unknown key is usually a typo or a key \
           placed at the wrong level; the finding suggests the closest allowed key and lists the \
           others. Unknown keys are errors so that a misspelt rule is never silently ignored.",
+    summary_zh: "格式中没有的键（常为拼写错误）",
+    doc_zh: "每个映射只接受一组固定的键。未知的键通常是拼写错误或放错了层级；该问题会给出最接近的允许键，\
+             并列出其余可用的键。未知键一律报错，以免拼错的规则被悄悄忽略。",
 };
 pub const MISSING_KEY: &CodeInfo = &CodeInfo {
     code: "schema.missing-key",
     summary: "a required key is missing",
     doc: "The mapping lacks a key the format requires. The label is on the mapping's own key.",
+    summary_zh: "缺少必填的键",
+    doc_zh: "该映射缺少格式要求的键。标注位于该映射自身的键上。",
 };
 pub const WRONG_TYPE: &CodeInfo = &CodeInfo {
     code: "schema.type",
@@ -200,6 +205,9 @@ pub const WRONG_TYPE: &CodeInfo = &CodeInfo {
     doc: "The value's YAML type does not match what the format expects at that place. Quote \
           text that looks like a number, write numbers without units, and check the indentation \
           of nested mappings and lists.",
+    summary_zh: "值的类型不对（需要数字处写了文本、需要映射处写了列表等）",
+    doc_zh: "该值的 YAML 类型与格式在此处要求的不符。看起来像数字的文本请加引号，数字不要带单位，\
+             并检查嵌套映射和列表的缩进。",
 };
 pub const UNFILLED: &CodeInfo = &CodeInfo {
     code: "schema.unfilled",
@@ -209,6 +217,10 @@ pub const UNFILLED: &CodeInfo = &CodeInfo {
           a draft lists exactly these. The finding says what kind of value goes there (text, a \
           date, an amount, one of a list of choices); fill it in, or delete the key when the \
           finding says it is optional.",
+    summary_zh: "值尚未填写：键已存在，值为空（`~`）",
+    doc_zh: "格式需要值的地方为空（`~`、`null` 或冒号后什么也没有）。`callspec new` 生成的草稿中，\
+             每个待填的值都写作 `~`；校验这样的草稿会正好列出这些值。该问题会说明此处应填哪类值（文本、\
+             日期、金额、列表中的某个选项）；请填写，或在问题说明该项可选时删除该键。",
 };
 pub const BAD_VALUE: &CodeInfo = &CodeInfo {
     code: "schema.value",
@@ -216,6 +228,9 @@ pub const BAD_VALUE: &CodeInfo = &CodeInfo {
     doc: "The value has the right type but is not allowed: a choice not in the list, an id with \
           characters other than a-z, 0-9 and '-', a date that does not exist, an amount with a unit \
           or full-width digits, or a number out of range. The finding names what is allowed.",
+    summary_zh: "值超出格式允许的范围（不在所列选项中，日期、编号或金额格式有误，超出范围）",
+    doc_zh: "值的类型正确但不被允许：不在列表中的选项，含有 a-z、0-9 和 '-' 以外字符的编号，\
+             不存在的日期，带单位或全角数字的金额，或超出范围的数字。该问题会说明允许的取值。",
 };
 
 /// A schema as committed under `schemas/`: pretty JSON with a final newline.

@@ -691,6 +691,9 @@ pub mod codes {
         summary: "an input path is missing, a folder where a file is needed, or unreadable",
         doc: "The path could not be read as a file: it does not exist, is a folder, or the \
               process lacks permission. Nothing is checked in that file. Exit code 2.",
+        summary_zh: "输入路径不存在、在需要文件处给了文件夹，或无法读取",
+        doc_zh: "该路径无法作为文件读取：不存在、是文件夹，或本进程没有读取权限。该文件不做任何检查。\
+                 退出码 2。",
     };
     pub const ENCODING: &CodeInfo = &CodeInfo {
         code: "input.encoding",
@@ -700,6 +703,11 @@ pub mod codes {
               neither UTF-8 nor GBK (the finding labels the first), UTF-8 damaged in the middle \
               of a character, UTF-16 without a byte-order mark, UTF-32, a NUL byte. Re-save the \
               file as UTF-8. Exit code 2.",
+        summary_zh: "文件不是 callspec 能读取的编码的文本",
+        doc_zh: "callspec 读取 UTF-8（允许字节顺序标记）、GBK/GB18030 以及带字节顺序标记的 UTF-16（见 \
+                 `input.decoded`）。其他情况一律拒绝：既非 UTF-8 也非 GBK 的字节（问题标出第一个）、\
+                 在字符中间损坏的 UTF-8、不带字节顺序标记的 UTF-16、UTF-32、NUL 字节。请将文件另存为 \
+                 UTF-8。退出码 2。",
     };
     pub const DECODED: &CodeInfo = &CodeInfo {
         code: "input.decoded",
@@ -709,6 +717,11 @@ pub mod codes {
               advice says which encoding was assumed. GBK is a guess made from the bytes: if text \
               quoted in the findings looks garbled, the file is in another encoding. Saving the \
               file as UTF-8 removes the guess. Offsets in the JSON output are into the decoded text.",
+        summary_zh: "文件不是 UTF-8；已按 GBK/GB18030 或 UTF-16 读取",
+        doc_zh: "中文环境的 Windows 编辑器保存的文件常为 GBK/GB18030，或带字节顺序标记的 UTF-16。\
+                 callspec 会解码这些文件，并像 UTF-8 文件一样检查；本提示说明采用了哪种编码。GBK 是\
+                 根据字节作出的推测：如果问题中引用的文字显示为乱码，说明文件是其他编码。将文件另存为 \
+                 UTF-8 即可免去推测。JSON 输出中的偏移量以解码后的文本为准。",
     };
     pub const NOT_TEXT: &CodeInfo = &CodeInfo {
         code: "input.not-text",
@@ -720,12 +733,21 @@ pub mod codes {
               YAML or JSON; `callspec new` starts one. A folder walk reports these files too \
               (.docx, .doc, .xlsx, .xls, .pdf, .zip, .wps, .et, .odt, .ods) rather than skipping \
               them. Exit code 2.",
+        summary_zh: "文件是 Word、Excel、PDF、旧版 Office 或 zip 文件，不是 YAML/JSON 申报草稿",
+        doc_zh: "不论文件名如何，按文件开头的字节判断：含 `word/` 条目的 zip 包是 Word 文档（.docx），\
+                 含 `xl/` 条目的是 Excel 表格（.xlsx），`%PDF-` 开头的是 PDF，OLE2 签名的是旧版 Office \
+                 或 WPS 文件（.doc、.xls、.wps），其他 zip 包按 zip 处理。callspec 读取以 YAML 或 JSON \
+                 编写的申报草稿；`callspec new` 可新建一份。遍历文件夹时也会报告这些文件（.docx、.doc、\
+                 .xlsx、.xls、.pdf、.zip、.wps、.et、.odt、.ods），而不是跳过。退出码 2。",
     };
     pub const TOO_LARGE: &CodeInfo = &CodeInfo {
         code: "input.too-large",
         summary: "the file is larger than the file-size limit",
         doc: "Files over the limit (8 MiB by default, `--max-file-size` to change) are not \
               read at all, so a hostile or mistaken input cannot exhaust memory. Exit code 2.",
+        summary_zh: "文件超过文件大小上限",
+        doc_zh: "超过上限（默认 8 MiB，可用 `--max-file-size` 修改）的文件完全不读取，以免恶意或误给的输入耗尽内存。\
+                 退出码 2。",
     };
 }
 

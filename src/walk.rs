@@ -42,6 +42,9 @@ pub const LINK_LOOP: &CodeInfo = &CodeInfo {
           to one above it (`x -> .`) would make the walk endless. It is reported (a warning) and \
           not followed; every file is still checked once. Remove the link, or pass the folders \
           you mean.",
+    summary_zh: "指向文件夹的链接通回正在遍历的文件夹，不予跟随",
+    doc_zh: "遍历文件夹时会跟随指向文件夹的链接，但指向自身所在文件夹或其上级文件夹的链接（`x -> .`）会使遍历无休止。\
+             这类链接会被报告（警告）且不跟随；每个文件仍只检查一次。请删除该链接，或直接给出要检查的文件夹。",
 };
 
 pub const SAME_FILE: &CodeInfo = &CodeInfo {
@@ -50,6 +53,9 @@ pub const SAME_FILE: &CodeInfo = &CodeInfo {
     doc: "A file or folder reached a second time, through a link or because it was named twice, \
           is checked once, under the first name met (in sorted order), so a batch never counts \
           one application twice. A warning names both paths.",
+    summary_zh: "某路径指向已用其他名称取用的文件或文件夹；只取用一次",
+    doc_zh: "通过链接或因重复给出而第二次遇到的文件或文件夹只检查一次，使用（按排序）最先遇到的名称，因此批量检查不会把同一份申报书计算两次。\
+             警告会列出两个路径。",
 };
 
 /// Identity of a file or folder: device and inode where the system has them.

@@ -12,6 +12,9 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 #[derive(Debug, Parser)]
 #[command(name = "callspec", version, propagate_version = true, max_term_width = 100)]
 pub struct Cli {
+    /// Language of messages and help (default: from LC_ALL, LC_MESSAGES or LANG; `zh…` is Chinese).
+    #[arg(long, value_enum, value_name = "LANG", global = true)]
+    pub lang: Option<LangArg>,
     #[command(subcommand)]
     pub command: Command,
 }
@@ -116,7 +119,7 @@ pub struct TestArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = TestFormat::Human)]
     pub format: TestFormat,
-    /// Language of messages (default: from LC_ALL, LC_MESSAGES or LANG; `zh…` is Chinese).
+    /// Language of messages and help (default: from LC_ALL, LC_MESSAGES or LANG; `zh…` is Chinese).
     #[arg(long, value_enum, value_name = "LANG")]
     pub lang: Option<LangArg>,
     #[command(flatten)]
@@ -353,12 +356,12 @@ pub struct OutputArgs {
     /// Hide advice (review preferences, unused clauses).
     #[arg(long)]
     pub no_advice: bool,
-    /// Language of messages (default: from LC_ALL, LC_MESSAGES or LANG; `zh…` is Chinese).
+    /// Language of messages and help (default: from LC_ALL, LC_MESSAGES or LANG; `zh…` is Chinese).
     #[arg(long, value_enum, value_name = "LANG")]
     pub lang: Option<LangArg>,
 }
 
-/// The language of messages; codes, `explain` and `--help` stay English.
+/// The language of messages and help; codes, keys and ids stay as they are.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum LangArg {
     /// 简体中文.
@@ -374,6 +377,29 @@ pub fn lang(arg: Option<LangArg>) -> callspec::i18n::Lang {
         Some(LangArg::En) => callspec::i18n::Lang::En,
         None => callspec::i18n::Lang::from_env(),
     }
+}
+
+/// The language `--lang` asks for in the raw arguments (`--lang zh`, `--lang=zh`), read before
+/// parsing so that `--help` and usage errors come in it; `None` when it is not given (or not
+/// `zh`/`en`, which the parser then reports).
+pub fn lang_in(argv: &[std::ffi::OsString]) -> Option<callspec::i18n::Lang> {
+    let mut it = argv.iter().skip(1).map(|a| a.to_str().unwrap_or(""));
+    while let Some(a) = it.next() {
+        let value = match a {
+            "--" => return None,
+            "--lang" => it.next()?,
+            _ => match a.strip_prefix("--lang=") {
+                Some(v) => v,
+                None => continue,
+            },
+        };
+        return match value {
+            "zh" => Some(callspec::i18n::Lang::Zh),
+            "en" => Some(callspec::i18n::Lang::En),
+            _ => None,
+        };
+    }
+    None
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -3,7 +3,7 @@
 use std::collections::BTreeMap;
 
 use callspec::diagnostics::Tally;
-use callspec::load;
+use callspec::{load, tr};
 
 use super::Exit;
 use super::args::CheckArgs;
@@ -30,10 +30,13 @@ pub fn run(args: &CheckArgs) -> Exit {
     super::specs::note_overrides(&bundle.overridden);
     if !bundle.drafts.is_empty() {
         let names: Vec<String> = bundle.drafts.iter().map(|p| callspec::source::display_name(p)).collect();
+        let (n, names) = (names.len(), names.join(", "));
         eprintln!(
-            "note: {} application draft(s) left out, not specs (first key `application:`): {}; check them with `callspec validate`",
-            names.len(),
-            names.join(", ")
+            "{}",
+            super::say(tr!(
+                "note: {n} application draft(s) left out, not specs (first key `application:`): {names}; check them with `callspec validate`",
+                "注意：{n} 份申报书草稿未计入，它们不是规范文件（首个键为 `application:`）：{names}；请用 `callspec validate` 检查"
+            ))
         );
     }
     let verdicts_by_file = bundle

@@ -5,6 +5,7 @@ use std::io::Write;
 use std::path::Path;
 
 use callspec::i18n::Lang;
+use callspec::source::printable;
 use callspec::tr;
 
 use super::Exit;
@@ -111,7 +112,7 @@ pub fn run_export(args: &ExportArgs) -> Exit {
 
 /// Writes a new file; without `force` never over an existing one, and never over the input.
 fn write(file: &Path, bytes: &[u8], force: bool, input: Option<&Path>) -> Result<(), Exit> {
-    let name = file.display();
+    let name = printable(&file.display().to_string()).into_owned();
     if let Some(input) = input
         && let (Ok(a), Ok(b)) = (file.canonicalize(), input.canonicalize())
         && a == b
@@ -127,6 +128,7 @@ fn write(file: &Path, bytes: &[u8], force: bool, input: Option<&Path>) -> Result
             Err(Exit::Unusable)
         }
         Err(e) => {
+            let e = printable(&e.to_string()).into_owned();
             say(tr!("error: cannot write {name}: {e}", "错误：无法写入 {name}：{e}"));
             Err(Exit::Unusable)
         }

@@ -15,7 +15,7 @@ pub fn run(args: &ListArgs) -> Exit {
     let mut calls = calls;
     calls.sort_by(|a, b| a.id.cmp(&b.id));
     super::out_text(&match args.format {
-        ListFormat::Text => callspec::guide::list::text(calls.iter().copied()),
+        ListFormat::Text => callspec::guide::list::text(calls.iter().copied(), super::lang()),
         ListFormat::Json => callspec::guide::list::json(calls.iter().copied()).to_string() + "\n",
     });
     super::specs::report_broken(&loaded)

@@ -18,11 +18,19 @@ pub fn run(args: &ManArgs) -> Exit {
                 .unwrap_or_default();
             names.retain(|n| n.starts_with("callspec") && n.ends_with(".1"));
             names.sort();
-            eprintln!("wrote {} man pages into {}: {}", names.len(), dir.display(), names.join(", "));
+            let (n, shown, names) = (names.len(), dir.display(), names.join(", "));
+            eprintln!(
+                "{}",
+                super::say(callspec::tr!("wrote {n} man pages into {shown}: {names}", "已将 {n} 个手册页写入 {shown}：{names}"))
+            );
             Exit::Clean
         }
         Err(e) => {
-            eprintln!("error: cannot write the man pages into {}: {e}", dir.display());
+            let shown = dir.display();
+            eprintln!(
+                "{}",
+                super::say(callspec::tr!("error: cannot write the man pages into {shown}: {e}", "错误：无法将手册页写入 {shown}：{e}"))
+            );
             Exit::Unusable
         }
     }

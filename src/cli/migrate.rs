@@ -2,34 +2,42 @@
 
 use std::path::Path;
 
+use callspec::tr;
+
 use super::Exit;
 use super::args::MigrateArgs;
 
 pub fn run(args: &MigrateArgs) -> Exit {
     if !args.write && args.files.len() > 1 {
-        eprintln!("error: several files: add --write to rewrite them in place, or give one file to print it migrated");
+        eprintln!(
+            "{}",
+            super::say(tr!(
+                "error: several files: add --write to rewrite them in place, or give one file to print it migrated",
+                "错误：给了多个文件：加 --write 就地改写它们，或只给一个文件以输出其改写结果"
+            ))
+        );
         return Exit::Unusable;
     }
     let limits = args.limits.limits();
     let mut worst = Exit::Clean;
     for path in &args.files {
-        let shown = path.display();
+        let shown = callspec::source::printable(&path.display().to_string()).into_owned();
         let doc = match callspec::source::read(path, &limits).and_then(|f| callspec::document::parse(f, &limits)) {
             Ok(doc) => doc,
             Err(f) => {
-                eprint!(
-                    "{}",
-                    callspec::render::human_all(
-                        &[f],
-                        callspec::render::Style { color: false, width: 100, lang: callspec::i18n::Lang::from_env() }
-                    )
-                );
+                eprint!("{}", callspec::render::human_all(&[f], callspec::render::Style { color: false, width: 100, lang: super::lang() }));
                 worst = Exit::Unusable;
                 continue;
             }
         };
         let Some(text) = callspec::migrate::spec(&doc) else {
-            eprintln!("{shown}: not a version 1 spec (`callspec: 1`); left as it is");
+            eprintln!(
+                "{}",
+                super::say(tr!(
+                    "{shown}: not a version 1 spec (`callspec: 1`); left as it is",
+                    "{shown}：不是第 1 版规范文件（`callspec: 1`）；保持原样"
+                ))
+            );
             continue;
         };
         if !args.write {
@@ -42,9 +50,10 @@ pub fn run(args: &MigrateArgs) -> Exit {
             None => text.into_bytes(),
         };
         match replace(path, &bytes) {
-            Ok(()) => eprintln!("{shown}: migrated to version 2"),
+            Ok(()) => eprintln!("{}", super::say(tr!("{shown}: migrated to version 2", "{shown}：已改写为第 2 版"))),
             Err(e) => {
-                eprintln!("error: {shown}: cannot write: {e}");
+                let e = callspec::source::printable(&e.to_string()).into_owned();
+                eprintln!("{}", super::say(tr!("error: {shown}: cannot write: {e}", "错误：{shown}：无法写入：{e}")));
                 worst = Exit::Unusable;
             }
         }

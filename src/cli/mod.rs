@@ -8,6 +8,7 @@ mod check;
 mod completions;
 mod explain;
 mod form;
+mod help_zh;
 mod init;
 mod list;
 mod man;
@@ -21,8 +22,11 @@ mod test;
 mod validate;
 
 use std::process::ExitCode;
+use std::sync::OnceLock;
 
-use clap::Parser;
+use clap::FromArgMatches;
+
+use callspec::i18n::{Lang, Text};
 
 use args::{Cli, Command};
 
@@ -78,26 +82,53 @@ pub fn out_text(text: &str) {
     out(&lines.join("\r\n"));
 }
 
+/// The language of this run, set once its arguments are parsed.
+static LANG: OnceLock<Lang> = OnceLock::new();
+
+/// The language of this run's messages: `--lang`, else the environment's.
+pub fn lang() -> Lang {
+    LANG.get().copied().unwrap_or_else(Lang::from_env)
+}
+
+/// A text in this run's language.
+pub fn say(t: Text) -> String {
+    match lang() {
+        Lang::En => t.en,
+        Lang::Zh => t.zh,
+    }
+}
+
 pub fn main() -> ExitCode {
-    let cli = match Cli::try_parse() {
+    // The language is known before parsing, so that `--help` is written in it.
+    let argv: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    let asked = args::lang_in(&argv).unwrap_or_else(Lang::from_env);
+    let mut cmd = help_zh::command(asked);
+    let parsed = cmd.try_get_matches_from_mut(argv).and_then(|mut m| Cli::from_arg_matches_mut(&mut m).map_err(|e| e.format(&mut cmd)));
+    let cli = match parsed {
         Ok(cli) => cli,
         Err(e) => {
             let code = if e.use_stderr() { Exit::Unusable } else { Exit::Clean };
-            // clap echoes the arguments it refuses: escaped like every other text.
-            let text = e.render().to_string();
-            if callspec::source::unsafe_char(&text).is_some() {
-                let text = callspec::source::printable(&text);
-                if e.use_stderr() {
-                    eprint!("{text}");
-                } else {
-                    out(&text);
+            match help_zh::error(&e).filter(|_| asked == Lang::Zh && e.use_stderr()) {
+                Some(text) => eprint!("{text}"),
+                None => {
+                    // clap echoes the arguments it refuses: escaped like every other text.
+                    let text = e.render().to_string();
+                    if callspec::source::unsafe_char(&text).is_some() {
+                        let text = callspec::source::printable(&text);
+                        if e.use_stderr() {
+                            eprint!("{text}");
+                        } else {
+                            out(&text);
+                        }
+                    } else {
+                        let _ = e.print();
+                    }
                 }
-            } else {
-                let _ = e.print();
             }
             return code.into();
         }
     };
+    let _ = LANG.set(args::lang(cli.lang));
     let exit = match cli.command {
         Command::Check(a) => check::run(&a),
         Command::Validate(a) => validate::run(&a),

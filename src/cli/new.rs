@@ -6,6 +6,7 @@ use std::path::{Component, Path, PathBuf};
 
 use callspec::model::{Call, Category};
 use callspec::source::printable;
+use callspec::tr;
 
 use super::Exit;
 use super::args::NewArgs;
@@ -34,19 +35,28 @@ pub fn run(args: &NewArgs) -> Exit {
     let shown = printable(&file.display().to_string()).into_owned();
     match write(file, &text, args.force, args.specs.as_deref()) {
         Ok(()) => {
+            let (path, id) = (printable(&cat.path), printable(&call.id));
             eprintln!(
-                "wrote {shown}: a draft for {} of {}; fill in every `~`, then run `callspec validate {shown}`",
-                printable(&cat.path),
-                printable(&call.id),
+                "{}",
+                super::say(tr!(
+                    "wrote {shown}: a draft for {path} of {id}; fill in every `~`, then run `callspec validate {shown}`",
+                    "已写入 {shown}：{id} 的 {path} 类别的草稿；请填写每个 `~`，然后运行 `callspec validate {shown}`"
+                ))
             );
             Exit::Clean
         }
         Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
-            eprintln!("error: {shown} already exists; pass --force to overwrite it");
+            eprintln!(
+                "{}",
+                super::say(tr!("error: {shown} already exists; pass --force to overwrite it", "错误：{shown} 已存在；加 --force 可覆盖"))
+            );
             Exit::Unusable
         }
         Err(e) => {
-            eprintln!("error: cannot write {shown}: {}", printable(&e.to_string()));
+            eprintln!("{}", {
+                let e = printable(&e.to_string()).into_owned();
+                super::say(tr!("error: cannot write {shown}: {e}", "错误：无法写入 {shown}：{e}"))
+            });
             Exit::Unusable
         }
     }
@@ -112,9 +122,16 @@ pub(super) fn no_category(call: &Call, path: &str) -> String {
 
 fn no_category_raw(call: &Call, path: &str) -> String {
     let leaves: Vec<&Category> = call.categories.iter().filter(|c| c.leaf).collect();
+    let id = &call.id;
     let (head, listed): (String, Vec<&Category>) = match call.find_category(path) {
         Some(group) => (
-            format!("error: `{path}` ({}) is a group of categories of {}; name one of them:\n", group.full_name(), call.id),
+            super::say({
+                let name = group.full_name();
+                tr!(
+                    "error: `{path}` ({name}) is a group of categories of {id}; name one of them:\n",
+                    "错误：`{path}`（{name}）是 {id} 的类别分组；请指定其中一个类别：\n"
+                )
+            }),
             leaves.iter().copied().filter(|l| Call::within(&l.path, path)).collect(),
         ),
         None => {
@@ -123,8 +140,15 @@ fn no_category_raw(call: &Call, path: &str) -> String {
                 let names: Vec<String> = leaves.iter().filter_map(|c| c.names.last().cloned()).collect();
                 callspec::schema::suggest(path, names.iter().map(String::as_str)).map(str::to_owned)
             });
-            let hint = near.map(|n| format!("; did you mean `{n}`?")).unwrap_or_default();
-            (format!("error: {} has no category `{path}`{hint}\ncategories of {}:\n", call.id, call.id), leaves)
+            let hint = near.map(|n| tr!("; did you mean `{n}`?", "；是否应为 `{n}`？")).unwrap_or_default();
+            let (hint, hint_zh) = (&hint.en, &hint.zh);
+            (
+                super::say(tr!(
+                    "error: {id} has no category `{path}`{hint}\ncategories of {id}:\n",
+                    "错误：{id} 没有类别 `{path}`{hint_zh}\n{id} 的类别：\n"
+                )),
+                leaves,
+            )
         }
     };
     let width = listed.iter().map(|c| c.path.len()).max().unwrap_or(0);

@@ -8,7 +8,7 @@ pub fn run(args: &SchemaArgs) -> Exit {
         let loaded = super::specs::load_for(args.specs.as_deref(), Some(&std::collections::BTreeSet::from([id.clone()])));
         return match super::specs::call(&loaded, id) {
             Ok(call) => {
-                super::out(&callspec::schema::to_pretty(&callspec::schema::for_call(call)));
+                super::out(&callspec::schema::to_pretty(&callspec::schema::for_call_in(call, super::lang())));
                 Exit::Clean
             }
             Err(exit) => exit,

@@ -19,8 +19,15 @@ pub fn run(args: &ShowArgs) -> Exit {
                 let names: Vec<String> =
                     call.categories.iter().flat_map(|c| [c.path.clone(), c.names.last().cloned().unwrap_or_default()]).collect();
                 let near = callspec::schema::suggest(named, names.iter().map(String::as_str));
-                let hint = near.map(|n| format!("; did you mean `{n}`?")).unwrap_or_default();
-                eprintln!("error: {} has no category `{named}`{hint} (`callspec list --call {}` lists them)", call.id, call.id);
+                let hint = near.map(|n| callspec::tr!("; did you mean `{n}`?", "；是否应为 `{n}`？")).unwrap_or_default();
+                let (id, hint, hint_zh) = (&call.id, &hint.en, &hint.zh);
+                eprintln!(
+                    "{}",
+                    super::say(callspec::tr!(
+                        "error: {id} has no category `{named}`{hint} (`callspec list --call {id}` lists them)",
+                        "错误：{id} 没有类别 `{named}`{hint_zh}（`callspec list --call {id}` 会列出其类别）"
+                    ))
+                );
                 return Exit::Unusable;
             }
         },

@@ -66,7 +66,14 @@ fn keep(errors: &mut Vec<Finding>, more: &mut usize, findings: Vec<Finding>) {
 /// Says on standard error which built-in calls a user's spec replaces (unless it is the same text).
 pub fn note_overrides(overridden: &[callspec::load::Override]) {
     for o in overridden.iter().filter(|o| !o.same) {
-        eprintln!("note: {} replaces the built-in call `{}` (same id)", o.by.display(), o.id);
+        let (by, id) = (o.by.display(), &o.id);
+        eprintln!(
+            "{}",
+            super::say(callspec::tr!(
+                "note: {by} replaces the built-in call `{id}` (same id)",
+                "注意：{by} 替换了内置通知 `{id}`（编号相同）"
+            ))
+        );
     }
 }
 
@@ -75,7 +82,7 @@ pub fn note_overrides(overridden: &[callspec::load::Override]) {
 pub fn report(findings: &[Finding]) -> Exit {
     let color = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
     for f in findings {
-        eprint!("{}", render::human(f, Style { color, width: 100, lang: callspec::i18n::Lang::from_env() }));
+        eprint!("{}", render::human(f, Style { color, width: 100, lang: super::lang() }));
     }
     if findings.iter().any(Finding::is_unusable_input) {
         Exit::Unusable
@@ -93,9 +100,16 @@ pub fn report_broken(loaded: &Loaded) -> Exit {
     }
     let exit = report(&loaded.errors);
     if loaded.more_errors > 0 {
-        eprintln!("… and {} more errors", loaded.more_errors);
+        let n = loaded.more_errors;
+        eprintln!("{}", super::say(callspec::tr!("… and {n} more errors", "……另有 {n} 处错误")));
     }
-    eprintln!("warning: specs with errors are left out; `callspec check` reports them");
+    eprintln!(
+        "{}",
+        super::say(callspec::tr!(
+            "warning: specs with errors are left out; `callspec check` reports them",
+            "警告：有错误的规范文件未计入；`callspec check` 会报告这些错误"
+        ))
+    );
     exit
 }
 

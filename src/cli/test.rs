@@ -45,14 +45,12 @@ pub fn run(args: &TestArgs) -> Exit {
     if !bundle.failed.is_empty() {
         let findings: Vec<Finding> = bundle.findings.into_iter().filter(|f| f.severity == Severity::Error).collect();
         let text = callspec::render::human_all(&findings, callspec::render::Style { lang, ..Default::default() });
-        let dir = match (&args.specs, lang) {
-            (Some(d), _) => printable(&d.display().to_string()).into_owned(),
-            (None, Lang::En) => "the built-in specs".to_owned(),
-            (None, Lang::Zh) => "内置规范".to_owned(),
-        };
-        super::out(&match lang {
-            Lang::En => format!("{text}\nthe specs under {dir} have errors; run `callspec check`\n"),
-            Lang::Zh => format!("{text}\n{dir} 下的规范文件有错误；请运行 `callspec check`\n"),
+        let dir = args.specs.as_ref().map(|d| printable(&d.display().to_string()).into_owned());
+        super::out(&match (lang, &dir) {
+            (Lang::En, None) => format!("{text}\nthe built-in specs have errors; run `callspec check`\n"),
+            (Lang::En, Some(dir)) => format!("{text}\nthe specs under {dir} have errors; run `callspec check`\n"),
+            (Lang::Zh, None) => format!("{text}\n内置的规范文件有错误；请运行 `callspec check`\n"),
+            (Lang::Zh, Some(dir)) => format!("{text}\n{dir} 下的规范文件有错误；请运行 `callspec check`\n"),
         });
         return Exit::Unusable;
     }

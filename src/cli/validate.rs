@@ -86,7 +86,11 @@ fn progress_bar(len: usize) -> indicatif::ProgressBar {
         return indicatif::ProgressBar::hidden();
     }
     let bar = indicatif::ProgressBar::with_draw_target(Some(len as u64), indicatif::ProgressDrawTarget::stderr());
-    if let Ok(style) = indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} files  {per_sec}  eta {eta}") {
+    let template = super::say(callspec::tr!(
+        "{{bar:40}} {{pos}}/{{len}} files  {{per_sec}}  eta {{eta}}",
+        "{{bar:40}} {{pos}}/{{len}} 个文件  {{per_sec}}  剩余 {{eta}}"
+    ));
+    if let Ok(style) = indicatif::ProgressStyle::with_template(&template) {
         bar.set_style(style);
     }
     bar

@@ -8,6 +8,9 @@ pub const MISSING_SOURCE: &CodeInfo = &CodeInfo {
     doc: "Every rule (amount, quota, KPI, deadline, exclusion, ...) must say which clause of the \
           notice it encodes, with `source: <clause id>`, so that every finding on an application \
           can quote the notice. Add the clause under `clauses:` and cite it.",
+    summary_zh: "规则未引用其所依据的通知条款",
+    doc_zh: "每条规则（金额、名额、绩效指标、截止时间、限制情形等）都须用 `source: <条款编号>` 注明所编码的通知条款，\
+             以便申报书上的每个问题都能引用通知原文。请在 `clauses:` 下添加该条款并引用它。",
 };
 pub const UNKNOWN_REF: &CodeInfo = &CodeInfo {
     code: "spec.unknown-ref",
@@ -16,6 +19,10 @@ pub const UNKNOWN_REF: &CodeInfo = &CodeInfo {
           `applicant_types:`; category paths (in limits, deadlines, preferences, commitments) \
           must name a node of the category tree, ids joined by `/`. The finding suggests the \
           closest defined name.",
+    summary_zh: "引用了规范文件未定义的条款、申报单位类型或类别",
+    doc_zh: "`source:` 须为 `clauses:` 中的某个键；申报单位类型须为 `applicant_types:` 中的键；\
+             类别路径（在 `limits`、`deadlines`、`preferences`、`commitments` 中）须指向类别树中的某个节点，\
+             各级编号以 `/` 连接。该问题会给出最接近的已定义名称。",
 };
 pub const DUPLICATE_ID: &CodeInfo = &CodeInfo {
     code: "spec.duplicate-id",
@@ -24,12 +31,19 @@ pub const DUPLICATE_ID: &CodeInfo = &CodeInfo {
           and deliverables of one category (including those inherited from its groups), \
           exclusions, limits, deadlines, partners, letters, preferences and commitments each need \
           ids unique in their scope. Both places are labelled.",
+    summary_zh: "须相互区分的两项使用了同一编号",
+    doc_zh: "申报书和问题靠编号指称各项内容：同级类别，一个类别的绩效指标和书面成果（含从上级分组继承的），\
+             以及限制情形、申报限制、截止时间、参与单位、推荐函、优先条件和承诺，各自须在其范围内使用唯一的编号。\
+             两处都会标出。",
 };
 pub const AMOUNT: &CodeInfo = &CodeInfo {
     code: "spec.amount",
     summary: "an amount's kind and value do not agree",
     doc: "`fixed`, `cap` and `soft-cap` need a `value`; `unstated` must not have one (an \
           unstated amount is never read as 0: write `kind: fixed, value: 0` for 无经费立项).",
+    summary_zh: "金额的类型与数值不一致",
+    doc_zh: "`fixed`、`cap` 和 `soft-cap` 须有 `value`；`unstated` 不得有 `value`（未列明的金额绝不按 0 处理：\
+             无经费立项请写 `kind: fixed, value: 0`）。",
 };
 pub const TRANCHES: &CodeInfo = &CodeInfo {
     code: "spec.tranches",
@@ -37,6 +51,9 @@ pub const TRANCHES: &CodeInfo = &CodeInfo {
     doc: "The shares of a category's tranches must add up to exactly 100. Where the notice pays \
           \"the rest\" (剩余经费), the last tranche is `remainder: true` without a share, and the \
           other shares must add up to less than 100. Only the last tranche may be the remainder.",
+    summary_zh: "分期拨付的比例合计不等于 100%",
+    doc_zh: "一个类别各期拨付的比例合计须正好为 100。通知写“剩余经费”时，最后一期写作 `remainder: true` 且不写比例，\
+             其余各期比例合计须小于 100。只有最后一期可以是剩余部分。",
 };
 pub const DATE_ORDER: &CodeInfo = &CodeInfo {
     code: "spec.date-order",
@@ -44,12 +61,17 @@ pub const DATE_ORDER: &CodeInfo = &CodeInfo {
     doc: "A deadline's window must open before it closes and not close before the notice was \
           issued; an extension must end after the deadline it extends; a completion date must \
           come after the notice's deadlines.",
+    summary_zh: "日期先后有误（受理期结束早于开始、延期早于原截止时间等）",
+    doc_zh: "截止时间的受理期须先开始后结束，且结束不得早于通知印发日期；延期须晚于所延长的截止时间；\
+             完成日期须晚于通知的各截止时间。",
 };
 pub const MIN_MAX: &CodeInfo = &CodeInfo {
     code: "spec.min-max",
     summary: "a minimum is above its maximum, or a bound is missing",
     doc: "KPI targets, deliverable lengths and text limits with both a minimum and a maximum \
           need min ≤ max; a text limit needs at least one of them.",
+    summary_zh: "下限高于上限，或缺少界限",
+    doc_zh: "同时有下限和上限的绩效目标、成果字数和文本字数限制须满足下限 ≤ 上限；文本字数限制至少须有其中之一。",
 };
 pub const KPI_CHOICE: &CodeInfo = &CodeInfo {
     code: "spec.kpi-choice",
@@ -57,30 +79,42 @@ pub const KPI_CHOICE: &CodeInfo = &CodeInfo {
     doc: "A KPI with `options` is a choice: it is met when at least `at_least` (default 1) of \
           its options are met. It may not have its own `min`/`max`, `at_least` may not exceed \
           the number of options, and `at_least` without `options` means nothing.",
+    summary_zh: "绩效指标的备选项（`options`）写法有误",
+    doc_zh: "带 `options` 的绩效指标是多选一：其备选项中至少 `at_least` 项（默认 1 项）达标即满足。\
+             它不得有自己的 `min`/`max`，`at_least` 不得超过备选项的个数，没有 `options` 时写 `at_least` 没有意义。",
 };
 pub const QUOTA: &CodeInfo = &CodeInfo {
     code: "spec.quota",
     summary: "sub-category quotas add up to more than their group's (or the call's) quota",
     doc: "When a group (or the whole call) funds at most N projects, the quotas of the \
           categories under it cannot add up to more than N.",
+    summary_zh: "下级类别的名额合计超过所属分组（或整个通知）的名额",
+    doc_zh: "一个分组（或整个通知）最多资助 N 项时，其下各类别的名额合计不得超过 N。",
 };
 pub const UNKNOWN_FIELD: &CodeInfo = &CodeInfo {
     code: "spec.unknown-field",
     summary: "a form rule names an application field that does not exist",
     doc: "Text limits name application fields by dotted path (`project.summary`); the finding \
           lists the fields that can be limited.",
+    summary_zh: "表单规则指向了申报书中不存在的字段",
+    doc_zh: "文本字数限制以点分路径指称申报书字段（`project.summary`）；该问题会列出可以限制字数的字段。",
 };
 pub const UNUSED_CLAUSE: &CodeInfo = &CodeInfo {
     code: "spec.unused-clause",
     summary: "a clause is defined but no rule cites it (advice)",
     doc: "A clause nobody cites is either a rule not yet written or a leftover. Encode it as a \
           rule, or as a `commitments:` entry if it binds only after the award.",
+    summary_zh: "定义了条款，但没有规则引用它（建议）",
+    doc_zh: "没有引用的条款，要么是尚未编写的规则，要么是遗留内容。请将其编写为规则；如仅在立项后才有约束，\
+             写为 `commitments:` 中的一项。",
 };
 
 pub const DUPLICATE_CALL: &CodeInfo = &CodeInfo {
     code: "spec.duplicate-call",
     summary: "two spec files define the same call id",
     doc: "Applications name their call by id, so each id may be defined by one spec file only.",
+    summary_zh: "两个规范文件定义了同一个通知编号",
+    doc_zh: "申报书按编号指明所属通知，因此每个编号只能由一个规范文件定义。",
 };
 
 /// Every compiler code, for the registry.
@@ -90,6 +124,9 @@ pub const FIELD: &CodeInfo = &CodeInfo {
     doc: "A field under `fields:` takes a key the application format already has, lists choices \
           without being a choice (or is a choice without any), or has a bound its type does not \
           take (`max_chars` on a date, a `min` that is not a date on a date field).",
+    summary_zh: "声明的表单字段写法有误",
+    doc_zh: "`fields:` 下的字段使用了申报书格式中已有的键，或不是选项型却列出了选项（或是选项型却没有任何选项），\
+             或带有其类型不接受的界限（日期字段上的 `max_chars`，日期字段上不是日期的 `min`）。",
 };
 
 pub const CONDITION: &CodeInfo = &CodeInfo {
@@ -100,6 +137,11 @@ pub const CONDITION: &CodeInfo = &CodeInfo {
           application format, and the fields the call declares. A syntax error, an unknown section \
           or a misspelt key is reported on the expression, with the nearest name. Amounts are not \
           available to expressions.",
+    summary_zh: "条件或检查不是有效的表达式，或引用了申报书中没有的内容",
+    doc_zh: "条件（`when:`）和检查（`checks:`）是作用于申报书的 CEL 表达式：可以使用申报书的各部分（`project`、\
+             `lead`、`leader`、`contact`、`joint`、`partners`、`team`、`kpis` 等）、它们在申报书格式中的键，\
+             以及通知声明的字段。语法错误、未知的部分或拼错的键都会在表达式上报告，并给出最接近的名称。\
+             表达式中不能使用金额。",
 };
 
 pub const VERSION: &CodeInfo = &CodeInfo {
@@ -110,6 +152,11 @@ pub const VERSION: &CodeInfo = &CodeInfo {
           `soft: true`) and names how a required partner takes part (`role: co-applicant` for \
           version 1's `applicants_only: true`). `callspec migrate FILE --write` rewrites a version 1 \
           spec in place, keeping its comments and layout; nothing else in it changes.",
+    summary_zh: "规范文件使用的是第 1 版规范语言",
+    doc_zh: "第 2 版对“原则上”处处采用同一种写法（`soft: true`：原则上的上限写作 `kind: cap, soft: true`，\
+             约数名额写作 `kind: exact, soft: true`，约数分期写作 `soft: true`），并写明必需的参与单位如何参与（`role: co-applicant`，\
+             即第 1 版的 `applicants_only: true`）。`callspec migrate FILE --write` 就地改写第 1 版规范文件，\
+             保留其注释和排版，其他内容不变。",
 };
 
 pub const ALL: &[&CodeInfo] = &[

@@ -219,6 +219,9 @@ pub const YAML: &CodeInfo = &CodeInfo {
     doc: "The parser stopped: bad indentation, a tab used for indentation, a duplicate key, an \
           unclosed quote or bracket, several documents in one file, or an empty file. The label \
           points at where the parser gave up. Nothing else in the file is checked. Exit code 2.",
+    summary_zh: "文件不是格式正确的 YAML（或 JSON）",
+    doc_zh: "解析器中途停止：缩进错误、用制表符缩进、重复的键、引号或括号未闭合、一个文件中有多个文档，\
+             或文件为空。标注指向解析器停止的位置。该文件的其余内容不做检查。退出码 2。",
 };
 
 pub const CONTROL: &CodeInfo = &CodeInfo {
@@ -230,6 +233,11 @@ pub const CONTROL: &CodeInfo = &CodeInfo {
           U+2066–U+2069, U+200E, U+200F, U+061C) can make text read differently from what it \
           holds. Tabs and line breaks are fine; invisible characters such as U+200B are allowed \
           but always shown escaped (`\\u{200b}`). Exit code 2.",
+    summary_zh: "键或文本值中含有控制字符（NUL、ESC、BEL 等）或双向文本控制符",
+    doc_zh: "规范文件和申报书中的文本会在诊断中原样显示；控制字符（直接写入，或转义为 `\\0`、\
+             `\\e`、`\\u0000`）会破坏终端和日志，也不应出现在表格中；双向文本控制符（U+202A–U+202E、\
+             U+2066–U+2069、U+200E、U+200F、U+061C）会让文本看起来与实际内容不同。制表符和换行符不受影响；\
+             U+200B 等不可见字符允许使用，但总是转义显示（`\\u{200b}`）。退出码 2。",
 };
 
 fn control_finding(file: &Arc<SourceFile>, span: Span, c: char) -> Finding {
@@ -255,6 +263,10 @@ pub const LIMIT: &CodeInfo = &CodeInfo {
           nodes than the node limit (50,000, aliases included), or uses more aliases than the \
           alias limit. This stops alias bombs (\"billion laughs\") and runaway nesting in well \
           under a second. Real specs and drafts are far below these limits. Exit code 2.",
+    summary_zh: "文件超出资源限制（嵌套深度、节点数、别名）",
+    doc_zh: "文档嵌套超过深度上限（64）、展开后的节点数超过节点上限（50,000，含别名展开）或使用的别名超过别名上限时，\
+             解析即停止。这样可在远不到一秒内拦住别名炸弹（“billion laughs”）和失控的嵌套。\
+             真实的规范文件和申报书远低于这些上限。退出码 2。",
 };
 
 /// Parses a source file: strict JSON when its name ends in `.json` (a portal's export), else

@@ -46,6 +46,11 @@ pub const DOCX: &CodeInfo = &CodeInfo {
           in all (64 MiB by default; `--max-file-size` raises both), XML nested at most 256 \
           deep, and at most the node limit of content controls. A damaged archive, one without \
           `word/document.xml`, malformed XML, or a zip bomb stops here with exit code 2.",
+    summary_zh: "无法读取的 Word 文件：不是有效的 .docx 包，或超出包的限制",
+    doc_zh: "`.docx` 文件是由 XML 部件组成的 zip 压缩包。callspec 像读取其他输入一样在限制内读取它：最多 2000 个成员，\
+             解压后合计最多为文件大小上限的八倍（默认 64 MiB；`--max-file-size` 同时提高两者），XML 嵌套最多 256 层，\
+             内容控件数量不超过节点上限。压缩包损坏、缺少 `word/document.xml`、XML 格式错误或压缩炸弹都会在此停止，\
+             退出码 2。",
 };
 
 pub const NO_FORM: &CodeInfo = &CodeInfo {
@@ -57,6 +62,11 @@ pub const NO_FORM: &CodeInfo = &CodeInfo {
           and callspec does not guess which text is which value. Generate the call's form with \
           `callspec form --call ID --category PATH -o 申报书.docx`, copy the text into it, and \
           validate that. Controls tagged by a later callspec version ask for an update. Exit code 2.",
+    summary_zh: "Word 文件中没有 callspec 的表单控件，或控件来自更新的版本",
+    doc_zh: "只能读取由 `callspec form`（或 `callspec fill`）生成的申报书：每个填写处都是一个标记为 `callspec/1 …` 并带有草稿键名的内容控件。\
+             其他方式写成的 Word 文件（通知自带的附件、手工重新录入的表格）没有这些控件，callspec 不会猜测哪段文字是哪个值。\
+             请用 `callspec form --call ID --category PATH -o 申报书.docx` 生成本通知的申报书，\
+             把内容复制进去，再检查该文件。由更新版本的 callspec 标记的控件需要先升级。退出码 2。",
 };
 
 pub const AMBIGUOUS_DATE: &CodeInfo = &CodeInfo {
@@ -67,6 +77,10 @@ pub const AMBIGUOUS_DATE: &CodeInfo = &CodeInfo {
           date whose year comes last with day and month both 12 or less (5/1/2025: 5 January or \
           1 May?) or whose year has two digits is not guessed: it is kept as typed and reported. \
           Write it as 2025年5月1日.",
+    summary_zh: "Word 申报书中的日期有两种读法（5/1/2025、25.5.1）",
+    doc_zh: "Word 申报书中的日期按人们的习惯写法读取：`2025年5月1日`、`2025.5.1`、`2025/5/1`、\
+             `2025-05-01`，可用全角数字，可带时间（`10:00`、`10时30分`）。年份在最后且日、月都不大于 12 的日期（5/1/2025：1 月 5 日还是 5 月 1 日？）\
+             ，或年份只有两位的日期，不作猜测：按原样保留并报告。请写成 2025年5月1日。",
 };
 
 pub const CONFLICT: &CodeInfo = &CodeInfo {
@@ -75,6 +89,8 @@ pub const CONFLICT: &CodeInfo = &CodeInfo {
     doc: "The cover of the form repeats a few fields of the body (项目名称, 申报单位, 项目负责人, \
           联系电话). When both are filled and differ, the body's value is used and the cover is \
           reported: make them the same.",
+    summary_zh: "Word 申报书对同一字段给出两个不同的值（封面与正文）",
+    doc_zh: "申报书封面重复了正文中的几个字段（项目名称、申报单位、项目负责人、联系电话）。两处都填写且不一致时，采用正文的值并报告封面：请使两处一致。",
 };
 
 /// Limits on reading a Word file, from the input limits.

@@ -7,6 +7,7 @@ use std::collections::BTreeSet;
 use chrono::{NaiveDateTime, TimeDelta};
 
 use crate::diagnostics::Citation;
+use crate::i18n::Lang;
 use crate::model::{Call, Deadline};
 use crate::values::When;
 
@@ -143,11 +144,16 @@ pub fn entries<'a>(calls: impl IntoIterator<Item = &'a Call>) -> Vec<Entry<'a>> 
     all
 }
 
-/// A text table: date (and time), call, what, categories.
-pub fn text(entries: &[Entry]) -> String {
-    let rows: Vec<Vec<String>> =
-        entries.iter().map(|e| vec![e.when.to_string(), e.call.id.clone(), e.what(), super::scope_paths(&e.scope)]).collect();
-    super::table::render(&["date", "call", "what", "categories"], &rows)
+/// A text table: date (and time), call, what, categories; the headings in `lang` (what happens
+/// is said in Chinese, as in the notices).
+pub fn text(entries: &[Entry], lang: Lang) -> String {
+    let scope = |e: &Entry| if e.scope.is_empty() && lang == Lang::Zh { "全部".to_owned() } else { super::scope_paths(&e.scope) };
+    let rows: Vec<Vec<String>> = entries.iter().map(|e| vec![e.when.to_string(), e.call.id.clone(), e.what(), scope(e)]).collect();
+    let headings = match lang {
+        Lang::En => ["date", "call", "what", "categories"],
+        Lang::Zh => ["日期", "通知", "事项", "类别"],
+    };
+    super::table::render(&headings, &rows)
 }
 
 /// An RFC 5545 calendar with one VEVENT per entry. Times are converted to UTC with each call's

@@ -1,9 +1,11 @@
 //! Calls and their categories as one aligned text table.
 
+use crate::i18n::Lang;
 use crate::model::Call;
 
-/// One row per category (parents before children): call, category path, full name, amount, quota.
-pub fn text<'a>(calls: impl IntoIterator<Item = &'a Call>) -> String {
+/// One row per category (parents before children): call, category path, full name, amount,
+/// quota; the headings in `lang` (the names, amounts and quotas are Chinese, as in the notices).
+pub fn text<'a>(calls: impl IntoIterator<Item = &'a Call>, lang: Lang) -> String {
     let mut rows = Vec::new();
     for call in calls {
         for c in &call.categories {
@@ -16,7 +18,11 @@ pub fn text<'a>(calls: impl IntoIterator<Item = &'a Call>) -> String {
             ]);
         }
     }
-    super::table::render(&["call", "category", "name", "amount", "quota"], &rows)
+    let headings = match lang {
+        Lang::En => ["call", "category", "name", "amount", "quota"],
+        Lang::Zh => ["通知", "类别路径", "名称", "资助额度", "立项数"],
+    };
+    super::table::render(&headings, &rows)
 }
 
 /// The same as JSON: `{"calls": [{"id", "title", "document", "categories": [{"path", "name",

@@ -469,11 +469,13 @@ impl<'a> Guide<'a> {
                 (None, Some(b)) => format!("不超过 {b} 字"),
                 (None, None) => continue,
             };
-            let field = if self.view.page {
-                crate::application::field_label(&format!("/{}", t.field.replace('.', "/")))
-                    .map_or_else(|| t.field.clone(), |l| l.zh.to_owned())
-            } else {
-                format!("`{}`", t.field)
+            // By its label on the form; the Markdown guide adds the key a draft writes it under.
+            let label = crate::application::field_label(&format!("/{}", t.field.replace('.', "/")));
+            let field = match (label, self.view.page) {
+                (Some(l), true) => l.zh.to_owned(),
+                (Some(l), false) => format!("{}（`{}`）", l.zh, t.field),
+                (None, true) => t.field.clone(),
+                (None, false) => format!("`{}`", t.field),
             };
             items.push(Item::new(format!("{field}：{chars}"), Some(&t.cite)));
         }

@@ -22,6 +22,11 @@ pub const QUOTE: &CodeInfo = &CodeInfo {
           copy the notice's words, write \"…\" for what is left out, or (for extraction noise) \
           declare a correction. A part of the quote that stands in the notice only before the \
           part it follows is reported too: quote in the notice's order, or split the clause.",
+    summary_zh: "引文不是通知的原文",
+    doc_zh: "每条条款文本，以及未标注 `summary: true` 的每条排除、优先和承诺文本，都会与通知原文（`notice.file`）\
+             核对：去掉空白（提取时产生的换行）后须逐字一致，提取噪声只能通过 `notice.corrections` 更正，\
+             引文省略的部分写作“…”。问题标出第一处不同，并引用通知中最接近的段落；请照抄通知原文，省略处写“…”，或（对提取噪声）\
+             声明一条更正。引文中某部分在通知里只出现在它所接续的部分之前，也会报告：请按通知的顺序引用，或拆分条款。",
 };
 pub const QUOTE_SECTION: &CodeInfo = &CodeInfo {
     code: "spec.quote-section",
@@ -31,6 +36,10 @@ pub const QUOTE_SECTION: &CodeInfo = &CodeInfo {
           The finding says where the quote stands, or why the label names nothing (no such heading, \
           words that do not occur). Exclusion, preference and commitment texts must lie in the \
           section of the clause they cite.",
+    summary_zh: "引文出自通知，但不在其章节标注所指的位置",
+    doc_zh: "条款的 `section` 按编号指明通知的一个区域（`一、（二）3`、`附件·填报说明 2`，`申报条件` 等词语可进一步缩小范围）\
+             ，其引文必须位于该区域内。问题说明引文实际所在位置，或说明标注为何找不到对应内容（没有该标题、词语未出现）。排除、\
+             优先和承诺文本必须位于其所引条款的章节内。",
 };
 pub const NOTICE: &CodeInfo = &CodeInfo {
     code: "spec.notice",
@@ -39,12 +48,18 @@ pub const NOTICE: &CodeInfo = &CodeInfo {
           that the quotes are the notice's words (advice). A named file that cannot be read is a \
           warning, so that a spec copied without its notice still works; a path that leaves the \
           spec's folder (absolute, `..`, or through a link) is an error.",
+    summary_zh: "无法核对规范文件的引文：没有通知文本，或文本无法读取",
+    doc_zh: "若没有 `notice.file` 指明规范文件旁的通知纯文本，就无法核对引文是否为通知原文（建议）。指明的文件无法读取为警告，\
+             以便不带通知文本复制的规范文件仍可使用；路径离开规范文件所在文件夹（绝对路径、`..` 或经由链接）为错误。",
 };
 pub const CORRECTION: &CodeInfo = &CodeInfo {
     code: "spec.correction",
     summary: "a declared correction of the notice's text matches nothing in it",
     doc: "Each entry of `notice.corrections` replaces every occurrence of `read` in the notice's \
           text (white space aside) by `as`. One that matches nothing is stale or misspelt.",
+    summary_zh: "声明的通知文本更正在文本中找不到匹配",
+    doc_zh: "`notice.corrections` 的每一项都把通知文本中出现的每处 `read`（不计空白）替换为 `as`。\
+             找不到匹配的项已过时或拼写有误。",
 };
 
 /// Every code of the quote check, for the registry.

@@ -46,7 +46,7 @@ mod tests {
     use super::*;
     use crate::diagnostics::CodeInfo;
 
-    static CODE: CodeInfo = CodeInfo { code: "demo.code", summary: "s", doc: "d" };
+    static CODE: CodeInfo = CodeInfo { code: "demo.code", summary: "s", doc: "d", summary_zh: "s", doc_zh: "d" };
 
     #[test]
     fn special_characters_are_escaped() {

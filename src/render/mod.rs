@@ -488,7 +488,8 @@ mod tests {
     use super::*;
     use crate::diagnostics::{Finding, Span};
 
-    const CODE: &crate::diagnostics::CodeInfo = &crate::diagnostics::CodeInfo { code: "test.code", summary: "", doc: "" };
+    const CODE: &crate::diagnostics::CodeInfo =
+        &crate::diagnostics::CodeInfo { code: "test.code", summary: "", doc: "", summary_zh: "", doc_zh: "" };
 
     /// Spans read through the line index are what miette reads scanning from the start.
     #[test]

@@ -13,15 +13,16 @@ pub fn sarif_begin() -> String {
     format!("{{\"$schema\":\"{SCHEMA}\",\"version\":\"2.1.0\",\"runs\":[{{\"columnKind\":\"unicodeCodePoints\",\"results\":[")
 }
 
-/// Everything after the last result: the tool with its rules, and how the run ended.
-pub fn sarif_end(exit_code: i32) -> String {
+/// Everything after the last result: the tool with its rules (described in `lang`), and how
+/// the run ended.
+pub fn sarif_end(exit_code: i32, lang: Lang) -> String {
     let rules: Vec<Value> = crate::registry::all()
         .iter()
         .map(|c| {
             json!({
                 "id": c.code,
-                "shortDescription": { "text": c.summary },
-                "fullDescription": { "text": c.doc },
+                "shortDescription": { "text": c.summary_in(lang) },
+                "fullDescription": { "text": c.doc_in(lang) },
                 "help": { "text": format!("callspec explain {}", c.code) },
             })
         })

@@ -15,6 +15,11 @@ pub const RULE: CrossRule = CrossRule {
               (`limits:`, e.g. 符合条件的申报主体最多可申报2项), every file of an applicant over the \
               limit is reported, naming the others. Mutually exclusive categories are \
               `batch.exclusive-categories`.",
+        summary_zh: "同一申报单位在一组类别中的申报数超过通知允许的数目",
+        doc_zh: "在一次运行的全部文件中，按申报单位归并申报书：依据统一社会信用代码中的组织机构代码（或组织机构代码，\
+                 否则依据单位名称）。通知限制一个申报单位在一组类别中的申报数时（`limits:`，\
+                 如“符合条件的申报主体最多可申报2项”），超出限额的申报单位的每个文件都会报告，\
+                 并列出其他文件。互斥的类别见 `batch.exclusive-categories`。",
     },
     check,
 };

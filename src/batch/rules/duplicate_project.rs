@@ -12,6 +12,10 @@ pub const RULE: CrossRule = CrossRule {
               同一项目不得重复申报; 每个申请项目单独填写项目申报书), files of one call whose project \
               names are the same, ignoring spaces, punctuation, full-width forms and case, are all \
               reported, whoever submits them and in whichever category.",
+        summary_zh: "同一项目重复申报",
+        doc_zh: "通知规定一个项目只能申报一次时（`form.unique_projects`：同一项目不得重复申报；\
+                 每个申请项目单独填写项目申报书），同一通知下项目名称相同（忽略空格、标点、\
+                 全角形式和大小写）的文件都会报告，不论由谁提交、申报哪个类别。",
     },
     check,
 };

@@ -12,6 +12,10 @@ pub const RULE: CrossRule = CrossRule {
               `exclusive: true`, e.g. 3个子项目不可兼报), one applicant (by organisation code) may \
               apply to only one of them. Every file of such an applicant is reported, naming the \
               categories and the other files.",
+        summary_zh: "同一申报单位申报了不可兼报的类别（不可兼报）",
+        doc_zh: "通知将一组类别规定为互斥时（`limits:` 中的 `exclusive: true`，如“3个子项目不可兼报”），\
+                 一个申报单位（按组织机构代码）只能申报其中之一。这样的申报单位的每个文件都会报告，\
+                 并列出相关类别和其他文件。",
     },
     check,
 };

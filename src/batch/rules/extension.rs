@@ -16,6 +16,12 @@ pub const APPLIES: CrossRule = CrossRule {
               than the condition's number: the extension is in force, the file's `deadline.missed` \
               warning is settled (removed from the output) and this advice says why; files in \
               an extension window are printed after the others, once this is known.",
+        summary_zh: "逾期的提交实际未逾期：该类别申报单位过少，截止时间已延长",
+        doc_zh: "使用 `--complete` 时，晚于原截止时间但在附条件延长期内的提交（如单个项目申报单位不足3家，\
+                 则该项目申报时间将顺延），通过统计其类别中赶上原截止时间的不同申报单位来判定（网上提交按时的申报单\
+                 位即计入，不论其纸质材料如何）。少于条件所列数目时，延长生效，该文件的 `deadline.missed` 警告随之\
+                 了结（从输出中移除），并由本建议说明原因；处于延长期的文件在确定这一点后，\
+                 排在其他文件之后输出。",
     },
     check: applies,
 };
@@ -27,6 +33,9 @@ pub const NOT_TRIGGERED: CrossRule = CrossRule {
         doc: "The counterpart of `batch.extension-applies`: the category had as many applicants in \
               time for the original deadline as the condition names, so the extension never came \
               into force and the submission is late (逾期不予受理).",
+        summary_zh: "逾期的提交未因延长而免于逾期：该类别申报单位足够",
+        doc_zh: "与 `batch.extension-applies` 相对：赶上原截止时间的申报单位已达到条件所列数目，\
+                 延长从未生效，该提交逾期（逾期不予受理）。",
     },
     check: not_triggered,
 };

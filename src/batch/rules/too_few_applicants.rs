@@ -12,6 +12,11 @@ pub const RULE: CrossRule = CrossRule {
               distinct applicants of each such category are counted and each file of a category \
               short of the minimum gets a warning: the category may not go ahead. Without \
               `--complete` nothing is counted, since a partial set proves nothing.",
+        summary_zh: "某类别的申报单位少于通知开展该类别所需的数目",
+        doc_zh: "有些通知只在申报单位足够多时才开展某个类别（每项须3家以上单位报名：`min_applicants`）。\
+                 使用 `--complete` 时（这些文件即收到的全部申报），统计每个这类类别中不同的申报单位，\
+                 不足下限的类别的每个文件都会收到警告：该类别可能不予开展。不使用 `--complete` 时不作统计，\
+                 因为部分文件说明不了什么。",
     },
     check,
 };

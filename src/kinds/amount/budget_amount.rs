@@ -8,6 +8,9 @@ pub const RULE: Rule = Rule {
         doc: "Where the notice fixes the funding per project (19.8万/项, 每个60万元, 0万/项), the \
               requested amount must be exactly that (杭州: 请按文件中的委托经费额度填报). Amounts \
               are compared as exact decimals in the call's money unit.",
+        summary_zh: "申请经费不等于该类别的固定资助额度",
+        doc_zh: "通知规定每项定额资助时（19.8万/项、每个60万元、0万/项），申请经费须正好等于该额度（杭州：\
+                 请按文件中的委托经费额度填报）。金额以通知的货币单位按精确十进制比较。",
     },
     check,
 };
@@ -16,6 +19,8 @@ fn check(cx: &mut Ctx) {
     let Some(cat) = cx.category else { return };
     let Some(requested) = cx.app.budget().requested else { return };
     let unit = cx.call.money_unit;
+    let at = crate::schema::field_name("/budget/requested");
+    let (at_en, at_zh) = (&at.en, &at.zh);
     if cat.paid_after {
         // 后奖补: the funding comes after the event, so nothing is requested up front.
         let (Some(cite), false) = (cat.amount.cite(), requested.0.is_zero()) else { return };
@@ -25,8 +30,8 @@ fn check(cx: &mut Ctx) {
                 RULE.info,
                 Severity::Error,
                 Text::new(
-                    format!("requested {requested} {unit}, but {} is funded after the event: {}", cat.full_name(), words.en),
-                    format!("申请经费 {requested} {unit}，但 {} 为后奖补：{}", cat.full_name(), words.zh),
+                    format!("{at_en} {requested} {unit}, but {} is funded after the event: {}", cat.full_name(), words.en),
+                    format!("{at_zh}{requested} {unit}，但 {} 为后奖补：{}", cat.full_name(), words.zh),
                 ),
                 "/budget/requested",
                 tr!("requested up front", "预先申请的经费"),
@@ -47,7 +52,7 @@ fn check(cx: &mut Ctx) {
             .finding(
                 RULE.info,
                 Severity::Warning,
-                tr!("requested {requested} {unit} is not the amount of any grade", "申请经费 {requested} {unit} 不是任一等级的额度"),
+                tr!("{at_en} {requested} {unit} is not the amount of any grade", "{at_zh}{requested} {unit} 不是任一等级的额度"),
                 "/budget/requested",
                 tr!("requested amount", "申请经费"),
             )
@@ -70,8 +75,8 @@ fn check(cx: &mut Ctx) {
             RULE.info,
             Severity::Error,
             tr!(
-                "requested {requested} {unit}, but {name} is funded at exactly {amount} {unit}",
-                "申请经费 {requested} {unit}，但 {name} 的资助额度固定为 {amount} {unit}"
+                "{at_en} {requested} {unit}, but {name} is funded at exactly {amount} {unit}",
+                "{at_zh}{requested} {unit}，但 {name} 的资助额度固定为 {amount} {unit}"
             ),
             "/budget/requested",
             tr!("requested amount", "申请经费"),

@@ -8,6 +8,9 @@ pub const RULE: Rule = Rule {
         doc: "Where the notice funds a range per project (经费额度：3~5万元/项, 资助6000-10000元), a request \
               below the floor is as much out of the range as one above the ceiling (that one is \
               `budget.over-cap`, or `budget.over-soft-cap` where the ceiling is 原则上).",
+        summary_zh: "申请经费低于该类别资助范围的下限",
+        doc_zh: "通知规定每项资助范围时（经费额度：3~5万元/项；资助6000-10000元），低于下限与高于上限同样超出范围（\
+                 后者为 `budget.over-cap`，上限为“原则上”时为 `budget.over-soft-cap`）。",
     },
     check,
 };
@@ -20,11 +23,13 @@ fn check(cx: &mut Ctx) {
     }
     let unit = cx.call.money_unit;
     let words = cx.category.map(|c| c.amount.requirement(unit, false)).unwrap_or_default();
+    let at = crate::schema::field_name("/budget/requested");
+    let (at_en, at_zh) = (&at.en, &at.zh);
     let f = cx
         .finding(
             RULE.info,
             Severity::Error,
-            tr!("requested {requested} {unit} is below the floor of {min} {unit}", "申请经费 {requested} {unit} 低于下限 {min} {unit}"),
+            tr!("{at_en} {requested} {unit} is below the floor of {min} {unit}", "{at_zh}{requested} {unit} 低于下限 {min} {unit}"),
             "/budget/requested",
             tr!("below the floor", "低于下限"),
         )

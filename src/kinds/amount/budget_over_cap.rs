@@ -7,6 +7,9 @@ pub const RULE: Rule = Rule {
         summary: "the requested amount exceeds the category's cap",
         doc: "Where the notice caps funding (资助经费不超过10万元) without softening it, a larger \
               request is an error. Soft caps (原则上不超过) are `budget.over-soft-cap` instead.",
+        summary_zh: "申请经费超过该类别的上限",
+        doc_zh: "通知规定资助上限（资助经费不超过10万元）且未加“原则上”时，超出即为错误。\
+                 原则上的上限（原则上不超过）报告为 `budget.over-soft-cap`。",
     },
     check,
 };
@@ -40,11 +43,13 @@ pub(super) fn over(cx: &mut Ctx, c: Cap) {
         return;
     }
     let (unit, cap) = (cx.call.money_unit, c.cap);
+    let at = crate::schema::field_name("/budget/requested");
+    let (at_en, at_zh) = (&at.en, &at.zh);
     let (msg, label, req, help) = if c.soft {
         (
             tr!(
-                "requested {requested} {unit} is above the {cap} {unit} the notice allows in principle",
-                "申请经费 {requested} {unit} 超过通知原则上允许的 {cap} {unit}"
+                "{at_en} {requested} {unit} is above the {cap} {unit} the notice allows in principle",
+                "{at_zh}{requested} {unit} 超过通知原则上允许的 {cap} {unit}"
             ),
             tr!("above the soft cap", "超过原则上限"),
             tr!("in principle (原则上) requested ≤ {cap} {unit}", "申请经费原则上不超过 {cap} {unit}"),
@@ -52,7 +57,7 @@ pub(super) fn over(cx: &mut Ctx, c: Cap) {
         )
     } else {
         (
-            tr!("requested {requested} {unit} exceeds the cap of {cap} {unit}", "申请经费 {requested} {unit} 超过该类别上限 {cap} {unit}"),
+            tr!("{at_en} {requested} {unit} exceeds the cap of {cap} {unit}", "{at_zh}{requested} {unit} 超过该类别上限 {cap} {unit}"),
             tr!("over the cap", "超过上限"),
             tr!("requested ≤ {cap} {unit}", "申请经费不超过 {cap} {unit}"),
             tr!("request at most {cap}; cover the rest from other funds", "申请经费最多 {cap}，其余由其他经费解决"),

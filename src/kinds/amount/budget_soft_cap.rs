@@ -8,6 +8,9 @@ pub const RULE: Rule = Rule {
         doc: "\"原则上不超过\" means \"in principle not more than\": a larger request is not refused \
               outright but needs a reason reviewers accept. Reported as a warning; `--deny warnings` \
               makes it fail.",
+        summary_zh: "申请经费超过通知以“原则上”放宽的上限（警告）",
+        doc_zh: "“原则上不超过”并不一律拒绝更高的申请，但需要评审认可的理由。报告为警告；\
+                 `--deny warnings` 使其判为不通过。",
     },
     check,
 };

@@ -10,6 +10,10 @@ pub const RULE: Rule = Rule {
         doc: "The forms' expenditure table (支出明细预算表, 合计) must add up to the requested amount \
               (or, where the call says so, to the total). Sums are exact: 6.6 + 6.6 + 6.6 is 19.8. \
               An empty table is reported too, since the form requires it.",
+        summary_zh: "支出明细合计不等于申请经费（或总预算）",
+        doc_zh: "表格的支出明细（支出明细预算表、合计）须合计等于申请经费（通知另有规定时，\
+                 等于总预算）。合计按精确值计算：6.6 + 6.6 + 6.6 等于 19.8。明细为空时也会报告，\
+                 因为表格要求填写。",
     },
     check,
 };
@@ -23,9 +27,10 @@ fn check(cx: &mut Ctx) {
     for rule in &cx.call.form.budget {
         let (target, name, ptr) = match rule.value {
             BudgetRuleKind::ItemsSumToRequested => (b.requested, Text::new("requested amount", "申请经费"), "/budget/requested"),
-            BudgetRuleKind::ItemsSumToTotal => (b.total, Text::new("total", "总经费"), "/budget/total"),
+            BudgetRuleKind::ItemsSumToTotal => (b.total, Text::new("total budget", "经费总预算"), "/budget/total"),
             _ => continue,
         };
+        let (items, target_name) = (crate::schema::field_name("/budget/items"), crate::schema::field_name(ptr));
         let Some(target) = target else { continue };
         let unit = cx.call.money_unit;
         if b.items.is_empty() && target.0.is_zero() {
@@ -36,9 +41,12 @@ fn check(cx: &mut Ctx) {
                 .finding(
                     RULE.info,
                     Severity::Error,
-                    tr!("the itemised budget is empty", "支出明细预算为空"),
+                    {
+                        let (en, zh) = (&items.en, &items.zh);
+                        tr!("the {en} are empty", "{zh}为空")
+                    },
                     "/budget",
-                    tr!("no `items`", "缺少 `items`"),
+                    tr!("no expenditure lines", "缺少经费支出明细"),
                 )
                 .requires({
                     let (en, zh) = (&name.en, &name.zh);
@@ -59,13 +67,14 @@ fn check(cx: &mut Ctx) {
         }
         let parts: Vec<String> = amounts.iter().map(Money::to_string).collect();
         let (parts, d, en, zh) = (parts.join(" + "), diff(sum, target), &name.en, &name.zh);
+        let (target_en, target_zh) = (&target_name.en, &target_name.zh);
         let f = cx
             .finding(
                 RULE.info,
                 Severity::Error,
                 tr!(
-                    "budget items add up to {sum} {unit} ({parts}), not the {en} {target} {unit}",
-                    "支出明细合计 {sum} {unit}（{parts}），与{zh} {target} {unit} 不符"
+                    "budget items add up to {sum} {unit} ({parts}), not the {target_en} {target} {unit}",
+                    "支出明细合计 {sum} {unit}（{parts}），与{target_zh}{target} {unit} 不符"
                 ),
                 "/budget/items",
                 tr!("these items", "这些明细"),

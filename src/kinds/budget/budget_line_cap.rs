@@ -11,6 +11,9 @@ pub const RULE: Rule = Rule {
               itemised lines whose name contains a capped name are added up and compared, as exact \
               decimals, with that share of the requested amount (or of the total). Over is an error, \
               or a warning where the notice says 原则上.",
+        summary_zh: "通知按比例限定的预算科目（管理费不超过5%）超过了该比例",
+        doc_zh: "有些通知按预算的比例限定某类支出（管理费不超过申请经费的5%）。名称中含有受限名称的各明细行相加后，以精确小数与申请经费（或总额）\
+                 的该比例比较。超出为错误；通知写明“原则上”的为警告。",
     },
     check,
 };

@@ -9,6 +9,9 @@ pub const RULE: Rule = Rule {
         summary: "the budgets of the implementation phases do not add up to the total",
         doc: "Forms with a phased plan (实施阶段 with 经费预算) need the phase budgets to add up to the \
               total budget. A phase without an amount is reported when the call has this rule.",
+        summary_zh: "各实施阶段的经费合计不等于总预算",
+        doc_zh: "有分阶段计划的表格（实施阶段及经费预算）要求各阶段经费合计等于经费总预算。\
+                 通知有此规则时，未填经费的阶段也会报告。",
     },
     check,
 };
@@ -24,11 +27,15 @@ fn check(cx: &mut Ctx) {
             .finding(
                 RULE.info,
                 Severity::Error,
-                tr!("the budget has no implementation phases", "预算未列出实施阶段"),
+                {
+                    let at = crate::schema::field_name("/budget/phases");
+                    let (en, zh) = (&at.en, &at.zh);
+                    tr!("the budget lists no {en}", "预算未列出{zh}")
+                },
                 "/budget",
-                tr!("no `phases`", "缺少 `phases`"),
+                tr!("no phases", "缺少实施阶段"),
             )
-            .requires(tr!("phases whose budgets add up to the total", "各实施阶段经费合计等于总经费"))
+            .requires(tr!("phases whose budgets add up to the total budget", "各实施阶段经费合计等于经费总预算"))
             .cite(Some(rule.cite.clone()))
             .with_help(tr!(
                 "list the phases under `budget.phases` with `name`, `amount`, `start` and `end`",
@@ -45,9 +52,14 @@ fn check(cx: &mut Ctx) {
                 .finding(
                     RULE.info,
                     Severity::Error,
-                    tr!("phase `{}` has no budget amount", "阶段 `{}` 未填经费", p.name.as_deref().unwrap_or_default()),
+                    {
+                        let (name, at) =
+                            (p.name.as_deref().unwrap_or_default(), crate::schema::field_name(&format!("/budget/phases/{i}/amount")));
+                        let (en, zh) = (&at.en, &at.zh);
+                        tr!("phase `{name}` has no {en}", "阶段 `{name}` 未填{zh}")
+                    },
                     &format!("/budget/phases/{i}"),
-                    tr!("no `amount`", "缺少 `amount`"),
+                    tr!("no phase budget", "缺少阶段经费"),
                 )
                 .cite(Some(rule.cite.clone()));
             cx.push(f);
@@ -64,16 +76,19 @@ fn check(cx: &mut Ctx) {
             .finding(
                 RULE.info,
                 Severity::Error,
-                tr!(
-                    "phase budgets add up to {sum} {unit}, not the total {} {unit}",
-                    "各阶段经费合计 {sum} {unit}，与总经费 {} {unit} 不符",
-                    total
-                ),
+                {
+                    let at = crate::schema::field_name("/budget/total");
+                    let (en, zh) = (&at.en, &at.zh);
+                    tr!(
+                        "phase budgets add up to {sum} {unit}, not the {en} {total} {unit}",
+                        "各阶段经费合计 {sum} {unit}，与{zh}{total} {unit} 不符"
+                    )
+                },
                 "/budget/phases",
                 tr!("these phases", "这些阶段"),
             )
-            .also(cx.at("/budget/total"), tr!("total", "总经费"))
-            .requires(tr!("sum of phase budgets = total", "各阶段经费之和 = 总经费"))
+            .also(cx.at("/budget/total"), tr!("total budget", "经费总预算"))
+            .requires(tr!("sum of phase budgets = total budget", "各阶段经费之和 = 经费总预算"))
             .cite(Some(rule.cite.clone()));
         cx.push(f);
     }

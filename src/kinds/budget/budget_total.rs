@@ -10,6 +10,9 @@ pub const RULE: Rule = Rule {
         doc: "The forms split the total budget (经费总预算) into the requested amount and other or own \
               funds (其他经费, 自有经费): total = requested + other, in exact decimals. A missing \
               `other` counts as 0.",
+        summary_zh: "经费总预算不等于申请经费加其他经费",
+        doc_zh: "表格将经费总预算分为申请经费和其他经费或自有经费（其他经费、自有经费）：\
+                 总预算 = 申请经费 + 其他经费，按精确十进制计算。未填 `other` 时按 0 计。",
     },
     check,
 };
@@ -27,25 +30,25 @@ fn check(cx: &mut Ctx) {
         return;
     }
     let unit = cx.call.money_unit;
+    let [t, r, o] = ["/budget/total", "/budget/requested", "/budget/other"].map(crate::schema::field_name);
+    let label = |p: &str| crate::application::field_label(p).map_or_else(Text::default, |l| Text::new(l.en, l.zh));
     let mut f = cx
         .finding(
             RULE.info,
             Severity::Error,
-            tr!(
-                "total {} {unit} ≠ requested {} + other {other} = {sum} {unit}",
-                "总经费 {} {unit} ≠ 申请经费 {} + 其他经费 {other} = {sum} {unit}",
-                total,
-                requested
+            Text::new(
+                format!("{} {total} {unit} ≠ {} {requested} + {} {other} = {sum} {unit}", t.en, r.en, o.en),
+                format!("{} {total} {unit} ≠ {} {requested} + {} {other} = {sum} {unit}", t.zh, r.zh, o.zh),
             ),
             "/budget/total",
-            tr!("total", "总经费"),
+            label("/budget/total"),
         )
-        .also(cx.at("/budget/requested"), tr!("requested", "申请经费"))
-        .requires(tr!("total = requested + other", "总经费 = 申请经费 + 其他经费"))
+        .also(cx.at("/budget/requested"), label("/budget/requested"))
+        .requires(tr!("total budget = requested amount + other funds", "经费总预算 = 申请经费 + 其他经费"))
         .cite(Some(rule.cite.clone()))
-        .with_help(tr!("set the total to {sum}, or correct the parts", "请将总经费改为 {sum}，或更正各组成部分"));
+        .with_help(tr!("set the total budget to {sum}, or correct the parts", "请将经费总预算改为 {sum}，或更正各组成部分"));
     if cx.doc.spans().contains("/budget/other") {
-        f = f.also(cx.at("/budget/other"), tr!("other", "其他经费"));
+        f = f.also(cx.at("/budget/other"), label("/budget/other"));
     }
     cx.push(f);
 }

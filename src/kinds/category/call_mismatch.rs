@@ -8,6 +8,9 @@ pub const RULE: Rule = Rule {
         doc: "With `--spec` or `--call`, every application is checked against that call; an \
               application whose `call:` names another call was probably written for a different \
               notice, and its categories and KPIs will not match.",
+        summary_zh: "申报书的 `call:` 指向的通知与检查所用的规范文件不同",
+        doc_zh: "使用 `--spec` 或 `--call` 时，每份申报书都按该通知检查；`call:` 指向其他通知的申报书很可能是为另一\
+                 份通知填写的，其类别和绩效指标不会相符。",
     },
     check,
 };

@@ -7,6 +7,9 @@ pub const RULE: Rule = Rule {
         summary: "the form applies for several categories, or none",
         doc: "One form applies for exactly one project in one category (杭州: 同一申报书申请两个或两个以上项目视作无效). \
               `category:` must name one category path; write a separate application for each project.",
+        summary_zh: "申报书申报了多个类别，或未申报类别",
+        doc_zh: "一份申报书只申报一个类别中的一个项目（杭州：同一申报书申请两个或两个以上项目视作无效）。\
+                 `category:` 须只写一个类别路径；每个项目请分别填写申报书。",
     },
     check,
 };
@@ -20,7 +23,11 @@ fn check(cx: &mut Ctx) {
         return;
     }
     let msg = if n == 0 {
-        tr!("the form names no category", "申报书未填写申报类别")
+        {
+            let at = crate::schema::field_name("/category");
+            let (en, zh) = (&at.en, &at.zh);
+            tr!("the form names no {en}", "申报书未填写{zh}")
+        }
     } else {
         tr!("the form applies for {n} categories at once", "一份申报书同时申报了 {n} 个类别")
     };

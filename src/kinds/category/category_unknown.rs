@@ -9,6 +9,10 @@ pub const RULE: Rule = Rule {
               (`callspec list` shows them). Applications outside the call's categories are refused \
               (杭州: 超出申报指南范围的项目申报将不予受理). Naming a group rather than one of its \
               categories is reported too, with the categories it contains.",
+        summary_zh: "申报的类别不是通知设置的类别（或是分组而非具体类别）",
+        doc_zh: "`category:` 须为通知某个类别的路径，各级编号以 `/` 连接（`callspec list` 会列出）。\
+                 超出通知类别的申报不予受理（杭州：超出申报指南范围的项目申报将不予受理）。\
+                 填写分组而非其下具体类别时同样报告，并列出该分组包含的类别。",
     },
     check,
 };

@@ -10,6 +10,11 @@ pub const RULE: Rule = Rule {
               `commitments: { finance-rules: true }`. A missing or `false` affirmation is an error, \
               or a warning where the notice softens it. Commitments that bind after the award are \
               listed in the guide and not asked of the draft.",
+        summary_zh: "未作出通知要求申报单位作出的承诺",
+        doc_zh: "有些通知要求在表格中作出声明（申报单位须明确承诺严格执行国家财政经费管理规定；\
+                 未明确承诺者将作无效申报处理）。草稿按编号确认每项承诺：`commitments: { finance-rules: true }`。\
+                 缺少确认或写为 `false` 为错误，通知放宽时为警告。立项后才有约束的承诺列在指南中，\
+                 不要求草稿填写。",
     },
     check,
 };

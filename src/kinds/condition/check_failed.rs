@@ -10,6 +10,11 @@ pub const RULE: Rule = Rule {
               须已建立党组织). The finding is labelled on the value the check names. A check whose \
               expression cannot be evaluated on a draft (a value it reads is missing) stays silent: the \
               missing value is reported by its own rule.",
+        summary_zh: "通知声明的检查不成立",
+        doc_zh: "通知可以把内置规则不涵盖的要求写成检查：一个作用于申报书的 CEL 表达式，\
+                 附带消息、要求及其所依据的条款（男性不超过35周岁、女性不超过38周岁；须已建立党组织）。\
+                 问题标注在检查所指的值上。表达式无法在申报书上求值时（其所读的值缺失）不作报告：\
+                 缺失的值由其自身的规则报告。",
     },
     check,
 };

@@ -13,6 +13,12 @@ pub const RULE: Rule = Rule {
               submission, it is judged at `--as-of` (default: now, in the call's time zone). A date \
               alone means the end of that day. Where the notice extends a deadline on a condition \
               (申报单位不足3家则顺延), a time within the extension is a warning that names the condition.",
+        summary_zh: "提交晚于截止时间（逾期申报不予受理）",
+        doc_zh: "通知中适用于该类别的每个截止时间，都按申报书为该渠道（网上、纸质、电子邮件）声明的 `submission` 判\
+                 断；截止时间规定以快递发出日期为准时，按 `sent` 判断。申报书未声明提交时，\
+                 按 `--as-of` 判断（默认：现在，按通知所在时区）。只写日期时指当天结束。\
+                 通知附条件延长截止时间时（申报单位不足3家则顺延），延长期内的时间报告为警告，\
+                 并说明该条件。",
     },
     check,
 };

@@ -8,6 +8,9 @@ pub const RULE: Rule = Rule {
         doc: "Where a deadline has an opening date, a declared submission before it is an error: the \
               system does not accept it yet. Without a declared submission, checking a draft before \
               the window opens gives advice naming the opening date.",
+        summary_zh: "提交早于受理开始（线上系统开放时间为3月15日至3月31日）",
+        doc_zh: "截止时间有开始日期时，早于开始日期的已声明提交为错误：系统尚未受理。未声明提交时，\
+                 在受理开始前检查草稿会给出建议，说明开始日期。",
     },
     check,
 };

@@ -7,6 +7,8 @@ pub const RULE: Rule = Rule {
         summary: "a report's planned length is outside the notice's bounds (不少于1500字, 4000至5000字, 不超过1500字)",
         doc: "Report lengths are counted in characters (字). A planned length below the minimum or \
               above the maximum is an error.",
+        summary_zh: "报告的计划字数超出通知的界限（不少于1500字、4000至5000字、不超过1500字）",
+        doc_zh: "报告篇幅按字数计。计划字数低于下限或高于上限均为错误。",
     },
     check,
 };

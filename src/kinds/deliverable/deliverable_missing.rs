@@ -7,6 +7,9 @@ pub const RULE: Rule = Rule {
         summary: "a report or case study the category requires is not planned (or fewer than required)",
         doc: "Notices require written deliverables (提交1篇不少于1500字的典型工作案例, 字数不少于2万字的总结报告). \
               List each under `deliverables:` with the call's id and its planned length in characters.",
+        summary_zh: "未计划类别要求的报告或案例（或数量不足）",
+        doc_zh: "通知要求提交书面成果（提交1篇不少于1500字的典型工作案例；字数不少于2万字的总结报告）。\
+                 请在 `deliverables:` 下按通知的编号逐一列出，并写明计划字数。",
     },
     check,
 };

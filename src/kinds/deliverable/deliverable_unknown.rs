@@ -7,6 +7,8 @@ pub const RULE: Rule = Rule {
         summary: "a planned deliverable's id is not one of the category's deliverables (a warning; often a typo)",
         doc: "Deliverable ids must match the call's, or the planned report will not count towards \
               the requirement. The finding suggests the closest id.",
+        summary_zh: "计划成果的编号不是该类别的成果之一（警告；常为拼写错误）",
+        doc_zh: "成果编号须与通知一致，否则计划的报告不计入要求。该问题会给出最接近的编号。",
     },
     check,
 };

@@ -7,6 +7,8 @@ pub const RULE: Rule = Rule {
         summary: "the lead applicant is an individual, and the call does not accept individuals",
         doc: "Calls that say 项目不接受个人申报 accept organisations only. The lead applicant's type \
               is one the call marks as an individual (个人).",
+        summary_zh: "第一申报单位为个人，而通知不接受个人申报",
+        doc_zh: "写明“项目不接受个人申报”的通知只接受单位申报。第一申报单位的类型是通知标为个人的类型。",
     },
     check,
 };

@@ -8,6 +8,9 @@ pub const RULE: Rule = Rule {
         doc: "Where the call allows no joint applications, any joint applicant is an error. Where it \
               names the types that may join, another type is an error; if the notice's list is open \
               (…等可联合申报) it is only advice, since reviewers decide.",
+        summary_zh: "通知未允许的联合申报单位",
+        doc_zh: "通知不允许联合申报时，任何联合申报单位都是错误。通知列出了可联合的类型时，\
+                 其他类型为错误；如通知所列范围未穷尽（“…等可联合申报”），则仅为建议，由评审决定。",
     },
     check,
 };

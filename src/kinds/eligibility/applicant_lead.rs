@@ -8,6 +8,9 @@ pub const RULE: Rule = Rule {
         doc: "Each category names who may lead (领衔, 申报主体, 牵头): e.g. 市级学会或学会联合体领衔. \
               The lead applicant's `type` must be one of them. Joint applicants of other types may \
               still take part where the call allows joint applications.",
+        summary_zh: "该类型的申报单位不得牵头申报此类别",
+        doc_zh: "每个类别都规定了由谁牵头（领衔、申报主体、牵头），例如“市级学会或学会联合体领衔”。\
+                 第一申报单位的 `type` 须为其中之一。通知允许联合申报时，其他类型的单位仍可作为联合申报单位参与。",
     },
     check,
 };

@@ -8,6 +8,9 @@ pub const RULE: Rule = Rule {
         doc: "The lead applicant, joint applicants and partners each declare a `type` from the call's \
               vocabulary of applicant types (市级学会, 高校科协, ...), so that eligibility can be checked. \
               The finding lists the types the call knows.",
+        summary_zh: "申报单位的 `type` 不是通知所述的申报单位类型之一",
+        doc_zh: "第一申报单位、联合申报单位和参与单位各自从通知的申报单位类型中选填 `type`（市级学会、\
+                 高校科协等），以便核对申报资格。该问题会列出通知所知的类型。",
     },
     check,
 };

@@ -7,6 +7,9 @@ pub const RULE: Rule = Rule {
         summary: "the applicant attests that a situation barring it applies",
         doc: "An exclusion attested as `applies` bars the application (不受理申报, 不得申报): an error. \
               Where the notice softens the condition (原则应具有独立法人资格), a warning.",
+        summary_zh: "申报单位声明存在不得申报的情形",
+        doc_zh: "声明为 `applies` 的限制情形使申报不予受理（不受理申报、不得申报）：为错误。\
+                 通知对该条件有所放宽时（原则应具有独立法人资格），为警告。",
     },
     check,
 };

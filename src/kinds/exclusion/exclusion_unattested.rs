@@ -9,6 +9,10 @@ pub const RULE: Rule = Rule {
               application attests to each that concerns its lead applicant's type under \
               `attestations:` with `not-applicable` (or `applies`). A missing attestation is an error, \
               so that nobody overlooks an exclusion.",
+        summary_zh: "申报书未就通知的某项限制情形作出声明",
+        doc_zh: "通知在某些情形下不受理申报（近两年未参加年检、两年内受到行政处罚等）。申报书须在 `attestations:` 下，\
+                 对每项涉及其第一申报单位类型的情形声明 `not-applicable`（或 `applies`）。\
+                 缺少声明为错误，以免有人忽略限制情形。",
     },
     check,
 };

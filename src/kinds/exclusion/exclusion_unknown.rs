@@ -7,6 +7,8 @@ pub const RULE: Rule = Rule {
         summary: "an attestation names an exclusion the call does not have (a warning; often a typo)",
         doc: "Keys under `attestations:` must be exclusion ids of the call; a misspelt key leaves the \
               real exclusion unattested.",
+        summary_zh: "声明指向了通知没有的限制情形（警告；常为拼写错误）",
+        doc_zh: "`attestations:` 下的键须为通知的限制情形编号；拼错的键会使真正的限制情形未被声明。",
     },
     check,
 };

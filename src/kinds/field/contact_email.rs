@@ -7,6 +7,9 @@ pub const RULE: Rule = Rule {
         summary: "an e-mail address (电子邮箱) is malformed (a warning)",
         doc: "An address needs one `@`, a domain with a dot and no spaces. A warning: the notice does \
               not refuse the form for it, but the funder cannot reply.",
+        summary_zh: "电子邮箱格式有误（警告）",
+        doc_zh: "邮箱地址须含一个 `@` 和带点的域名，且不含空格。为警告：通知不因此拒收表格，\
+                 但主办单位无法回复。",
     },
     check,
 };
@@ -21,7 +24,11 @@ fn check(cx: &mut Ctx) {
             .finding(
                 RULE.info,
                 Severity::Warning,
-                tr!("`{e}` is not an e-mail address", "`{e}` 不是有效的电子邮箱"),
+                {
+                    let at = crate::schema::field_name(&format!("/{who}/email"));
+                    let (en, zh) = (&at.en, &at.zh);
+                    tr!("the {en} `{e}` is not an e-mail address", "{zh}`{e}` 不是有效的电子邮箱")
+                },
                 &format!("/{who}/email"),
                 tr!("malformed address", "格式有误"),
             )

@@ -7,6 +7,9 @@ pub const RULE: Rule = Rule {
         summary: "a postal code (邮政编码) is not six digits (a warning)",
         doc: "Mainland postal codes are six digits. Quote codes with a leading zero (`\"010020\"`) or \
               write them as they are: callspec keeps leading zeros.",
+        summary_zh: "邮政编码不是六位数字（警告）",
+        doc_zh: "内地邮政编码为六位数字。以 0 开头的邮编可加引号（`\"010020\"`），也可照原样书写：\
+                 callspec 保留开头的 0。",
     },
     check,
 };
@@ -19,7 +22,11 @@ fn check(cx: &mut Ctx) {
     let f = cx.finding(
         RULE.info,
         Severity::Warning,
-        tr!("`{}` is not a six-digit postal code", "`{}` 不是六位邮政编码", p.0),
+        {
+            let (at, code) = (crate::schema::field_name("/lead/postal_code"), &p.0);
+            let (en, zh) = (&at.en, &at.zh);
+            tr!("the {en} `{code}` is not six digits", "{zh}`{code}` 不是六位数字")
+        },
         "/lead/postal_code",
         tr!("not six digits", "不是六位数字"),
     );

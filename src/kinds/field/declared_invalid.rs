@@ -11,6 +11,9 @@ pub const RULE: Rule = Rule {
         doc: "A declared field has a type (text, a whole number, an amount, a date, one or several of the \
               notice's choices, yes or no). A value of another type, or a choice the notice does not list, \
               is an error labelled on the value; the closest choice is suggested.",
+        summary_zh: "通知声明字段的值类型不对，或不是其选项之一",
+        doc_zh: "声明的字段有类型（文本、整数、金额、日期、通知所列选项中的一项或几项、是或否）。\
+                 其他类型的值，或通知未列出的选项，均为错误，标注在该值上，并给出最接近的选项。",
     },
     check,
 };
@@ -55,6 +58,13 @@ pub(super) fn problem(f: &Field, v: &Value) -> Option<Text> {
     (!fits).then(|| f.kind.words())
 }
 
+/// A declared field as findings name it: its label, then the key path of the value
+/// (`出生日期（leader.birth_date）`).
+pub(super) fn named(f: &Field, pointer: &str) -> Text {
+    let at = crate::schema::display_path(pointer);
+    Text::new(format!("{} ({at})", f.label.en), format!("{}（{at}）", f.label.zh))
+}
+
 fn not_a_choice(f: &Field, s: &str) -> Text {
     let list = f.choices.join("、");
     match crate::schema::suggest(s, f.choices.iter().map(String::as_str)) {
@@ -78,13 +88,14 @@ fn check(cx: &mut Ctx) {
                 Value::String(s) => s.clone(),
                 other => other.to_string(),
             };
+            let name = named(f, &p);
             let fd = cx
                 .finding(
                     RULE.info,
                     Severity::Error,
                     Text::new(
-                        format!("{} is `{shown}`, not {}", f.label.en, wanted.en),
-                        format!("{}填写为 `{shown}`，应为{}", f.label.zh, wanted.zh),
+                        format!("{} is `{shown}`, not {}", name.en, wanted.en),
+                        format!("{}填写为 `{shown}`，应为{}", name.zh, wanted.zh),
                     ),
                     &p,
                     Text::new(format!("not {}", wanted.en), format!("应为{}", wanted.zh)),

@@ -10,6 +10,11 @@ pub const RULE: Rule = Rule {
               in where it sits: in the draft section (`leader:`) or in every entry of a list (`team:`). \
               A field required `when:` a condition holds is asked for only then; where the condition \
               cannot be judged (a value it reads is missing), nothing is reported.",
+        summary_zh: "未填写通知表格要求的字段",
+        doc_zh: "通知可以声明其表格特有的字段（规范文件中的 `fields:`）：年龄限制所需的出生日期、\
+                 学历、是否已建立党组织、从通知列表中选定的选题。必填字段须填在其所在之处：\
+                 草稿的相应部分（`leader:`），或列表的每一项中（`team:`）。写有 `when:` 条件的字段只在条件成立时要\
+                 求填写；条件无法判断时（其所读的值缺失），不作报告。",
     },
     check,
 };
@@ -26,15 +31,15 @@ fn check(cx: &mut Ctx) {
             if !super::declared_invalid::empty(value) {
                 continue;
             }
+            let name = super::declared_invalid::named(f, &p);
             // Left as `~` (a fresh draft from `callspec new`): still to fill, like a built-in key.
             if value.is_some_and(serde_json::Value::is_null) {
-                let at = crate::schema::display_path(&p);
                 let words = f.kind.words();
                 let fd = cx
                     .finding(
                         crate::schema::UNFILLED,
                         Severity::Error,
-                        Text::new(format!("`{at}` is still to fill: {}", words.en), format!("`{at}` 尚未填写：{}", words.zh)),
+                        Text::new(format!("{} is still to fill: {}", name.en, words.en), format!("{}尚未填写：{}", name.zh, words.zh)),
                         &p,
                         tr!("still to fill", "尚未填写"),
                     )
@@ -48,7 +53,7 @@ fn check(cx: &mut Ctx) {
                 .finding(
                     RULE.info,
                     Severity::Error,
-                    Text::new(format!("{} (`{}`) is not filled in", label.en, f.id), format!("未填写{}（`{}`）", label.zh, f.id)),
+                    Text::new(format!("{} is not filled in", name.en), format!("未填写{}", name.zh)),
                     &p,
                     Text::new(format!("no {}", label.en), format!("缺少{}", label.zh)),
                 )

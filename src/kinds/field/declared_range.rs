@@ -12,6 +12,9 @@ pub const RULE: Rule = Rule {
         doc: "A declared field may carry bounds: a least or greatest number or amount, an earliest or latest \
               date (1989年1月1日以后出生 is a least birth date), a length in characters, a number of picks. \
               A value outside them is an error, or a warning where the notice says 原则上.",
+        summary_zh: "通知声明字段的值超出通知的界限",
+        doc_zh: "声明的字段可带界限：数字或金额的最小值、最大值，日期的最早、最晚值（1989年1月1日以后出生即为出生日\
+                 期的最早值），字数，可选的项数。超出界限为错误，通知写“原则上”时为警告。",
     },
     check,
 };
@@ -55,13 +58,14 @@ fn check(cx: &mut Ctx) {
                 Limits::Items(_) => tr!("{shown} picked", "选了 {shown} 项"),
                 _ => Text::from(shown.clone()),
             };
+            let name = super::declared_invalid::named(f, &p);
             let fd = cx
                 .finding(
                     RULE.info,
                     if soft { Severity::Warning } else { Severity::Error },
                     Text::new(
-                        format!("{} is {}, {} the notice's bounds", f.label.en, what.en, side.en),
-                        format!("{}为 {}，{}", f.label.zh, what.zh, side.zh),
+                        format!("{} is {}, {} the notice's bounds", name.en, what.en, side.en),
+                        format!("{}为 {}，{}", name.zh, what.zh, side.zh),
                     ),
                     &p,
                     side.clone(),

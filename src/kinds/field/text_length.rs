@@ -8,6 +8,9 @@ pub const RULE: Rule = Rule {
         doc: "Forms limit some fields (内容摘要（限500字）, 单位简介（400字以内）). Length is counted in \
               Unicode characters, as a person counts 字, not in bytes: 500 Chinese characters are 500, \
               though they take 1,500 bytes in UTF-8.",
+        summary_zh: "文本字段超出（或不足）表格的字数限制，按字符计",
+        doc_zh: "表格限制部分字段的字数（内容摘要（限500字）、单位简介（400字以内））。字数按 Unicode 字符计，\
+                 即人们数“字”的方式，而不是按字节：500 个汉字就是 500 字，尽管它们在 UTF-8 中占 1,500 字节。",
     },
     check,
 };

@@ -9,6 +9,10 @@ pub const RULE: Rule = Rule {
               S, V); its last character is a check character computed from the others (weights \
               3^(i-1) mod 31). A typing error almost always breaks it. Checked for the lead applicant, \
               joint applicants and partners.",
+        summary_zh: "统一社会信用代码格式有误或校验码不符（GB 32100-2015）",
+        doc_zh: "该代码共 18 位，使用 0-9 和大写字母 A-H、J-N、P-R、T、U、W-Y（不用 I、O、\
+                 Z、S、V）；最后一位是由其余各位算出的校验码（权重 3^(i-1) mod 31）。抄错一位几乎总会使校验不符。\
+                 第一申报单位、联合申报单位和参与单位的代码都会核对。",
     },
     check,
 };
@@ -29,11 +33,13 @@ fn check(cx: &mut Ctx) {
     for (ptr, code) in codes {
         if let Err(why) = crate::ident::uscc(&code) {
             let why_zh = why.zh();
+            let at = crate::schema::field_name(&ptr);
+            let (at_en, at_zh) = (&at.en, &at.zh);
             let f = cx
                 .finding(
                     RULE.info,
                     Severity::Error,
-                    tr!("统一社会信用代码 `{code}` is not valid: it {why}", "统一社会信用代码 `{code}` 有误：{why_zh}"),
+                    tr!("the {at_en} `{code}` is not valid: it {why}", "{at_zh}`{code}` 有误：{why_zh}"),
                     &ptr,
                     tr!("not a valid code", "代码无效"),
                 )

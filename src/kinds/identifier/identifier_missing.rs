@@ -8,6 +8,9 @@ pub const RULE: Rule = Rule {
         summary: "the lead applicant's identifier the form asks for (统一社会信用代码 / 法人代码) is missing",
         doc: "Forms ask for the lead applicant's 统一社会信用代码 (`lead.credit_code`) or its \
               组织机构代码/法人代码 (`lead.org_code`). Where either is accepted, one of them is needed.",
+        summary_zh: "缺少表格要求的第一申报单位代码（统一社会信用代码 / 法人代码）",
+        doc_zh: "表格要求填写第一申报单位的统一社会信用代码（`lead.credit_code`）或组织机构代码/法人代码（`lead.org_code`）。\
+                 两者都可接受时，须至少填写其一。",
     },
     check,
 };
@@ -21,17 +24,13 @@ fn check(cx: &mut Ctx) {
     if individual || cx.unusable("/lead/credit_code") || cx.unusable("/lead/org_code") {
         return;
     }
+    let [uscc, org] = ["/lead/credit_code", "/lead/org_code"].map(crate::schema::field_name);
     let (missing, what) = match rule.value {
-        IdentifierKind::Uscc => {
-            (lead.credit_code.is_none(), Text::new("`credit_code` (统一社会信用代码)", "`credit_code`（统一社会信用代码）"))
-        }
-        IdentifierKind::OrgCode => (lead.org_code.is_none(), Text::new("`org_code` (组织机构代码)", "`org_code`（组织机构代码）")),
+        IdentifierKind::Uscc => (lead.credit_code.is_none(), uscc),
+        IdentifierKind::OrgCode => (lead.org_code.is_none(), org),
         IdentifierKind::Either => (
             lead.credit_code.is_none() && lead.org_code.is_none(),
-            Text::new(
-                "`credit_code` (统一社会信用代码) or `org_code` (法人代码)",
-                "`credit_code`（统一社会信用代码）或 `org_code`（法人代码）",
-            ),
+            Text::new(format!("{} or {}", uscc.en, org.en), format!("{}或{}", uscc.zh, org.zh)),
         ),
     };
     if !missing {

@@ -7,6 +7,9 @@ pub const RULE: Rule = Rule {
         summary: "a 组织机构代码 (法人代码) is malformed or fails its check character (GB 11714-1997)",
         doc: "The code is 8 characters (0-9, A-Z) and a check character (0-9 or X), usually written \
               `XXXXXXXX-X`; weights 3 7 9 10 5 8 4 2, check = 11 − Σ mod 11 (10 → X, 11 → 0).",
+        summary_zh: "组织机构代码（法人代码）格式有误或校验码不符（GB 11714-1997）",
+        doc_zh: "该代码为 8 位本体代码（0-9、A-Z）加一位校验码（0-9 或 X），通常写作 `XXXXXXXX-X`；\
+                 权重为 3 7 9 10 5 8 4 2，校验码 = 11 − Σ mod 11（10 记为 X，11 记为 0）。",
     },
     check,
 };
@@ -16,11 +19,13 @@ fn check(cx: &mut Ctx) {
     let Err(why) = crate::ident::org_code(code) else { return };
     let cite = cx.call.form.identifier.as_ref().map(|r| r.cite.clone());
     let why_zh = why.zh();
+    let at = crate::schema::field_name("/lead/org_code");
+    let (at_en, at_zh) = (&at.en, &at.zh);
     let f = cx
         .finding(
             RULE.info,
             Severity::Error,
-            tr!("组织机构代码 `{code}` is not valid: it {why}", "组织机构代码 `{code}` 有误：{why_zh}"),
+            tr!("the {at_en} `{code}` is not valid: it {why}", "{at_zh}`{code}` 有误：{why_zh}"),
             "/lead/org_code",
             tr!("not a valid code", "代码无效"),
         )

@@ -8,6 +8,9 @@ pub const RULE: Rule = Rule {
         summary: "an event's expected attendance is below the notice's per-event minimum (每场不少于30人)",
         doc: "Some targets count only events of a size: \"每场不少于30人\", \"不少于200人的大型活动\". Each \
               event listed under `events:` with that KPI must expect at least that many participants.",
+        summary_zh: "活动预计参加人数低于通知规定的每场下限（每场不少于30人）",
+        doc_zh: "有些目标只计入一定规模的活动：“每场不少于30人”“不少于200人的大型活动”。\
+                 `events:` 下计入该指标的每场活动，预计参加人数都须不少于该数。",
     },
     check,
 };

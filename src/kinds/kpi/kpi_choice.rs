@@ -10,6 +10,10 @@ pub const RULE: Rule = Rule {
               either; \"至少选择完成下列一项任务\" needs at least one of five. An alternative counts when \
               its target is given and within its bounds (one without a number counts when its target \
               is positive). The finding lists every alternative and its state.",
+        summary_zh: "多选一的目标未达成：达到界限的备选项少于要求",
+        doc_zh: "有些目标提供备选：“不少于4场（或举办不少于200人的大型活动1场）”满足其一即可；\
+                 “至少选择完成下列一项任务”需要五项中至少一项。备选项填写了目标值且在界限内即计为达成（没有数字的备\
+                 选项，目标值为正即计为达成）。该问题会列出每个备选项及其状态。",
     },
     check,
 };

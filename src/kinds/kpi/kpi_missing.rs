@@ -8,6 +8,10 @@ pub const RULE: Rule = Rule {
         doc: "Each KPI of the category (不少于3场, 30名以上, ...) needs a target under `kpis:` by its \
               id; notices refuse applications without clear, concrete targets (没有明确、具体的绩效目标，\
               一律不予立项). Choices among KPIs are `kpi.choice-unmet`.",
+        summary_zh: "缺少该类别要求的绩效目标",
+        doc_zh: "类别的每项绩效指标（不少于3场、30名以上等）都须在 `kpis:` 下按其编号填写目标值；\
+                 通知对没有明确、具体绩效目标的申报一律不予立项（没有明确、具体的绩效目标，\
+                 一律不予立项）。绩效指标之间的多选一见 `kpi.choice-unmet`。",
     },
     check,
 };
@@ -23,7 +27,10 @@ fn check(cx: &mut Ctx) {
             .finding(
                 RULE.info,
                 Severity::Error,
-                tr!("no target for `{}` ({})", "缺少绩效目标 `{}`（{}）", k.id, k.name),
+                {
+                    let (name, at) = (&k.name, crate::schema::display_path(&format!("/kpis/{}", crate::document::escape(&k.id))));
+                    tr!("no target for {name} ({at})", "缺少绩效目标：{name}（{at}）")
+                },
                 "/kpis",
                 tr!("targets", "绩效目标"),
             )

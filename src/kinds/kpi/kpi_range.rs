@@ -8,6 +8,9 @@ pub const RULE: Rule = Rule {
         summary: "a performance target is below the notice's minimum (不少于, 以上) or above its maximum (不超过)",
         doc: "Targets must meet the notice's bounds: \"不少于3场\", \"30名以上\", \"至少2项\" are minimums; \
               \"不超过\" is a maximum. The finding shows the target, the bound and the clause.",
+        summary_zh: "绩效目标低于通知的下限（不少于、以上）或高于上限（不超过）",
+        doc_zh: "目标值须满足通知的界限：“不少于3场”“30名以上”“至少2项”为下限，“不超过”为上限。\
+                 该问题会列出目标值、界限和条款。",
     },
     check,
 };
@@ -33,12 +36,14 @@ fn check(cx: &mut Ctx) {
     for k in cat.kpis.iter().filter(|k| k.options.is_empty()) {
         let Some(&value) = cx.app.kpis.get(&k.id) else { continue };
         let Some(why) = miss(k, value) else { continue };
+        let ptr = format!("/kpis/{}", crate::document::escape(&k.id));
+        let at = crate::schema::display_path(&ptr);
         let f = cx
             .finding(
                 RULE.info,
                 Severity::Error,
-                Text::new(format!("`{}` ({}): {}", k.id, k.name, why.en), format!("`{}`（{}）：{}", k.id, k.name, why.zh)),
-                &format!("/kpis/{}", crate::document::escape(&k.id)),
+                Text::new(format!("{} ({at}): {}", k.name, why.en), format!("{}（{at}）：{}", k.name, why.zh)),
+                &ptr,
                 tr!("target", "目标值"),
             )
             .requires(Text::new(format!("{}: {}", k.name, k.requirement()), format!("{}：{}", k.name, k.requirement_zh())))

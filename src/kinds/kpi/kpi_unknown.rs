@@ -9,6 +9,9 @@ pub const RULE: Rule = Rule {
         doc: "Keys under `kpis:` and the `kpi` of events must be KPI ids of the category applied for. \
               An unknown id is usually a typo, which would leave the real KPI without a target; the \
               finding suggests the closest id.",
+        summary_zh: "目标值（或活动的 `kpi`）指向了该类别没有的绩效指标（警告；常为拼写错误）",
+        doc_zh: "`kpis:` 下的键和活动的 `kpi` 须为所申报类别的绩效指标编号。未知编号通常是拼写错误，\
+                 会使真正的指标没有目标值；该问题会给出最接近的编号。",
     },
     check,
 };

@@ -7,6 +7,9 @@ pub const RULE: Rule = Rule {
         summary: "a recommendation letter the category requires is not attached",
         doc: "Some categories need a letter from a named body (由市级科协出具推荐函, 省级科协签字盖章同意申报的推荐材料). \
               List attached letters under `letters:` by the call's letter id.",
+        summary_zh: "未附类别要求的推荐函",
+        doc_zh: "有些类别需要指定机构出具的函件（由市级科协出具推荐函；省级科协签字盖章同意申报的推荐材料）。\
+                 请在 `letters:` 下按通知的函件编号列出所附函件。",
     },
     check,
 };

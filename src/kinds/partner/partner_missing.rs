@@ -9,6 +9,9 @@ pub const RULE: Rule = Rule {
               applicant, joint applicants and partners all count, except where the notice requires \
               a joint application (联合申报): then only the lead and joint applicants do. The finding \
               names the type and how many are needed.",
+        summary_zh: "申报单位中缺少必需的合作单位（如“须联合1家国家级学会”）",
+        doc_zh: "有些类别要求与某类单位共同申报。第一申报单位、联合申报单位和参与单位都计入；\
+                 但通知要求联合申报时，只计第一申报单位和联合申报单位。该问题会说明所需单位的类型和数量。",
     },
     check,
 };

@@ -7,6 +7,9 @@ pub const RULE: Rule = Rule {
         summary: "the project period ends after the completion date the notice sets",
         doc: "Projects must be completed by the notice's date (2025年11月30日前, 2022年6月底前完成). A \
               later `project.end` is an error, or a warning where the notice softens it (原则上要求…前完成).",
+        summary_zh: "项目期限的结束晚于通知规定的完成日期",
+        doc_zh: "项目须在通知规定的日期前完成（2025年11月30日前；2022年6月底前完成）。`project.end` 晚于该日期为错\
+                 误，通知放宽时为警告（原则上要求…前完成）。",
     },
     check,
 };
@@ -27,9 +30,13 @@ fn check(cx: &mut Ctx) {
         .finding(
             RULE.info,
             severity,
-            tr!("the project ends {end}, after the completion date {by}", "项目结束时间 {end} 晚于完成期限 {by}"),
+            {
+                let at = crate::schema::field_name("/project/end");
+                let (en, zh) = (&at.en, &at.zh);
+                tr!("the {en}, {end}, is after the completion date {by}", "{zh}{end} 晚于完成期限 {by}")
+            },
             "/project/end",
-            tr!("project end", "项目结束时间"),
+            tr!("project end", "项目结束日期"),
         )
         .requires(req)
         .cite(Some(c.cite.clone()))

@@ -9,6 +9,9 @@ pub const RULE: Rule = Rule {
         doc: "Some notices fix how long projects run (研究周期4-6个月). The period counts from `project.start` \
               to `project.end`, both days included: 2023-05-01 to 2023-10-31 is 6 months. A miss is an \
               error, or a warning where the notice says 原则上.",
+        summary_zh: "项目期限短于或长于通知允许的长度",
+        doc_zh: "有些通知规定项目周期（研究周期4-6个月）。期限从 `project.start` 算到 `project.end`，\
+                 首尾两天都计入：2023-05-01 至 2023-10-31 为 6 个月。不符为错误，通知写“原则上”时为警告。",
     },
     check,
 };

@@ -7,6 +7,8 @@ pub const RULE: Rule = Rule {
         summary: "the project period (or a phase) ends before it starts",
         doc: "`project.start` must not be after `project.end`, and each budget phase must start no \
               later than it ends.",
+        summary_zh: "项目期限（或某一阶段）的结束早于开始",
+        doc_zh: "`project.start` 不得晚于 `project.end`，每个预算阶段的开始也不得晚于其结束。",
     },
     check,
 };
@@ -16,11 +18,13 @@ fn check(cx: &mut Ctx) {
     if let (Some(start), Some(end)) = (p.start, p.end)
         && start.start() > end.end()
     {
+        let [e, s] = ["/project/end", "/project/start"].map(crate::schema::field_name);
+        let (e_en, e_zh, s_en, s_zh) = (&e.en, &e.zh, &s.en, &s.zh);
         let f = cx
             .finding(
                 RULE.info,
                 Severity::Error,
-                tr!("the project ends ({end}) before it starts ({start})", "项目结束时间（{end}）早于开始时间（{start}）"),
+                tr!("the {e_en}, {end}, is before the {s_en}, {start}", "{e_zh}{end} 早于{s_zh}{start}"),
                 "/project/end",
                 tr!("end", "结束"),
             )
@@ -34,11 +38,12 @@ fn check(cx: &mut Ctx) {
             let f = cx.finding(
                 RULE.info,
                 Severity::Error,
-                tr!(
-                    "phase `{}` ends ({end}) before it starts ({start})",
-                    "阶段 `{}` 的结束时间（{end}）早于开始时间（{start}）",
-                    ph.name.as_deref().unwrap_or_default()
-                ),
+                {
+                    let name = ph.name.as_deref().unwrap_or_default();
+                    let [e, s] = ["end", "start"].map(|k| crate::schema::field_name(&format!("/budget/phases/{i}/{k}")));
+                    let (e_en, e_zh, s_en, s_zh) = (&e.en, &e.zh, &s.en, &s.zh);
+                    tr!("phase `{name}`: the {e_en}, {end}, is before the {s_en}, {start}", "阶段 `{name}`：{e_zh}{end} 早于{s_zh}{start}")
+                },
                 &format!("/budget/phases/{i}/end"),
                 tr!("end", "结束"),
             );

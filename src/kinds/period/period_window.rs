@@ -9,6 +9,10 @@ pub const RULE: Rule = Rule {
         doc: "Some notices fix when projects run (执行时间：2023年9~11月; 2019年1—11月内举办): the project may \
               start no earlier and end no later. A start before the window or an end after it is an \
               error, or a warning where the notice says 原则上.",
+        summary_zh: "项目期限超出通知规定的执行时间",
+        doc_zh: "有些通知规定项目的执行时间（执行时间：2023年9~11月；2019年1—11月内举办）：\
+                 项目不得早于其开始，也不得晚于其结束。开始早于或结束晚于执行时间为错误，\
+                 通知写“原则上”时为警告。",
     },
     check,
 };
@@ -25,11 +29,11 @@ fn check(cx: &mut Ctx) {
             _ => None,
         };
         let Some(miss) = miss else { continue };
+        let named = crate::schema::field_name(at);
+        let (en, zh) = (&named.en, &named.zh);
         let (msg, label) = match miss {
-            Miss::Below => {
-                (tr!("the project starts {v}, before the window opens", "项目开始时间 {v} 早于执行时间"), tr!("too early", "过早"))
-            }
-            Miss::Above => (tr!("the project ends {v}, after the window closes", "项目结束时间 {v} 晚于执行时间"), tr!("too late", "过晚")),
+            Miss::Below => (tr!("the {en}, {v}, is before the window opens", "{zh}{v} 早于执行时间"), tr!("too early", "过早")),
+            Miss::Above => (tr!("the {en}, {v}, is after the window closes", "{zh}{v} 晚于执行时间"), tr!("too late", "过晚")),
         };
         let words = w.words();
         let f = cx

@@ -9,6 +9,10 @@ pub const RULE: Rule = Rule {
               `project.pilot_city` must name one of them: as printed, a listed alias, or a name that \
               the entry ends with once 省/市/自治区 are set aside (宁波市 for 浙江宁波). The finding \
               shows the allowed names.",
+        summary_zh: "项目服务的试点城市（园区）未填写，或不在通知名单中",
+        doc_zh: "有些类别服务于通知附件所列的试点城市（园区）。`project.pilot_city` 须为其中之一：\
+                 与名单所印相同、名单列出的别名，或去掉省、市、自治区后名单条目所结尾的名称（浙江宁波可写作宁波市）。\
+                 该问题会列出允许的名称。",
     },
     check,
 };
@@ -17,15 +21,13 @@ fn check(cx: &mut Ctx) {
     let Some(rule) = cx.category.and_then(|c| c.pilot.as_ref()) else { return };
     let Some(list) = cx.call.references.get(&rule.value) else { return };
     let names: Vec<&str> = list.entries.iter().map(|e| e.name.as_str()).collect();
+    let at = crate::schema::field_name("/project/pilot_city");
+    let (at_en, at_zh) = (&at.en, &at.zh);
     let (msg, ptr, label) = match cx.app.project().pilot_city.as_deref() {
         None if cx.unusable("/project/pilot_city") => return,
-        None => (
-            tr!("the project names no pilot city (`project.pilot_city`)", "项目未填写试点城市（`project.pilot_city`）"),
-            "/project",
-            tr!("no pilot city", "缺少试点城市"),
-        ),
+        None => (tr!("the project names no {at_en}", "项目未填写{at_zh}"), "/project", tr!("no pilot city", "缺少试点城市")),
         Some(city) if list.entry(city).is_none() => (
-            tr!("`{city}` is not on the list {}", "`{city}` 不在{}之列", list.name),
+            tr!("the {at_en} `{city}` is not on the list {}", "{at_zh}`{city}` 不在{}之列", list.name),
             "/project/pilot_city",
             tr!("not on the list", "不在名单内"),
         ),

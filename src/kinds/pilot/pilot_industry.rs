@@ -9,6 +9,10 @@ pub const RULE: Rule = Rule {
               the industries the chosen city's entry names (key and cultivated industries). A \
               parenthesised explanation in the list and a trailing 产业 are ignored when comparing: \
               大数据 matches 大数据（数据存储、数据分类…）, 高端电力装备产业 matches 高端电力装备.",
+        summary_zh: "产业方向未填写，或不是所选试点城市条目列出的产业",
+        doc_zh: "类别服务于通知的试点城市名单时，`project.industry` 须为所选城市条目列出的产业之一（重点产业和培育\
+                 产业）。比较时忽略名单中括号内的说明和结尾的“产业”：大数据与“大数据（数据存储、\
+                 数据分类…）”相符，高端电力装备产业与“高端电力装备”相符。",
     },
     check,
 };
@@ -24,15 +28,13 @@ fn check(cx: &mut Ctx) {
     let Some(list) = cx.call.references.get(&rule.value) else { return };
     let Some(entry) = cx.app.project().pilot_city.as_deref().and_then(|c| list.entry(c)) else { return };
     let allowed: Vec<&str> = entry.all_industries().collect();
+    let at = crate::schema::field_name("/project/industry");
+    let (at_en, at_zh) = (&at.en, &at.zh);
     let (msg, ptr, label) = match cx.app.project().industry.as_deref() {
         None if cx.unusable("/project/industry") => return,
-        None => (
-            tr!("the project names no industry (`project.industry`)", "项目未填写产业领域（`project.industry`）"),
-            "/project",
-            tr!("no industry", "缺少产业领域"),
-        ),
+        None => (tr!("the project names no {at_en}", "项目未填写{at_zh}"), "/project", tr!("no industry", "缺少产业方向")),
         Some(ind) if !allowed.iter().any(|a| core(a) == core(ind)) => (
-            tr!("`{ind}` is not an industry listed for {}", "`{ind}` 不在{}所列产业之中", entry.name),
+            tr!("the {at_en} `{ind}` is not an industry listed for {}", "{at_zh}`{ind}` 不在{}所列产业之中", entry.name),
             "/project/industry",
             tr!("not listed for this city", "该城市未列此产业"),
         ),

@@ -9,6 +9,10 @@ pub const RULE: Rule = Rule {
               expected to fund. callspec looks for each priority's keywords in the project's name, \
               summary, content, basis and outcomes, and says which priorities the draft addresses, \
               or that it addresses none. Reviewers may weigh this; it never fails a draft.",
+        summary_zh: "草稿涉及通知所服务的工作要点中的哪些重点任务（建议，不会判为不通过）",
+        doc_zh: "通知可以指明协会的工作要点，其中各项计划预期由通知资助。callspec 在项目的名称、\
+                 摘要、内容、依据和成果中查找每项重点任务的关键词，说明草稿涉及哪些重点任务，\
+                 或一项也未涉及。评审可能参考这一点；它不会使草稿不通过。",
     },
     check,
 };

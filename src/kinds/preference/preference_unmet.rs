@@ -8,6 +8,10 @@ pub const RULE: Rule = Rule {
         doc: "Notices name what reviewers favour (优先支持, 重点推荐): e.g. 与区、县（市）科协联合申报. \
               Where a preference can be read from the form (a joint applicant or partner of a given \
               type), callspec says when the application does not address it. Advice only.",
+        summary_zh: "通知优先支持带有某类合作单位的申报，本申报书没有（建议，不会判为不通过）",
+        doc_zh: "通知会写明评审优先考虑的条件（优先支持、重点推荐），例如与区、县（市）科协联合申报。\
+                 优先条件能从表格中读出时（某类型的联合申报单位或参与单位），callspec 会在申报书未满足时提示。\
+                 仅为建议。",
     },
     check,
 };

@@ -7,6 +7,8 @@ pub const RULE: Rule = Rule {
         summary: "the team's leader does not hold a title the notice requires (由院士或著名专家领衔)",
         doc: "Where the notice says who must lead the team, exactly one member is marked `leader: true` \
               and that member's `title` must contain one of the required titles.",
+        summary_zh: "团队负责人不具备通知要求的职称（由院士或著名专家领衔）",
+        doc_zh: "通知规定团队由谁领衔时，须恰有一名成员标为 `leader: true`，且其 `title` 须包含所要求的职称之一。",
     },
     check,
 };
@@ -25,7 +27,11 @@ fn check(cx: &mut Ctx) {
                 .finding(
                     RULE.info,
                     Severity::Error,
-                    tr!("no team member is marked as the leader", "团队成员中未标明负责人"),
+                    {
+                        let at = crate::schema::field_name("/team");
+                        let (en, zh) = (&at.en, &at.zh);
+                        tr!("no member of the {en} is marked as the leader", "{zh}中未标明负责人")
+                    },
                     "/team",
                     tr!("team", "团队"),
                 )

@@ -6,6 +6,8 @@ pub const RULE: Rule = Rule {
         code: "team.size",
         summary: "the project team has fewer members than the notice requires (组成人员不少于8人)",
         doc: "Where the notice sets a minimum team size, `team:` must list at least that many members.",
+        summary_zh: "项目团队人数少于通知要求（组成人员不少于8人）",
+        doc_zh: "通知规定团队最少人数时，`team:` 须列出至少这么多成员。",
     },
     check,
 };
@@ -21,7 +23,11 @@ fn check(cx: &mut Ctx) {
         .finding(
             RULE.info,
             Severity::Error,
-            tr!("the team has {n} members; the notice requires at least {min}", "团队共 {n} 人，通知要求不少于 {min} 人"),
+            {
+                let at = crate::schema::field_name("/team");
+                let (en, zh) = (&at.en, &at.zh);
+                tr!("the {en} has {n} members; the notice requires at least {min}", "{zh}共 {n} 人，通知要求不少于 {min} 人")
+            },
             "/team",
             tr!("team", "团队"),
         )
