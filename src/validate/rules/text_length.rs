@@ -7,7 +7,9 @@ pub const RULE: Rule = Rule {
         summary: "a text field exceeds (or falls short of) the form's length limit, counted in characters",
         doc: "Forms limit some fields (内容摘要（限500字）, 单位简介（400字以内）). Length is counted in \
               Unicode characters, as a person counts 字, not in bytes: 500 Chinese characters are 500, \
-              though they take 1,500 bytes in UTF-8.",
+              though they take 1,500 bytes in UTF-8. Line breaks are not counted, so a text counts \
+              the same on one line, as a `|` block or as a `>` block (which joins lines between \
+              Chinese characters without a space); spaces and punctuation count.",
     },
     check,
 };
