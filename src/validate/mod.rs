@@ -141,9 +141,11 @@ pub fn validate(call: &Call, doc: &Document, app: &Application, as_of: NaiveDate
     findings
 }
 
-/// Counts in Unicode characters, as the notices do (限500字 counts characters, not bytes).
+/// Counts in Unicode characters, as the notices do (限500字 counts characters, not bytes),
+/// leaving out line breaks: where a YAML draft breaks its lines (a `|` block, a long line
+/// wrapped) is layout, so a text counts the same whatever the layout.
 pub fn chars(text: &str) -> usize {
-    text.chars().count()
+    text.chars().filter(|c| !matches!(c, '\n' | '\r')).count()
 }
 
 /// Whether a deadline applies to the category applied for (a deadline without categories
