@@ -124,6 +124,34 @@ pub struct Bundle {
     pub duplicates: std::collections::BTreeMap<String, Vec<std::path::PathBuf>>,
 }
 
+/// What `callspec check` says when the files it was given are all application drafts: an error
+/// (nothing was checked), naming a few of them and the command that checks drafts.
+pub fn only_drafts(drafts: &[std::path::PathBuf]) -> Finding {
+    let n = drafts.len();
+    let (names, more) = some_names(drafts);
+    let message = match more {
+        0 => crate::tr!(
+            "no spec to check: the {n} file(s) given are application drafts (first key `application:`): {names}",
+            "没有可检查的规范文件：给出的 {n} 个文件都是申报书草稿（首个键为 `application:`）：{names}"
+        ),
+        _ => crate::tr!(
+            "no spec to check: the {n} file(s) given are application drafts (first key `application:`): {names} and {more} more",
+            "没有可检查的规范文件：给出的 {n} 个文件都是申报书草稿（首个键为 `application:`）：{names} 等"
+        ),
+    };
+    Finding::error(source::codes::UNREADABLE, message).with_help(crate::tr!(
+        "`callspec check` compiles call specs; check drafts with `callspec validate` (with `--specs FOLDER` for a call of your own)",
+        "`callspec check` 检查的是申报通知的规范文件；申报书请用 `callspec validate` 检查（自己的规范文件用 `--specs 文件夹` 指定）"
+    ))
+}
+
+/// Up to three of `paths` by name, joined, and how many more there are.
+pub fn some_names(paths: &[std::path::PathBuf]) -> (String, usize) {
+    const SHOWN: usize = 3;
+    let names = paths.iter().take(SHOWN).map(|p| source::display_name(p)).collect::<Vec<_>>().join(", ");
+    (names, paths.len().saturating_sub(SHOWN))
+}
+
 /// Loads every spec and plan under `paths`. Plans are compiled first so that calls can name
 /// them; a file is a plan when its top level has `plan:`.
 pub fn bundle(paths: &[std::path::PathBuf], limits: &Limits) -> Bundle {
