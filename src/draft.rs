@@ -36,7 +36,7 @@ pub fn yaml(call: &Call, cat: &Category, schema: Option<&str>) -> String {
         about.push_str(&format!("；立项数：{}", crate::guide::quota(&q.value)));
     }
     o.raw(about);
-    o.raw("# Fill in every `~` (or delete a key the comments call optional); `callspec validate FILE` lists what is still to fill.");
+    o.raw("# 逐项填写 `~`（注明“选填”的键不需要可删去）；`callspec validate 文件名` 列出尚未填写的内容。日期写作 YYYY-MM-DD。");
     o.line(0, "application: 1", None);
     o.line(0, format!("call: {}", call.id), None);
     o.line(0, format!("category: {}", cat.path), None);
@@ -66,9 +66,9 @@ pub fn yaml(call: &Call, cat: &Category, schema: Option<&str>) -> String {
 fn text_field(call: &Call, field: &str) -> (String, Option<String>) {
     let name = TEXT_FIELDS.iter().find(|(f, _)| *f == field).map_or(field, |(_, n)| *n).to_owned();
     let limit = call.form.text_limits.iter().find(|l| l.field == field).map(|l| match (l.min_chars, l.max_chars) {
-        (Some(a), Some(b)) => format!("{a} to {b} characters"),
-        (Some(a), None) => format!("at least {a} characters"),
-        (None, Some(b)) => format!("at most {b} characters"),
+        (Some(a), Some(b)) => format!("{a} 至 {b} 字"),
+        (Some(a), None) => format!("不少于 {a} 字"),
+        (None, Some(b)) => format!("不超过 {b} 字"),
         (None, None) => String::new(),
     });
     (name, limit.filter(|l| !l.is_empty()))
@@ -85,32 +85,32 @@ fn text_fields(o: &mut Out, call: &Call, section: &str, usual: &[&str]) {
     }
     for key in keys {
         let (name, limit) = text_field(call, &format!("{section}.{key}"));
-        o.line(2, format!("{key}: ~"), Some(limit.map_or(name.clone(), |l| format!("{name} ({l})"))));
+        o.line(2, format!("{key}: ~"), Some(limit.map_or(name.clone(), |l| format!("{name}（{l}）"))));
     }
 }
 
 fn project(o: &mut Out, call: &Call, cat: &Category) {
     o.line(0, "project:", Some("项目基本情况".to_owned()));
     text_fields(o, call, "project", &["name", "summary", "content"]);
-    o.line(2, "start: ~", Some("项目开始日期 (YYYY-MM-DD)".to_owned()));
+    o.line(2, "start: ~", Some("项目开始日期（YYYY-MM-DD）".to_owned()));
     let end = match &cat.completion {
-        Some(c) if c.soft => format!("项目结束日期; 原则上 {} 前完成", c.by),
-        Some(c) => format!("项目结束日期; 须于 {} 前完成", c.by),
-        None => "项目结束日期 (YYYY-MM-DD)".to_owned(),
+        Some(c) if c.soft => format!("项目结束日期（YYYY-MM-DD）；原则上 {} 前完成", c.by),
+        Some(c) => format!("项目结束日期（YYYY-MM-DD）；须于 {} 前完成", c.by),
+        None => "项目结束日期（YYYY-MM-DD）".to_owned(),
     };
     let mut end = end;
     if let Some(w) = &cat.window {
-        end.push_str(&format!("; 执行时间 {}", w.words().zh));
+        end.push_str(&format!("；执行时间 {}", w.words().zh));
     }
     if let Some(d) = &cat.duration {
-        end.push_str(&format!("; 项目周期 {}", d.words().zh));
+        end.push_str(&format!("；项目周期 {}", d.words().zh));
     }
     o.line(2, "end: ~", Some(end));
     declared(o, call, cat, Place::Project, 2);
     if let Some(pilot) = &cat.pilot {
         let list = call.references.get(&pilot.value).map_or(pilot.value.as_str(), |r| r.name.as_str());
-        o.line(2, "pilot_city: ~", Some(format!("意向服务的试点城市（园区）, as named in {list}")));
-        o.line(2, "industry: ~", Some(format!("计划重点服务的产业方向, from that city's entry in {list}")));
+        o.line(2, "pilot_city: ~", Some(format!("意向服务的试点城市（园区），按{list}填写")));
+        o.line(2, "industry: ~", Some(format!("计划重点服务的产业方向，从{list}中该城市的产业方向选填")));
     }
 }
 
@@ -121,12 +121,12 @@ fn lead(o: &mut Out, call: &Call, cat: &Category) {
         Some(l) => l.value.clone(),
         None => call.applicant_types.values().filter(|t| !t.individual).map(|t| t.id.clone()).collect(),
     };
-    o.line(2, "type: ~", Some(format!("申报单位类型, one of: {}", type_list(call, &types))));
+    o.line(2, "type: ~", Some(format!("申报单位类型，填写其一：{}", type_list(call, &types))));
     match call.form.identifier.as_ref().map(|r| &r.value) {
-        Some(IdentifierKind::Uscc) => o.line(2, "credit_code: ~", Some("统一社会信用代码 (18 characters)".to_owned())),
-        Some(IdentifierKind::OrgCode) => o.line(2, "org_code: ~", Some("组织机构代码 / 法人代码 (XXXXXXXX-X)".to_owned())),
+        Some(IdentifierKind::Uscc) => o.line(2, "credit_code: ~", Some("统一社会信用代码（18 位）".to_owned())),
+        Some(IdentifierKind::OrgCode) => o.line(2, "org_code: ~", Some("组织机构代码 / 法人代码（XXXXXXXX-X）".to_owned())),
         Some(IdentifierKind::Either) => {
-            o.line(2, "credit_code: ~", Some("统一社会信用代码 (18 characters); or write `org_code:` (法人代码) instead".to_owned()))
+            o.line(2, "credit_code: ~", Some("统一社会信用代码（18 位）；没有的改写 `org_code:`（法人代码）".to_owned()))
         }
         None => {}
     }
@@ -136,7 +136,7 @@ fn lead(o: &mut Out, call: &Call, cat: &Category) {
         call.form.text_limits.iter().filter_map(|l| l.field.strip_prefix("lead.")).filter(|k| !["name", "address"].contains(k)).collect();
     for key in limited {
         let (name, limit) = text_field(call, &format!("lead.{key}"));
-        o.line(2, format!("{key}: ~"), Some(limit.map_or(name.clone(), |l| format!("{name} ({l})"))));
+        o.line(2, format!("{key}: ~"), Some(limit.map_or(name.clone(), |l| format!("{name}（{l}）"))));
     }
     declared(o, call, cat, Place::Lead, 2);
 }
@@ -145,7 +145,7 @@ fn lead(o: &mut Out, call: &Call, cat: &Category) {
 fn type_list(call: &Call, ids: &[String]) -> String {
     let parts: Vec<String> =
         ids.iter().map(|id| call.applicant_types.get(id).map_or_else(|| id.clone(), |t| format!("{id}（{}）", t.name))).collect();
-    parts.join(", ")
+    parts.join("、")
 }
 
 /// Joint applicants and partners: an entry for each one the category requires.
@@ -156,9 +156,13 @@ fn others(o: &mut Out, call: &Call, cat: &Category) {
     for p in &cat.partners {
         let as_joint = p.role == crate::model::Role::CoApplicant
             || cat.joint.as_ref().is_some_and(|j| j.allowed && (j.open || p.types.iter().all(|t| j.types.contains(t))));
-        let note = if p.role == crate::model::Role::CoApplicant { "; the lead counts too: drop this entry if the lead is one" } else { "" };
+        let note = if p.role == crate::model::Role::CoApplicant {
+            "；第一申报单位本身属于此类的也算，可删去本条"
+        } else {
+            ""
+        };
         for i in 0..p.min {
-            let comment = format!("{} ({}/{}): type one of {}{note}", p.name, i + 1, p.min, type_list(call, &p.types));
+            let comment = format!("{}（{}/{}）：类型填写其一：{}{note}", p.name, i + 1, p.min, type_list(call, &p.types));
             let list = if as_joint { &mut joint } else { &mut partners };
             list.push(comment);
         }
@@ -172,7 +176,7 @@ fn others(o: &mut Out, call: &Call, cat: &Category) {
     } else if joint_open {
         let types = cat.joint.as_ref().map(|j| (type_list(call, &j.types), j.open)).unwrap_or_default();
         let more = if types.1 { " 等" } else { "" };
-        o.line(0, "joint: []", Some(format!("联合申报单位 (optional): add `{}` entries; types {}{more}", &entry[2..], types.0)));
+        o.line(0, "joint: []", Some(format!("联合申报单位（选填）：每家一条 `{}`；类型：{}{more}", &entry[2..], types.0)));
     }
     if !partners.is_empty() {
         o.line(0, "partners:", Some("项目主要参与单位".to_owned()));
@@ -185,43 +189,35 @@ fn others(o: &mut Out, call: &Call, cat: &Category) {
 fn budget(o: &mut Out, call: &Call, cat: &Category) {
     let unit = call.money_unit;
     let has = |k: BudgetRuleKind| call.form.budget.iter().any(|r| r.value == k);
-    o.line(0, "budget:", Some(format!("项目经费预算, in {unit}")));
-    let total = if has(BudgetRuleKind::TotalIsRequestedPlusOther) { "经费总预算 = requested + other" } else { "经费总预算" };
+    o.line(0, "budget:", Some(format!("项目经费预算（单位：{unit}）")));
+    let total = if has(BudgetRuleKind::TotalIsRequestedPlusOther) {
+        "经费总预算 = requested（申请经费）+ other（其他经费）"
+    } else {
+        "经费总预算"
+    };
     o.line(2, "total: ~", Some(total.to_owned()));
-    let words = crate::guide::amount(cat, unit);
     let rule = match &cat.amount {
-        Amount::Unstated(_) => "申请经费：未列明 (the notice states no amount)".to_owned(),
-        a => format!("申请经费：{words} ({})", a.requirement(unit, cat.paid_after).en),
+        Amount::Unstated(_) => "申请经费：通知未列明额度".to_owned(),
+        a => a.requirement(unit, cat.paid_after).zh,
     };
     o.line(2, "requested: ~", Some(rule));
     if has(BudgetRuleKind::TotalIsRequestedPlusOther) {
-        o.line(2, "other: ~", Some("其他经费 / 自有经费 (optional: delete if none)".to_owned()));
+        o.line(2, "other: ~", Some("其他经费 / 自有经费（选填：没有可删去）".to_owned()));
     }
     let items = if has(BudgetRuleKind::ItemsSumToRequested) {
-        Some("adding up to `requested`")
+        Some("合计等于 `requested`（申请经费）")
     } else if has(BudgetRuleKind::ItemsSumToTotal) {
-        Some("adding up to `total`")
+        Some("合计等于 `total`（经费总预算）")
     } else {
         None
     };
     if let Some(sum) = items {
-        o.line(2, "items:", Some(format!("经费支出明细, {sum}; one entry per line")));
+        o.line(2, "items:", Some(format!("经费支出明细，{sum}；每项支出一条")));
         o.line(4, "- { name: ~, amount: ~, basis: ~ }", Some("支出内容、金额、测算依据".to_owned()));
     }
     if has(BudgetRuleKind::PhasesSumToTotal) {
-        o.line(2, "phases:", Some("实施阶段, budgets adding up to `total`; one entry per phase".to_owned()));
+        o.line(2, "phases:", Some("实施阶段，各阶段经费合计等于 `total`（经费总预算）；每个阶段一条".to_owned()));
         o.line(4, "- { name: ~, amount: ~, start: ~, end: ~, goal: ~ }", Some("阶段、经费、起止日期、内容及目标".to_owned()));
-    }
-}
-
-/// `(min 3)`, `(2 to 5)`, `(exactly 1)`.
-fn bounds(k: &Kpi) -> String {
-    match (k.min, k.max) {
-        (Some(a), Some(b)) if a == b => format!("exactly {a}"),
-        (Some(a), Some(b)) => format!("{a} to {b}"),
-        (Some(a), None) => format!("min {a}"),
-        (None, Some(b)) => format!("max {b}"),
-        (None, None) => "a positive number if taken up".to_owned(),
     }
 }
 
@@ -229,7 +225,7 @@ fn kpis(o: &mut Out, cat: &Category) {
     if cat.kpis.is_empty() {
         return;
     }
-    o.line(0, "kpis:", Some("绩效目标（项目预期成果）, by KPI id".to_owned()));
+    o.line(0, "kpis:", Some("绩效目标（项目预期成果），按指标代码填写".to_owned()));
     for k in &cat.kpis {
         kpi(o, k, 2);
     }
@@ -237,10 +233,10 @@ fn kpis(o: &mut Out, cat: &Category) {
 
 fn kpi(o: &mut Out, k: &Kpi, indent: usize) {
     if k.options.is_empty() {
-        o.line(indent, format!("{}: ~", k.id), Some(format!("{}：{} ({})", k.name, crate::guide::requirement(k), bounds(k))));
+        o.line(indent, format!("{}: ~", k.id), Some(format!("{}：{}", k.name, crate::guide::requirement(k))));
         return;
     }
-    o.comment(indent, format!("{} — {}：{}; fill in those you take up, delete the others:", k.id, k.name, crate::guide::requirement(k)));
+    o.comment(indent, format!("{} — {}：{}；选做的填写目标值，未选的删去：", k.id, k.name, crate::guide::requirement(k)));
     for option in &k.options {
         kpi(o, option, indent);
     }
@@ -261,10 +257,10 @@ fn events(o: &mut Out, cat: &Category) {
     if counted.is_empty() {
         return;
     }
-    o.line(0, "events:", Some("计划举办的活动, one entry per event".to_owned()));
+    o.line(0, "events:", Some("计划举办的活动，每场一条".to_owned()));
     for k in counted {
         let n = k.per_event_min_attendance.unwrap_or_default();
-        o.line(2, format!("- {{ name: ~, kpi: {}, date: ~, attendance: ~ }}", k.id), Some(format!("{}: each at least {n} people", k.name)));
+        o.line(2, format!("- {{ name: ~, kpi: {}, date: ~, attendance: ~ }}", k.id), Some(format!("{}：每场不少于 {n} 人", k.name)));
     }
 }
 
@@ -272,20 +268,20 @@ fn deliverables(o: &mut Out, cat: &Category) {
     if cat.deliverables.is_empty() {
         return;
     }
-    o.line(0, "deliverables:", Some("计划提交的成果材料, with their planned length in characters (字)".to_owned()));
+    o.line(0, "deliverables:", Some("计划提交的成果材料及计划字数".to_owned()));
     for d in &cat.deliverables {
         let length = match (d.min_chars, d.max_chars) {
-            (Some(a), Some(b)) => format!(", {a} to {b} characters"),
-            (Some(a), None) => format!(", at least {a} characters"),
-            (None, Some(b)) => format!(", at most {b} characters"),
+            (Some(a), Some(b)) => format!("，{a} 至 {b} 字"),
+            (Some(a), None) => format!("，不少于 {a} 字"),
+            (None, Some(b)) => format!("，不超过 {b} 字"),
             (None, None) => String::new(),
         };
         let length = match d.nominal_chars {
-            Some(n) => format!("{length}, about {n} characters (nominal, not checked)"),
+            Some(n) => format!("{length}，约 {n} 字（参考篇幅，不检查）"),
             None => length,
         };
         for i in 0..d.count {
-            let n = if d.count > 1 { format!(" ({}/{})", i + 1, d.count) } else { String::new() };
+            let n = if d.count > 1 { format!("（{}/{}）", i + 1, d.count) } else { String::new() };
             o.line(2, format!("- {{ id: {}, title: ~, chars: ~ }}", d.id), Some(format!("{}{n}{length}", d.name)));
         }
     }
@@ -293,10 +289,8 @@ fn deliverables(o: &mut Out, cat: &Category) {
 
 fn team(o: &mut Out, call: &Call, cat: &Category) {
     // Keys the call declares for each member join the built-in ones.
-    let extra: String = call
-        .fields
-        .iter()
-        .filter(|f| f.place == Place::Member && (f.categories.is_empty() || f.categories.iter().any(|s| Call::within(&cat.path, s))))
+    let extra: String = crate::kinds::field::form::in_scope(call, Some(cat))
+        .filter(|f| f.place == Place::Member)
         .map(|f| format!(", {}: ~", f.id))
         .collect();
     let (n, header, leader) = match &cat.team {
@@ -304,19 +298,15 @@ fn team(o: &mut Out, call: &Call, cat: &Category) {
             let n = t.min_members.unwrap_or(1).max(1);
             let mut h = "项目团队人员".to_owned();
             if let Some(m) = t.min_members {
-                h.push_str(&format!(", at least {m} members"));
+                h.push_str(&format!("，不少于 {m} 人"));
             }
-            let leader = if t.leader_titles.is_empty() { String::new() } else { format!(": a {}", t.leader_titles.join(" or ")) };
+            let leader = if t.leader_titles.is_empty() { String::new() } else { format!("，须为{}", t.leader_titles.join("或")) };
             (n, h, leader)
         }
-        None => (1, "项目团队人员, one entry per member".to_owned(), String::new()),
+        None => (1, "项目团队人员，每人一条".to_owned(), String::new()),
     };
     o.line(0, "team:", Some(header));
-    o.line(
-        2,
-        format!("- {{ name: ~, organisation: ~, title: ~, role: ~{extra}, leader: true }}"),
-        Some(format!("the team leader{leader}")),
-    );
+    o.line(2, format!("- {{ name: ~, organisation: ~, title: ~, role: ~{extra}, leader: true }}"), Some(format!("团队负责人{leader}")));
     for _ in 1..n {
         o.line(2, format!("- {{ name: ~, organisation: ~, title: ~, role: ~{extra} }}"), None);
     }
@@ -326,22 +316,19 @@ fn letters(o: &mut Out, cat: &Category) {
     if cat.letters.is_empty() {
         return;
     }
-    o.line(0, "letters:", Some("推荐函等附件, by letter id".to_owned()));
+    o.line(0, "letters:", Some("推荐函等附件，按推荐函代码填写".to_owned()));
     for l in &cat.letters {
-        o.line(2, format!("- {{ id: {}, issuer: ~ }}", l.id), Some(format!("{} ({})", l.name, l.issuer)));
+        o.line(2, format!("- {{ id: {}, issuer: ~ }}", l.id), Some(format!("{}（{}）", l.name, l.issuer)));
     }
 }
 
-/// The fields the call declares at `place`, for a draft of `cat`: each with its label and what
-/// the notice asks of it.
+/// The fields the call declares at `place`, for a draft of `cat`, as the form has them
+/// ([`crate::kinds::field::form`]): each with its label and what the notice asks of it.
 fn declared(o: &mut Out, call: &Call, cat: &Category, place: Place, indent: usize) {
-    for f in call.fields.iter().filter(|f| f.place == place) {
-        if !f.categories.is_empty() && !f.categories.iter().any(|s| Call::within(&cat.path, s)) {
-            continue;
-        }
-        let words = f.words();
-        let optional = if f.required { "" } else { "；选填" };
-        o.line(indent, format!("{}: ~", f.id), Some(format!("{}：{}{optional}", f.label.zh, words.zh)));
+    for f in crate::kinds::field::form::in_scope(call, Some(cat)).filter(|f| f.place == place) {
+        let field = crate::kinds::field::form::field(f, f.id.clone());
+        let optional = if field.required { "" } else { "；选填" };
+        o.line(indent, format!("{}: ~", f.id), Some(format!("{}：{}{optional}", field.label, field.requirement)));
     }
 }
 
@@ -365,9 +352,13 @@ fn attestations(o: &mut Out, call: &Call) {
     if call.exclusions.is_empty() {
         return;
     }
-    o.line(0, "attestations:", Some("排除情形: `not-applicable` when it does not apply to the applicant, else `applies`".to_owned()));
+    o.line(0, "attestations:", Some("排除情形：不存在该情形写 `not-applicable`，存在写 `applies`".to_owned()));
     for e in &call.exclusions {
-        let only = if e.applies_to.is_empty() { String::new() } else { format!(" (only for a lead of type {})", e.applies_to.join(", ")) };
+        let only = if e.applies_to.is_empty() {
+            String::new()
+        } else {
+            format!("（仅适用于类型为 {} 的第一申报单位）", type_list(call, &e.applies_to))
+        };
         o.line(2, format!("{}: ~", e.id), Some(format!("{}{only}", e.text)));
     }
 }
@@ -378,7 +369,7 @@ fn submission(o: &mut Out, call: &Call, cat: &Category) {
     if due.is_empty() {
         return;
     }
-    o.line(0, "submission:", Some("when you submit (or plan to), one entry per channel".to_owned()));
+    o.line(0, "submission:", Some("提交（或计划提交）的时间，每种方式一条".to_owned()));
     let mut channels: Vec<Channel> = Vec::new();
     for d in &due {
         if !channels.contains(&d.channel) {
@@ -397,14 +388,11 @@ fn submission(o: &mut Out, call: &Call, cat: &Category) {
         let words: Vec<String> = of
             .iter()
             .map(|d| {
-                let opens = d.opens.map(|w| format!("from {w} ")).unwrap_or_default();
-                let post = if d.postmark { "; `sent`: the courier's send date counts" } else { "" };
-                let ext: String = d
-                    .extensions
-                    .iter()
-                    .map(|e| format!(" (extended to {} if fewer than {} applicants)", e.until, e.when_fewer_applicants_than))
-                    .collect();
-                format!("{}: {opens}by {}{ext}{post}", d.name, d.closes)
+                let opens = d.opens.map(|w| format!("{w} 起，")).unwrap_or_default();
+                let post = if d.postmark { "；`sent` 填快递发出日期（以发出日期为准）" } else { "" };
+                let ext: String =
+                    d.extensions.iter().map(|e| format!("（申报不足 {} 家则顺延至 {}）", e.when_fewer_applicants_than, e.until)).collect();
+                format!("{}：{opens}{} 前{ext}{post}", d.name, d.closes)
             })
             .collect();
         o.line(2, format!("- {{ channel: {id}, at: ~{sent} }}"), Some(words.join("; ")));

@@ -180,17 +180,25 @@ fn a_form_filled_with_python_docx_validates_as_its_yaml_twin() {
     }
     let dir = scratch("python-docx");
     let lo = soffice();
+    // Drafts of built-in calls, and of a corpus call whose form declares fields of its own (a
+    // sex, a birth date, a yes/no box, several conditions picked from a list).
     let twins = [
-        "hangzhou-2025/valid/key-academic-society.yaml",
-        "hangzhou-2025/invalid/budget-items-sum.yaml",
-        "cast-2021/valid/teams-industry.yaml",
+        ("examples/hangzhou-2025/valid/key-academic-society.yaml", None),
+        ("examples/hangzhou-2025/invalid/budget-items-sum.yaml", None),
+        ("examples/cast-2021/valid/teams-industry.yaml", None),
+        (
+            "tests/corpus/jiangsu-soil-18-youth-award/valid/society-woman-1979.yaml",
+            Some("tests/corpus/jiangsu-soil-18-youth-award/spec.yaml"),
+        ),
     ];
-    for (n, twin) in twins.iter().enumerate() {
-        let yaml = root().join("examples").join(twin);
+    for (n, (twin, specs)) in twins.iter().enumerate() {
+        let yaml = root().join(twin);
+        let specs: Vec<String> = specs.map(|s| vec!["--specs".to_owned(), root().join(s).display().to_string()]).unwrap_or_default();
+        let specs: Vec<&str> = specs.iter().map(String::as_str).collect();
         let mut want = value_of(&yaml);
         let (call, category) = (want["call"].as_str().unwrap().to_owned(), want["category"].as_str().unwrap().to_owned());
         let form = dir.join(format!("form-{n}.docx"));
-        let out = callspec(&["form", "--call", &call, "--category", &category, "-o", &form.display().to_string()]);
+        let out = callspec(&[&["form", "--call", &call, "--category", &category, "-o", &form.display().to_string()], &specs[..]].concat());
         assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
         let draft = dir.join(format!("draft-{n}.json"));
         std::fs::write(&draft, serde_json::to_string(&want).unwrap()).unwrap();
@@ -205,7 +213,8 @@ fn a_form_filled_with_python_docx_validates_as_its_yaml_twin() {
         let expect = want.as_object_mut().unwrap().remove("expect");
         let as_of = expect.as_ref().and_then(|e| e["as_of"].as_str()).unwrap_or("2030-01-01").to_owned();
         let strip = |path: &Path| -> Vec<Key> {
-            let out = callspec(&["validate", "--format", "json", "--lang", "en", "--as-of", &as_of, &path.display().to_string()]);
+            let path = path.display().to_string();
+            let out = callspec(&[&["validate", "--format", "json", "--lang", "en", "--as-of", &as_of, &path], &specs[..]].concat());
             let report: Value = serde_json::from_str(&stdout(&out)).expect("JSON report");
             let mut keys: Vec<Key> = report["findings"]
                 .as_array()
@@ -536,4 +545,86 @@ fn findings_on_a_form_name_its_places() {
     insta::assert_snapshot!("form_finding_en", run("en"));
     insta::assert_snapshot!("form_finding_zh", run("zh"));
     std::fs::remove_dir_all(&dir).unwrap();
+}
+
+/// The corpus calls declare fields of their own forms (a birth date, membership, a topic): each
+/// has its own place in the Word form, and a form filled from any corpus draft validates as the
+/// draft does and exports back to it.
+#[test]
+fn declared_fields_have_their_places_in_the_form() {
+    let dir = scratch("declared");
+    let mut checked = 0;
+    let mut placed = std::collections::BTreeSet::new();
+    for call in std::fs::read_dir(root().join("tests/corpus")).unwrap().map(|e| e.unwrap().path()) {
+        let spec = call.join("spec.yaml");
+        if !spec.is_file() {
+            continue;
+        }
+        let compiled = callspec::load::spec_path(&spec, &callspec::source::Limits::default()).call.expect("corpus spec compiles");
+        let specs = spec.display().to_string();
+        for kind in ["valid", "invalid"] {
+            for d in common::yaml_files(&call.join(kind)) {
+                let form = dir.join(format!("{}-{kind}-{}.docx", compiled.id, d.file_stem().unwrap().to_string_lossy()));
+                let out = callspec(&["fill", "--specs", &specs, &d.display().to_string(), "-o", &form.display().to_string()]);
+                assert!(out.status.success(), "fill {}: {}", d.display(), String::from_utf8_lossy(&out.stderr));
+                let xml = document_xml(&form);
+                let draft = value_of(&d);
+                let cat = draft["category"].as_str().and_then(|p| compiled.category(p));
+                for f in compiled.fields.iter().filter(|f| {
+                    f.categories.is_empty() || cat.is_some_and(|c| f.categories.iter().any(|s| callspec::model::Call::within(&c.path, s)))
+                }) {
+                    let (section, list) = f.place.section();
+                    let pointer = if list { format!("/{section}/*/{}", f.id) } else { format!("/{section}/{}", f.id) };
+                    // A list place has a column only where the form has the list's table.
+                    if list && !xml.contains(&format!(" /{section}\"")) {
+                        continue;
+                    }
+                    // A control of its own kind, not the appendix's JSON of values without a place.
+                    let own = tags(&xml).any(|(kind, p)| p == pointer && !kind.starts_with("json"));
+                    assert!(own, "{}: no control for {pointer}", form.display());
+                    placed.insert(format!("{}:{pointer}", compiled.id));
+                }
+                let (a, b) = (findings_with(&d, &specs), findings_with(&form, &specs));
+                assert_eq!(a, b, "{} and its form", d.display());
+                let json = callspec(&["export", &form.display().to_string(), "--format", "json"]);
+                assert_eq!(serde_json::from_str::<Value>(&stdout(&json)).unwrap(), draft, "export of {}", d.display());
+                checked += 1;
+            }
+        }
+    }
+    assert!(checked >= 30 && placed.len() >= 10, "{checked} drafts, fields placed: {placed:?}");
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+/// The (kind, pointer) of every callspec tag in a document part.
+fn tags(xml: &str) -> impl Iterator<Item = (&str, &str)> {
+    xml.split("callspec/1 ").skip(1).filter_map(|rest| {
+        let tag = &rest[..rest.find('"')?];
+        tag.split_once(' ')
+    })
+}
+
+/// The main document part of a Word file.
+fn document_xml(path: &Path) -> String {
+    use std::io::Read;
+    let mut z = zip::ZipArchive::new(std::fs::File::open(path).unwrap()).unwrap();
+    let mut xml = String::new();
+    z.by_name("word/document.xml").unwrap().read_to_string(&mut xml).unwrap();
+    xml
+}
+
+/// [`findings`] with a spec file of the user's.
+fn findings_with(path: &Path, specs: &str) -> Vec<(String, String, String)> {
+    let out = callspec(&["validate", "--specs", specs, "--format", "json", "--lang", "en", &path.display().to_string()]);
+    let report: Value = serde_json::from_str(&stdout(&out)).expect("JSON report");
+    let mut keys: Vec<_> = report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| {
+            (f["code"].as_str().unwrap().to_owned(), f["severity"].as_str().unwrap().to_owned(), f["message"].as_str().unwrap().to_owned())
+        })
+        .collect();
+    keys.sort();
+    keys
 }

@@ -277,8 +277,8 @@ fn help_is_chinese_for_every_subcommand() {
 #[test]
 fn notes_and_errors_on_standard_error_are_chinese() {
     let mut found = Vec::new();
-    // `check` on a folder that holds a draft leaves the draft out with a note.
-    let (_, err) = zh(&["check", "examples/hangzhou-2025/valid"]);
+    // `check` of specs and drafts leaves the drafts out with a note (drafts alone are an error).
+    let (_, err) = zh(&["check", "specs/cast-2021.yaml", "examples/hangzhou-2025/valid"]);
     assert!(err.contains("注意：") && has_chinese(&err), "{err}");
     found.extend(english_lines("check", &err));
     // `migrate` on a version 2 spec leaves it alone; several files need --write.

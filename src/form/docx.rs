@@ -26,13 +26,14 @@ pub fn tag_kind(kind: &Kind) -> TagKind {
         Kind::Digits => TagKind::Digits,
         Kind::Date => TagKind::Date,
         Kind::Choice(_) => TagKind::Choice,
+        Kind::Choices(_) => TagKind::Choices,
         Kind::YesNo => TagKind::Bool,
     }
 }
 
 fn choices(kind: &Kind) -> Vec<(String, String)> {
     match kind {
-        Kind::Choice(c) => c.iter().map(|c| (c.label.clone(), c.value.clone())).collect(),
+        Kind::Choice(c) | Kind::Choices(c) => c.iter().map(|c| (c.label.clone(), c.value.clone())).collect(),
         _ => Vec::new(),
     }
 }
@@ -465,7 +466,8 @@ fn sdt(w: &mut Writer, f: &Field, tag: &Tag, text: &str, checked: Option<bool>, 
             pr.push_str("<w:showingPlcHdr/>");
         }
         match kind {
-            TagKind::Choice if !choices.is_empty() => {
+            // A list of the values to pick from (for `choices`, one picked or several typed).
+            TagKind::Choice | TagKind::Choices if !choices.is_empty() => {
                 pr.push_str("<w:comboBox>");
                 for (label, value) in choices {
                     pr.push_str(&format!("<w:listItem w:displayText=\"{}\" w:value=\"{}\"/>", esc(label), esc(value)));

@@ -99,6 +99,8 @@ pub enum Kind {
     Date,
     /// One of a vocabulary: the form shows the labels, the draft holds the values.
     Choice(Vec<Choice>),
+    /// Several of a vocabulary, written one after another (、): the draft holds a list.
+    Choices(Vec<Choice>),
     /// A box to tick.
     YesNo,
 }
@@ -138,7 +140,7 @@ pub struct Row {
 }
 
 impl Field {
-    fn new(pointer: impl Into<String>, label: impl Into<String>, kind: Kind, requirement: impl Into<String>) -> Self {
+    pub fn new(pointer: impl Into<String>, label: impl Into<String>, kind: Kind, requirement: impl Into<String>) -> Self {
         Field { pointer: pointer.into(), label: label.into(), kind, requirement: requirement.into(), required: false, unit: None }
     }
 
@@ -220,7 +222,7 @@ pub fn layout(call: &Call, cat: Option<&Category>) -> Layout {
         Field::new("/category", "类别", Kind::Text, "").required(),
         Field::new("/application", "格式", Kind::Integer, "").required(),
     ];
-    Layout {
+    let mut form = Layout {
         call_id: call.id.clone(),
         title: call.title.clone(),
         issuer: call.issuer.clone(),
@@ -231,7 +233,9 @@ pub fn layout(call: &Call, cat: Option<&Category>) -> Layout {
         cover,
         machine,
         sections,
-    }
+    };
+    crate::kinds::field::form::place(call, cat, &mut form);
+    form
 }
 
 /// 一, 二, … 十九.

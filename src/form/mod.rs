@@ -125,6 +125,8 @@ pub fn layout_for(call: &Call, draft: &Value) -> Layout {
             }
         }
     }
+    // The tables added here get the declared fields of their entries too.
+    crate::kinds::field::form::place(call, cat, &mut l);
     l
 }
 

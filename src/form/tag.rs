@@ -3,6 +3,7 @@
 //! ```text
 //! tag     = "callspec/1" SP kind [ "!" ] [ "~" ] [ ":" as ] SP pointer
 //! kind    = "text" / "lines" / "money" / "int" / "digits" / "date" / "choice" / "bool"
+//!         / "choices"     ; several of a list, written one after another (、 or ，)
 //!         / "json"        ; a value with no place of its own (附：其他填报内容), as JSON
 //!         / "list"        ; the repeating section around a table's rows
 //!         / "mirror-" kind ; a copy of a field shown elsewhere (the cover)
@@ -33,6 +34,8 @@ pub enum TagKind {
     Digits,
     Date,
     Choice,
+    /// Several values of a list (a declared `choices` field).
+    Choices,
     Bool,
     Json,
     List,
@@ -48,6 +51,7 @@ impl TagKind {
             TagKind::Digits => "digits",
             TagKind::Date => "date",
             TagKind::Choice => "choice",
+            TagKind::Choices => "choices",
             TagKind::Bool => "bool",
             TagKind::Json => "json",
             TagKind::List => "list",
@@ -63,6 +67,7 @@ impl TagKind {
             "digits" => TagKind::Digits,
             "date" => TagKind::Date,
             "choice" => TagKind::Choice,
+            "choices" => TagKind::Choices,
             "bool" => TagKind::Bool,
             "json" => TagKind::Json,
             "list" => TagKind::List,

@@ -71,17 +71,53 @@ pub fn read(kind: TagKind, required: bool, r#as: Option<As>, text: &str, checked
             Date::AsTyped => Reading::of(Some(Value::String(text.to_owned()))),
             Date::Ambiguous(why) => Reading { value: Some(Value::String(text.to_owned())), ambiguous: Some(why) },
         },
-        TagKind::Choice => {
-            let v = choices
-                .iter()
-                .find(|(label, _)| label.trim() == text)
-                .map(|(_, v)| v.clone())
-                .or_else(|| choices.iter().find(|(_, v)| v == text).map(|(_, v)| v.clone()))
-                .unwrap_or_else(|| text.to_owned());
-            Reading::of(Some(Value::String(v)))
-        }
+        TagKind::Choices => Reading::of(Some(Value::Array(picked(choices, text).into_iter().map(Value::String).collect()))),
+        TagKind::Choice => Reading::of(Some(Value::String(choice(choices, text)))),
         TagKind::Json => Reading::of(Some(serde_json::from_str(text).unwrap_or_else(|_| Value::String(text.to_owned())))),
     }
+}
+
+/// What separates the values of a `choices` control: 、 as Chinese lists are written, or a
+/// comma, semicolon or line break.
+const SEPARATORS: &[char] = &['、', ',', '，', ';', '；', '\n'];
+
+/// The values of a `choices` control: from each place, the longest choice written there (a
+/// label may hold a separator itself: 科学技术普及、科技成果推广转化), else the text up to the
+/// next separator, kept as typed.
+fn picked(choices: &[(String, String)], text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut rest = text;
+    loop {
+        rest = rest.trim_start_matches(|c: char| c.is_whitespace() || SEPARATORS.contains(&c));
+        if rest.is_empty() {
+            return out;
+        }
+        let known = choices
+            .iter()
+            .flat_map(|(label, value)| [(label.trim(), value), (value.as_str(), value)])
+            .filter(|(written, _)| !written.is_empty() && rest.starts_with(written))
+            .filter(|(written, _)| rest[written.len()..].trim_start().chars().next().is_none_or(|c| SEPARATORS.contains(&c)))
+            .max_by_key(|(written, _)| written.len());
+        let (taken, value) = match known {
+            Some((written, value)) => (written.len(), value.clone()),
+            None => {
+                let end = rest.find(SEPARATORS).unwrap_or(rest.len());
+                (end, rest[..end].trim().to_owned())
+            }
+        };
+        out.push(value);
+        rest = &rest[taken..];
+    }
+}
+
+/// The value of a choice typed as its label (or as the value itself); else the text as typed.
+fn choice(choices: &[(String, String)], text: &str) -> String {
+    choices
+        .iter()
+        .find(|(label, _)| label.trim() == text)
+        .map(|(_, v)| v.clone())
+        .or_else(|| choices.iter().find(|(_, v)| v == text).map(|(_, v)| v.clone()))
+        .unwrap_or_else(|| text.to_owned())
 }
 
 /// A number as the YAML twin reads it: a plain whole number (full-width digits allowed) is a
@@ -219,6 +255,22 @@ pub fn write(
         Some(Value::Bool(b)) if kind == TagKind::Bool => (String::new(), Some(*b)),
         Some(Value::Bool(b)) => (b.to_string(), None),
         Some(Value::Array(_) | Value::Object(_)) if kind == TagKind::Json => (serde_json::to_string(value?).ok()?, None),
+        // A list of texts, each written as its label; one holding a separator cannot be told
+        // apart when read back, and goes to the appendix.
+        Some(Value::Array(items)) if kind == TagKind::Choices => {
+            let labels = items
+                .iter()
+                .map(|v| {
+                    // A value of the list is read back whole; any other text only without a separator.
+                    let s = v.as_str().filter(|s| !s.trim().is_empty() && *s == s.trim())?;
+                    match choices.iter().find(|(_, v)| v == s) {
+                        Some((label, _)) => Some(label.clone()),
+                        None => (!s.contains(SEPARATORS)).then(|| s.to_owned()),
+                    }
+                })
+                .collect::<Option<Vec<_>>>()?;
+            (labels.join("、"), None)
+        }
         Some(_) => return None,
     };
     if text != text.trim() || text.contains('\r') {
@@ -235,6 +287,7 @@ pub fn write(
         Some(Value::String(_)) => As::String,
         Some(Value::Number(_)) => As::Number,
         Some(Value::Bool(_)) => As::Boolean,
+        Some(Value::Array(a)) if a.is_empty() => As::Array,
         Some(Value::Array(_) | Value::Object(_)) => return None,
     };
     let again = read(kind, required, Some(r#as), &text, checked, choices).value;
@@ -270,6 +323,14 @@ mod tests {
 
     #[test]
     fn numbers_read_as_their_yaml_twin() {
+        let list = [("甲、乙类".to_owned(), "甲、乙类".to_owned()), ("丙".to_owned(), "c".to_owned())];
+        let picks = |t: &str| read(TagKind::Choices, true, None, t, None, &list).value;
+        let strings = |v: &[&str]| Some(Value::Array(v.iter().map(|s| Value::String((*s).into())).collect()));
+        assert_eq!(picks("甲、乙类、丙"), strings(&["甲、乙类", "c"]));
+        assert_eq!(picks("丙，甲、乙类"), strings(&["c", "甲、乙类"]));
+        assert_eq!(picks("甲、丁"), strings(&["甲", "丁"]));
+        assert_eq!(picks("c；\n丙类"), strings(&["c", "丙类"]));
+        assert_eq!(picks(""), Some(Value::Null));
         assert_eq!(r(TagKind::Money, "4.8"), Some(Value::String("4.8".into())));
         assert_eq!(r(TagKind::Money, "５"), Some(Value::from(5u64)));
         assert_eq!(r(TagKind::Money, "４．８"), Some(Value::String("4.8".into())));

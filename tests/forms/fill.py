@@ -58,6 +58,10 @@ def words(kind, value, items):
             if v == value:
                 return label
         return str(value)
+    if kind == "choices" and isinstance(value, list):
+        # Several picked, typed one after another as a person would, with a full-width comma.
+        labels = dict((v, label) for label, v in items)
+        return "，".join(labels.get(v, str(v)) for v in value)
     if kind == "money":
         return str(value).translate(FULL)
     if kind == "date" and isinstance(value, str) and len(value) >= 10 and value[4] == "-":

@@ -23,6 +23,7 @@ mod contact_postal_code;
 mod declared_invalid;
 mod declared_missing;
 mod declared_range;
+pub mod form;
 pub mod schema;
 mod text_length;
 
@@ -283,16 +284,23 @@ impl Field {
         } else if self.required {
             parts.push(Text::new("required", "须填写"));
         }
+        // A type whose notice sets no bound says nothing of bounds.
         match &self.limits {
             Limits::None => {}
-            Limits::Integer(b) => parts.push(b.words("", Scale::Count)),
-            Limits::Money(b) => parts.push(b.words("", Scale::Count)),
-            Limits::Date(b) => parts.push(b.words("", Scale::Time)),
-            Limits::Chars(b) => parts.push(b.words("字", Scale::Count)),
-            Limits::Items(b) => parts.push(b.words("项", Scale::Count)),
+            Limits::Integer(b) if b.min.is_some() || b.max.is_some() => parts.push(b.words("", Scale::Count)),
+            Limits::Money(b) if b.min.is_some() || b.max.is_some() => parts.push(b.words("", Scale::Count)),
+            Limits::Date(b) if b.min.is_some() || b.max.is_some() => parts.push(b.words("", Scale::Time)),
+            Limits::Chars(b) if b.min.is_some() || b.max.is_some() => parts.push(b.words("字", Scale::Count)),
+            Limits::Items(b) if b.min.is_some() || b.max.is_some() => parts.push(b.words("项", Scale::Count)),
+            _ => {}
         }
         if !self.choices.is_empty() {
-            let list = self.choices.join("、");
+            // Choices that hold the list's own separator are quoted, so the list reads one way.
+            let list = if self.choices.iter().any(|c| c.contains('、')) {
+                self.choices.iter().map(|c| format!("“{c}”")).collect::<Vec<_>>().join("、")
+            } else {
+                self.choices.join("、")
+            };
             parts.push(match self.kind {
                 FieldType::Choices => tr!("from: {list}", "从以下选择：{list}"),
                 _ => tr!("one of: {list}", "以下之一：{list}"),
