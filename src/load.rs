@@ -247,10 +247,19 @@ pub fn load_specs_with(
             (Some((0, _)), _) => Pass::Plan(file),
             (Some((_, id)), Some(wanted)) if !wanted.contains(id) => continue,
             (Some(_), None) => Pass::Spec(None),
-            // Not plain enough to peek, or a spec a run for named calls needs: parsed now.
+            // Not plain enough to peek, and without the word `plan`: no plan, and read in the
+            // second pass only (most files a specs folder should not hold are drafts).
+            (None, None) if !file.text.contains("plan") => Pass::Spec(None),
+            // A spec a run for named calls needs, or a file to tell apart: parsed now.
             _ => match document::parse(file.clone(), limits) {
                 Ok(doc) if doc.value.get("plan").is_some() => Pass::Plan(file),
-                Ok(doc) if wanted.is_some() => Pass::Spec(Some(Box::new(doc))),
+                Ok(doc) if wanted.is_some() => match doc.value.pointer("/call/id").and_then(|v| v.as_str()) {
+                    Some(id) if wanted.is_some_and(|w| w.contains(id)) => Pass::Spec(Some(Box::new(doc))),
+                    Some(_) => continue,
+                    // No call id: not a usable spec; compiled (and reported) with the others,
+                    // from the document parsed here.
+                    None => Pass::Spec(Some(Box::new(doc))),
+                },
                 _ => Pass::Spec(None),
             },
         };
