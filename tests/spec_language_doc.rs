@@ -24,6 +24,8 @@
 //! - **Every finding code named exists.** Findings tables (first column `code`/`代码`) name
 //!   registered codes with a severity; every code a spec author can meet (all but `input.*` and
 //!   `form.*`) is in one, and both pages name the same codes.
+//! - **The Chinese page is the English one in Chinese.** The same sections in the same order,
+//!   each heading in Chinese, and the same examples (the same kinds and options, in order).
 
 mod common;
 
@@ -64,6 +66,8 @@ struct Page {
     tables: Vec<Table>,
     /// Inline code outside the key index.
     code: BTreeSet<String>,
+    /// The text of each heading of level 2 (the page's sections), in order.
+    sections: Vec<String>,
 }
 
 fn page(name: &'static str) -> Page {
@@ -78,6 +82,8 @@ fn page(name: &'static str) -> Page {
     let mut in_head = false;
     let mut cell: Option<Cell> = None;
     let mut table_code: Vec<String> = Vec::new();
+    let mut sections = Vec::new();
+    let mut heading: Option<String> = None;
     for (event, range) in Parser::new_ext(&text, Options::ENABLE_TABLES).into_offset_iter() {
         match event {
             Event::Start(Tag::CodeBlock(kind)) => {
@@ -88,6 +94,8 @@ fn page(name: &'static str) -> Page {
                 block = Some(Block { info, text: String::new(), line: line_of(range.start) });
             }
             Event::End(TagEnd::CodeBlock) => blocks.extend(block.take()),
+            Event::Start(Tag::Heading { level: pulldown_cmark::HeadingLevel::H2, .. }) => heading = Some(String::new()),
+            Event::End(TagEnd::Heading(pulldown_cmark::HeadingLevel::H2)) => sections.extend(heading.take()),
             Event::Text(t) if block.is_some() => block.as_mut().expect("in a block").text.push_str(&t),
             Event::Start(Tag::Table(_)) => {
                 tables.push(Table { head: Vec::new(), rows: Vec::new() });
@@ -107,7 +115,11 @@ fn page(name: &'static str) -> Page {
             Event::End(TagEnd::TableHead) | Event::End(TagEnd::TableRow) => {
                 let cells = row.take().unwrap_or_default();
                 let t = tables.last_mut().expect("a table");
-                if in_head { t.head = cells } else { t.rows.push(cells) }
+                if in_head {
+                    t.head = cells
+                } else {
+                    t.rows.push(cells)
+                }
                 in_head = false;
             }
             Event::Start(Tag::TableCell) => cell = Some(Cell::default()),
@@ -115,6 +127,11 @@ fn page(name: &'static str) -> Page {
                 if let (Some(r), Some(c)) = (row.as_mut(), cell.take()) {
                     r.push(c);
                 }
+            }
+            Event::Text(t) if heading.is_some() => heading.as_mut().expect("in a heading").push_str(&t),
+            Event::Code(c) if heading.is_some() => {
+                heading.as_mut().expect("in a heading").push_str(&c);
+                code.insert(c.to_string());
             }
             Event::Code(c) => match cell.as_mut() {
                 Some(cell) => {
@@ -134,7 +151,7 @@ fn page(name: &'static str) -> Page {
             _ => {}
         }
     }
-    Page { name, blocks, tables, code }
+    Page { name, blocks, tables, code, sections }
 }
 
 /// The key index: a table with a definition column and a keys column.
@@ -298,8 +315,7 @@ fn check_examples(p: &Page) -> Vec<String> {
         got.sort_by(|a, b| a.0.cmp(&b.0));
         let mut want = ex.expect.clone().unwrap_or_default();
         want.sort_by(|a, b| a.0.cmp(&b.0));
-        let same = got.len() == want.len()
-            && got.iter().zip(&want).all(|((gc, gs), (wc, ws))| gc == wc && ws.is_none_or(|ws| ws == *gs));
+        let same = got.len() == want.len() && got.iter().zip(&want).all(|((gc, gs), (wc, ws))| gc == wc && ws.is_none_or(|ws| ws == *gs));
         if !same {
             let shown: Vec<String> = got.iter().map(|(c, s)| format!("{c}:{}", severity_name(*s))).collect();
             problems.push(format!(
@@ -419,9 +435,14 @@ fn the_schema_walk_finds_every_definition() {
     let (defs, values) = language();
     // The root, a nested definition, one only a list reaches, one inside the tree of categories,
     // and the plan's own.
-    for (def, key) in
-        [("SpecFile", "categories"), ("CallMeta", "money_unit"), ("GradeSpec", "grade"), ("Kpi", "options"), ("PlanFile", "priorities"), ("Priority", "keywords")]
-    {
+    for (def, key) in [
+        ("SpecFile", "categories"),
+        ("CallMeta", "money_unit"),
+        ("GradeSpec", "grade"),
+        ("Kpi", "options"),
+        ("PlanFile", "priorities"),
+        ("Priority", "keywords"),
+    ] {
         assert!(defs.get(def).is_some_and(|k| k.contains(key)), "{def}.{key} not found by the walk");
     }
     for v in ["fixed", "co-applicant", "yes-no", "万元", "Asia/Shanghai", "award"] {
@@ -488,12 +509,9 @@ fn check_keys(p: &Page) -> Vec<String> {
     for (def, keys) in &defs {
         match index.get(def) {
             None => problems.push(format!("{}: the key index has no row for `{def}` (keys: {})", p.name, list(keys))),
-            Some(given) if given != keys => problems.push(format!(
-                "{}: the key index row of `{def}` lists [{}]; the schema has [{}]",
-                p.name,
-                list(given),
-                list(keys)
-            )),
+            Some(given) if given != keys => {
+                problems.push(format!("{}: the key index row of `{def}` lists [{}]; the schema has [{}]", p.name, list(given), list(keys)))
+            }
             Some(_) => {}
         }
         for k in keys {
@@ -591,4 +609,86 @@ fn every_finding_code_named_exists_and_every_code_is_named() {
         problems.push(format!("the pages name different codes: only in English {only_en:?}, only in Chinese {only_zh:?}"));
     }
     assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+// ── the two pages ────────────────────────────────────────────────────────────────────────────
+
+fn is_chinese(c: char) -> bool {
+    ('\u{4e00}'..='\u{9fff}').contains(&c)
+}
+
+/// What differs in structure between the English page and its Chinese twin.
+fn check_twins(en: &Page, zh: &Page) -> Vec<String> {
+    let mut problems = Vec::new();
+    if en.sections.len() != zh.sections.len() {
+        problems.push(format!("{} has {} sections, {} has {}", en.name, en.sections.len(), zh.name, zh.sections.len()));
+    }
+    for (e, z) in en.sections.iter().zip(&zh.sections) {
+        if !z.chars().any(is_chinese) {
+            problems.push(format!("{}: the section `{z}` (`{e}` in English) has no Chinese heading", zh.name));
+        }
+    }
+    let infos = |p: &Page| yaml_blocks(p).map(|b| b.info.clone()).collect::<Vec<_>>();
+    let (ei, zi) = (infos(en), infos(zh));
+    if ei != zi {
+        let n = ei.iter().zip(&zi).take_while(|(a, b)| a == b).count();
+        problems.push(format!(
+            "the pages' YAML examples differ from example {}: `{}` in {}, `{}` in {}",
+            n + 1,
+            ei.get(n).map_or("(none)", String::as_str),
+            en.name,
+            zi.get(n).map_or("(none)", String::as_str),
+            zh.name
+        ));
+    }
+    // The prose is Chinese: most characters outside code and examples are.
+    let prose = |p: &Page| -> (usize, usize) {
+        let text = std::fs::read_to_string(common::root().join(p.name)).unwrap();
+        let mut in_block = false;
+        let (mut cjk, mut latin) = (0, 0);
+        for line in text.lines() {
+            if line.starts_with("```") {
+                in_block = !in_block;
+                continue;
+            }
+            if in_block {
+                continue;
+            }
+            for (i, part) in line.split('`').enumerate() {
+                if i % 2 == 0 {
+                    cjk += part.chars().filter(|c| is_chinese(*c)).count();
+                    latin += part.split(|c: char| !c.is_ascii_alphabetic()).filter(|w| w.len() > 2).count();
+                }
+            }
+        }
+        (cjk, latin)
+    };
+    let (cjk, words) = prose(zh);
+    if words * 2 > cjk {
+        problems.push(format!("{}: its prose is not Chinese ({cjk} Chinese characters, {words} English words)", zh.name));
+    }
+    problems
+}
+
+#[test]
+fn the_chinese_page_follows_the_english_one() {
+    let problems = check_twins(&page(PAGES[0]), &page(PAGES[1]));
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+#[test]
+fn an_untranslated_or_diverging_page_is_caught() {
+    let en = page(PAGES[0]);
+    // The English page as its own twin: headings and prose not Chinese.
+    let problems = check_twins(&en, &page(PAGES[0]));
+    assert!(problems.iter().any(|m| m.contains("has no Chinese heading")), "{problems:?}");
+    assert!(problems.iter().any(|m| m.contains("prose is not Chinese")), "{problems:?}");
+    // A twin with one example fewer and one section fewer.
+    let mut zh = page(PAGES[1]);
+    let i = zh.blocks.iter().position(|b| b.info.starts_with("yaml")).unwrap();
+    zh.blocks.remove(i);
+    zh.sections.pop();
+    let problems = check_twins(&en, &zh);
+    assert!(problems.iter().any(|m| m.contains("YAML examples differ from example 1")), "{problems:?}");
+    assert!(problems.iter().any(|m| m.contains("sections")), "{problems:?}");
 }
