@@ -26,6 +26,8 @@
 //!   `form.*`) is in one, and both pages name the same codes.
 //! - **The Chinese page is the English one in Chinese.** The same sections in the same order,
 //!   each heading in Chinese, and the same examples (the same kinds and options, in order).
+//! - **Every link within a page leads somewhere**: each `(#anchor)` is the anchor of a heading
+//!   (as GitHub makes them), and each relative link names a file of the repository.
 
 mod common;
 
@@ -68,6 +70,10 @@ struct Page {
     code: BTreeSet<String>,
     /// The text of each heading of level 2 (the page's sections), in order.
     sections: Vec<String>,
+    /// The text of every heading, of any level.
+    headings: Vec<String>,
+    /// The destinations of the page's links.
+    links: Vec<String>,
 }
 
 fn page(name: &'static str) -> Page {
@@ -84,6 +90,9 @@ fn page(name: &'static str) -> Page {
     let mut table_code: Vec<String> = Vec::new();
     let mut sections = Vec::new();
     let mut heading: Option<String> = None;
+    let mut headings = Vec::new();
+    let mut any_heading: Option<String> = None;
+    let mut links = Vec::new();
     for (event, range) in Parser::new_ext(&text, Options::ENABLE_TABLES).into_offset_iter() {
         match event {
             Event::Start(Tag::CodeBlock(kind)) => {
@@ -94,8 +103,19 @@ fn page(name: &'static str) -> Page {
                 block = Some(Block { info, text: String::new(), line: line_of(range.start) });
             }
             Event::End(TagEnd::CodeBlock) => blocks.extend(block.take()),
-            Event::Start(Tag::Heading { level: pulldown_cmark::HeadingLevel::H2, .. }) => heading = Some(String::new()),
-            Event::End(TagEnd::Heading(pulldown_cmark::HeadingLevel::H2)) => sections.extend(heading.take()),
+            Event::Start(Tag::Heading { level, .. }) => {
+                any_heading = Some(String::new());
+                if level == pulldown_cmark::HeadingLevel::H2 {
+                    heading = Some(String::new());
+                }
+            }
+            Event::End(TagEnd::Heading(level)) => {
+                headings.extend(any_heading.take());
+                if level == pulldown_cmark::HeadingLevel::H2 {
+                    sections.extend(heading.take());
+                }
+            }
+            Event::Start(Tag::Link { dest_url, .. }) => links.push(dest_url.to_string()),
             Event::Text(t) if block.is_some() => block.as_mut().expect("in a block").text.push_str(&t),
             Event::Start(Tag::Table(_)) => {
                 tables.push(Table { head: Vec::new(), rows: Vec::new() });
@@ -128,9 +148,17 @@ fn page(name: &'static str) -> Page {
                     r.push(c);
                 }
             }
-            Event::Text(t) if heading.is_some() => heading.as_mut().expect("in a heading").push_str(&t),
-            Event::Code(c) if heading.is_some() => {
-                heading.as_mut().expect("in a heading").push_str(&c);
+            Event::Text(t) if any_heading.is_some() => {
+                any_heading.as_mut().expect("in a heading").push_str(&t);
+                if let Some(h) = heading.as_mut() {
+                    h.push_str(&t);
+                }
+            }
+            Event::Code(c) if any_heading.is_some() => {
+                any_heading.as_mut().expect("in a heading").push_str(&c);
+                if let Some(h) = heading.as_mut() {
+                    h.push_str(&c);
+                }
                 code.insert(c.to_string());
             }
             Event::Code(c) => match cell.as_mut() {
@@ -151,7 +179,7 @@ fn page(name: &'static str) -> Page {
             _ => {}
         }
     }
-    Page { name, blocks, tables, code, sections }
+    Page { name, blocks, tables, code, sections, headings, links }
 }
 
 /// The key index: a table with a definition column and a keys column.
@@ -691,4 +719,56 @@ fn an_untranslated_or_diverging_page_is_caught() {
     let problems = check_twins(&en, &zh);
     assert!(problems.iter().any(|m| m.contains("YAML examples differ from example 1")), "{problems:?}");
     assert!(problems.iter().any(|m| m.contains("sections")), "{problems:?}");
+}
+
+// ── the links ────────────────────────────────────────────────────────────────────────────────
+
+/// The anchor GitHub gives a heading: lower case, punctuation dropped, spaces as hyphens.
+fn anchor(heading: &str) -> String {
+    heading
+        .to_lowercase()
+        .chars()
+        .filter_map(|c| match c {
+            ' ' => Some('-'),
+            c if c.is_alphanumeric() || c == '-' || c == '_' => Some(c),
+            _ => None,
+        })
+        .collect()
+}
+
+fn check_links(p: &Page) -> Vec<String> {
+    let anchors: BTreeSet<String> = p.headings.iter().map(|h| anchor(h)).collect();
+    let mut problems = Vec::new();
+    for link in &p.links {
+        if let Some(a) = link.strip_prefix('#') {
+            if !anchors.contains(a) {
+                problems.push(format!("{}: the link `{link}` leads to no heading", p.name));
+            }
+        } else if !link.contains("://") {
+            let path = Path::new(p.name).parent().unwrap_or(Path::new("")).join(link.split('#').next().unwrap_or_default());
+            if !common::root().join(&path).exists() {
+                problems.push(format!("{}: the link `{link}` names no file ({})", p.name, path.display()));
+            }
+        }
+    }
+    problems
+}
+
+#[test]
+fn every_link_leads_somewhere() {
+    assert_eq!(anchor("Limits and `per`"), "limits-and-per");
+    assert_eq!(anchor("Conditions (CEL): `when`, `checks`"), "conditions-cel-when-checks");
+    assert_eq!(anchor("申报限额与 per"), "申报限额与-per");
+    let mut problems = Vec::new();
+    for name in PAGES {
+        let p = page(name);
+        assert!(p.links.iter().filter(|l| l.starts_with('#')).count() >= 20, "{name}: too few links within the page");
+        problems.extend(check_links(&p));
+    }
+    // The check itself: a link to a heading that is not there.
+    let mut p = page(PAGES[1]);
+    p.links.push("#没有这一节".into());
+    p.links.push("nowhere.md".into());
+    assert_eq!(check_links(&p).len(), 2 + problems.len());
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
