@@ -182,3 +182,19 @@ fn init_never_overwrites_without_force() {
     assert_eq!(run(&dir, &["init", "notice.txt", "--id", "Bad Id"]).status.code(), Some(2));
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+#[test]
+fn init_speaks_the_language_of_the_run() {
+    let dir = folder("lang");
+    std::fs::write(dir.join("notice.txt"), notice("hangzhou-2025")).unwrap();
+    // `--lang zh` wins over the environment (`run` sets LANG=C).
+    let o = run(&dir, &["init", "--lang", "zh", "notice.txt", "-o", "hz.yaml"]);
+    assert_eq!(o.status.code(), Some(0));
+    let said = String::from_utf8_lossy(&o.stderr);
+    assert!(said.contains("已写入 hz.yaml") && !said.contains("wrote"), "{said}");
+    let o = run(&dir, &["init", "--lang", "zh", "notice.txt", "-o", "hz.yaml"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("已存在"), "{}", String::from_utf8_lossy(&o.stderr));
+    let o = run(&dir, &["init", "notice.txt", "-o", "hz2.yaml"]);
+    assert!(String::from_utf8_lossy(&o.stderr).contains("wrote hz2.yaml"));
+}

@@ -112,3 +112,21 @@ fn test_command_in_chinese() {
     assert!(stdout(&o).ends_with("failed: 1 passed, 1 failed, 0 skipped\n"), "{}", stdout(&o));
     std::fs::remove_dir_all(&dir).ok();
 }
+
+#[test]
+fn form_speaks_the_language_of_the_run() {
+    let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("lang-form");
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let out = dir.join("申报书.docx");
+    let out = out.to_str().unwrap();
+    let args = ["form", "--call", "hangzhou-2025", "--category", "key/academic-society", "-o", out];
+    let o = callspec_in("C", &[&["--lang", "zh"], &args[..]].concat());
+    assert_eq!(o.status.code(), Some(0), "{}", String::from_utf8_lossy(&o.stderr));
+    let said = String::from_utf8_lossy(&o.stderr);
+    assert!(said.contains("已生成"), "{said}");
+    let o = callspec_in("C", &[&["--lang", "zh"], &args[..]].concat());
+    assert_eq!(o.status.code(), Some(2));
+    let said = String::from_utf8_lossy(&o.stderr);
+    assert!(said.contains("已存在"), "{said}");
+}

@@ -4,7 +4,6 @@
 use std::io::Write;
 use std::path::Path;
 
-use callspec::i18n::Lang;
 use callspec::source::printable;
 use callspec::tr;
 
@@ -12,7 +11,7 @@ use super::Exit;
 use super::args::{ExportArgs, ExportFormat, FillArgs, FormArgs};
 
 fn say(t: callspec::i18n::Text) {
-    eprintln!("{}", t.get(Lang::from_env()));
+    eprintln!("{}", t.get(super::lang()));
 }
 
 pub fn run_form(args: &FormArgs) -> Exit {

@@ -3,7 +3,7 @@
 
 use std::path::Path;
 
-use callspec::i18n::{Lang, Text};
+use callspec::i18n::Text;
 use callspec::tr;
 
 use super::Exit;
@@ -11,8 +11,8 @@ use super::args::InitArgs;
 use super::new::{relative, resolve, write};
 
 pub fn run(args: &InitArgs) -> Exit {
-    // In the language of the environment, as findings are.
-    let lang = Lang::from_env();
+    // In the run's language (`--lang`, else the environment's), as findings are.
+    let lang = super::lang();
     let say = |t: Text| eprintln!("{}", t.get(lang));
     let file = match callspec::source::read(&args.notice, &args.limits.limits()) {
         Ok(f) => f,
