@@ -146,6 +146,11 @@ fn new_never_overwrites_a_file_without_force() {
     // --force means nothing without a file.
     let o = callspec(&[&ACADEMIC[..], &["--force"]].concat());
     assert_eq!(o.status.code(), Some(2));
+
+    // A folder that is not there yet is made for the draft.
+    let o = callspec_in(&dir, &[&ACADEMIC[..], &["--specs", specs.to_str().unwrap(), "-o", "drafts/2025/a.yaml"]].concat());
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(std::fs::read_to_string(dir.join("drafts/2025/a.yaml")).unwrap().contains("category: key/academic-society\n"));
 }
 
 #[test]

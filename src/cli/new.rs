@@ -69,6 +69,10 @@ pub fn run(args: &NewArgs) -> Exit {
 pub(super) fn write(file: &Path, text: &str, force: bool, specs: Option<&Path>) -> std::io::Result<()> {
     use std::io::{Error, ErrorKind};
     let Ok(meta) = std::fs::metadata(file) else {
+        // A folder named for the draft that is not there yet is made (`-o drafts/a.yaml`).
+        if let Some(parent) = file.parent().filter(|p| !p.as_os_str().is_empty()) {
+            std::fs::create_dir_all(parent)?;
+        }
         let mut f = std::fs::OpenOptions::new().write(true).create_new(true).open(file)?;
         return f.write_all(text.as_bytes());
     };

@@ -60,7 +60,7 @@ pub(super) fn over(cx: &mut Ctx, c: Cap) {
             tr!("{at_en} {requested} {unit} exceeds the cap of {cap} {unit}", "{at_zh}{requested} {unit} 超过该类别上限 {cap} {unit}"),
             tr!("over the cap", "超过上限"),
             tr!("requested ≤ {cap} {unit}", "申请经费不超过 {cap} {unit}"),
-            tr!("request at most {cap}; cover the rest from other funds", "申请经费最多 {cap}，其余由其他经费解决"),
+            tr!("request at most {cap} {unit}; cover the rest from other funds", "申请经费最多 {cap} {unit}，其余由其他经费解决"),
         )
     };
     let f = cx.finding(c.info, c.severity, msg, "/budget/requested", label).requires(req).cite(Some(c.cite.clone())).with_help(help);
