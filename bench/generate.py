@@ -244,7 +244,8 @@ def _flow_balanced(text):
                 continue
             if c == quote:
                 quote = None
-        elif c in "\"'":
+        elif c in "\"'" and text[:i].rstrip()[-1:] in ("", "[", "{", ",", ":"):
+            # A quote opens a quoted scalar only where a scalar starts (system's is plain text).
             quote = c
         elif c in "[{":
             depth += 1
