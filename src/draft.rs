@@ -15,10 +15,19 @@ use crate::application::TEXT_FIELDS;
 use crate::kinds::field::Place;
 use crate::model::{Amount, BudgetRuleKind, Call, Category, Channel, IdentifierKind, Kpi};
 
-/// The draft, starting with the editor modeline `# yaml-language-server: $schema=<schema>`.
-pub fn yaml(call: &Call, cat: &Category, schema: &str) -> String {
+/// The draft, starting with the editor modeline `# yaml-language-server: $schema=<schema>`
+/// when there is a schema file to point at, else with how to make one.
+pub fn yaml(call: &Call, cat: &Category, schema: Option<&str>) -> String {
     let mut o = Out::default();
-    o.raw(format!("# yaml-language-server: $schema={schema}"));
+    match schema {
+        Some(schema) => o.raw(format!("# yaml-language-server: $schema={schema}")),
+        None => {
+            let id = &call.id;
+            o.raw(format!(
+                "# 编辑器补全：`callspec schema --call {id} > {id}.schema.json`，再把本行换成 `# yaml-language-server: $schema={id}.schema.json`"
+            ));
+        }
+    }
     o.raw(format!("# {}（{}）", call.title, call.document.as_deref().unwrap_or("文号未注明")));
     let code = cat.code.as_ref().map(|c| format!("，项目编号 {c}")).unwrap_or_default();
     let mut about =

@@ -156,6 +156,34 @@ pub struct Bundle {
     pub duplicates: std::collections::BTreeMap<String, Vec<std::path::PathBuf>>,
 }
 
+/// What `callspec check` says when the files it was given are all application drafts: an error
+/// (nothing was checked), naming a few of them and the command that checks drafts.
+pub fn only_drafts(drafts: &[std::path::PathBuf]) -> Finding {
+    let n = drafts.len();
+    let (names, more) = some_names(drafts);
+    let message = match more {
+        0 => crate::tr!(
+            "no spec to check: the {n} file(s) given are application drafts (first key `application:`): {names}",
+            "没有可检查的规范文件：给出的 {n} 个文件都是申报书草稿（首个键为 `application:`）：{names}"
+        ),
+        _ => crate::tr!(
+            "no spec to check: the {n} file(s) given are application drafts (first key `application:`): {names} and {more} more",
+            "没有可检查的规范文件：给出的 {n} 个文件都是申报书草稿（首个键为 `application:`）：{names} 等"
+        ),
+    };
+    Finding::error(source::codes::UNREADABLE, message).with_help(crate::tr!(
+        "`callspec check` compiles call specs; check drafts with `callspec validate` (with `--specs FOLDER` for a call of your own)",
+        "`callspec check` 检查的是申报通知的规范文件；申报书请用 `callspec validate` 检查（自己的规范文件用 `--specs 文件夹` 指定）"
+    ))
+}
+
+/// Up to three of `paths` by name, joined, and how many more there are.
+pub fn some_names(paths: &[std::path::PathBuf]) -> (String, usize) {
+    const SHOWN: usize = 3;
+    let names = paths.iter().take(SHOWN).map(|p| source::display_name(p)).collect::<Vec<_>>().join(", ");
+    (names, paths.len().saturating_sub(SHOWN))
+}
+
 /// Loads every spec and plan under `paths`. Plans are compiled first so that calls can name
 /// them; a file is a plan when its top level has `plan:`.
 pub fn bundle(paths: &[std::path::PathBuf], limits: &Limits) -> Bundle {
@@ -284,7 +312,10 @@ pub fn load_specs_with(
             (Some((_, id)), Some(wanted)) if !wanted.contains(id) => continue,
             (Some((2, _)), _) => Pass::Amendment(None),
             (Some(_), None) => Pass::Spec(None),
-            // Not plain enough to peek, or a spec a run for named calls needs: parsed now.
+            // Not plain enough to peek, and without the words `plan` and `amends`: neither a plan
+            // nor an amendment, and read in the second pass only (most files a specs folder should not hold are drafts).
+            (None, None) if !file.text.contains("plan") && !file.text.contains("amends") => Pass::Spec(None),
+            // A spec a run for named calls needs, or a file to tell apart: parsed now.
             _ => match document::parse(file.clone(), limits) {
                 Ok(doc) if doc.value.get("plan").is_some() => Pass::Plan(file),
                 Ok(doc) if doc.value.get("amends").is_some() => {
@@ -296,7 +327,13 @@ pub fn load_specs_with(
                     }
                     Pass::Amendment(Some(Box::new(doc)))
                 }
-                Ok(doc) if wanted.is_some() => Pass::Spec(Some(Box::new(doc))),
+                Ok(doc) if wanted.is_some() => match doc.value.pointer("/call/id").and_then(|v| v.as_str()) {
+                    Some(id) if wanted.is_some_and(|w| w.contains(id)) => Pass::Spec(Some(Box::new(doc))),
+                    Some(_) => continue,
+                    // No call id: not a usable spec; compiled (and reported) with the others,
+                    // from the document parsed here.
+                    None => Pass::Spec(Some(Box::new(doc))),
+                },
                 _ => Pass::Spec(None),
             },
         };
@@ -504,7 +541,8 @@ impl Bundle {
         for (id, list) in by_base {
             let (paths, inputs): (Vec<_>, Vec<_>) = list.into_iter().unzip();
             let here = self.calls.iter().position(|(_, c)| c.id == id);
-            let builtin = (here.is_none() && !builtin_loaded && !self.duplicates.contains_key(&id)).then(|| builtin_spec(&id, limits)).flatten();
+            let builtin =
+                (here.is_none() && !builtin_loaded && !self.duplicates.contains_key(&id)).then(|| builtin_spec(&id, limits)).flatten();
             let base = match (here, &builtin) {
                 (Some(i), _) => kept.get(&self.calls[i].0).map(|spec| (self.calls[i].1.clone(), spec)),
                 (None, Some((_, call, spec))) => Some((call.clone(), spec)),

@@ -68,20 +68,24 @@ pub fn is_invisible(c: char) -> bool {
 /// A character that never reaches a terminal or a report as itself: [`is_control`],
 /// [`is_invisible`], and a carriage return (which would let a line overwrite itself).
 pub fn is_unsafe(c: char) -> bool {
-    is_control(c) || c == '\r' || is_invisible(c)
+    match c as u32 {
+        // ASCII, and the ranges of Chinese text, first: nothing there but C0 and DEL.
+        0..=0x7E => c < ' ' && c != '\t' && c != '\n',
+        0x2070..=0xFEFE => false,
+        _ => is_control(c) || is_invisible(c),
+    }
 }
 
 /// The first [`is_control`] character of `s`.
 pub fn control_char(s: &str) -> Option<char> {
     // Control characters are U+0000–U+001F, U+007F and U+0080–U+009F; the last are encoded
     // as 0xC2 0x80–0x9F. Bidirectional controls are 0xD8 0x9C and 0xE2 0x80/0x81 followed by
-    // a few bytes. A byte scan (vectorised) rules out almost every string before the
-    // character scan runs.
+    // a few bytes. A branch-free byte scan (vectorised) rules out almost every string before
+    // the character scan runs; 0xE2 (also the lead byte of “”—…, frequent in Chinese text) is
+    // followed up only where it occurs.
     let b = s.as_bytes();
     let suspect = |b: u8| (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r')) || b == 0x7F || b == 0xC2;
-    let lead = |b: u8| b == 0xE2 || b == 0xD8;
-    let (control, maybe_bidi) = b.iter().fold((false, false), |(c, m), &x| (c | suspect(x), m | lead(x)));
-    if !(control || maybe_bidi && has_bidi_bytes(b)) {
+    if !b.iter().fold(false, |found, &x| found | suspect(x)) && (b.len() < 2 || s.is_ascii() || !has_bidi_bytes(b)) {
         return None;
     }
     s.chars().find(|&c| is_control(c))
@@ -89,12 +93,12 @@ pub fn control_char(s: &str) -> Option<char> {
 
 /// Whether the UTF-8 bytes hold the encoding of a bidirectional control.
 fn has_bidi_bytes(b: &[u8]) -> bool {
-    b.windows(3).any(|w| match w {
-        [0xD8, 0x9C, _] => true,
-        [0xE2, 0x80, x] => matches!(x, 0x8E | 0x8F | 0xAA..=0xAE),
-        [0xE2, 0x81, x] => matches!(x, 0xA6..=0xA9),
+    memchr::memchr2_iter(0xE2, 0xD8, b).any(|i| match (b[i], b.get(i + 1), b.get(i + 2)) {
+        (0xD8, Some(0x9C), _) => true,
+        (0xE2, Some(0x80), Some(x)) => matches!(x, 0x8E | 0x8F | 0xAA..=0xAE),
+        (0xE2, Some(0x81), Some(x)) => matches!(x, 0xA6..=0xA9),
         _ => false,
-    }) || b.ends_with(&[0xD8, 0x9C])
+    })
 }
 
 /// The first [`is_unsafe`] character of `s`, if any.
@@ -228,7 +232,13 @@ impl SourceFile {
         let offset = offset.min(self.text.len());
         let index = self.line_index(offset);
         let line_start = self.lines()[index];
-        (index + 1, self.chars_before(offset) - self.chars_before(line_start) + 1)
+        let col = if offset - line_start <= CHUNK {
+            // A short way into its line: counted directly, no checkpoints needed.
+            self.text.as_bytes()[line_start..offset].iter().filter(|&&b| (b & 0xC0) != 0x80).count()
+        } else {
+            self.chars_before(offset) - self.chars_before(line_start)
+        };
+        (index + 1, col + 1)
     }
 
     /// The byte offset where the line holding `offset` ends (before its `\n`, or the end).
@@ -566,7 +576,8 @@ enum Wide {
 
 fn wide_without_bom(bytes: &[u8]) -> Option<Wide> {
     let head = &bytes[..bytes.len().min(4096) & !3];
-    if head.len() < 8 {
+    // ASCII characters of wide text are half (or three quarters) zero bytes.
+    if head.len() < 8 || memchr::memchr(0, head).is_none() {
         return None;
     }
     let mut zeros = [0usize; 4];

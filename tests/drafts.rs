@@ -57,7 +57,7 @@ fn fresh_drafts_report_only_the_values_to_fill() {
     let mut seen = 0;
     for (_, call) in &bundle.calls {
         for cat in call.categories.iter().filter(|c| c.leaf) {
-            let text = callspec::draft::yaml(call, cat, "schema.json");
+            let text = callspec::draft::yaml(call, cat, Some("schema.json"));
             let blanks: usize = text.lines().map(|l| l.split('#').next().unwrap_or("").matches('~').count()).sum();
             let doc = callspec::document::parse(SourceFile::new("draft.yaml", text.clone()), &Limits::default())
                 .unwrap_or_else(|f| panic!("{} {}: {}\n{text}", call.id, cat.path, f.message));
@@ -110,8 +110,16 @@ fn the_modeline_points_at_the_calls_schema_relative_to_the_draft() {
     assert_eq!(modeline(&stdout(&o)), "# yaml-language-server: $schema=../schemas/calls/hangzhou-2025.schema.json");
     // Without the call's schema, the generic one.
     std::fs::remove_file(dir.join("schemas/calls/hangzhou-2025.schema.json")).unwrap();
+    std::fs::copy(common::root().join("schemas/application.schema.json"), dir.join("schemas/application.schema.json")).unwrap();
     let o = callspec_in(&dir, &[&ACADEMIC[..], &["--specs", "specs"]].concat());
     assert_eq!(modeline(&stdout(&o)), "# yaml-language-server: $schema=schemas/application.schema.json");
+    // Without either, no modeline pointing nowhere: how to make the call's schema instead.
+    std::fs::remove_file(dir.join("schemas/application.schema.json")).unwrap();
+    let o = callspec_in(&dir, &[&ACADEMIC[..], &["--specs", "specs"]].concat());
+    assert_eq!(
+        modeline(&stdout(&o)),
+        "# 编辑器补全：`callspec schema --call hangzhou-2025 > hangzhou-2025.schema.json`，再把本行换成 `# yaml-language-server: $schema=hangzhou-2025.schema.json`"
+    );
 }
 
 #[test]

@@ -769,3 +769,53 @@ fn json_numbers_are_read_from_their_text_as_yaml_reads_them() {
     // Most of these values are wrong for the call, and said so the same way.
     assert!(differing >= 8, "{differing}");
 }
+
+/// A text's length (限500字) is the same whatever its YAML layout: on one line, as a `|`
+/// block or as a `>` block (which no longer puts a space between Chinese characters), line
+/// breaks not counted. 500 characters pass in every layout, 501 fail in every layout, each
+/// counted as 501.
+#[test]
+fn text_lengths_count_the_same_in_every_layout() {
+    let dir = Scratch::new("layouts");
+    let draft = std::fs::read_to_string(common::root().join("examples/hangzhou-2025/valid/key-academic-society.yaml")).unwrap();
+    let line = draft.lines().find(|l| l.starts_with("  summary: ")).unwrap().to_owned();
+    let sentence = "围绕人工智能产业开展学术活动促进产学研深度融合。"; // 24 characters
+    for n in [500, 501] {
+        let text: String = sentence.chars().cycle().take(n).collect();
+        let lines: Vec<String> = text.chars().collect::<Vec<_>>().chunks(37).map(|c| c.iter().collect()).collect();
+        let layouts = [
+            ("one-line", format!("  summary: {text}")),
+            ("literal", format!("  summary: |\n{}", lines.iter().map(|l| format!("    {l}")).collect::<Vec<_>>().join("\n"))),
+            ("folded", format!("  summary: >\n{}", lines.iter().map(|l| format!("    {l}")).collect::<Vec<_>>().join("\n"))),
+            ("plain-wrapped", format!("  summary: {}", lines.join("\n    "))),
+        ];
+        for (name, summary) in layouts {
+            let path = dir.0.join(format!("{name}-{n}.yaml"));
+            std::fs::write(&path, draft.replacen(&line, &summary, 1)).unwrap();
+            let o = callspec(&[
+                "validate",
+                "--spec",
+                "specs/hangzhou-2025.yaml",
+                "--as-of",
+                "2030-01-01",
+                "--format",
+                "json",
+                path.to_str().unwrap(),
+            ]);
+            let r = report(&o, name);
+            let lengths: Vec<&str> = r["findings"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .filter(|f| f["code"] == "text.length")
+                .map(|f| f["message"].as_str().unwrap())
+                .collect();
+            if n == 500 {
+                assert_eq!((o.status.code(), lengths.len()), (Some(0), 0), "{name}: {r}");
+            } else {
+                assert_eq!(o.status.code(), Some(1), "{name}");
+                assert_eq!(lengths, ["project summary (project.summary) has 501 characters; too long (at most 500)"], "{name}");
+            }
+        }
+    }
+}

@@ -101,3 +101,20 @@ fn check_leaves_out_the_drafts_beside_the_specs() {
     assert!(text(&o.stderr).contains("1 application draft(s) left out"), "{}", text(&o.stderr));
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+#[test]
+fn check_of_a_folder_of_drafts_alone_is_an_error() {
+    let dir = empty("check-drafts");
+    let valid = common::yaml_files(&common::root().join("examples/hangzhou-2025/valid"));
+    for (i, draft) in valid.iter().take(5).enumerate() {
+        std::fs::copy(draft, dir.join(format!("draft-{i}.yaml"))).unwrap();
+    }
+    let o = run_in(&dir, &["check", "--lang", "zh", "."]);
+    assert_eq!(o.status.code(), Some(2), "{}", text(&o.stdout));
+    let out = text(&o.stdout);
+    assert!(out.contains("没有可检查的规范文件：给出的 5 个文件都是申报书草稿"), "{out}");
+    // Three names, then a count: a folder of hundreds of drafts is not listed in full.
+    assert!(out.contains("draft-2.yaml 等") && !out.contains("draft-3.yaml"), "{out}");
+    assert!(out.contains("callspec validate"), "{out}");
+    std::fs::remove_dir_all(&dir).unwrap();
+}

@@ -158,3 +158,56 @@ fn one_alternative_suffices() {
     let errs = errors(&validator(cast), &instance("teams-specialist.yaml", &text));
     assert!(errs.is_empty(), "{errs:#?}");
 }
+
+/// The notices of tests/corpus/ declare their own form fields and conditional letters: each
+/// valid draft there passes its call's schema too, declared keys included.
+#[test]
+fn corpus_valid_drafts_pass_their_call_schema() {
+    let root = common::root().join("tests/corpus");
+    let mut seen = 0;
+    let mut declared = 0;
+    for entry in std::fs::read_dir(&root).unwrap() {
+        let dir = entry.unwrap().path();
+        if !dir.join("spec.yaml").is_file() {
+            continue;
+        }
+        let bundle = callspec::load::bundle(&[dir.join("spec.yaml")], &callspec::source::Limits::default());
+        assert!(bundle.failed.is_empty(), "{}: {:?}", dir.display(), bundle.failed);
+        for (_, call) in bundle.calls {
+            let v = validator(&call);
+            declared += call.fields.len();
+            for path in common::yaml_files(&dir.join("valid")) {
+                let text = std::fs::read_to_string(&path).unwrap();
+                let errs = errors(&v, &instance(&path.display().to_string(), &text));
+                assert!(errs.is_empty(), "{} fails the schema of {}: {errs:#?}", path.display(), call.id);
+                seen += 1;
+            }
+        }
+    }
+    assert!(seen >= 10 && declared >= 5, "only {seen} drafts and {declared} declared fields checked");
+}
+
+/// A declared field is a property of its place alone, typed, with its choices; a value the
+/// validator rejects, the schema rejects.
+#[test]
+fn declared_fields_are_in_the_call_schema() {
+    let path = common::root().join("src/validate/testdata/spec.yaml");
+    let bundle = callspec::load::bundle(&[path], &callspec::source::Limits::default());
+    assert!(bundle.failed.is_empty(), "{:?}", bundle.failed);
+    let (_, call) = bundle.calls.into_iter().next().expect("the test bed compiles");
+    let schema = callspec::schema::for_call(&call);
+    let leader = schema.pointer("/properties/leader/$ref").and_then(|r| r.as_str());
+    assert_eq!(leader, Some("#/$defs/Person.leader"));
+    let birth = schema.pointer("/$defs/Person.leader/properties/birth_date").expect("declared on the leader");
+    assert_eq!(birth["type"], "string");
+    assert!(birth["description"].as_str().unwrap().starts_with("date of birth"), "{birth}");
+    // The contact is a Person too, and has no birth date.
+    assert_eq!(schema.pointer("/properties/contact/$ref").and_then(|r| r.as_str()), Some("#/$defs/Person"));
+    assert!(schema.pointer("/$defs/Person/properties/birth_date").is_none());
+    let v = validator(&call);
+    let draft = |leader: serde_json::Value| serde_json::json!({ "leader": leader });
+    let on_leader = |value: &serde_json::Value| errors(&v, value).into_iter().filter(|e| e.starts_with("/leader")).collect::<Vec<_>>();
+    assert!(on_leader(&draft(serde_json::json!({ "name": "张三", "birth_date": "1990-06-01" }))).is_empty());
+    assert!(!on_leader(&draft(serde_json::json!({ "name": "张三", "birth_date": "1990-6-1" }))).is_empty());
+    assert!(!on_leader(&draft(serde_json::json!({ "name": "张三", "birth_dat": "1990-06-01" }))).is_empty());
+}

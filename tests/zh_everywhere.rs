@@ -277,8 +277,9 @@ fn help_is_chinese_for_every_subcommand() {
 #[test]
 fn notes_and_errors_on_standard_error_are_chinese() {
     let mut found = Vec::new();
-    // `check` on a folder that holds a draft leaves the draft out with a note.
-    let (_, err) = zh(&["check", "examples/hangzhou-2025/valid"]);
+    // `check` on a spec and a folder that holds drafts leaves the drafts out with a note (drafts
+    // alone are an error, `cli::check`).
+    let (_, err) = zh(&["check", "specs/hangzhou-2025.yaml", "examples/hangzhou-2025/valid"]);
     assert!(err.contains("注意：") && has_chinese(&err), "{err}");
     found.extend(english_lines("check", &err));
     // `migrate` on a version 2 spec leaves it alone; several files need --write.

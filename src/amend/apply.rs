@@ -15,22 +15,71 @@ use super::{Part, Record, Target};
 /// One compiled change, every value compiled and cited.
 #[derive(Debug, Clone)]
 pub(crate) enum Change {
-    Closes { id: String, when: When, cite: Citation },
-    Opens { id: String, when: When, cite: Citation },
-    Address { id: String, address: String, cite: Citation },
-    RemoveDeadline { id: String, cite: Citation },
-    Amount { path: String, amount: Amount, paid_after: bool, cite: Citation },
+    Closes {
+        id: String,
+        when: When,
+        cite: Citation,
+    },
+    Opens {
+        id: String,
+        when: When,
+        cite: Citation,
+    },
+    Address {
+        id: String,
+        address: String,
+        cite: Citation,
+    },
+    RemoveDeadline {
+        id: String,
+        cite: Citation,
+    },
+    Amount {
+        path: String,
+        amount: Amount,
+        paid_after: bool,
+        cite: Citation,
+    },
     /// `path` `None`: the call's total.
-    Quota { path: Option<String>, quota: Cited<Quota> },
-    MinApplicants { path: String, value: Cited<u32> },
-    Leads { path: String, leads: Cited<Vec<String>> },
-    Completion { path: String, completion: Completion },
-    Kpi { path: String, id: String, min: Option<u32>, max: Option<u32>, cite: Citation },
-    RemoveCategory { path: String, cite: Citation },
+    Quota {
+        path: Option<String>,
+        quota: Cited<Quota>,
+    },
+    MinApplicants {
+        path: String,
+        value: Cited<u32>,
+    },
+    Leads {
+        path: String,
+        leads: Cited<Vec<String>>,
+    },
+    Completion {
+        path: String,
+        completion: Completion,
+    },
+    Kpi {
+        path: String,
+        id: String,
+        min: Option<u32>,
+        max: Option<u32>,
+        cite: Citation,
+    },
+    RemoveCategory {
+        path: String,
+        cite: Citation,
+    },
     AddExclusion(Exclusion),
-    ChangeExclusion(ExclusionEdit),
-    RemoveExclusion { id: String, cite: Citation },
-    TextLimit { field: String, min: Option<u32>, max: Option<u32>, cite: Citation },
+    EditExclusion(ExclusionEdit),
+    RemoveExclusion {
+        id: String,
+        cite: Citation,
+    },
+    TextLimit {
+        field: String,
+        min: Option<u32>,
+        max: Option<u32>,
+        cite: Citation,
+    },
 }
 
 /// The parts of an exclusion an amendment rewrites.
@@ -65,7 +114,7 @@ impl Change {
             Change::Kpi { path, id, .. } => category(path, Part::Kpi(id.clone())),
             Change::RemoveCategory { path, .. } => category(path, Part::Whole),
             Change::AddExclusion(e) => Target::Exclusion(e.id.clone()),
-            Change::ChangeExclusion(e) => Target::Exclusion(e.id.clone()),
+            Change::EditExclusion(e) => Target::Exclusion(e.id.clone()),
             Change::RemoveExclusion { id, .. } => Target::Exclusion(id.clone()),
             Change::TextLimit { field, .. } => Target::TextLimit(field.clone()),
         }
@@ -95,7 +144,14 @@ pub(crate) fn apply(mut call: Call, amendment: usize, changes: &[Change], record
                     d.opens = Some(*when);
                 }
                 let replaced = std::mem::replace(&mut d.cite, cite.clone());
-                record(Target::Deadline { id: id.clone(), part: part.clone() }, what, old.map(words), Some(words(*when)), Some(replaced), cite);
+                record(
+                    Target::Deadline { id: id.clone(), part: part.clone() },
+                    what,
+                    old.map(words),
+                    Some(words(*when)),
+                    Some(replaced),
+                    cite,
+                );
                 if closes {
                     // Deadlines that close with this one move with it.
                     for d in call.deadlines.iter_mut().filter(|d| d.with.as_deref() == Some(id.as_str())) {
@@ -113,7 +169,14 @@ pub(crate) fn apply(mut call: Call, amendment: usize, changes: &[Change], record
                 let old = d.address.replace(address.clone());
                 let replaced = std::mem::replace(&mut d.cite, cite.clone());
                 let what = tr!("address of {name}", "{name}地址");
-                record(Target::Deadline { id: id.clone(), part: Part::Address }, what, old.map(Text::from), Some(address.into()), Some(replaced), cite);
+                record(
+                    Target::Deadline { id: id.clone(), part: Part::Address },
+                    what,
+                    old.map(Text::from),
+                    Some(address.into()),
+                    Some(replaced),
+                    cite,
+                );
             }
             Change::RemoveDeadline { id, cite } => {
                 let Some(i) = call.deadlines.iter().position(|d| &d.id == id) else { continue };
@@ -125,7 +188,11 @@ pub(crate) fn apply(mut call: Call, amendment: usize, changes: &[Change], record
             Change::Amount { path, amount, paid_after, cite } => {
                 let unit = call.money_unit;
                 let Some(old) = call.category(path).map(|c| (c.amount.clone(), c.paid_after)) else { continue };
-                for c in call.categories.iter_mut().filter(|c| &c.path == path || (Call::within(&c.path, path) && (c.amount.clone(), c.paid_after) == old)) {
+                for c in call
+                    .categories
+                    .iter_mut()
+                    .filter(|c| &c.path == path || (Call::within(&c.path, path) && (c.amount.clone(), c.paid_after) == old))
+                {
                     let before = c.amount.words(unit, c.paid_after);
                     let replaced = c.amount.cite().cloned();
                     c.amount = amount.clone();
@@ -138,18 +205,33 @@ pub(crate) fn apply(mut call: Call, amendment: usize, changes: &[Change], record
             Change::Quota { path: None, quota } => {
                 let old = call.quota.replace(quota.clone());
                 let what = tr!("total number of projects", "拟立项总数");
-                record(Target::Quota, what, old.as_ref().map(|q| quota_words(&q.value)), Some(quota_words(&quota.value)), old.map(|q| q.cite), &quota.cite);
+                record(
+                    Target::Quota,
+                    what,
+                    old.as_ref().map(|q| quota_words(&q.value)),
+                    Some(quota_words(&quota.value)),
+                    old.map(|q| q.cite),
+                    &quota.cite,
+                );
             }
             Change::Quota { path: Some(path), quota } => {
                 let Some(c) = call.categories.iter_mut().find(|c| &c.path == path) else { continue };
                 let old = c.quota.replace(quota.clone());
                 let what = tr!("number of projects of {}", "{}立项数", c.full_name());
                 let target = Target::Category { path: path.clone(), part: Part::Quota };
-                record(target, what, old.as_ref().map(|q| quota_words(&q.value)), Some(quota_words(&quota.value)), old.map(|q| q.cite), &quota.cite);
+                record(
+                    target,
+                    what,
+                    old.as_ref().map(|q| quota_words(&q.value)),
+                    Some(quota_words(&quota.value)),
+                    old.map(|q| q.cite),
+                    &quota.cite,
+                );
             }
             Change::MinApplicants { path, value } => {
                 let Some(old) = call.category(path).map(|c| c.min_applicants.clone()) else { continue };
-                for c in call.categories.iter_mut().filter(|c| &c.path == path || (Call::within(&c.path, path) && c.min_applicants == old)) {
+                for c in call.categories.iter_mut().filter(|c| &c.path == path || (Call::within(&c.path, path) && c.min_applicants == old))
+                {
                     let before = c.min_applicants.replace(value.clone());
                     let what = tr!("fewest applicants of {}", "{}最少申报单位数", c.full_name());
                     let target = Target::Category { path: c.path.clone(), part: Part::MinApplicants };
@@ -174,7 +256,14 @@ pub(crate) fn apply(mut call: Call, amendment: usize, changes: &[Change], record
                     let before = c.completion.replace(completion.clone());
                     let what = tr!("completion date of {}", "{}完成时间", c.full_name());
                     let target = Target::Category { path: c.path.clone(), part: Part::Completion };
-                    record(target, what, before.as_ref().map(completion_words), Some(completion_words(completion)), before.map(|b| b.cite), &completion.cite);
+                    record(
+                        target,
+                        what,
+                        before.as_ref().map(completion_words),
+                        Some(completion_words(completion)),
+                        before.map(|b| b.cite),
+                        &completion.cite,
+                    );
                 }
             }
             Change::Kpi { path, id, min, max, cite } => {
@@ -201,7 +290,10 @@ pub(crate) fn apply(mut call: Call, amendment: usize, changes: &[Change], record
                 let Some(c) = call.category(path) else { continue };
                 let (what, old, replaced) = (
                     tr!("category {}", "类别“{}”", c.full_name()),
-                    Text::new(format!("{} ({})", c.full_name(), c.amount.words(unit, c.paid_after).en), format!("{}（{}）", c.full_name(), c.amount.words(unit, c.paid_after).zh)),
+                    Text::new(
+                        format!("{} ({})", c.full_name(), c.amount.words(unit, c.paid_after).en),
+                        format!("{}（{}）", c.full_name(), c.amount.words(unit, c.paid_after).zh),
+                    ),
                     c.cite.clone(),
                 );
                 record(Target::Category { path: path.clone(), part: Part::Whole }, what, Some(old), None, replaced, cite);
@@ -213,7 +305,7 @@ pub(crate) fn apply(mut call: Call, amendment: usize, changes: &[Change], record
                 record(Target::Exclusion(e.id.clone()), what, None, Some(exclusion_words(&call, e)), None, &e.cite);
                 call.exclusions.push(e.clone());
             }
-            Change::ChangeExclusion(edit) => {
+            Change::EditExclusion(edit) => {
                 let words = |call: &Call, e: &Exclusion| exclusion_words(call, e);
                 let Some(i) = call.exclusions.iter().position(|e| e.id == edit.id) else { continue };
                 let before = words(&call, &call.exclusions[i]);
@@ -256,7 +348,14 @@ pub(crate) fn apply(mut call: Call, amendment: usize, changes: &[Change], record
                 }
                 let replaced = std::mem::replace(&mut t.cite, cite.clone());
                 let what = tr!("length of {field}", "{field} 字数");
-                record(Target::TextLimit(field.clone()), what, Some(before), Some(chars_words(t.min_chars, t.max_chars)), Some(replaced), cite);
+                record(
+                    Target::TextLimit(field.clone()),
+                    what,
+                    Some(before),
+                    Some(chars_words(t.min_chars, t.max_chars)),
+                    Some(replaced),
+                    cite,
+                );
             }
         }
     }
@@ -290,35 +389,60 @@ fn withdraw_scopes(
     call.limits.retain_mut(|l| {
         let k = keep(&mut l.categories);
         if !k {
-            gone.push((Target::Scoped { what: "limit", id: l.id.clone() }, tr!("limit {}", "限项 `{}`", l.id), Text::from(l.id.clone()), l.cite.clone()));
+            gone.push((
+                Target::Scoped { what: "limit", id: l.id.clone() },
+                tr!("limit {}", "限项 `{}`", l.id),
+                Text::from(l.id.clone()),
+                l.cite.clone(),
+            ));
         }
         k
     });
     call.preferences.retain_mut(|p| {
         let k = keep(&mut p.categories);
         if !k {
-            gone.push((Target::Scoped { what: "preference", id: p.id.clone() }, tr!("preference {}", "优先支持 `{}`", p.id), Text::from(p.text.clone()), p.cite.clone()));
+            gone.push((
+                Target::Scoped { what: "preference", id: p.id.clone() },
+                tr!("preference {}", "优先支持 `{}`", p.id),
+                Text::from(p.text.clone()),
+                p.cite.clone(),
+            ));
         }
         k
     });
     call.commitments.retain_mut(|c| {
         let k = keep(&mut c.categories);
         if !k {
-            gone.push((Target::Scoped { what: "commitment", id: c.id.clone() }, tr!("commitment {}", "承诺事项 `{}`", c.id), Text::from(c.text.clone()), c.cite.clone()));
+            gone.push((
+                Target::Scoped { what: "commitment", id: c.id.clone() },
+                tr!("commitment {}", "承诺事项 `{}`", c.id),
+                Text::from(c.text.clone()),
+                c.cite.clone(),
+            ));
         }
         k
     });
     call.fields.retain_mut(|f| {
         let k = keep(&mut f.categories);
         if !k {
-            gone.push((Target::Scoped { what: "field", id: f.id.clone() }, tr!("form field {}", "申报书字段 `{}`", f.id), f.label.clone(), f.cite.clone()));
+            gone.push((
+                Target::Scoped { what: "field", id: f.id.clone() },
+                tr!("form field {}", "申报书字段 `{}`", f.id),
+                f.label.clone(),
+                f.cite.clone(),
+            ));
         }
         k
     });
     call.checks.retain_mut(|c| {
         let k = keep(&mut c.categories);
         if !k {
-            gone.push((Target::Scoped { what: "check", id: c.id.clone() }, tr!("check {}", "检查项 `{}`", c.id), c.message.clone(), c.cite.clone()));
+            gone.push((
+                Target::Scoped { what: "check", id: c.id.clone() },
+                tr!("check {}", "检查项 `{}`", c.id),
+                c.message.clone(),
+                c.cite.clone(),
+            ));
         }
         k
     });

@@ -83,7 +83,8 @@ pub fn compile_all(base: Base, inputs: &[Input]) -> (Option<Call>, Vec<Vec<Findi
     for (k, item) in items.iter().enumerate() {
         let input = &inputs[item.input];
         let notice = input.notice.as_ref().map(|n| (item.file.notice.as_ref(), n));
-        let mut cx = crate::compile::amending(&input.doc, base.spec, item.file.clauses(), item.info.reference(), &item.file.unusable, notice);
+        let mut cx =
+            crate::compile::amending(&input.doc, base.spec, item.file.clauses(), item.info.reference(), &item.file.unusable, notice);
         let mut info = item.info.clone();
         if let Some(m) = item.file.amendment.as_ref().filter(|m| m.source.is_some()) {
             info.cite = Some(cx.cite(&m.source, "/amendment", "the amendment's effect"));
@@ -160,7 +161,10 @@ fn info(call: &Call, doc: &Document, file: &AmendmentFile, findings: &mut Vec<Fi
     if !retroactive && effective.start() < issued.start() && meta.is_some_and(|m| m.effective.is_some() && m.issued.is_some()) {
         date_error(
             "/amendment/effective",
-            tr!("the amendment takes effect ({effective}) before it was issued ({issued})", "补充通知的施行时间（{effective}）早于发布日期（{issued}）"),
+            tr!(
+                "the amendment takes effect ({effective}) before it was issued ({issued})",
+                "补充通知的施行时间（{effective}）早于发布日期（{issued}）"
+            ),
             tr!("before the issue date", "早于发布日期"),
             tr!(
                 "an amendment takes effect when issued or later; one that reaches back to earlier submissions says `retroactive: true`",
@@ -362,7 +366,7 @@ impl Resolver<'_, '_> {
             }
             let existing = self.call.exclusions.iter().find(|x| &x.id == id);
             let sets = e.text.is_some() || e.summary.is_some() || e.applies_to.is_some() || e.soft.is_some() || e.when.is_some();
-            if e.new && e.remove || e.remove && sets {
+            if e.remove && (e.new || sets) {
                 self.both(&format!("{ptr}/remove"));
                 continue;
             }
@@ -378,7 +382,10 @@ impl Resolver<'_, '_> {
                                 tr!("added twice", "重复新增"),
                             );
                             f.labels[0].span = self.doc.spans().key(&ptr);
-                            f.help = Some(tr!("give this exclusion its own id, or leave out `new` to rewrite that one", "请为此限制情形另取编号，或去掉 `new` 以改写那一项"));
+                            f.help = Some(tr!(
+                                "give this exclusion its own id, or leave out `new` to rewrite that one",
+                                "请为此限制情形另取编号，或去掉 `new` 以改写那一项"
+                            ));
                         }
                         None => {
                             let f = self.cx.error(
@@ -387,14 +394,22 @@ impl Resolver<'_, '_> {
                                 &format!("{ptr}/new"),
                                 tr!("not new", "并非新增"),
                             );
-                            f.help = Some(tr!("leave out `new` to rewrite it, or give the new one its own id", "去掉 `new` 以改写它，或为新增的一项另取编号"));
+                            f.help = Some(tr!(
+                                "leave out `new` to rewrite it, or give the new one its own id",
+                                "去掉 `new` 以改写它，或为新增的一项另取编号"
+                            ));
                         }
                     }
                     continue;
                 }
                 if e.text.is_none() {
                     self.cx
-                        .error(CHANGE, tr!("a new exclusion needs its `text`", "新增的限制情形须有 `text`"), &ptr, tr!("no text", "缺少文本"))
+                        .error(
+                            CHANGE,
+                            tr!("a new exclusion needs its `text`", "新增的限制情形须有 `text`"),
+                            &ptr,
+                            tr!("no text", "缺少文本"),
+                        )
                         .help = Some(tr!("quote the supplementary notice's words under `text`", "请在 `text` 下引用补充通知原文"));
                     continue;
                 }
@@ -419,10 +434,8 @@ impl Resolver<'_, '_> {
                     && !near
                     && f.code.code == TARGET.code
                 {
-                    f.help = Some(tr!(
-                        "an exclusion the supplementary notice adds says `new: true`",
-                        "补充通知新增的限制情形须写 `new: true`"
-                    ));
+                    f.help =
+                        Some(tr!("an exclusion the supplementary notice adds says `new: true`", "补充通知新增的限制情形须写 `new: true`"));
                 }
                 continue;
             };
@@ -432,7 +445,13 @@ impl Resolver<'_, '_> {
                 continue;
             }
             if !sets {
-                self.nothing(&ptr, tr!("`text`, `applies_to`, `soft`, `when`, `new` or `remove`", "`text`、`applies_to`、`soft`、`when`、`new` 或 `remove`"));
+                self.nothing(
+                    &ptr,
+                    tr!(
+                        "`text`, `applies_to`, `soft`, `when`, `new` or `remove`",
+                        "`text`、`applies_to`、`soft`、`when`、`new` 或 `remove`"
+                    ),
+                );
                 continue;
             }
             if let Some(types) = &e.applies_to {
@@ -453,7 +472,7 @@ impl Resolver<'_, '_> {
                 when,
                 cite,
             };
-            self.out.push((Change::ChangeExclusion(edit), ptr));
+            self.out.push((Change::EditExclusion(edit), ptr));
         }
     }
 
@@ -475,17 +494,14 @@ impl Resolver<'_, '_> {
 
     /// `name` is not a `what` of the call: said so (or, when an earlier amendment withdrew
     /// it, that they contradict), labelled on its key.
-    fn missing(
-        &mut self,
-        ptr: &str,
-        what: (&str, &str),
-        name: &str,
-        known: &[&str],
-        kind: Option<&'static str>,
-    ) -> Option<&mut Finding> {
+    fn missing(&mut self, ptr: &str, what: (&str, &str), name: &str, known: &[&str], kind: Option<&'static str>) -> Option<&mut Finding> {
         let doc = self.doc;
         let withdrawn = kind.and_then(|k| {
-            self.past.withdrawn.iter().find(|((kk, n), _)| *kk == k && (n == name || (k == "category" && Call::within(name, n)))).map(|(_, &j)| j)
+            self.past
+                .withdrawn
+                .iter()
+                .find(|((kk, n), _)| *kk == k && (n == name || (k == "category" && Call::within(name, n))))
+                .map(|(_, &j)| j)
         });
         let id = &self.call.id;
         let (en, zh) = what;
@@ -528,15 +544,19 @@ impl Resolver<'_, '_> {
     fn nothing(&mut self, ptr: &str, keys: crate::i18n::Text) {
         let (en, zh) = (&keys.en, &keys.zh);
         let doc = self.doc;
-        let f = self.cx.error(CHANGE, tr!("this change changes nothing", "此项修改没有修改任何内容"), ptr, tr!("nothing to change", "无修改内容"));
+        let f = self.cx.error(
+            CHANGE,
+            tr!("this change changes nothing", "此项修改没有修改任何内容"),
+            ptr,
+            tr!("nothing to change", "无修改内容"),
+        );
         f.labels[0].span = doc.spans().key(ptr);
         f.help = Some(tr!("give {en}", "请写明 {zh}"));
     }
 
     fn both(&mut self, ptr: &str) {
-        self.cx
-            .error(CHANGE, tr!("a change both withdraws and rewrites", "同一项修改既取消又改写"), ptr, tr!("withdrawn", "取消"))
-            .help = Some(tr!("withdraw it (`remove`), or give what changes, not both", "要么取消（`remove`），要么写明所改内容，不能二者兼有"));
+        self.cx.error(CHANGE, tr!("a change both withdraws and rewrites", "同一项修改既取消又改写"), ptr, tr!("withdrawn", "取消")).help =
+            Some(tr!("withdraw it (`remove`), or give what changes, not both", "要么取消（`remove`），要么写明所改内容，不能二者兼有"));
     }
 }
 
@@ -576,7 +596,10 @@ fn checks(cx: &mut Cx, base: &Call, after: &Call, changes: &[(Change, String)]) 
                     .deadlines
                     .iter()
                     .filter(|d| {
-                        after.categories.iter().any(|l| l.leaf && Call::within(&l.path, path) && crate::validate::deadline_applies(d, Some(l)))
+                        after
+                            .categories
+                            .iter()
+                            .any(|l| l.leaf && Call::within(&l.path, path) && crate::validate::deadline_applies(d, Some(l)))
                     })
                     .map(|d| d.closes)
                     .max();
@@ -584,7 +607,10 @@ fn checks(cx: &mut Cx, base: &Call, after: &Call, changes: &[(Change, String)]) 
                     let by = completion.by;
                     cx.error(
                         DATE_ORDER,
-                        tr!("completion date {by} is before the last submission deadline ({last})", "完成期限 {by} 早于最后的申报截止时间（{last}）"),
+                        tr!(
+                            "completion date {by} is before the last submission deadline ({last})",
+                            "完成期限 {by} 早于最后的申报截止时间（{last}）"
+                        ),
                         &format!("{ptr}/by"),
                         tr!("before the deadline", "早于截止时间"),
                     );
@@ -596,7 +622,12 @@ fn checks(cx: &mut Cx, base: &Call, after: &Call, changes: &[(Change, String)]) 
                     && let (Some(a), Some(b)) = (k.min, k.max)
                     && a > b
                 {
-                    cx.error(MIN_MAX, tr!("`min` {a} is above `max` {b}", "`min` {a} 大于 `max` {b}"), ptr, tr!("after this change", "修改后"));
+                    cx.error(
+                        MIN_MAX,
+                        tr!("`min` {a} is above `max` {b}", "`min` {a} 大于 `max` {b}"),
+                        ptr,
+                        tr!("after this change", "修改后"),
+                    );
                 }
             }
             Change::TextLimit { field, .. } => {
@@ -679,7 +710,10 @@ fn deadline_dates(cx: &mut Cx, base: &Call, after: &Call, id: &str, ptr: &str) {
     {
         cx.error(
             DATE_ORDER,
-            tr!("deadline `{id}` would open ({o}) after it closes ({closes})", "截止事项 `{id}` 的开始时间（{o}）将晚于截止时间（{closes}）"),
+            tr!(
+                "deadline `{id}` would open ({o}) after it closes ({closes})",
+                "截止事项 `{id}` 的开始时间（{o}）将晚于截止时间（{closes}）"
+            ),
             ptr,
             tr!("out of order", "先后有误"),
         );
@@ -689,7 +723,10 @@ fn deadline_dates(cx: &mut Cx, base: &Call, after: &Call, id: &str, ptr: &str) {
     {
         cx.error(
             DATE_ORDER,
-            tr!("deadline `{id}` would close ({closes}) before the call was issued ({issued})", "截止事项 `{id}` 的截止时间（{closes}）将早于通知发布日期（{issued}）"),
+            tr!(
+                "deadline `{id}` would close ({closes}) before the call was issued ({issued})",
+                "截止事项 `{id}` 的截止时间（{closes}）将早于通知发布日期（{issued}）"
+            ),
             ptr,
             tr!("before the issue date", "早于发布日期"),
         );
@@ -712,7 +749,10 @@ fn deadline_dates(cx: &mut Cx, base: &Call, after: &Call, id: &str, ptr: &str) {
             let (by, path) = (done.by, &c.path);
             cx.error(
                 DATE_ORDER,
-                tr!("the new closing ({closes}) is after the completion date of `{path}` ({by})", "新的截止时间（{closes}）晚于 `{path}` 的完成期限（{by}）"),
+                tr!(
+                    "the new closing ({closes}) is after the completion date of `{path}` ({by})",
+                    "新的截止时间（{closes}）晚于 `{path}` 的完成期限（{by}）"
+                ),
                 ptr,
                 tr!("after the completion date", "晚于完成期限"),
             );
@@ -757,7 +797,10 @@ fn quota_sums(cx: &mut Cx, after: &Call, path: Option<&str>, quota: &crate::mode
             let parts = beside.iter().map(u64::to_string).collect::<Vec<_>>().join(" + ");
             cx.error(
                 QUOTA,
-                tr!("with this quota the categories beside it add up to {sum} ({parts}), more than {limit}", "按此名额，同级类别合计 {sum}（{parts}），超过 {limit}"),
+                tr!(
+                    "with this quota the categories beside it add up to {sum} ({parts}), more than {limit}",
+                    "按此名额，同级类别合计 {sum}（{parts}），超过 {limit}"
+                ),
                 &format!("{ptr}/value"),
                 tr!("too many", "过多"),
             );

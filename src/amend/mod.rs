@@ -67,12 +67,21 @@ impl Info {
 pub enum Target {
     /// The call's total quota.
     Quota,
-    Deadline { id: String, part: Part },
-    Category { path: String, part: Part },
+    Deadline {
+        id: String,
+        part: Part,
+    },
+    Category {
+        path: String,
+        part: Part,
+    },
     Exclusion(String),
     TextLimit(String),
     /// A limit, preference, commitment, field or check that concerned only withdrawn categories.
-    Scoped { what: &'static str, id: String },
+    Scoped {
+        what: &'static str,
+        id: String,
+    },
 }
 
 /// The part of a deadline or category a change concerns.

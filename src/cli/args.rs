@@ -31,7 +31,8 @@ pub enum Command {
     Explain(ExplainArgs),
     /// Print the JSON Schema of spec files or application files.
     Schema(SchemaArgs),
-    /// Print a call as an applicant's guide (Markdown or one HTML page), every item with its clause.
+    /// Print a call as an applicant's guide (Markdown or one HTML page), every item with its
+    /// clause. The guide is in Chinese, as the notice is; `--lang` sets the language of messages.
     Show(ShowArgs),
     /// Print every deadline and completion date of the calls, by date (text or iCalendar).
     Calendar(CalendarArgs),

@@ -28,16 +28,25 @@ pub fn run(args: &CheckArgs) -> Exit {
         stream.write(&printer, pieces);
     });
     super::specs::note_overrides(&bundle.overridden);
-    if !bundle.drafts.is_empty() {
-        let names: Vec<String> = bundle.drafts.iter().map(|p| callspec::source::display_name(p)).collect();
-        let (n, names) = (names.len(), names.join(", "));
-        eprintln!(
-            "{}",
-            super::say(tr!(
+    if bundle.files == 0 && !bundle.drafts.is_empty() {
+        // Nothing but drafts: nothing was checked, which is not a pass.
+        let (pieces, tally, unusable) = printer.pieces(vec![load::only_drafts(&bundle.drafts)]);
+        stream.add(tally, unusable);
+        stream.write(&printer, pieces);
+    } else if !bundle.drafts.is_empty() {
+        let n = bundle.drafts.len();
+        let (names, more) = load::some_names(&bundle.drafts);
+        let note = match more {
+            0 => tr!(
                 "note: {n} application draft(s) left out, not specs (first key `application:`): {names}; check them with `callspec validate`",
                 "注意：{n} 份申报书草稿未计入，它们不是规范文件（首个键为 `application:`）：{names}；请用 `callspec validate` 检查"
-            ))
-        );
+            ),
+            _ => tr!(
+                "note: {n} application draft(s) left out, not specs (first key `application:`): {names} and {more} more; check them with `callspec validate`",
+                "注意：{n} 份申报书草稿未计入，它们不是规范文件（首个键为 `application:`）：{names} 等；请用 `callspec validate` 检查"
+            ),
+        };
+        eprintln!("{}", super::say(note));
     }
     let verdicts_by_file = bundle
         .paths

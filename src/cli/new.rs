@@ -27,7 +27,7 @@ pub fn run(args: &NewArgs) -> Exit {
         None => Path::new("."),
     };
     let specs = args.specs.clone().unwrap_or_else(|| PathBuf::from("specs"));
-    let text = callspec::draft::yaml(call, cat, &schema_ref(&specs, &call.id, folder));
+    let text = callspec::draft::yaml(call, cat, schema_ref(&specs, &call.id, folder).as_deref());
     let Some(file) = &args.output else {
         super::out(&text);
         return Exit::Clean;
@@ -161,12 +161,16 @@ fn no_category_raw(call: &Call, path: &str) -> String {
 
 /// The modeline's schema path, relative to `folder`: the call's own schema
 /// (`<specs>/../schemas/calls/ID.schema.json`) when it exists, else the generic application schema.
-fn schema_ref(specs: &Path, id: &str, folder: &Path) -> String {
+/// The schema file beside the specs (`../schemas/calls/<id>.schema.json`, else the generic
+/// application schema), relative to the draft's folder; `None` when neither exists (a spec of
+/// the user's own, the built-in calls outside a checkout): a modeline would point nowhere.
+fn schema_ref(specs: &Path, id: &str, folder: &Path) -> Option<String> {
     let dir = if specs.is_file() { specs.parent().unwrap_or(Path::new("")) } else { specs };
     let schemas = dir.join("..").join("schemas");
     let own = schemas.join("calls").join(format!("{id}.schema.json"));
-    let target = if own.is_file() { own } else { schemas.join("application.schema.json") };
-    relative(&resolve(folder), &resolve(&target))
+    let generic = schemas.join("application.schema.json");
+    let target = [own, generic].into_iter().find(|p| p.is_file())?;
+    Some(relative(&resolve(folder), &resolve(&target)))
 }
 
 /// An absolute path with `.` and `..` resolved; symlinks are resolved in the part that exists.

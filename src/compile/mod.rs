@@ -339,16 +339,36 @@ impl Cx<'_> {
     /// Compiles the expression at `ptr` (a `when:` or a check's `rule`); an expression that
     /// does not parse, or names what a draft does not have, is reported on it.
     pub(crate) fn expression(&mut self, text: &str, ptr: &str) -> Option<crate::kinds::condition::Expr> {
+        self.expression_of(text, ptr, crate::kinds::condition::Want::Bool)
+    }
+
+    /// A path naming a value of the draft (`leader.birth_date`), checked like an expression.
+    pub(crate) fn path_expression(&mut self, text: &str, ptr: &str) -> Option<crate::kinds::condition::Expr> {
+        self.expression_of(text, ptr, crate::kinds::condition::Want::Value)
+    }
+
+    fn expression_of(&mut self, text: &str, ptr: &str, want: crate::kinds::condition::Want) -> Option<crate::kinds::condition::Expr> {
         let vocab = crate::kinds::field::Declared(&self.spec.fields);
-        match crate::kinds::condition::compile(text, &vocab) {
+        match crate::kinds::condition::compile(text, &vocab, want) {
             Ok(e) => Some(e),
             Err(r) => {
                 let span = self.doc.spans().value(ptr);
                 // Narrow the label to the offending part when the scalar is the expression as written.
-                let span = match r.at {
-                    Some((a, b)) if self.doc.file.text.get(span.offset..span.offset + span.len) == Some(text) => {
-                        crate::diagnostics::Span::new(span.offset + a, b - a)
+                // (plain, or quoted without escapes).
+                let raw = self.doc.file.text.get(span.offset..span.offset + span.len);
+                let inner = match raw {
+                    Some(r) if r == text => Some(0),
+                    Some(r)
+                        if r.len() == text.len() + 2
+                            && r.get(1..r.len() - 1) == Some(text)
+                            && (r.starts_with('"') || r.starts_with('\'')) =>
+                    {
+                        Some(1)
                     }
+                    _ => None,
+                };
+                let span = match (r.at, inner) {
+                    (Some((a, b)), Some(skip)) => crate::diagnostics::Span::new(span.offset + skip + a, b - a),
                     _ => span,
                 };
                 let f =
@@ -449,7 +469,7 @@ impl Cx<'_> {
                 // Each counted path is checked like an expression: `leader.name` names a key.
                 let mut per = Vec::new();
                 for (j, path) in l.per.iter().enumerate() {
-                    if self.expression(path, &format!("{p}/per/{j}")).is_some() {
+                    if self.path_expression(path, &format!("{p}/per/{j}")).is_some() {
                         per.push(format!("/{}", path.trim().replace('.', "/")));
                     }
                 }

@@ -104,7 +104,13 @@ impl<'t> Builder<'t> {
                 if self.scalar_bytes > self.max_scalar_bytes {
                     return None;
                 }
-                scalar(&text, style)
+                // Lines folded between Chinese characters are joined without a space.
+                match scalar(&text, style) {
+                    Some(Value::String(s)) if style != ScalarStyle::Literal => {
+                        Some(Value::String(super::unfold_cjk(&self.text[here.offset..here.offset + here.len], &s).unwrap_or(s)))
+                    }
+                    other => other,
+                }
             }
             Event::SequenceStart(_, 0, None) => {
                 let mut items = Vec::new();

@@ -293,6 +293,73 @@ pub fn parse(file: Arc<SourceFile>, limits: &Limits) -> Result<Document, Finding
     parse_full(file, limits)
 }
 
+/// A scalar written over several lines (`>` block, plain or quoted) as YAML folds it, but
+/// with no space where a line break between two Chinese characters was folded: YAML joins
+/// folded lines with a space, which Chinese text never has (`一\n  二` is `一二`, not `一 二`).
+/// `source` is the scalar's text in the file, `value` what the parser made of it; the join
+/// points are found by matching each source line in the value, and `None` (the value as the
+/// parser made it) is returned whenever they cannot be matched exactly (escapes, comments)
+/// or nothing changes. Both YAML paths call this with the same text and value, so they agree.
+pub(crate) fn unfold_cjk(source: &str, value: &str) -> Option<String> {
+    if !source.contains('\n') || !value.contains(' ') {
+        return None;
+    }
+    // A quoted scalar's own quotes are not part of its lines.
+    let source = match source.as_bytes() {
+        [q @ (b'"' | b'\''), .., e] if e == q && source.len() >= 2 => &source[1..source.len() - 1],
+        _ => source,
+    };
+    let mut at = 0; // where the value is matched up to
+    let mut drop = Vec::new(); // byte offsets in `value` of fold spaces to leave out
+    let mut before: Option<char> = None; // the last character of the previous line
+    for (n, line) in source.split('\n').enumerate() {
+        let line = line.strip_suffix('\r').unwrap_or(line);
+        let content = if n == 0 { line } else { line.trim_start_matches([' ', '\t']) }.trim_end_matches([' ', '\t']);
+        if content.is_empty() {
+            continue;
+        }
+        // The separator the parser put between the previous line and this one.
+        let rest = &value[at..];
+        let sep_len = rest.len() - rest.trim_start_matches([' ', '\t', '\n']).len();
+        let sep = &rest[..sep_len];
+        let after = &rest[sep_len..];
+        if !after.starts_with(content) {
+            // Leading spaces kept (a more indented line), or anything escaped: give up.
+            return None;
+        }
+        if sep == " " && before.is_some_and(is_cjk) && content.chars().next().is_some_and(is_cjk) {
+            drop.push(at);
+        }
+        at += sep_len + content.len();
+        before = content.chars().last();
+    }
+    if drop.is_empty() || !value[at..].trim_start_matches([' ', '\t', '\n']).is_empty() {
+        return None;
+    }
+    let mut out = String::with_capacity(value.len());
+    let mut from = 0;
+    for d in drop {
+        out.push_str(&value[from..d]);
+        from = d + 1;
+    }
+    out.push_str(&value[from..]);
+    Some(out)
+}
+
+/// A Chinese (or Japanese) character or CJK punctuation: text written without spaces.
+fn is_cjk(c: char) -> bool {
+    matches!(c,
+        '\u{3000}'..='\u{303F}' // CJK symbols and punctuation
+        | '\u{3040}'..='\u{30FF}' // kana
+        | '\u{3400}'..='\u{4DBF}'
+        | '\u{4E00}'..='\u{9FFF}'
+        | '\u{F900}'..='\u{FAFF}'
+        | '\u{FF00}'..='\u{FFEF}' // full-width forms
+        | '\u{2018}'..='\u{201F}' // quotation marks as Chinese text uses them
+        | '\u{2014}' | '\u{2026}'
+        | '\u{20000}'..='\u{2FFFF}')
+}
+
 /// The span from `start` to `end`, inside the text and widened to whole characters: a parser
 /// may point at a byte inside a character (jsonc-parser at an unexpected `万`).
 fn whole_chars(text: &str, start: usize, end: usize) -> Span {
@@ -369,6 +436,23 @@ mod tests {
 #[cfg(test)]
 mod anchor_tests {
     use super::*;
+
+    #[test]
+    fn folded_lines_join_chinese_without_a_space() {
+        let d = |text: &str| parse(SourceFile::new("t.yaml", text.to_owned()), &Limits::default()).unwrap().value;
+        assert_eq!(d("a: >\n  一二三\n  四五六\n\n  七\n")["a"], "一二三四五六\n七\n");
+        assert_eq!(d("a: 一二三\n  四五六\n")["a"], "一二三四五六");
+        assert_eq!(d("a: \"一二三\n  四五六\"\n")["a"], "一二三四五六");
+        assert_eq!(d("a: >-\n  中文，\n  “引号”\n")["a"], "中文，“引号”");
+        // Between other text, and where a line is kept, YAML's folding stands.
+        assert_eq!(d("a: >\n  Chinese\n  中文\n  text\n")["a"], "Chinese 中文 text\n");
+        assert_eq!(d("a: >\n  一\n    二\n  三\n")["a"], "一\n  二\n三\n");
+        assert_eq!(d("a: |\n  一\n  二\n")["a"], "一\n二\n");
+        assert_eq!(d("a: \"一\\t\n  二\"\n")["a"], "一\t 二");
+        for text in ["a: >\n  一二三\n  四五六\n", "a: 一二\n  三\n", "- >-\n  一\n  二\n", "a: '一\n  二'\n"] {
+            assert_eq!(events::agrees(text), Ok(true), "{text}");
+        }
+    }
 
     #[test]
     fn control_characters_are_found_past_the_byte_filter() {

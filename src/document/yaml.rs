@@ -379,7 +379,9 @@ fn index(file: &SourceFile, node: &Spanned<Node>, ptr: &mut String, key: Option<
             {
                 out.control = Some((span, c));
             }
-            Value::String(s.clone())
+            // Lines folded between Chinese characters are joined without a space.
+            let written = file.slice(span_of(file, &node.defined)).unwrap_or("");
+            Value::String(super::unfold_cjk(written, s).unwrap_or_else(|| s.clone()))
         }
         Node::Seq(items) => {
             let mut arr = Vec::with_capacity(items.len());

@@ -344,10 +344,8 @@ impl<'a> Guide<'a> {
         if let Some(d) = &c.duration {
             items.push(Item::new(format!("项目周期：{}", esc(&d.words().zh)), Some(&d.cite)));
         }
-        for f in
-            call.fields.iter().filter(|f| f.required && !f.categories.is_empty() && f.categories.iter().any(|s| Call::within(&c.path, s)))
-        {
-            items.push(Item::new(format!("须填写{}：{}", esc(&f.label.zh), esc(&f.words().zh)), Some(&f.cite)));
+        for f in call.fields.iter().filter(|f| !f.categories.is_empty() && f.categories.iter().any(|s| Call::within(&c.path, s))) {
+            items.push(Item::new(esc(&f.line().zh), Some(&f.cite)));
         }
         for k in call.checks.iter().filter(|k| !k.categories.is_empty() && k.categories.iter().any(|s| Call::within(&c.path, s))) {
             items.push(Item::new(esc(&k.requires.as_ref().unwrap_or(&k.message).zh), Some(&k.cite)));
@@ -430,11 +428,12 @@ impl<'a> Guide<'a> {
             .limits
             .iter()
             .map(|l| {
-                let cats = esc(&super::scope_names(call, &l.categories));
+                let cats = if l.whole_call { "本通知".to_owned() } else { esc(&super::scope_names(call, &l.categories)) };
+                let (who, soft) = (esc(&l.counted(call).zh), if l.soft { "原则上" } else { "" });
                 let text = if l.exclusive {
-                    format!("{cats}不可兼报，同一申报单位最多申报 {} 项", l.max)
+                    format!("{cats}不可兼报，同一{who}{soft}最多申报 {} 项", l.max)
                 } else {
-                    format!("{cats}：同一申报单位最多申报 {} 项", l.max)
+                    format!("{cats}：同一{who}{soft}最多申报 {} 项", l.max)
                 };
                 Item::new(text, Some(&l.cite))
             })
@@ -481,8 +480,7 @@ impl<'a> Guide<'a> {
         }
         // The call's own form fields and checks that every category shares.
         for d in self.call.fields.iter().filter(|d| d.categories.is_empty()) {
-            let place = d.place.name().zh;
-            items.push(Item::new(format!("{place}·{}：{}", esc(&d.label.zh), esc(&d.words().zh)), Some(&d.cite)));
+            items.push(Item::new(esc(&d.line().zh), Some(&d.cite)));
         }
         for k in self.call.checks.iter().filter(|k| k.categories.is_empty()) {
             items.push(Item::new(esc(&k.requires.as_ref().unwrap_or(&k.message).zh), Some(&k.cite)));

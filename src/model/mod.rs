@@ -6,6 +6,7 @@ use std::collections::BTreeMap;
 use chrono::FixedOffset;
 
 use crate::diagnostics::Citation;
+use crate::i18n::Text;
 use crate::values::{Money, When};
 
 pub use crate::kinds::amount::{Amount, Grade};
@@ -337,6 +338,35 @@ pub struct Limit {
     /// 原则上: going over is a warning.
     pub soft: bool,
     pub cite: Citation,
+}
+
+impl Limit {
+    /// What the limit counts, in words: the labels of the declared fields or form keys at its
+    /// pointers (`推荐单位`, `申报单位名称、所在院系`); the applicant for a limit per applicant.
+    pub fn counted(&self, call: &Call) -> Text {
+        if self.per.is_empty() {
+            return Text::new("applicant", "申报单位");
+        }
+        let names: Vec<Text> = self
+            .per
+            .iter()
+            .map(|p| {
+                let declared = call.fields.iter().find(|f| {
+                    let (section, list) = f.place.section();
+                    !list && *p == format!("/{section}/{}", f.id)
+                });
+                match declared {
+                    Some(f) => f.label.clone(),
+                    None => crate::application::field_label(p)
+                        .map_or_else(|| Text::from(p.trim_start_matches('/').replace('/', ".")), |l| Text::new(l.en, l.zh)),
+                }
+            })
+            .collect();
+        Text::new(
+            names.iter().map(|t| t.en.as_str()).collect::<Vec<_>>().join(" / "),
+            names.iter().map(|t| t.zh.as_str()).collect::<Vec<_>>().join("、"),
+        )
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]

@@ -269,7 +269,32 @@ impl Ctx<'_> {
                 });
                 Some(f)
             }
-            Verdict::Missing { piece, passage, diffs } => {
+            Verdict::Missing { piece, passage, diffs, far } => {
+                // An exclusion, preference or commitment may be the spec author's summary.
+                let (own_en, own_zh) = if q.section_ptr.is_none() {
+                    ("; or, where the text is your own summary, mark it `summary: true`", "；如为自拟的概括，请标注 `summary: true`")
+                } else {
+                    ("", "")
+                };
+                let requires = tr!(
+                    "the notice's words as they stand (white space aside), “…” where text is left out",
+                    "照录通知原文（空白除外），略去之处用“…”"
+                );
+                let finding =
+                    Finding::error(QUOTE, tr!("{w} is not the notice's words", "{w_zh}与通知原文不符")).in_file(self.doc.file.clone());
+                if far {
+                    // The closest passage shares less than half of it: citing it would only mislead.
+                    let part = short(&q.text[piece.clone()]);
+                    return Some(
+                        finding
+                            .label(self.narrow(value(), &q.text, piece), tr!("not in the notice", "通知中没有"))
+                            .requires(requires)
+                            .with_help(tr!(
+                                "nothing in {name} comes close to “{part}” (is it from another text, or in the spec's own words?); copy the notice's words (“…” where you leave text out){own_en}",
+                                "{name} 中没有与“{part}”相近的文字（是否出自别的文本，或为自拟的文字？）。请照录原文（略去之处用“…”）{own_zh}"
+                            )),
+                    );
+                }
                 let first = diffs.first().map_or(piece.clone(), |d| d.quote.clone());
                 let line = self.file.line_col(self.notice.original(passage.start)).0;
                 let shown: Vec<&super::closest::Diff> = diffs.iter().take(4).collect();
@@ -281,21 +306,17 @@ impl Ctx<'_> {
                     if more > 0 { (format!("; {more} more"), format!("；另有 {more} 处")) } else { (String::new(), String::new()) };
                 let (en, zh) = (en.join("; "), zh.join("；"));
                 Some(
-                    Finding::error(QUOTE, tr!("{w} is not the notice's words", "{w_zh}与通知原文不符"))
-                    .in_file(self.doc.file.clone())
+                    finding
                     .label(self.narrow(value(), &q.text, first), tr!("differs from the notice", "与通知原文不同"))
-                    .requires(tr!(
-                        "the notice's words as they stand (white space aside), “…” where text is left out",
-                        "照录通知原文（空白除外），略去之处用“…”"
-                    ))
+                    .requires(requires)
                     .cite(Some(Citation {
                         document: self.document.to_owned(),
                         section: self.notice.label_at(passage.start),
                         text: clean(&text[passage]),
                     }))
                     .with_help(tr!(
-                        "the closest passage ({name}, line {line}) differs: {en}{more_en}; copy the notice's words (“…” where you leave text out), or declare a correction under `notice.corrections` where its text is extraction noise",
-                        "最接近的原文（{name} 第 {line} 行）不同：{zh}{more_zh}。请照录原文（略去之处用“…”）；如属提取错误，请在 `notice.corrections` 中声明更正"
+                        "the closest passage ({name}, line {line}) differs: {en}{more_en}; copy the notice's words (“…” where you leave text out), or declare a correction under `notice.corrections` where its text is extraction noise{own_en}",
+                        "最接近的原文（{name} 第 {line} 行）不同：{zh}{more_zh}。请照录原文（略去之处用“…”）；如属提取错误，请在 `notice.corrections` 中声明更正{own_zh}"
                     )),
                 )
             }

@@ -5,7 +5,7 @@
 //! not marked `summary` — must be the notice's words:
 //!
 //! - compared after [`normal`]isation: white space dropped (one space kept between two ASCII
-//!   characters), nothing else; punctuation keeps its width;
+//!   characters, but not before a heading), nothing else; punctuation keeps its width;
 //! - with the extraction's noise corrected only through the spec's declared corrections
 //!   (`notice.corrections`: "９" read as "，"), applied to the notice's text;
 //! - with "…" where a quote leaves text out: the pieces between ellipses must appear in order;
@@ -13,7 +13,9 @@
 //!
 //! [`Notice`] prepares a text once (normalised, corrected, its headings found) and
 //! [`Notice::check`] judges one quote; [`check`] turns the verdicts of a spec's quotes into
-//! findings, and is what the compiler calls.
+//! findings, and is what the compiler calls. A quote that is not found cites the notice's
+//! closest passage and where it differs, unless even that passage differs in most of it: then
+//! the finding says that nothing in the notice comes close.
 
 pub mod check;
 pub mod closest;
@@ -53,17 +55,21 @@ pub enum Verdict {
     /// The piece at `piece` is in the notice only before the piece it follows.
     OutOfOrder { piece: Range<usize> },
     /// The piece at `piece` is not in the notice; `passage` is the closest passage and `diffs`
-    /// say where they differ.
-    Missing { piece: Range<usize>, passage: Range<usize>, diffs: Vec<Diff> },
+    /// say where they differ. `far` when even that passage differs in more than half the
+    /// piece's characters: nothing in the notice is close to it.
+    Missing { piece: Range<usize>, passage: Range<usize>, diffs: Vec<Diff>, far: bool },
 }
 
 impl Notice {
     /// Prepares `raw`, correcting it with `corrections` (`(read, as)` pairs, applied in order
     /// to the normalised text, every occurrence).
     pub fn new(raw: &str, corrections: &[(&str, &str)]) -> Self {
-        let mut n = normalize(raw);
+        let found = outline::scan(raw);
+        // White space before a heading is no word space, even between ASCII characters: a list's
+        // new line ("以下条件之一:\n(1)…", "应具备以下条件:\n1.…") is joined without one.
+        let mut n = normal::normalize_with(raw, |at| found.binary_search_by_key(&at, |f| f.start).is_err());
         let uses = corrections.iter().map(|(read, as_)| correct(&mut n, &normal::normal(read), &normal::normal(as_))).collect();
-        let headings = outline::headings(raw, &n);
+        let headings = outline::place(&found, &n);
         Notice { normal: n, headings, uses, regions: RefCell::default() }
     }
 
@@ -138,6 +144,7 @@ impl Notice {
                 let piece_range = original_range(start..start + piece.len());
                 let (mut passage, cost) = closest::passage(self.text(), piece);
                 let mut diffs: Vec<Diff> = closest::diffs(piece, &self.text()[passage.clone()]);
+                let mut far = cost as usize * 2 > piece.chars().count();
                 // More than a few edits: two passages joined without "…" explain it better.
                 if cost > 2
                     && let Some((joined, cut)) = closest::stitched(self.text(), piece)
@@ -145,6 +152,7 @@ impl Notice {
                     let gap_start = joined.start + cut;
                     let gap_end = joined.end - (piece.len() - cut);
                     passage = joined.clone();
+                    far = false;
                     diffs = vec![Diff { quote: cut..cut, notice: gap_start - joined.start..gap_end - joined.start }];
                 }
                 let diffs: Vec<Diff> = diffs
@@ -157,7 +165,7 @@ impl Notice {
                 if diffs.is_empty() {
                     Verdict::OutOfOrder { piece: piece_range }
                 } else {
-                    Verdict::Missing { piece: piece_range, passage, diffs }
+                    Verdict::Missing { piece: piece_range, passage, diffs, far }
                 }
             }
         }
@@ -277,7 +285,7 @@ mod tests {
     fn a_changed_character_is_missing_with_the_closest_passage() {
         let n = notice();
         let quote = "面向产业园区，支持开展学术交流、研发合作等活动不少于5场；";
-        let Verdict::Missing { piece, passage, diffs } = n.check(quote, Some("一、（一）1（1）")) else { panic!() };
+        let Verdict::Missing { piece, passage, diffs, far: false } = n.check(quote, Some("一、（一）1（1）")) else { panic!() };
         assert_eq!(piece, 0..quote.len());
         assert_eq!(&n.text()[passage], "面向产业园区，支持开展学术交流、研发合作等活动不少于4场；");
         assert_eq!(diffs.len(), 1);
@@ -300,6 +308,36 @@ mod tests {
         let quote = "申报主体：园区科协，由市级科协出具推荐函";
         let Verdict::Missing { diffs, .. } = n.check(quote, None) else { panic!() };
         assert_eq!((&quote[diffs[0].quote.clone()], &n.text()[diffs[0].notice.clone()]), ("，", "９"));
+    }
+
+    #[test]
+    fn a_new_line_opening_a_heading_is_no_space() {
+        // tests/corpus/jiangsu-soil-18-youth-award/notice.txt and
+        // tests/corpus/sichuan-2022-thinktank/notice.txt: half-width punctuation, then a list whose
+        // items open lines.
+        let raw = "1.拥护党的路线、方针、政策。\n2.中国青年科技奖评选应符合以下条件之一:\n(1)在自然科学研究领域取得重要的、创新性的成就和作出突出贡献;\n(2)在工程技术方面取得重大的、创造性的成果和作出贡献,并有显著应用成效;\n3.中国青年科技奖特别奖评选应符合以下条件:\n(二)申报课题的负责人及研究团队应具备以下条件:\n\n1.在相关研究领域具有较高的学术造诣;\n\n2.具有从事决策咨询课题研究的相关经历;\n登录 http://demo. example. \ncn\n";
+        let n = Notice::new(raw, &[]);
+        assert_eq!(
+            n.check(
+                "中国青年科技奖评选应符合以下条件之一:(1)在自然科学研究领域取得重要的、创新性的成就和作出突出贡献;(2)在工程技术方面",
+                Some("2")
+            ),
+            Verdict::Found
+        );
+        assert_eq!(n.check("应具备以下条件:1.在相关研究领域具有较高的学术造诣;2.具有", Some("（二）")), Verdict::Found);
+        // Between ASCII characters elsewhere the space stays: the address needs its correction.
+        assert!(n.text().ends_with("登录http://demo. example. cn"), "{}", n.text());
+    }
+
+    #[test]
+    fn a_quote_nothing_in_the_notice_comes_close_to_is_far() {
+        let n = notice();
+        let v = n.check("园区科协创新能力建设…(原文至此截断)", None);
+        let Verdict::Missing { piece, far: true, .. } = v else { panic!("{v:?}") };
+        assert_eq!(&"园区科协创新能力建设…(原文至此截断)"[piece], "(原文至此截断)");
+        assert!(matches!(n.check("课题研究周期原则上为4-6个月，鼓励提前完成", None), Verdict::Missing { far: true, .. }));
+        // A few edits are close: the closest passage is worth citing.
+        assert!(matches!(n.check("提交科技成果不少于200项。", None), Verdict::Missing { far: false, .. }));
     }
 
     #[test]

@@ -4,7 +4,8 @@
 //! numbers ("每项须 3\n家以上"), and spaces stand around numbers ("2025年 3月 27日") and between
 //! the characters of spaced-out headings ("填 报 说 明"). Chinese is written without spaces, so
 //! a run of white space is dropped, unless it stands between two ASCII characters (a URL,
-//! "A4 纸" keeps nothing, "Science Cafe" keeps one space): there it becomes one space. Nothing
+//! "A4 纸" keeps nothing, "Science Cafe" keeps one space): there it becomes one space, except
+//! before a heading of the notice ("以下条件之一:\n(1)…" is "以下条件之一:(1)…"). Nothing
 //! else changes: punctuation keeps its width ("," is not "，"), and extraction noise is
 //! corrected only through the corrections a spec declares (see [`super::Notice`]).
 
@@ -48,6 +49,13 @@ pub fn is_space(c: char) -> bool {
 /// Normalises `s`: runs of white space dropped, or one space between two ASCII characters;
 /// leading and trailing white space dropped.
 pub fn normalize(s: &str) -> Normal {
+    normalize_with(s, |_| true)
+}
+
+/// [`normalize`], keeping a space between two ASCII characters only where `space_before` says
+/// the character at that byte offset of `s` may follow one (a notice's heading may not:
+/// "条件之一:\n(1)…" is "条件之一:(1)…").
+pub fn normalize_with(s: &str, space_before: impl Fn(usize) -> bool) -> Normal {
     let mut out = Normal { text: String::with_capacity(s.len()), from: Vec::with_capacity(s.len() / 2) };
     let mut gap: Option<usize> = None;
     let mut last: Option<char> = None;
@@ -59,6 +67,7 @@ pub fn normalize(s: &str) -> Normal {
         if let (Some(g), Some(prev)) = (gap.take(), last)
             && prev.is_ascii_graphic()
             && c.is_ascii_graphic()
+            && space_before(i)
         {
             out.from.push((out.text.len(), g));
             out.text.push(' ');

@@ -2,10 +2,13 @@
 //!
 //! Notices number their parts the way Chinese official documents (公文) do: `一、` parts,
 //! `（一）` sections, `1.` items (also `1．` and `1、`), `（1）` points, and annexes that start
-//! with a line reading `附件` or `附件N` alone. Headings are found at the start of a line, and
-//! points also inside a line ("申报条件：（1）…（2）…"). A number is taken as a heading only
-//! when it continues the count of its level (1 after nothing, n + 1 after n, or 1 again), so
-//! "19.8万" at the start of a wrapped line is not item 19.
+//! with a line reading `附件` or `附件N` alone (`（一）` also written `(一)`). Headings are found
+//! at the start of a line, and points also inside a line ("申报条件：（1）…（2）…"). A page run
+//! together into one line (a web page extracted without its line breaks, see [`scan`]) has
+//! headings of every level inside that line. A digit-numbered item or point is taken as a heading
+//! only when it continues the count of its level (1 after nothing, n + 1 after n, or 1 again), so
+//! "19.8万" at the start of a wrapped line is not item 19; a Chinese-numbered part or section
+//! may also skip ahead (一、 二、 三、 then "(四)"; a truncated copy that starts in 二、).
 //!
 //! A *section label* (`clauses.<id>.section`) names a region of the notice:
 //!
@@ -82,19 +85,47 @@ fn marker(level: Level, n: u32) -> String {
     }
 }
 
+/// A heading as [`scan`] finds it: byte offsets in the raw text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Found {
+    pub level: Level,
+    pub number: u32,
+    /// Where its marker starts.
+    pub start: usize,
+    /// Where its text starts, after the marker.
+    pub body: usize,
+    /// True for a heading inside a line.
+    pub inline: bool,
+}
+
 /// The headings of `raw`, whose normalised (and corrected) text is `n`, in order.
 pub fn headings(raw: &str, n: &Normal) -> Vec<Heading> {
-    let mut found: Vec<(Level, u32, usize, usize, bool)> = Vec::new();
+    place(&scan(raw), n)
+}
+
+/// The headings of `raw`, in order, with byte offsets in `raw`. A line that holds at least three
+/// quarters of the text's characters is a page run together: inside it, a part does not follow
+/// a Chinese character ("统一、" is none) and an item neither follows a digit, letter or dot nor
+/// is a decimal ("2.5万元" is none).
+pub fn scan(raw: &str) -> Vec<Found> {
+    let mut found: Vec<Found> = Vec::new();
     let mut last = [0u32; 5];
     let accept = |level: Level, num: u32, last: &mut [u32; 5]| {
         let i = level.index();
-        let ok = level == Level::Annex || num == 1 || num == last[i] + 1;
+        let ok = match level {
+            Level::Annex => true,
+            // Chinese numerals are no quantities: a part or section may skip ahead (a truncated
+            // or condensed copy leaves some out).
+            Level::Part | Level::Section => num == 1 || num > last[i],
+            Level::Item | Level::Point => num == 1 || num == last[i] + 1,
+        };
         if ok {
             last[i] = num;
             last[i + 1..].iter_mut().for_each(|x| *x = 0);
         }
         ok
     };
+    let run_together = run_together(raw);
     let mut offset = 0;
     // The list of annexes at the end of the body ("附件：1.…" then "2.…" on the next lines, up to
     // a blank line) numbers annexes, not items.
@@ -115,8 +146,24 @@ pub fn headings(raw: &str, n: &Normal) -> Vec<Heading> {
         if let Some((level, num, len)) = line_marker(rest)
             && accept(level, num, &mut last)
         {
-            found.push((level, num, offset + lead, offset + lead + len, false));
+            found.push(Found { level, number: num, start: offset + lead, body: offset + lead + len, inline: false });
             scan_from = lead + len;
+        }
+        if run_together == Some(offset) {
+            // A page run together into one line: headings of every level inside it.
+            let mut at = scan_from;
+            while let Some(c) = line[at..].chars().next() {
+                let prev = line[..at].chars().next_back();
+                match inline_marker(&line[at..], prev) {
+                    Some((level, num, len)) if accept(level, num, &mut last) => {
+                        found.push(Found { level, number: num, start: offset + at, body: offset + at + len, inline: true });
+                        at += len;
+                    }
+                    _ => at += c.len_utf8(),
+                }
+            }
+            offset += line.len();
+            continue;
         }
         // Points inside the line: "申报条件：（1）省级学会…（2）…".
         // A byte scan for "(" and the "（" (EF BC 88) that open them: this runs over every line.
@@ -131,7 +178,7 @@ pub fn headings(raw: &str, n: &Normal) -> Vec<Heading> {
             }
             match paren_number(&line[p..]) {
                 Some((num, len)) if accept(Level::Point, num, &mut last) => {
-                    found.push((Level::Point, num, offset + p, offset + p + len, true));
+                    found.push(Found { level: Level::Point, number: num, start: offset + p, body: offset + p + len, inline: true });
                     at = p + len;
                 }
                 _ => at = p + 1,
@@ -139,16 +186,22 @@ pub fn headings(raw: &str, n: &Normal) -> Vec<Heading> {
         }
         offset += line.len();
     }
+    found
+}
+
+/// The headings `found` in the raw text, placed in its normalised (and corrected) text `n`,
+/// each with the end of its text and of its scope.
+pub fn place(found: &[Found], n: &Normal) -> Vec<Heading> {
     let mut out: Vec<Heading> = found
-        .into_iter()
-        .map(|(level, number, start, body, inline)| Heading {
-            level,
-            number,
-            start: n.position(start),
-            body: n.position(body),
+        .iter()
+        .map(|f| Heading {
+            level: f.level,
+            number: f.number,
+            start: n.position(f.start),
+            body: n.position(f.body),
             next: 0,
             end: 0,
-            inline,
+            inline: f.inline,
         })
         .collect();
     let len = n.text.len();
@@ -158,6 +211,60 @@ pub fn headings(raw: &str, n: &Normal) -> Vec<Heading> {
         out[i].end = out[i + 1..].iter().find(|h| h.level <= level).map_or(len, |h| h.start);
     }
     out
+}
+
+/// The byte offset of the line that holds a page run together, when there is one: a line with
+/// at least three quarters of the text's characters (white space aside). Web pages extracted
+/// without their line breaks come as one line ("…专题活动,二、申报项目及内容(一)上海市科协…").
+fn run_together(raw: &str) -> Option<usize> {
+    let mut total = 0usize;
+    let mut best = (0usize, 0usize);
+    let mut offset = 0;
+    for line in raw.split_inclusive('\n') {
+        let count = line.chars().filter(|&c| !is_space(c)).count();
+        total += count;
+        if count > best.0 {
+            best = (count, offset);
+        }
+        offset += line.len();
+    }
+    (best.0 > 0 && best.0 * 4 >= total * 3).then_some(best.1)
+}
+
+/// A heading marker inside a line run together, at the start of `s`, after the character
+/// `prev`: its level, number and length in bytes. A part (`二、`) does not follow a Chinese
+/// character (so "统一、" and "第一、二批" are none); an item (`2.`) neither follows a digit, a
+/// letter or a dot nor is a decimal ("2.5万元").
+fn inline_marker(s: &str, prev: Option<char>) -> Option<(Level, u32, usize)> {
+    let c = s.chars().next()?;
+    if matches!(c, '（' | '(') {
+        return compact_marker(s, false);
+    }
+    if NUMERALS.contains(&c) {
+        if prev.is_some_and(is_han) {
+            return None;
+        }
+        let (num, len) = chinese_number(s)?;
+        return s[len..].starts_with('、').then_some((Level::Part, num, len + '、'.len_utf8()));
+    }
+    if c.is_ascii_digit() {
+        if prev.is_some_and(|p| p.is_ascii_alphanumeric() || matches!(p, '.' | '．' | '-' | '~' | '～' | '/')) {
+            return None;
+        }
+        let (num, len) = digits(s)?;
+        let punct = s[len..].chars().next().filter(|c| matches!(c, '.' | '．' | '、'))?;
+        let after = &s[len + punct.len_utf8()..];
+        if after.starts_with(|c: char| c.is_ascii_digit()) {
+            return None;
+        }
+        return Some((Level::Item, num, len + punct.len_utf8()));
+    }
+    None
+}
+
+/// A Chinese character (CJK unified ideographs and their extension A).
+fn is_han(c: char) -> bool {
+    matches!(c, '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}')
 }
 
 /// A heading marker at the start of a line: its level, number and length in bytes. White space
@@ -543,6 +650,57 @@ mod tests {
             LabelError::NoHeading { marker: "附件3".into(), within: String::new(), there: vec!["附件1".into(), "附件2".into()] }
         );
         assert_eq!(resolve(&text, &hs, " "), Err(LabelError::Empty));
+    }
+
+    /// The start of tests/corpus/shanghai-2023-academic/notice.txt: a page run together into
+    /// one line, its headings run into the text before them; it starts inside 一、 and lacks 三、.
+    const RUN_TOGETHER: &str = "上海市科协(以下简称市科协)在2023年度继续面向学会、协会、研究会,鼓励各单位申报“青年科技论坛”,鼓励各单位组织举办学术年会、学会内交叉专业活动和各类专题活动,二、申报项目及内容(一)上海市科协2023学术(创新)年会(项目编号:2023-1-1~3)上海市科协2023学术(创新)年会将于2023年5~6月举办,主要申报项目:1.综合分论坛(项目编号:2023-1-1)围绕新时期上海经济社会、科技发展过程中的全局性、综合性、前瞻性问题展开,项目数量:4项经费额度:4~5万元/项执行时间:2023年5~6月申报对象:学会、民非、区科协2.学会年会(项目编号:2023-1-2)围绕学科、产业或技术发展,区科协、基层单位科协举办学术年会的,项目数量:8项经费额度:2~3万元/项执行时间:2023年5~6月申报对象:学会、区科协、基层单位科协3.专题活动(项目编号:2023-1-3)围绕学科和产业发展的特定专业、技术等开展的学术活动等,项目数量:不限执行时间:2023年5月至6月期间的活动优先考虑申报对象:学会(二)青年科技科坛(项目编号:2023-2)项目数量:8项经费额度:2~3万元/项执行时间:全年申报对象:学会、民非、高校科协(建议联合相关期刊中心)四、申报要求(一)为更好地发挥学术引领、创新策源的作用,(二)申报单位应填写《2023年度上海市科协学术项目申报表》(请\n";
+
+    #[test]
+    fn a_page_run_together_has_its_headings_inside_the_line() {
+        let n = normalize(RUN_TOGETHER);
+        let hs = headings(RUN_TOGETHER, &n);
+        assert_eq!(markers(&hs), ["二、", "（一）", "1", "2", "3", "（二）", "四、", "（一）", "（二）"]);
+        assert!(hs.iter().all(|h| h.inline));
+        let at = |label: &str| resolve(&n.text, &hs, label).map(|r| n.text[r].to_owned());
+        assert!(at("二、（一）2").unwrap().starts_with("2.学会年会(项目编号:2023-1-2)"));
+        assert!(at("二、（一）2").unwrap().ends_with("申报对象:学会、区科协、基层单位科协"));
+        assert_eq!(at("四、（二）").unwrap(), "(二)申报单位应填写《2023年度上海市科协学术项目申报表》(请");
+        assert!(at("引言").unwrap().ends_with("学会内交叉专业活动和各类专题活动,"));
+    }
+
+    #[test]
+    fn a_page_joined_by_spaces_is_run_together_too() {
+        // tests/corpus/cast-2016-research-topics/notice.txt: paragraphs joined by spaces.
+        let raw = "科协调函政字[2016]10号 各全国学会、协会、研究会办公室(秘书处): 为扎实推进中国科协建设高水平科技创新智库工作,现予公布并接受公开申报。 一、申报资格 1.具有独立法人资格的高等院校、科研机构、企事业单位和社会团体等,并具有完成课题必备的人才条件和物质条件。 2.通过全国学会和省级科协申报的,同等条件下优先考虑。 二、申报要求 1.申报题目根据《2016年度中国科协重大调研课题选题目录》确定,原则上不得自行变更题目。 4.申报截止日期为2016年4月30日,以邮戳为准。 三、资料下载 请登录中国科协网站(www.cast.org.cn)下载。\n";
+        let n = normalize(raw);
+        let hs = headings(raw, &n);
+        // "[2016]10号" and "2016年4月30日" are no items, and 4. does not follow 1.
+        assert_eq!(markers(&hs), ["一、", "1", "2", "二、", "1", "三、"]);
+    }
+
+    #[test]
+    fn inside_a_run_together_line_words_and_numbers_are_no_headings() {
+        let raw = "一、总则,坚持统一、规范,第一、二批项目每项2.5万元,编号2023-1-1,共3项。二、申报 1、如实填写 2、按时报送\n";
+        let n = normalize(raw);
+        let hs = headings(raw, &n);
+        assert_eq!(markers(&hs), ["一、", "二、", "1", "2"]);
+    }
+
+    #[test]
+    fn chinese_numbered_parts_and_sections_may_skip_ahead() {
+        // tests/corpus/wuhan-2019-intl-conference/notice.txt: 一、 二、 三、, then "(四)".
+        let raw = "一、本次申报资助的会议应为高端国际学术会议。\n二、填写《申报书》。\n三、申报单位按要求填写《申报书》一式三份。\n(四)项目应以武汉市科协为主办单位或支持单位,申报单位为承办单位,不得转包。\n市科协联系人:常 勇\n";
+        let n = normalize(raw);
+        let hs = headings(raw, &n);
+        assert_eq!(markers(&hs), ["一、", "二、", "三、", "（四）"]);
+        let at = |label: &str| resolve(&n.text, &hs, label).map(|r| n.text[r].to_owned());
+        assert!(at("（四）").unwrap().starts_with("(四)项目应以武汉市科协"));
+        assert_eq!(at("市科协联系人").unwrap(), "市科协联系人:常勇");
+        // Digits still continue their count: item 3 after nothing is no heading.
+        let raw = "一、要求\n3.第三项\n1.第一项\n";
+        let n = normalize(raw);
+        assert_eq!(markers(&headings(raw, &n)), ["一、", "1"]);
     }
 
     #[test]

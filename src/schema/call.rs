@@ -69,6 +69,8 @@ pub fn for_call_in(call: &Call, lang: Lang) -> Value {
             }
         }
     }
+    crate::kinds::field::schema::extend(call, &mut schema, lang, cited);
+    let root = schema.as_object_mut().expect("the application schema is an object");
     let mut all_of = Vec::new();
     all_of.extend(identifier(call, lang));
     all_of.extend(text_limits(call, lang));
@@ -321,16 +323,28 @@ fn category_rules(call: &Call, c: &Category, lang: Lang) -> Value {
     props.insert("kpis".into(), targets);
 
     if !c.letters.is_empty() {
-        required.push("letters");
+        // A letter required only `when:` a condition holds is described, not required: the
+        // schema cannot evaluate the condition.
+        if c.letters.iter().any(|l| l.when.is_none()) {
+            required.push("letters");
+        }
         let all: Vec<Value> = c
             .letters
             .iter()
             .map(|l| {
                 let (letter, issuer, id, source) = (&l.name, &l.issuer, &l.id, cited(&l.cite));
-                json!({
-                    "description": tr!("{letter} from {issuer} (`id: {id}`). {source}", "{issuer}出具的{letter}（`id: {id}`）。{source}").get(lang),
-                    "contains": { "required": ["id"], "properties": { "id": { "const": l.id } } },
-                })
+                let description = match &l.when {
+                    None => tr!("{letter} from {issuer} (`id: {id}`). {source}", "{issuer}出具的{letter}（`id: {id}`）。{source}"),
+                    Some(_) => tr!(
+                        "{letter} from {issuer} (`id: {id}`), where the notice requires it. {source}",
+                        "{issuer}出具的{letter}（`id: {id}`），在通知要求的情形下提供。{source}"
+                    ),
+                };
+                let mut one = json!({ "description": description.get(lang) });
+                if l.when.is_none() {
+                    one["contains"] = json!({ "required": ["id"], "properties": { "id": { "const": l.id } } });
+                }
+                one
             })
             .collect();
         props.insert("letters".into(), json!({ "allOf": all }));

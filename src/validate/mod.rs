@@ -86,7 +86,17 @@ impl<'a> Ctx<'a> {
     pub fn holds(&self, e: &crate::kinds::condition::Expr) -> Option<bool> {
         let scope = self.scope.get_or_init(|| {
             let category = self.category.map(|c| c.path.as_str());
-            crate::kinds::condition::Scope::new(&self.doc.value, &self.call.expression_roots, category, &self.call.id)
+            // Values already reported as unusable, or not of their declared field's type, are
+            // hidden from expressions: a condition never judges what another rule rejected.
+            let mut hidden: Vec<String> = self.app.unusable.iter().map(str::to_owned).collect();
+            for f in &self.call.fields {
+                for p in f.pointers(&self.doc.value) {
+                    if self.doc.value.pointer(&p).is_some_and(|v| crate::kinds::field::rejects(f, v)) {
+                        hidden.push(p);
+                    }
+                }
+            }
+            crate::kinds::condition::Scope::new(&self.doc.value, &self.call.expression_roots, category, &self.call.id, &hidden)
         });
         scope.holds(e)
     }
@@ -151,9 +161,11 @@ fn run(call: &Call, history: Option<&crate::amend::History>, doc: &Document, app
     findings
 }
 
-/// Counts in Unicode characters, as the notices do (限500字 counts characters, not bytes).
+/// Counts in Unicode characters, as the notices do (限500字 counts characters, not bytes),
+/// leaving out line breaks: where a YAML draft breaks its lines (a `|` block, a long line
+/// wrapped) is layout, so a text counts the same whatever the layout.
 pub fn chars(text: &str) -> usize {
-    text.chars().count()
+    text.chars().filter(|c| !matches!(c, '\n' | '\r')).count()
 }
 
 /// Whether a deadline applies to the category applied for (a deadline without categories

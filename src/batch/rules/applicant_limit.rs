@@ -2,7 +2,6 @@
 use super::{CrossRule, Cx, group_by};
 use crate::diagnostics::{CodeInfo, Severity};
 use crate::i18n::Text;
-use crate::model::Call;
 use crate::tr;
 
 pub const RULE: CrossRule = CrossRule {
@@ -66,7 +65,7 @@ fn check(cx: &mut Cx) {
                             tr!("at most {max} application(s) per applicant in {s_en}", "每个单位在{s_zh}中最多申报 {max} 项"),
                         )
                     } else {
-                        let what = counted(call, &limit.per);
+                        let what = limit.counted(call);
                         (
                             Text::new(
                                 format!("{n} applications in {s_en} have the same {}: {who}; at most {max} allowed", what.en),
@@ -94,23 +93,4 @@ fn check(cx: &mut Cx) {
             }
         }
     }
-}
-
-/// What a limit counts, in words: the labels of the declared fields at its pointers, else the
-/// key paths (`推荐单位`, `lead.name / lead.department`).
-fn counted(call: &Call, pointers: &[String]) -> Text {
-    let names: Vec<Text> = pointers
-        .iter()
-        .map(|p| {
-            let declared = call.fields.iter().find(|f| {
-                let (section, list) = f.place.section();
-                !list && *p == format!("/{section}/{}", f.id)
-            });
-            declared.map_or_else(|| Text::from(p.trim_start_matches('/').replace('/', ".")), |f| f.label.clone())
-        })
-        .collect();
-    Text::new(
-        names.iter().map(|t| t.en.as_str()).collect::<Vec<_>>().join(" / "),
-        names.iter().map(|t| t.zh.as_str()).collect::<Vec<_>>().join("、"),
-    )
 }

@@ -28,12 +28,14 @@ fn check(cx: &mut Ctx) {
             continue;
         }
         let severity = if c.soft { Severity::Warning } else { Severity::Error };
-        let mut f = cx
-            .finding(RULE.info, severity, c.message.clone(), &c.field, tr!("check `{}`", "检查项 `{}`", c.id))
-            .cite(Some(c.cite.clone()))
-            .with_help(tr!("the notice requires it; see the clause", "通知有此要求，详见所引条款"));
+        // Labelled with what the notice asks; the check's id is the author's, not the applicant's.
+        let label = c.requires.clone().unwrap_or_else(|| tr!("does not meet the notice's requirement", "不符合通知要求"));
+        let mut f = cx.finding(RULE.info, severity, c.message.clone(), &c.field, label).cite(Some(c.cite.clone()));
         if let Some(r) = &c.requires {
             f = f.requires(r.clone());
+        }
+        if let Some(h) = &c.help {
+            f = f.with_help(h.clone());
         }
         cx.push(f);
     }

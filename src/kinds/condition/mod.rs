@@ -29,6 +29,9 @@
 //! check or the field's own rule, never guessed at here.
 
 mod check_failed;
+mod types;
+
+pub use types::Ty;
 
 use std::collections::BTreeSet;
 use std::fmt;
@@ -112,6 +115,19 @@ impl PartialEq for Expr {
 pub trait Vocabulary {
     /// The keys an entry of `root` has.
     fn keys(&self, root: &str) -> Vec<String>;
+    /// The type of `root.key`, when the vocabulary states it.
+    fn ty(&self, _root: &str, _key: &str) -> Option<Ty> {
+        None
+    }
+}
+
+/// What an expression must give.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Want {
+    /// True or false: a `when:`, a check's `rule`, a preference's `met`.
+    Bool,
+    /// A value, named by a path (`field: leader.birth_date`, a limit's `per`).
+    Value,
 }
 
 /// Why an expression was refused: the message, the byte range within the expression when it
@@ -123,14 +139,20 @@ pub struct Refusal {
     pub help: Text,
 }
 
-/// Parses an expression and checks every name in it.
-pub fn compile(text: &str, vocab: &dyn Vocabulary) -> Result<Expr, Refusal> {
+/// Parses an expression, checks every name in it and, as far as they can be known without a
+/// draft, the types it compares and gives (`want`).
+pub fn compile(text: &str, vocab: &dyn Vocabulary, want: Want) -> Result<Expr, Refusal> {
     let program = cel::Program::compile(text).map_err(|e| {
         let first = e.errors.first();
         let msg = first.map_or_else(|| e.to_string(), |x| x.msg.clone());
-        let at = first.and_then(|x| usize::try_from(x.pos.1).ok()).map(|c| char_range(text, c, c + 1));
+        // At the end of the text (something is missing), the last character is labelled.
+        let n = text.chars().count();
+        let at = first
+            .and_then(|x| usize::try_from(x.pos.1).ok())
+            .map(|c| char_range(text, c.min(n.saturating_sub(1)), c.min(n.saturating_sub(1)) + 1));
         Refusal {
-            message: tr!("not a valid expression: {msg}", "不是有效的表达式：{msg}"),
+            // The parser's own words are English; the label shows where it stopped.
+            message: tr!("not a valid expression: {msg}", "不是有效的表达式：在标出的位置无法解析"),
             at,
             help: tr!(
                 "conditions are CEL expressions, e.g. `lead.type == 'provincial-society'`",
@@ -142,6 +164,16 @@ pub fn compile(text: &str, vocab: &dyn Vocabulary) -> Result<Expr, Refusal> {
     names.walk(program.expression());
     if let Some(p) = names.problem {
         return Err(p);
+    }
+    let mut types = types::Types::new(vocab);
+    let ty = types.of(program.expression());
+    if let Some((e, message, help)) = types.problem {
+        return Err(Refusal { message, at: names.at(&e), help });
+    }
+    if want == Want::Bool
+        && let Some(r) = types::want_bool(ty)
+    {
+        return Err(r);
     }
     let roots = names.roots;
     Ok(Expr { text: text.to_owned(), program: Arc::new(program), roots })
@@ -174,6 +206,15 @@ impl Names<'_> {
             Ast::Select(s) => {
                 let start = self.info.offset_for(s.operand.id).map_or(a, |(x, _)| x);
                 (start as usize, b as usize + 1 + s.field.chars().count())
+            }
+            // An operator is recorded at its symbol: it spans its operands.
+            Ast::Call(c) if c.target.is_none() && c.func_name.starts_with('_') && c.args.len() >= 2 => {
+                let first = self.at(&c.args[0]).map(|r| r.0);
+                let last = self.at(&c.args[c.args.len() - 1]).map(|r| r.1);
+                if let (Some(x), Some(y)) = (first, last) {
+                    return Some((x, y));
+                }
+                (a as usize, b as usize + 1)
             }
             _ => (a as usize, b as usize + 1),
         };
@@ -257,7 +298,12 @@ impl Names<'_> {
                 None => tr!("expressions read: {list}", "表达式可读取：{list}"),
             }
         };
-        self.refuse(e, tr!("`{name}` is not a part of a draft", "`{name}` 不是申报书的组成部分"), help);
+        let message = if name == "budget" {
+            tr!("expressions cannot read `budget`", "表达式不能读取 `budget`")
+        } else {
+            tr!("a draft has no part named `{name}`", "申报书中没有名为 `{name}` 的部分")
+        };
+        self.refuse(e, message, help);
     }
 
     /// `root.key`: the key must exist on the root's entries.
@@ -315,6 +361,12 @@ pub struct CheckSpec {
     /// The requirement in the notice's words (男性不超过35周岁、女性不超过38周岁).
     #[serde(default)]
     pub requires: Option<String>,
+    /// What the applicant can do about it, in Chinese (请提供…; 请改由…担任负责人).
+    #[serde(default)]
+    pub help: Option<String>,
+    /// The hint in English; the Chinese one when absent.
+    #[serde(default)]
+    pub help_en: Option<String>,
     /// True when the notice says 原则上: a warning, not an error.
     #[serde(default)]
     pub soft: bool,
@@ -338,6 +390,8 @@ pub struct Check {
     pub message: Text,
     /// The requirement in the notice's words.
     pub requires: Option<Text>,
+    /// What the applicant can do about it.
+    pub help: Option<Text>,
     /// 原则上: a warning, not an error.
     pub soft: bool,
     pub cite: crate::diagnostics::Citation,
@@ -355,7 +409,7 @@ pub(crate) fn compile_checks(cx: &mut crate::compile::Cx, specs: &[CheckSpec], p
         let rule = cx.expression(&c.rule, &format!("{ptr}/rule"));
         let when = c.when.as_ref().and_then(|w| cx.expression(w, &format!("{ptr}/when")));
         // The labelled path is checked like an expression: `leader.birth_date` names a key.
-        let field_ok = cx.expression(&c.field, &format!("{ptr}/field")).is_some();
+        let field_ok = cx.path_expression(&c.field, &format!("{ptr}/field")).is_some();
         let (Some(rule), true) = (rule, field_ok) else { continue };
         out.push(Check {
             id: c.id.clone(),
@@ -365,6 +419,7 @@ pub(crate) fn compile_checks(cx: &mut crate::compile::Cx, specs: &[CheckSpec], p
             field: format!("/{}", c.field.trim().replace('.', "/")),
             message: Text::new(c.message_en.clone().unwrap_or_else(|| c.message.clone()), c.message.clone()),
             requires: c.requires.as_ref().map(Text::from),
+            help: c.help.as_ref().map(|zh| Text::new(c.help_en.clone().unwrap_or_else(|| zh.clone()), zh.clone())),
             soft: c.soft,
             cite,
         });
@@ -395,8 +450,9 @@ impl fmt::Debug for Scope {
 
 impl Scope {
     /// The scope of a draft: its sections `roots` (others are left out), the category path
-    /// applied for and the call's id.
-    pub fn new(draft: &Value, roots: &BTreeSet<String>, category: Option<&str>, call: &str) -> Scope {
+    /// applied for and the call's id. The values at the `hidden` pointers read as null, so an
+    /// expression reading one yields no answer.
+    pub fn new(draft: &Value, roots: &BTreeSet<String>, category: Option<&str>, call: &str, hidden: &[String]) -> Scope {
         let mut cx = cel::Context::default();
         cx.add_function("age", age).expect("not a standard function");
         cx.add_function("months", months).expect("not a standard function");
@@ -404,7 +460,19 @@ impl Scope {
             let value = match root.as_str() {
                 "category" => category.map(|c| Value::String(c.to_owned())),
                 "call" => Some(Value::String(call.to_owned())),
-                r => draft.get(r).cloned(),
+                r => draft.get(r).cloned().map(|mut v| {
+                    let own = format!("/{r}");
+                    for p in hidden {
+                        if p == &own {
+                            v = Value::Null;
+                        } else if let Some(inner) = p.strip_prefix(&own).filter(|i| i.starts_with('/'))
+                            && let Some(slot) = v.pointer_mut(inner)
+                        {
+                            *slot = Value::Null;
+                        }
+                    }
+                    v
+                }),
             };
             if let Some(v) = value.and_then(|v| cel::to_value(v).ok()) {
                 cx.add_variable_from_value(root.clone(), v);
@@ -459,13 +527,19 @@ mod tests {
     struct Declared;
     impl Vocabulary for Declared {
         fn keys(&self, root: &str) -> Vec<String> {
-            if root == "leader" || root == "team" { vec!["birth_date".into(), "sex".into()] } else { Vec::new() }
+            if root == "leader" || root == "team" { vec!["birth_date".into(), "sex".into(), "member".into()] } else { Vec::new() }
+        }
+        fn ty(&self, _root: &str, key: &str) -> Option<Ty> {
+            Some(match key {
+                "member" => Ty::Bool,
+                _ => Ty::Text,
+            })
         }
     }
 
     fn holds(expr: &str, draft: serde_json::Value) -> Option<bool> {
-        let e = compile(expr, &Declared).expect("compiles");
-        Scope::new(&draft, &e.roots, Some("key/forum"), "test").holds(&e)
+        let e = compile(expr, &Declared, Want::Bool).expect("compiles");
+        Scope::new(&draft, &e.roots, Some("key/forum"), "test", &[]).holds(&e)
     }
 
     #[test]
@@ -485,15 +559,64 @@ mod tests {
 
     #[test]
     fn names_are_checked_when_compiled() {
-        let refused = |e: &str| compile(e, &Declared).expect_err("refused");
+        let refused = |e: &str| compile(e, &Declared, Want::Bool).expect_err("refused");
         let r = refused("leader.birth_dat < '1990-01-01'");
         assert_eq!(r.message.en, "`leader` has no key `birth_dat`");
         assert!(r.help.en.starts_with("did you mean `birth_date`?"), "{:?}", r.help);
         assert_eq!(r.at.map(|(a, b)| &"leader.birth_dat < '1990-01-01'"[a..b]), Some("leader.birth_dat"));
-        assert_eq!(refused("leeder.name == ''").message.en, "`leeder` is not a part of a draft");
+        assert_eq!(refused("leeder.name == ''").message.en, "a draft has no part named `leeder`");
         assert!(refused("budget.requested > 5").help.en.starts_with("amounts are not available"));
         assert!(refused("team.all(m, m.titel != '')").message.en.contains("no key `titel`"));
         assert!(refused("lead.type ==").message.en.starts_with("not a valid expression"));
-        assert!(compile("team.all(m, m.title != '' && m.sex == '男')", &Declared).is_ok());
+        assert!(compile("team.all(m, m.title != '' && m.sex == '男')", &Declared, Want::Bool).is_ok());
+    }
+
+    #[test]
+    fn types_that_can_never_make_sense_are_refused() {
+        let refused = |e: &str, want: Want| compile(e, &Declared, want).expect_err(e);
+        // A condition that is not true or false would make its requirement never apply.
+        assert!(refused("leader.birth_date", Want::Bool).message.en.starts_with("a condition must be true or false"));
+        assert!(refused("size(team) + 1", Want::Bool).message.en.contains("a number"));
+        assert!(refused("'是'", Want::Bool).message.en.contains("a text"));
+        // A yes-or-no field compared with text never holds.
+        let r = refused("leader.member == '是'", Want::Bool);
+        assert_eq!(r.message.en, "compares true or false with a text: it can never hold");
+        assert!(r.help.zh.contains("true"), "{:?}", r.help);
+        assert_eq!(r.at.map(|(a, b)| &"leader.member == '是'"[a..b]), Some("leader.member == '是'"));
+        assert!(refused("team.exists(m, m.member == 1)", Want::Bool).message.en.starts_with("compares true or false with a number"));
+        assert!(refused("leader.sex && true", Want::Bool).message.en.starts_with("`&&` joins conditions"));
+        assert!(refused("age(leader.birth_date, '2025-01-01') == '35'", Want::Bool).message.en.contains("a number with a text"));
+        // What is well typed, or not known, passes; a path names a value of any type.
+        for ok in [
+            "leader.member",
+            "!leader.member && leader.sex == '女'",
+            "leader.member == true",
+            "age(leader.birth_date, '2025-01-01') <= (leader.sex == '女' ? 38 : 35)",
+            "team.all(m, m.member)",
+            "kpis.events >= 3",
+            "leader.sex == null || leader.sex != ''",
+            "has(leader.birth_date)",
+            "category in ['key/forum', 'general']",
+        ] {
+            assert!(compile(ok, &Declared, Want::Bool).is_ok(), "{ok}: {:?}", compile(ok, &Declared, Want::Bool).err());
+        }
+        assert!(compile("leader.birth_date", &Declared, Want::Value).is_ok());
+    }
+
+    #[test]
+    fn hidden_values_give_no_answer() {
+        let d = serde_json::json!({ "leader": { "birth_date": "1990-6-1", "sex": "女" } });
+        // As text, 1990-6-1 sorts after 1990-10-01: only hiding the rejected value avoids a wrong answer.
+        let e = compile("leader.birth_date < '1990-10-01'", &Declared, Want::Bool).expect("compiles");
+        assert_eq!(Scope::new(&d, &e.roots, None, "t", &[]).holds(&e), Some(false));
+        assert_eq!(Scope::new(&d, &e.roots, None, "t", &["/leader/birth_date".into()]).holds(&e), None);
+        assert_eq!(Scope::new(&d, &e.roots, None, "t", &["/leader".into()]).holds(&e), None);
+    }
+
+    #[test]
+    fn parse_errors_are_not_english_in_chinese() {
+        let r = compile("lead.type ==", &Declared, Want::Bool).expect_err("refused");
+        assert!(!r.message.zh.chars().any(|c| c.is_ascii_alphabetic()), "{}", r.message.zh);
+        assert!(r.at.is_some());
     }
 }

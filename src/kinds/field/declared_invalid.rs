@@ -38,7 +38,14 @@ pub(super) fn problem(f: &Field, v: &Value) -> Option<Text> {
             Value::String(s) => s.parse::<crate::values::Money>().is_ok(),
             _ => false,
         },
-        FieldType::Date => v.as_str().is_some_and(|s| s.parse::<crate::values::When>().is_ok()),
+        // Written in full (1983-09-01): expressions compare dates as text, so 1983-9-1 would
+        // sort after 1983-10-01.
+        FieldType::Date => v.as_str().is_some_and(|s| {
+            let b = s.as_bytes();
+            b.len() == 10
+                && b.iter().enumerate().all(|(i, c)| if i == 4 || i == 7 { *c == b'-' } else { c.is_ascii_digit() })
+                && s.parse::<crate::values::When>().is_ok()
+        }),
         FieldType::YesNo => v.is_boolean(),
         FieldType::Choice => {
             let Some(s) = v.as_str() else { return Some(f.kind.words()) };
@@ -118,6 +125,14 @@ mod tests {
         let f: Vec<_> = out.findings.into_iter().filter(|f| f.code.code == "field.invalid").collect();
         assert_eq!(f.len(), 1, "{f:?}");
         insta::assert_snapshot!(Outcome { findings: f }.rendered());
+    }
+
+    #[test]
+    fn a_date_written_without_leading_zeros() {
+        let out = check(&edit(&[("leader: { name: 张三,", "leader: { name: 张三, birth_date: 1983-9-1,")]));
+        assert!(out.codes().contains(&"field.invalid"), "{:?}", out.codes());
+        // The age check reading it stays silent: the value is already reported.
+        assert!(!out.codes().contains(&"check.failed"), "{:?}", out.codes());
     }
 
     #[test]

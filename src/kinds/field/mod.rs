@@ -23,6 +23,7 @@ mod contact_postal_code;
 mod declared_invalid;
 mod declared_missing;
 mod declared_range;
+pub mod schema;
 mod text_length;
 
 use schemars::JsonSchema;
@@ -260,11 +261,26 @@ impl Field {
         (0..n).map(|i| format!("/{section}/{i}/{}", self.id)).collect()
     }
 
-    /// What the notice asks of the value, in words: `须填写；不晚于 1989-01-01`.
+    /// The field as the guide lists it: where it sits, its label and what the notice asks
+    /// (`项目负责人·出生日期：须填写；不早于 1987-01-01`).
+    pub fn line(&self) -> Text {
+        let (place, words) = (self.place.name(), self.words_for(self.when.is_some()));
+        Text::new(format!("{}, {}: {}", place.en, self.label.en, words.en), format!("{}·{}：{}", place.zh, self.label.zh, words.zh))
+    }
+
+    /// What the notice asks of the value, in words: `须填写；不晚于 1989-01-01` (for a draft the
+    /// requirement applies to).
     pub fn words(&self) -> Text {
+        self.words_for(false)
+    }
+
+    /// The words, saying so when the field is required only in some cases (`conditional`).
+    fn words_for(&self, conditional: bool) -> Text {
         let mut parts: Vec<Text> = Vec::new();
-        if self.required {
-            // A condition is the notice's (the clause says when); its expression is for authors.
+        if self.required && conditional {
+            // The condition is the notice's (its clause says when); the expression is for authors.
+            parts.push(Text::new("required where the notice says", "按通知所述情形须填写"));
+        } else if self.required {
             parts.push(Text::new("required", "须填写"));
         }
         match &self.limits {
@@ -307,6 +323,12 @@ impl FieldType {
     }
 }
 
+/// Whether a filled-in value of a declared field is rejected (not of its type, not one of its
+/// choices): what `field.invalid` reports.
+pub fn rejects(f: &Field, v: &Value) -> bool {
+    !declared_invalid::empty(Some(v)) && declared_invalid::problem(f, v).is_some()
+}
+
 /// The declared fields of a call, by draft section: what expressions may name besides the
 /// application format's own keys.
 pub struct Declared<'a>(pub &'a [FieldSpec]);
@@ -314,6 +336,18 @@ pub struct Declared<'a>(pub &'a [FieldSpec]);
 impl crate::kinds::condition::Vocabulary for Declared<'_> {
     fn keys(&self, root: &str) -> Vec<String> {
         self.0.iter().filter(|f| f.at.section().0 == root).map(|f| f.id.clone()).collect()
+    }
+    fn ty(&self, root: &str, key: &str) -> Option<crate::kinds::condition::Ty> {
+        use crate::kinds::condition::Ty;
+        let f = self.0.iter().find(|f| f.at.section().0 == root && f.id == key)?;
+        Some(match f.kind {
+            FieldType::Text | FieldType::Date | FieldType::Choice => Ty::Text,
+            FieldType::Integer => Ty::Number,
+            FieldType::Choices => Ty::List,
+            FieldType::YesNo => Ty::Bool,
+            // Money is not for expressions (exact decimals); its type is left open.
+            FieldType::Money => Ty::Unknown,
+        })
     }
 }
 
@@ -426,8 +460,8 @@ fn limits(cx: &mut crate::compile::Cx, f: &FieldSpec, ptr: &str) -> Limits {
         cx.error(
             FIELD,
             Text::new(
-                format!("`{key}` does not apply to a field of type {}", f.kind.words().en),
-                format!("`{key}` 不适用于{}类型的字段", f.kind.words().zh),
+                format!("`{key}` does not apply here: the field is {}", f.kind.words().en),
+                format!("`{key}` 不适用于此字段：该字段为{}", f.kind.words().zh),
             ),
             &format!("{ptr}/{key}"),
             tr!("not for this type", "不适用于此类型"),

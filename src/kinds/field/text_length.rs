@@ -7,10 +7,14 @@ pub const RULE: Rule = Rule {
         summary: "a text field exceeds (or falls short of) the form's length limit, counted in characters",
         doc: "Forms limit some fields (内容摘要（限500字）, 单位简介（400字以内）). Length is counted in \
               Unicode characters, as a person counts 字, not in bytes: 500 Chinese characters are 500, \
-              though they take 1,500 bytes in UTF-8.",
+              though they take 1,500 bytes in UTF-8. Line breaks are not counted, so a text counts \
+              the same on one line, as a `|` block or as a `>` block (which joins lines between \
+              Chinese characters without a space); spaces and punctuation count.",
         summary_zh: "文本字段超出（或不足）表格的字数限制，按字符计",
         doc_zh: "表格限制部分字段的字数（内容摘要（限500字）、单位简介（400字以内））。字数按 Unicode 字符计，\
-                 即人们数“字”的方式，而不是按字节：500 个汉字就是 500 字，尽管它们在 UTF-8 中占 1,500 字节。",
+                 即人们数“字”的方式，而不是按字节：500 个汉字就是 500 字，尽管它们在 UTF-8 中占 1,500 字节。\
+                 换行不计入，因此同一段文字写在一行、写成 `|` 块或 `>` 块（在汉字之间合并行时不加空格），\
+                 字数都相同；空格和标点计入。",
     },
     check,
 };
