@@ -30,6 +30,7 @@ use crate::model::Call;
 use crate::values::When;
 
 pub(crate) use apply::Change;
+pub(crate) use apply::{chars_words, completion_words, exclusion_words};
 pub use compile::{Base, Input, compile_all};
 
 /// One supplementary notice, as the guide and the diff name it.
