@@ -18,11 +18,13 @@
 //! assert_eq!(call.document.as_deref(), Some("杭科协〔2025〕6号"));
 //! ```
 
+pub mod amend;
 pub mod application;
 pub mod batch;
 pub mod bundled;
 pub mod compile;
 pub mod diagnostics;
+pub mod diff;
 pub mod document;
 pub mod draft;
 pub mod expect;

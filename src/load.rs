@@ -86,16 +86,48 @@ fn compile_spec(
     plans: Option<&std::collections::BTreeMap<String, crate::model::Plan>>,
     notice: Option<&crate::notice::Input>,
 ) -> (Option<Call>, Vec<Finding>) {
-    if let Some(f) = version_1(doc) {
-        return (None, vec![f]);
+    let (call, findings, _) = compile_spec_keeping(doc, plans, notice);
+    (call, findings)
+}
+
+/// [`compile_spec`], handing back the spec as read too (an amendment compiles in its vocabulary).
+fn compile_spec_keeping(
+    doc: &Document,
+    plans: Option<&std::collections::BTreeMap<String, crate::model::Plan>>,
+    notice: Option<&crate::notice::Input>,
+) -> (Option<Call>, Vec<Finding>, Option<SpecFile>) {
+    if let Some(f) = version_1(doc).or_else(|| not_a_call(doc)) {
+        return (None, vec![f], None);
     }
     let (spec, mut findings) = read::<SpecFile>(doc, Kind::Spec);
-    let Some(spec) = spec else { return (None, findings) };
+    let Some(spec) = spec else { return (None, findings, None) };
     let (call, more) = crate::compile::compile(doc, &spec, plans, notice);
     findings.extend(more);
     crate::diagnostics::sort(&mut findings);
     let ok = findings.iter().all(|f| f.severity != crate::diagnostics::Severity::Error);
-    (call.filter(|_| ok), findings)
+    (call.filter(|_| ok), findings, Some(spec))
+}
+
+/// A supplementary notice given where a call spec is wanted (`validate --spec`): one finding
+/// saying how to use it, not the schema's complaint about every key.
+fn not_a_call(doc: &Document) -> Option<Finding> {
+    let base = doc.value.get("amends")?.as_str().unwrap_or_default().to_owned();
+    Some(
+        Finding::error(
+            crate::amend::codes::BASE,
+            crate::tr!(
+                "this is a supplementary notice (it amends `{base}`), not a call spec",
+                "这是补充通知（修订 `{base}`），不是通知规范文件"
+            ),
+        )
+        .in_file(doc.file.clone())
+        .at_pointer("/amends")
+        .label(doc.spans().value("/amends"), crate::tr!("an amendment", "补充通知"))
+        .with_help(crate::tr!(
+            "put it in a folder with (or beside) the spec of `{base}` and pass the folder with `--specs`",
+            "请将其与 `{base}` 的规范文件放在同一文件夹中（或放在其旁边），并用 `--specs` 指定该文件夹"
+        )),
+    )
 }
 
 /// Everything in a set of spec folders and files: calls and the plans they may name.
@@ -222,6 +254,8 @@ enum Pass {
     Plan(Arc<SourceFile>),
     /// A spec, parsed already when the run is for named calls (they are few).
     Spec(Option<Box<Document>>),
+    /// A supplementary notice, parsed already when its id could not be peeked.
+    Amendment(Option<Box<Document>>),
 }
 
 /// Loads the specs and plans of `specs` (the built-in ones first, then the user's), handing each
@@ -251,6 +285,7 @@ pub fn load_specs_with(
     let mut out = Bundle::default();
     let mut plans = Vec::new();
     let mut found = Vec::new();
+    let mut amendments: Vec<(Input, Option<Box<Document>>)> = Vec::new();
     for (input, builtin) in inputs {
         let path = input.path();
         let file = match input.read(limits) {
@@ -270,17 +305,28 @@ pub fn load_specs_with(
         }
         out.files += 1;
         out.paths.push(path.clone());
-        let peeked = document::peek(&file.text, &[&["plan"], &["call", "id"]]);
+        // A supplementary notice names its call under `amends:` (2).
+        let peeked = document::peek(&file.text, &[&["plan"], &["call", "id"], &["amends"]]);
         let class = match (&peeked, wanted) {
             (Some((0, _)), _) => Pass::Plan(file),
             (Some((_, id)), Some(wanted)) if !wanted.contains(id) => continue,
+            (Some((2, _)), _) => Pass::Amendment(None),
             (Some(_), None) => Pass::Spec(None),
-            // Not plain enough to peek, and without the word `plan`: no plan, and read in the
-            // second pass only (most files a specs folder should not hold are drafts).
-            (None, None) if !file.text.contains("plan") => Pass::Spec(None),
+            // Not plain enough to peek, and without the words `plan` and `amends`: neither a plan
+            // nor an amendment, and read in the second pass only (most files a specs folder should not hold are drafts).
+            (None, None) if !file.text.contains("plan") && !file.text.contains("amends") => Pass::Spec(None),
             // A spec a run for named calls needs, or a file to tell apart: parsed now.
             _ => match document::parse(file.clone(), limits) {
                 Ok(doc) if doc.value.get("plan").is_some() => Pass::Plan(file),
+                Ok(doc) if doc.value.get("amends").is_some() => {
+                    let amends = doc.value.get("amends").and_then(serde_json::Value::as_str).map(str::to_owned);
+                    if let (Some(wanted), Some(id)) = (wanted, &amends)
+                        && !wanted.contains(id)
+                    {
+                        continue;
+                    }
+                    Pass::Amendment(Some(Box::new(doc)))
+                }
                 Ok(doc) if wanted.is_some() => match doc.value.pointer("/call/id").and_then(|v| v.as_str()) {
                     Some(id) if wanted.is_some_and(|w| w.contains(id)) => Pass::Spec(Some(Box::new(doc))),
                     Some(_) => continue,
@@ -294,6 +340,7 @@ pub fn load_specs_with(
         match class {
             Pass::Plan(file) => plans.push((path, file, builtin)),
             Pass::Spec(doc) => found.push((input, doc, builtin)),
+            Pass::Amendment(doc) => amendments.push((input, doc)),
         }
     }
     // Plans are few; a run for named calls reads them only when one of its calls names one.
@@ -332,6 +379,10 @@ pub fn load_specs_with(
         }
         out.failed.push(files[0].clone());
     }
+    // Supplementary notices, read now: the specs of the calls they amend are kept once compiled.
+    let amendments = read_amendments(amendments, specs.quotes, limits, sink, &mut out.failed);
+    let amended: std::collections::BTreeSet<String> = amendments.iter().map(|(base, _, _)| base.clone()).collect();
+    let mut kept: std::collections::HashMap<std::path::PathBuf, SpecFile> = Default::default();
     // Call ids: the files defining each, and its call; built-in calls apart, to be replaced.
     let mut by_id: std::collections::BTreeMap<String, (Vec<std::path::PathBuf>, Option<Call>)> = Default::default();
     let mut builtin_calls: Vec<(std::path::PathBuf, Call)> = Vec::new();
@@ -355,8 +406,13 @@ pub fn load_specs_with(
             }
             Ok(doc) => {
                 let notice = specs.quotes.then(|| input.notice(&doc, limits));
-                let (call, f) = compile_spec(&doc, Some(&out.plans), notice.as_ref());
+                let (call, f, spec) = compile_spec_keeping(&doc, Some(&out.plans), notice.as_ref());
                 findings.extend(f);
+                if let (Some(c), Some(spec)) = (&call, spec)
+                    && amended.contains(&c.id)
+                {
+                    kept.insert(path.clone(), spec);
+                }
                 call
             }
         };
@@ -406,9 +462,146 @@ pub fn load_specs_with(
             }
         }
     }
+    if !amendments.is_empty() {
+        out.amend(amendments, &kept, specs.builtin, limits, sink);
+    }
     // In file order, as the folder was walked (built-in specs by name).
     out.calls.sort_by(|a, b| a.0.cmp(&b.0));
     out
+}
+
+/// A supplementary notice read for a run: the call it amends, its path, and the document.
+type Amendment = (String, std::path::PathBuf, crate::amend::Input);
+
+/// Parses the supplementary notices of a run (with their notice texts when quotes are
+/// checked). One that cannot be parsed, or names no call, is reported and left out.
+fn read_amendments(
+    found: Vec<(Input, Option<Box<Document>>)>,
+    quotes: bool,
+    limits: &Limits,
+    sink: &mut dyn FnMut(Vec<Finding>),
+    failed: &mut Vec<std::path::PathBuf>,
+) -> Vec<Amendment> {
+    let mut out = Vec::new();
+    for (input, parsed) in found {
+        let path = input.path();
+        let mut findings = Vec::new();
+        let doc = match parsed {
+            Some(doc) => Ok(*doc),
+            None => input.read(limits).and_then(|file| {
+                findings.extend(source::note(&file));
+                document::parse(file, limits)
+            }),
+        };
+        let doc = match doc {
+            Ok(doc) => doc,
+            Err(f) => {
+                findings.push(f);
+                sink(findings);
+                failed.push(path);
+                continue;
+            }
+        };
+        match doc.value.get("amends").and_then(serde_json::Value::as_str).map(str::to_owned) {
+            Some(base) => {
+                let notice = quotes.then(|| input.notice(&doc, limits));
+                if !findings.is_empty() {
+                    sink(findings);
+                }
+                out.push((base, path, crate::amend::Input { doc, notice }));
+            }
+            None => {
+                // Its schema says what is wrong with `amends:`.
+                findings.extend(read::<crate::amend::spec::AmendmentFile>(&doc, Kind::Amendment).1);
+                sink(findings);
+                failed.push(path);
+            }
+        }
+    }
+    out
+}
+
+impl Bundle {
+    /// Applies the supplementary notices to the calls they amend: each amended call replaces
+    /// its published form. A call whose amendments have errors is not used (its files are
+    /// `failed`); a notice amending a call that is not there is reported. A run over the user's
+    /// files alone (`check DIR`) finds the call of a notice among the built-in specs.
+    fn amend(
+        &mut self,
+        amendments: Vec<Amendment>,
+        kept: &std::collections::HashMap<std::path::PathBuf, SpecFile>,
+        builtin_loaded: bool,
+        limits: &Limits,
+        sink: &mut dyn FnMut(Vec<Finding>),
+    ) {
+        let mut by_base: std::collections::BTreeMap<String, Vec<(std::path::PathBuf, crate::amend::Input)>> = Default::default();
+        for (base, path, input) in amendments {
+            by_base.entry(base).or_default().push((path, input));
+        }
+        for (id, list) in by_base {
+            let (paths, inputs): (Vec<_>, Vec<_>) = list.into_iter().unzip();
+            let here = self.calls.iter().position(|(_, c)| c.id == id);
+            let builtin =
+                (here.is_none() && !builtin_loaded && !self.duplicates.contains_key(&id)).then(|| builtin_spec(&id, limits)).flatten();
+            let base = match (here, &builtin) {
+                (Some(i), _) => kept.get(&self.calls[i].0).map(|spec| (self.calls[i].1.clone(), spec)),
+                (None, Some((_, call, spec))) => Some((call.clone(), spec)),
+                (None, None) => None,
+            };
+            let Some((call, spec)) = base else {
+                let known: Vec<&str> = self.calls.iter().map(|(_, c)| c.id.as_str()).collect();
+                let near = crate::schema::suggest(&id, known.iter().copied()).map(str::to_owned);
+                for input in &inputs {
+                    let doc = &input.doc;
+                    let f = Finding::error(
+                        crate::amend::codes::BASE,
+                        crate::tr!("no call `{id}` is available to amend", "没有可供修订的通知 `{id}`"),
+                    )
+                    .in_file(doc.file.clone())
+                    .at_pointer("/amends")
+                    .label(doc.spans().value("/amends"), crate::tr!("no such call", "无此通知"))
+                    .with_help(match &near {
+                        Some(n) => crate::tr!("did you mean `{n}`?", "是否应为 `{n}`？"),
+                        None => crate::tr!(
+                            "load the call's spec with it (the same folder, or `--specs`); a spec with errors cannot be amended",
+                            "请与其通知规范文件一同加载（同一文件夹，或 `--specs`）；有错误的规范文件无法修订"
+                        ),
+                    });
+                    sink(vec![f]);
+                }
+                self.failed.extend(paths);
+                continue;
+            };
+            let (amended, findings) = crate::amend::compile_all(crate::amend::Base { call: &call, spec }, &inputs);
+            for f in findings {
+                sink(f);
+            }
+            match (amended, here) {
+                (Some(c), Some(i)) => self.calls[i].1 = c,
+                (Some(c), None) => {
+                    let name = builtin.as_ref().map(|(n, ..)| n.clone()).unwrap_or_default();
+                    self.calls.push((std::path::PathBuf::from(name), c));
+                }
+                (None, here) => {
+                    // A call whose amendments have errors is not used: its published form would judge wrongly.
+                    if let Some(i) = here {
+                        let (path, _) = self.calls.remove(i);
+                        self.failed.push(path);
+                    }
+                    self.failed.extend(paths);
+                }
+            }
+        }
+    }
+}
+
+/// The built-in spec of a call: its name, the call compiled and the spec as read.
+fn builtin_spec(id: &str, limits: &Limits) -> Option<(String, Call, SpecFile)> {
+    let file = crate::bundled::sources().into_iter().find(|f| document::peek(&f.text, &[&["call", "id"]]).is_some_and(|(_, x)| x == id))?;
+    let name = file.name.clone();
+    let doc = document::parse(file, limits).ok()?;
+    let (call, _, spec) = compile_spec_keeping(&doc, None, None);
+    Some((name, call?, spec?))
 }
 
 /// [`load_specs_with`] on the user's files alone.

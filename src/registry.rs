@@ -28,6 +28,7 @@ pub fn all() -> Vec<&'static CodeInfo> {
     v.push(crate::form::CONFLICT);
     v.extend(crate::compile::codes::ALL.iter().copied());
     v.extend(crate::notice::check::ALL.iter().copied());
+    v.extend(crate::amend::codes::ALL.iter().copied());
     v.extend(crate::kinds::rules().map(|r| r.info));
     v.extend(crate::batch::rules::ALL.iter().map(|r| r.info));
     v

@@ -127,6 +127,12 @@ pub fn plan_schema() -> &'static Value {
     embedded(&S, include_str!("../schemas/plan.schema.json"))
 }
 
+/// The schema of supplementary notices ([`crate::amend`]).
+pub fn amendment_schema() -> &'static Value {
+    static S: OnceLock<Value> = OnceLock::new();
+    embedded(&S, include_str!("../schemas/amendment.schema.json"))
+}
+
 /// Every schema as the types generate it, with its file stem under `schemas/`; the committed
 /// files, which runs use, must equal these.
 pub fn all() -> Vec<(&'static str, Value)> {
@@ -134,6 +140,7 @@ pub fn all() -> Vec<(&'static str, Value)> {
         ("callspec", generate::<SpecFile>()),
         ("application", generate::<Application>()),
         ("plan", generate::<crate::spec::plan::PlanFile>()),
+        ("amendment", generate::<crate::amend::spec::AmendmentFile>()),
     ]
 }
 
@@ -149,12 +156,16 @@ struct ApplicationValidator;
 #[jsonschema::validator(path = "schemas/plan.schema.json", draft = Draft202012, validate_formats = true)]
 struct PlanValidator;
 
+#[jsonschema::validator(path = "schemas/amendment.schema.json", draft = Draft202012, validate_formats = true)]
+struct AmendmentValidator;
+
 /// Which schema a document is checked against.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Kind {
     Spec,
     Application,
     Plan,
+    Amendment,
 }
 
 impl Kind {
@@ -163,6 +174,7 @@ impl Kind {
             Kind::Spec => spec_schema(),
             Kind::Application => application_schema(),
             Kind::Plan => plan_schema(),
+            Kind::Amendment => amendment_schema(),
         }
     }
     fn is_valid(self, instance: &Value) -> bool {
@@ -170,6 +182,7 @@ impl Kind {
             Kind::Spec => SpecValidator::is_valid(instance),
             Kind::Application => ApplicationValidator::is_valid(instance),
             Kind::Plan => PlanValidator::is_valid(instance),
+            Kind::Amendment => AmendmentValidator::is_valid(instance),
         }
     }
 
@@ -178,6 +191,7 @@ impl Kind {
             Kind::Spec => SpecValidator::iter_errors(instance),
             Kind::Application => ApplicationValidator::iter_errors(instance),
             Kind::Plan => PlanValidator::iter_errors(instance),
+            Kind::Amendment => AmendmentValidator::iter_errors(instance),
         }
     }
 }

@@ -19,7 +19,12 @@ fn committed_schemas_are_current() {
     }
     assert!(stale.is_empty(), "stale schemas (regenerated outside CI; review and commit): {stale:?}");
     // What runs check against (the committed files, built into the binary) is what the types say.
-    let used = [callspec::schema::spec_schema(), callspec::schema::application_schema(), callspec::schema::plan_schema()];
+    let used = [
+        callspec::schema::spec_schema(),
+        callspec::schema::application_schema(),
+        callspec::schema::plan_schema(),
+        callspec::schema::amendment_schema(),
+    ];
     for ((name, generated), used) in callspec::schema::all().iter().zip(used) {
         assert_eq!(generated, used, "{name}: the schema built into the binary is not the generated one");
     }

@@ -51,6 +51,13 @@ pub enum Command {
     /// Write a spec skeleton from a notice's plain text: its numbered clauses quoted, its
     /// metadata, the numbers it states as commented rule stubs.
     Init(InitArgs),
+    /// Compare two versions of calls, and which drafts change verdict.
+    ///
+    /// OLD and NEW are spec files, folders (with supplementary notices) or built-in call ids.
+    /// Every rule that differs is listed with the clause before and after; with `--drafts`, the
+    /// drafts whose verdict or findings change. Exit codes as diff(1): 0 no difference, 1
+    /// differences, 2 trouble.
+    Diff(DiffArgs),
     /// Print a shell completion script.
     Completions(CompletionsArgs),
     /// Print the man page (roff), or write one page per subcommand into a folder.
@@ -101,6 +108,36 @@ pub struct ValidateArgs {
     pub output: OutputArgs,
     #[command(flatten)]
     pub limits: LimitArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct DiffArgs {
+    /// The old version: a spec file, a folder of specs and supplementary notices, or the id of a
+    /// built-in call.
+    pub old: String,
+    /// The new version: as OLD (a folder holding only a supplementary notice amends the built-in
+    /// call it names).
+    pub new: String,
+    /// Validate the drafts of this folder against both versions and list those that change.
+    #[arg(long, value_name = "DIR")]
+    pub drafts: Option<PathBuf>,
+    /// Judge the drafts' deadlines at this moment (`2025-04-21` or `2025-04-21 18:00`); default:
+    /// now. A draft's `expect.as_of` fixes its own.
+    #[arg(long, value_name = "WHEN", requires = "drafts")]
+    pub as_of: Option<callspec::values::When>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = DiffFormat::Text)]
+    pub format: DiffFormat,
+    #[command(flatten)]
+    pub limits: LimitArgs,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum DiffFormat {
+    /// Grouped text, one change a few lines.
+    Text,
+    /// One JSON document.
+    Json,
 }
 
 #[derive(Debug, Args)]

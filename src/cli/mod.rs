@@ -6,6 +6,7 @@ mod args;
 mod calendar;
 mod check;
 mod completions;
+mod diff;
 mod explain;
 mod form;
 mod help_zh;
@@ -144,6 +145,7 @@ pub fn main() -> ExitCode {
         Command::Fill(a) => form::run_fill(&a),
         Command::Export(a) => form::run_export(&a),
         Command::Init(a) => init::run(&a),
+        Command::Diff(a) => diff::run(&a),
         Command::Completions(a) => completions::run(&a),
         Command::Man(a) => man::run(&a),
     };

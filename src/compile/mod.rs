@@ -95,6 +95,22 @@ pub fn compile_plan(
     refs.finish(out)
 }
 
+/// A compiler for a supplementary notice ([`crate::amend`]): its findings go on `doc`, its
+/// `source:`s name its own `clauses` (cited as `document`), in the vocabulary of the spec it
+/// amends (applicant types, declared fields). Ends with [`Cx::finish_amending`].
+pub(crate) fn amending<'a>(
+    doc: &'a Document,
+    base: &'a SpecFile,
+    clauses: &'a BTreeMap<String, spec::Clause>,
+    document: String,
+    unusable: &'a Unusable,
+    notice: Option<(Option<&'a spec::Notice>, &'a crate::notice::Input)>,
+) -> Cx<'a> {
+    let mut refs = Refs::new(doc, clauses, document, unusable);
+    refs.notice = notice;
+    Cx { refs, spec: base, categories_complete: true }
+}
+
 /// What every document with clauses needs: citing them, reporting, duplicate ids.
 pub(crate) struct Refs<'a> {
     doc: &'a Document,
@@ -155,7 +171,7 @@ impl<'a> Refs<'a> {
 
     /// Records a text of the spec that quotes the notice from the clause `source` (checked in
     /// [`Refs::finish`]).
-    fn quoted(&mut self, ptr: String, what: crate::i18n::Text, text: &str, source: &Option<String>) {
+    pub(crate) fn quoted(&mut self, ptr: String, what: crate::i18n::Text, text: &str, source: &Option<String>) {
         self.quotes.push((ptr, what, text.to_owned(), source.clone()));
     }
 
@@ -315,6 +331,11 @@ impl<'a> Refs<'a> {
 }
 
 impl Cx<'_> {
+    /// The findings of a compiler made by [`amending`]: with unused clauses and quotes checked.
+    pub(crate) fn finish_amending(self) -> Vec<Finding> {
+        self.refs.finish(()).1
+    }
+
     /// Compiles the expression at `ptr` (a `when:` or a check's `rule`); an expression that
     /// does not parse, or names what a draft does not have, is reported on it.
     pub(crate) fn expression(&mut self, text: &str, ptr: &str) -> Option<crate::kinds::condition::Expr> {
@@ -358,7 +379,7 @@ impl Cx<'_> {
         }
     }
 
-    fn applicant_types(&mut self, ids: &[String], ptr: &str) {
+    pub(crate) fn applicant_types(&mut self, ids: &[String], ptr: &str) {
         for (i, id) in ids.iter().enumerate() {
             let unusable = self.unusable("/applicant_types")
                 || self.unusable(&format!("/applicant_types/{}", crate::document::escape(id)))
@@ -427,28 +448,7 @@ impl Cx<'_> {
         let paths: Vec<String> = categories.iter().map(|c| c.path.clone()).collect();
 
         self.duplicates(spec.exclusions.iter().enumerate().map(|(i, e)| (e.id.as_deref(), format!("/exclusions/{i}/id"))), "exclusion");
-        let exclusions = spec
-            .exclusions
-            .iter()
-            .enumerate()
-            .map(|(i, e)| {
-                let p = format!("/exclusions/{i}");
-                self.applicant_types(&e.applies_to, &format!("{p}/applies_to"));
-                let id = e.id.clone().unwrap_or_default();
-                if let (false, Some(text)) = (e.summary, &e.text) {
-                    self.quoted(format!("{p}/text"), tr!("the text of exclusion `{id}`", "限制情形 `{id}` 的文本"), text, &e.source);
-                }
-                model::Exclusion {
-                    id,
-                    text: e.text.clone().unwrap_or_default(),
-                    applies_to: e.applies_to.clone(),
-                    soft: e.soft,
-                    summary: e.summary,
-                    when: e.when.as_ref().and_then(|w| self.expression(w, &format!("{p}/when"))),
-                    cite: self.cite(&e.source, &p, "exclusion"),
-                }
-            })
-            .collect();
+        let exclusions = spec.exclusions.iter().enumerate().map(|(i, e)| self.exclusion(e, &format!("/exclusions/{i}"))).collect();
 
         self.duplicates(spec.limits.iter().enumerate().map(|(i, e)| (e.id.as_deref(), format!("/limits/{i}/id"))), "limit");
         let limits = spec
@@ -606,11 +606,30 @@ impl Cx<'_> {
             fields,
             checks,
             expression_roots: Default::default(),
+            amendments: None,
         }
         .with_expression_roots()
     }
 
-    fn leads(&mut self, l: &spec::Leads, ptr: &str) -> Cited<Vec<String>> {
+    /// The compiled exclusion at `ptr`; its text, unless a summary, is a quote to check.
+    pub(crate) fn exclusion(&mut self, e: &spec::Exclusion, p: &str) -> model::Exclusion {
+        self.applicant_types(&e.applies_to, &format!("{p}/applies_to"));
+        let id = e.id.clone().unwrap_or_default();
+        if let (false, Some(text)) = (e.summary, &e.text) {
+            self.quoted(format!("{p}/text"), tr!("the text of exclusion `{id}`", "限制情形 `{id}` 的文本"), text, &e.source);
+        }
+        model::Exclusion {
+            id,
+            text: e.text.clone().unwrap_or_default(),
+            applies_to: e.applies_to.clone(),
+            soft: e.soft,
+            summary: e.summary,
+            when: e.when.as_ref().and_then(|w| self.expression(w, &format!("{p}/when"))),
+            cite: self.cite(&e.source, p, "exclusion"),
+        }
+    }
+
+    pub(crate) fn leads(&mut self, l: &spec::Leads, ptr: &str) -> Cited<Vec<String>> {
         let types = l.types.clone().unwrap_or_default();
         self.applicant_types(&types, &format!("{ptr}/types"));
         Cited { value: types, cite: self.cite(&l.source, ptr, "the lead-applicant rule") }
@@ -627,7 +646,7 @@ impl Cx<'_> {
     }
 
     /// The compiled completion date; `None` when its date is unusable (the schema said why).
-    fn completion(&mut self, c: &spec::Completion, ptr: &str) -> Option<model::Completion> {
+    pub(crate) fn completion(&mut self, c: &spec::Completion, ptr: &str) -> Option<model::Completion> {
         let cite = self.cite(&c.source, ptr, "completion date");
         let Some(by) = c.by else {
             if !self.unusable(&format!("{ptr}/by")) {
@@ -675,7 +694,7 @@ impl Cx<'_> {
     }
 
     /// The compiled quota; `None` when its kind or value is unusable.
-    fn quota(&mut self, q: &spec::Quota, ptr: &str) -> Option<Cited<model::Quota>> {
+    pub(crate) fn quota(&mut self, q: &spec::Quota, ptr: &str) -> Option<Cited<model::Quota>> {
         let cite = self.cite(&q.source, ptr, "quota");
         let kind = q.kind?;
         let value = match (kind, q.value) {
@@ -1193,7 +1212,7 @@ impl Cx<'_> {
         }
     }
 
-    fn min_max(&mut self, min: Option<u32>, max: Option<u32>, ptr: &str, min_key: &str, max_key: &str) {
+    pub(crate) fn min_max(&mut self, min: Option<u32>, max: Option<u32>, ptr: &str, min_key: &str, max_key: &str) {
         if let (Some(a), Some(b)) = (min, max)
             && a > b
         {
@@ -1485,6 +1504,8 @@ fn what_zh(what: &str) -> &str {
         "unique-projects rule" => "不得重复申报规则",
         "partner" => "合作单位",
         "letter" => "函件",
+        "the amendment's effect" => "补充通知的施行规定",
+        "category withdrawal" => "取消类别",
         other => other,
     }
 }

@@ -66,12 +66,18 @@ pub struct Entry<'a> {
     /// The clauses that set the date (several when categories with one completion date cite
     /// their own clauses).
     pub cites: Vec<&'a Citation>,
+    /// Why the date is what it is when a supplementary notice moved it: `经 杭科协〔2025〕9号 由 2025-04-21 改为 2025-04-30 17:00`.
+    pub moved: Option<String>,
 }
 
 impl Entry<'_> {
     /// What happens, in words: `申报截止：网上申报（学会管理服务平台）`.
     pub fn what(&self) -> String {
-        if self.name.is_empty() { self.kind.words() } else { format!("{}：{}", self.kind.words(), self.name) }
+        let what = if self.name.is_empty() { self.kind.words() } else { format!("{}：{}", self.kind.words(), self.name) };
+        match &self.moved {
+            Some(why) => format!("{what}（{why}）"),
+            None => what,
+        }
     }
 
     /// The entry's UID: `<call>-<deadline id>-<kind>@callspec`.
@@ -94,11 +100,12 @@ pub fn of_call<'a>(call: &'a Call) -> Vec<Entry<'a>> {
             deadline: Some(d),
             scope: d.categories.clone(),
             cites: vec![cite],
+            moved: None,
         };
         if let Some(opens) = d.opens {
-            out.push(entry(opens, Kind::Opens, &d.cite));
+            out.push(Entry { moved: moved(call, &d.id, crate::amend::Part::Opens), ..entry(opens, Kind::Opens, &d.cite) });
         }
-        out.push(entry(d.closes, Kind::Closes, &d.cite));
+        out.push(Entry { moved: moved(call, &d.id, crate::amend::Part::Closes), ..entry(d.closes, Kind::Closes, &d.cite) });
         for (n, x) in d.extensions.iter().enumerate() {
             out.push(entry(x.until, Kind::Extension { n, fewer_than: x.when_fewer_applicants_than }, &x.cite));
         }
@@ -131,9 +138,22 @@ pub fn of_call<'a>(call: &'a Call) -> Vec<Entry<'a>> {
             deadline: None,
             scope,
             cites,
+            moved: None,
         });
     }
     out
+}
+
+/// The latest change a supplementary notice made to a deadline's date, in words.
+fn moved(call: &Call, id: &str, part: crate::amend::Part) -> Option<String> {
+    let a = call.amendments.as_deref()?;
+    let target = crate::amend::Target::Deadline { id: id.to_owned(), part };
+    let r = a.of(&target).last()?;
+    let by = a.info(r).reference();
+    Some(match &r.old {
+        Some(old) => format!("经 {by} 由 {} 改为 {}", old.zh, r.new.as_ref().map_or("", |n| n.zh.as_str())),
+        None => format!("经 {by} 设定"),
+    })
 }
 
 /// The dated events of every call, by date: on one day, events without a time first, then by

@@ -27,6 +27,7 @@ pub fn markdown(call: &Call) -> String {
 pub fn markdown_view(call: &Call, view: View) -> String {
     let mut g = Guide { call, out: String::new(), view };
     g.header();
+    g.amendments();
     g.categories_table();
     g.category_sections();
     g.timeline();
@@ -69,6 +70,7 @@ struct Guide<'a> {
 /// The sections of a page, with their anchors.
 const SECTIONS: &[(&str, &str)] = &[
     ("key-facts", "申报要点"),
+    ("amendments", "补充通知"),
     ("categories", "项目类别"),
     ("requirements", "各类别要求"),
     ("timeline", "时间安排"),
@@ -395,6 +397,38 @@ impl<'a> Guide<'a> {
             }
             self.list(&items);
         }
+    }
+
+    /// The supplementary notices applied to this version: each with its dates, then every change
+    /// it made (before and after), citing the amending clause and the one it replaced.
+    fn amendments(&mut self) {
+        let Some(a) = self.call.amendments.as_deref().filter(|a| !a.applied.is_empty()) else { return };
+        self.heading(2, "补充通知");
+        self.para("本指南已按下列补充通知修订；标明了每项修改的原规定和施行时间。");
+        let mut items = Vec::new();
+        for &i in &a.applied {
+            let info = &a.infos[i];
+            let back = if info.retroactive { "，适用于此前已提交的申报" } else { "，此前已提交的申报按原规定" };
+            let mut item = Item::new(
+                format!("{}《{}》：{} 发布，自 {} 起施行{back}", esc(&info.reference()), esc(&info.title), info.issued, info.effective),
+                info.cite.as_ref(),
+            );
+            for r in a.records.iter().filter(|r| r.amendment == i) {
+                let change = match (&r.old, &r.new) {
+                    (Some(o), Some(n)) => format!("{}：由 {} 改为 {}", esc(&r.what.zh), esc(&o.zh), esc(&n.zh)),
+                    (None, Some(n)) => format!("新增{}：{}", esc(&r.what.zh), esc(&n.zh)),
+                    (Some(o), None) => format!("取消{}（原为 {}）", esc(&r.what.zh), esc(&o.zh)),
+                    (None, None) => esc(&r.what.zh),
+                };
+                let mut child = Item::new(change, Some(&r.cite));
+                if let Some(old) = &r.replaced {
+                    child.children.push(Item::new("原规定", Some(old)));
+                }
+                item.children.push(child);
+            }
+            items.push(item);
+        }
+        self.list(&items);
     }
 
     fn exclusions(&mut self) {

@@ -54,6 +54,10 @@ pub struct Call {
     pub checks: Vec<crate::kinds::condition::Check>,
     /// The draft sections the call's expressions read (built into a scope once per draft).
     pub expression_roots: std::collections::BTreeSet<String>,
+    /// The supplementary notices (补充通知) applied to this version of the call, what each
+    /// changed, and (on the call a loader returns) how to build the version in force at any
+    /// moment; `None` for a call as published.
+    pub amendments: Option<std::sync::Arc<crate::amend::Amended>>,
 }
 
 impl Call {

@@ -37,6 +37,9 @@ pub struct Ctx<'a> {
     findings: Vec<Finding>,
     /// The values the call's expressions are evaluated over, built on first use.
     scope: std::cell::OnceCell<crate::kinds::condition::Scope>,
+    /// The call's amendments, when it has any: each submission is judged by the version in
+    /// force for it ([`Ctx::in_force_for`]).
+    history: Option<&'a crate::amend::History>,
 }
 
 impl<'a> Ctx<'a> {
@@ -120,19 +123,36 @@ impl<'a> Ctx<'a> {
         self.call.applicant_types.get(id).map_or_else(|| id.to_owned(), |t| format!("{} ({id})", t.name))
     }
 
+    /// The version of the call in force for a submission made at `moment` (an amendment that
+    /// took effect after it and does not reach back leaves it alone); `None` for a call without
+    /// amendments, which is the same at every moment.
+    pub fn in_force_for(&self, moment: NaiveDateTime) -> Option<std::sync::Arc<Call>> {
+        self.history.map(|h| h.in_force(self.as_of, Some(moment)))
+    }
+
     /// The citation of a call-level form rule, if the call has it.
     pub fn form_cite(&self, pick: impl Fn(&crate::model::Form) -> Option<&Citation>) -> Option<Citation> {
         pick(&self.call.form).cloned()
     }
 }
 
-/// Validates an application against a call; every finding, in deterministic order.
+/// Validates an application against a call; every finding, in deterministic order. A call
+/// with amendments judges the draft by the version in force at `as_of` for a draft submitted
+/// when it says it was ([`crate::amend::for_draft`]).
 pub fn validate(call: &Call, doc: &Document, app: &Application, as_of: NaiveDateTime) -> Vec<Finding> {
+    match crate::amend::for_draft(call, app, as_of) {
+        None => run(call, None, doc, app, as_of),
+        Some((version, history)) => run(&version, Some(&history), doc, app, as_of),
+    }
+}
+
+fn run(call: &Call, history: Option<&crate::amend::History>, doc: &Document, app: &Application, as_of: NaiveDateTime) -> Vec<Finding> {
     let category = match app.categories() {
         [one] => call.find_category(one).filter(|c| c.leaf),
         _ => None,
     };
-    let mut cx = Ctx { call, app, doc, category, as_of, findings: Vec::new(), scope: std::cell::OnceCell::new() };
+    let scope = std::cell::OnceCell::new();
+    let mut cx = Ctx { call, app, doc, category, as_of, findings: Vec::new(), scope, history };
     for rule in crate::kinds::rules() {
         (rule.check)(&mut cx);
     }

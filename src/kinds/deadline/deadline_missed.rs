@@ -37,6 +37,9 @@ fn check(cx: &mut Ctx) {
         for (i, when, field) in subs {
             let what =
                 if field == "sent" { tr!("sent {when}", "寄出时间 {when}") } else { tr!("submitted {when}", "提交时间 {when}") };
+            // Under amendments, the deadline as in force for this submission.
+            let version = cx.in_force_for(when.start());
+            let d = version.as_deref().and_then(|v| v.deadlines.iter().find(|x| x.id == d.id)).unwrap_or(d);
             judge(cx, d, when.start(), Some((format!("/submission/{i}/{field}"), what)));
         }
     }

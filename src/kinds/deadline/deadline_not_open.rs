@@ -24,6 +24,9 @@ fn check(cx: &mut Ctx) {
         for (i, s) in cx.app.submission.iter().enumerate().filter(|(_, s)| s.channel == Some(d.channel)) {
             declared = true;
             let Some(at) = s.at else { continue };
+            // Under amendments, the opening as in force for this submission.
+            let version = cx.in_force_for(at.start());
+            let opens = version.as_deref().and_then(|v| v.deadlines.iter().find(|x| x.id == d.id)).and_then(|x| x.opens).unwrap_or(opens);
             if at.end() < opens.start() {
                 let f = cx
                     .finding(
