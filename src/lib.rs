@@ -36,6 +36,7 @@ pub mod load;
 pub mod migrate;
 pub mod model;
 pub mod notice;
+pub mod plan;
 pub mod registry;
 pub mod render;
 pub mod schema;
