@@ -92,3 +92,142 @@ fn the_alignment_test_set_has_no_wrong_match() {
     assert!(all.wrong.is_empty(), "{report}");
     insta::assert_snapshot!(report);
 }
+
+fn run(args: &[&str]) -> (Option<i32>, String, String) {
+    let o = callspec(args);
+    (o.status.code(), stdout(&o), String::from_utf8_lossy(&o.stderr).into_owned())
+}
+
+#[test]
+fn show_prints_the_plan_as_a_guide_page_in_chinese_and_english() {
+    let (code, zh, err) = run(&["show", "hangzhou-2026-plan"]);
+    assert_eq!(code, Some(0), "{err}");
+    // Every priority and part, each with its quoted clause.
+    let plan = bundled_plan();
+    for p in &plan.priorities {
+        assert!(zh.contains(&format!("`{}`", p.id)), "{} missing", p.id);
+    }
+    assert_eq!(zh.matches("*依据 ").count(), plan.priorities.len() + plan.parts.len());
+    insta::assert_snapshot!("show-plan-zh", zh);
+    let (code, en, _) = run(&["show", "hangzhou-2026-plan", "--lang", "en"]);
+    assert_eq!(code, Some(0));
+    assert!(en.contains("## Programmes a call may fund") && en.contains("*Source 三、精准实施创新驱动助力工程: “"), "{en}");
+    insta::assert_snapshot!("show-plan-en", en);
+    let (code, html, _) = run(&["show", "hangzhou-2026-plan", "--format", "html"]);
+    assert_eq!(code, Some(0));
+    assert!(html.starts_with("<!DOCTYPE html>") && html.contains("<html lang=\"zh-CN\">") && html.contains("<table>"), "{html}");
+    assert!(!html.contains("<script") && !html.contains("href=\"http"), "self-contained");
+    // A plan has no categories; an unknown id suggests the plan.
+    let (code, _, err) = run(&["show", "hangzhou-2026-plan", "--category", "x"]);
+    assert_eq!(code, Some(2), "{err}");
+    let (code, _, err) = run(&["show", "hangzhou-2026-plam"]);
+    assert_eq!(code, Some(2), "{err}");
+}
+
+#[test]
+fn list_knows_plans() {
+    let (code, out, err) = run(&["list"]);
+    assert_eq!(code, Some(0), "{err}");
+    assert!(out.contains("hangzhou-2026-plan  杭州市科协2026年工作要点  2026  24"), "{out}");
+    let (code, out, _) = run(&["list", "--call", "hangzhou-2026-plan", "--lang", "zh"]);
+    assert_eq!(code, Some(0));
+    insta::assert_snapshot!("list-plan-zh", out);
+    let (code, out, _) = run(&["list", "--format", "json"]);
+    assert_eq!(code, Some(0));
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["plans"][0]["id"], "hangzhou-2026-plan");
+    assert_eq!(v["plans"][0]["priorities"].as_array().map(Vec::len), Some(42));
+    assert_eq!(v["plans"][0]["priorities"][0]["kind"], "task");
+}
+
+#[test]
+fn check_advises_on_programmes_and_categories_the_ties_leave_out() {
+    let o = callspec(&["check", "specs/hangzhou-2025.yaml", "--format", "json"]);
+    assert_eq!(o.status.code(), Some(0));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let codes: Vec<&str> = v["findings"].as_array().unwrap().iter().map(|f| f["code"].as_str().unwrap()).collect();
+    let plan = bundled_plan();
+    // 24 programmes, 6 implemented; 4 categories tied to none; nothing else.
+    assert_eq!(plan.programmes().count(), 24);
+    assert_eq!(codes.iter().filter(|c| **c == "spec.plan-uncovered").count(), 18, "{codes:?}");
+    assert_eq!(codes.iter().filter(|c| **c == "spec.plan-untied").count(), 4, "{codes:?}");
+    assert_eq!(codes.len(), 22, "{codes:?}");
+    assert!(v["findings"].as_array().unwrap().iter().all(|f| f["severity"] == "advice"));
+    // A tie to a priority the plan lacks is an error, with the nearest id.
+    let dir = std::env::temp_dir().join(format!("callspec-plan-ties-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let spec = std::fs::read_to_string(root().join("specs/hangzhou-2025.yaml")).unwrap();
+    std::fs::write(dir.join("spec.yaml"), spec.replace("implements: [science-cafe]", "implements: [science-caffe]")).unwrap();
+    let o = callspec(&["check", dir.join("spec.yaml").to_str().unwrap()]);
+    let out = stdout(&o);
+    assert_eq!(o.status.code(), Some(1), "{out}");
+    assert!(
+        out.contains("`science-caffe` is not a priority of 杭州市科协2026年工作要点") && out.contains("did you mean `science-cafe`?"),
+        "{out}"
+    );
+    // Ties without a plan named: an error too.
+    std::fs::write(dir.join("spec.yaml"), spec.replace("  plan: hangzhou-2026-plan\n", "")).unwrap();
+    let o = callspec(&["check", dir.join("spec.yaml").to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stdout(&o).contains("the call names no plan"), "{}", stdout(&o));
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn coverage_of_the_bundled_call_in_every_format() {
+    let args = ["plan", "coverage", "--plan", "hangzhou-2026-plan", "--call", "hangzhou-2025"];
+    let (code, zh, err) = run(&[&args[..], &["--lang", "zh"]].concat());
+    assert_eq!(code, Some(0), "{err}");
+    insta::assert_snapshot!("coverage-zh", zh);
+    let (_, en, _) = run(&args);
+    insta::assert_snapshot!("coverage-en", en);
+    let (_, md, _) = run(&[&args[..], &["--format", "md", "--lang", "zh"]].concat());
+    insta::assert_snapshot!("coverage-md", md);
+    // The README shows the Markdown table as it is.
+    let readme = std::fs::read_to_string(root().join("README.md")).unwrap();
+    assert!(readme.contains(&md), "README.md lacks the current coverage table:\n{md}");
+    let (_, json, _) = run(&[&args[..], &["--format", "json"]].concat());
+    let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(v["programmes"], serde_json::json!({ "implemented": 6, "all": 24 }));
+    assert_eq!(
+        v["untied"],
+        serde_json::json!(["major/startup-growth", "key/academic-society", "regular/demonstration/park-haizhi", "unfunded"])
+    );
+    // A call that names no plan, an unknown plan: exit 2 with the reason.
+    let (code, _, err) = run(&["plan", "coverage", "--plan", "hangzhou-2026-plan", "--call", "ningxia-2025"]);
+    assert_eq!(code, Some(2));
+    assert!(err.contains("ningxia-2025 names no work plan"), "{err}");
+    let (code, _, err) = run(&["plan", "coverage", "--plan", "hangzhou-2025-plan", "--call", "hangzhou-2025"]);
+    assert_eq!(code, Some(2));
+    assert!(err.contains("did you mean `hangzhou-2026-plan`?"), "{err}");
+}
+
+#[test]
+fn align_names_each_priority_a_draft_serves_with_its_passage() {
+    let (code, out, err) =
+        run(&["plan", "align", "--plan", "hangzhou-2026-plan", "tests/plan/drafts/intl-office.yaml", "tests/plan/drafts/none.txt"]);
+    assert_eq!(code, Some(0), "{err}");
+    // The paraphrase of 代表处落户 found, on its passage; 智库 and 走出去 alone match nothing.
+    assert!(out.contains("“国际科技组织”“代表处”: intl-org-cluster"), "{out}");
+    assert!(!out.contains("decision-consulting") && !out.contains("intl-going-out"), "{out}");
+    insta::assert_snapshot!("align-en", out);
+    let (_, zh, _) = run(&["plan", "align", "--plan", "hangzhou-2026-plan", "tests/plan/drafts/intl-office.yaml", "--lang", "zh"]);
+    insta::assert_snapshot!("align-zh", zh);
+    let (_, json, _) = run(&["plan", "align", "--plan", "hangzhou-2026-plan", "tests/plan/drafts/intl-office.yaml", "--format", "json"]);
+    let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let codes: Vec<&str> = v["findings"].as_array().unwrap().iter().map(|f| f["code"].as_str().unwrap()).collect();
+    assert_eq!(codes, ["plan.priority", "plan.priority"], "{v:#}");
+    // Bad input: unusable (exit 2), never a panic; an unknown plan, a usage error.
+    let dir = std::env::temp_dir().join(format!("callspec-plan-align-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("bad.yaml"), "project: [\n").unwrap();
+    std::fs::write(dir.join("gbk.txt"), [0xff, 0xfe, 0x00]).unwrap();
+    let (code, out, _) = run(&["plan", "align", "--plan", "hangzhou-2026-plan", dir.join("bad.yaml").to_str().unwrap()]);
+    assert_eq!(code, Some(2), "{out}");
+    assert!(out.contains("input.yaml"), "{out}");
+    let (code, _, _) = run(&["plan", "align", "--plan", "hangzhou-2026-plan", dir.join("gbk.txt").to_str().unwrap()]);
+    assert!(matches!(code, Some(0 | 2)));
+    let (code, _, err) = run(&["plan", "align", "--plan", "nope", dir.join("bad.yaml").to_str().unwrap()]);
+    assert_eq!(code, Some(2), "{err}");
+    std::fs::remove_dir_all(&dir).unwrap();
+}

@@ -96,11 +96,14 @@ pub fn alignment(plan: &Plan, file: &Arc<SourceFile>, texts: &[(String, String, 
         let (name, theme, words) = (&m.priority.name, &m.priority.theme, m.words.join("”“"));
         let kind = match m.priority.kind {
             PriorityKind::Programme => {
-                tr!("advice only: a programme of the plan, which its calls may fund", "仅为建议：工作要点中的计划，通知可资助此类项目")
+                tr!(
+                    "nothing required; a programme of the plan, which its calls may fund",
+                    "无硬性要求；这是工作要点中的计划，通知可资助此类项目"
+                )
             }
             PriorityKind::Task => tr!(
-                "advice only: the association's own work under the plan, which calls do not fund as such",
-                "仅为建议：工作要点中协会自身的工作，通知一般不单独资助"
+                "nothing required; the association's own work under the plan, which calls do not fund as such",
+                "无硬性要求；这是工作要点中协会自身的工作，通知一般不单独资助"
             ),
         };
         out.push(
