@@ -231,3 +231,35 @@ fn align_names_each_priority_a_draft_serves_with_its_passage() {
     assert_eq!(code, Some(2), "{err}");
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+#[test]
+fn a_plan_with_a_malformed_concept_or_an_unknown_part_does_not_compile() {
+    let dir = std::env::temp_dir().join(format!("callspec-plan-bad-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let plan = std::fs::read_to_string(root().join("specs/hangzhou-2026-plan.yaml")).unwrap();
+    let plan = plan
+        .replace("      - 新质生产力 + 科普\n", "      - 新质生产力 + 科普 +\n      - 科普\n")
+        .replacen("    theme: 惠民\n", "    theme: 慧民\n", 1)
+        .replace("  file: hangzhou-2026-plan.notice.txt\n", "  file: missing.txt\n");
+    std::fs::write(dir.join("plan.yaml"), plan).unwrap();
+    let o = callspec(&["check", "--format", "json", "--lang", "zh", dir.to_str().unwrap()]);
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    std::fs::remove_dir_all(&dir).unwrap();
+    assert_eq!(o.status.code(), Some(1), "{v:#}");
+    let errors: Vec<(&str, &str)> = v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["severity"] == "error" && f["code"] != "spec.notice")
+        .map(|f| (f["code"].as_str().unwrap(), f["message"].as_str().unwrap()))
+        .collect();
+    assert_eq!(
+        errors,
+        [
+            ("spec.unknown-ref", "`慧民` 不是本规划的部分"),
+            ("spec.plan-concept", "`新质生产力 + 科普 +` 含有空的意思或同义词"),
+            ("spec.plan-concept", "`科普` 只是一个词，不是意思的组合"),
+        ],
+        "{v:#}"
+    );
+}
