@@ -38,6 +38,7 @@ pub mod load;
 pub mod migrate;
 pub mod model;
 pub mod notice;
+pub mod plan;
 pub mod registry;
 pub mod render;
 pub mod schema;

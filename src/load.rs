@@ -370,6 +370,20 @@ pub fn load_specs_with(
             sink(findings);
         }
     }
+    // A call of the user's may name a built-in plan (the specs folder checked file by file):
+    // the built-in plans stand behind the user's, quietly (they are not among the files read).
+    if wants_plans && !specs.builtin {
+        for file in crate::bundled::sources() {
+            if document::peek(&file.text, &[&["plan"]]).is_some_and(|(i, _)| i == 0)
+                && let Ok(doc) = document::parse(file, limits)
+            {
+                let path = std::path::PathBuf::from(doc.file.name.clone());
+                let failed = out.failed.len();
+                out.add_plan(&path, &doc, true, None, &mut Vec::new());
+                out.failed.truncate(failed);
+            }
+        }
+    }
     // A plan id two of the user's files define names no plan: calls naming it do not compile.
     for (id, files) in plan_ids.iter().filter(|(_, f)| f.len() > 1) {
         out.plans.remove(id);
@@ -541,8 +555,9 @@ impl Bundle {
         for (id, list) in by_base {
             let (paths, inputs): (Vec<_>, Vec<_>) = list.into_iter().unzip();
             let here = self.calls.iter().position(|(_, c)| c.id == id);
-            let builtin =
-                (here.is_none() && !builtin_loaded && !self.duplicates.contains_key(&id)).then(|| builtin_spec(&id, limits)).flatten();
+            let builtin = (here.is_none() && !builtin_loaded && !self.duplicates.contains_key(&id))
+                .then(|| builtin_spec(&id, &self.plans, limits))
+                .flatten();
             let base = match (here, &builtin) {
                 (Some(i), _) => kept.get(&self.calls[i].0).map(|spec| (self.calls[i].1.clone(), spec)),
                 (None, Some((_, call, spec))) => Some((call.clone(), spec)),
@@ -596,11 +611,16 @@ impl Bundle {
 }
 
 /// The built-in spec of a call: its name, the call compiled and the spec as read.
-fn builtin_spec(id: &str, limits: &Limits) -> Option<(String, Call, SpecFile)> {
+fn builtin_spec(
+    id: &str,
+    plans: &std::collections::BTreeMap<String, crate::model::Plan>,
+    limits: &Limits,
+) -> Option<(String, Call, SpecFile)> {
     let file = crate::bundled::sources().into_iter().find(|f| document::peek(&f.text, &[&["call", "id"]]).is_some_and(|(_, x)| x == id))?;
     let name = file.name.clone();
     let doc = document::parse(file, limits).ok()?;
-    let (call, _, spec) = compile_spec_keeping(&doc, None, None);
+    // With the plans of the run (the built-in ones among them), so a call naming one keeps it.
+    let (call, _, spec) = compile_spec_keeping(&doc, Some(plans), None);
     Some((name, call?, spec?))
 }
 
@@ -785,13 +805,27 @@ mod tests {
         let root = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("specs");
         std::fs::copy(root.join("hangzhou-2026-plan.yaml"), dir.join("plan.yaml")).unwrap();
         let spec = std::fs::read_to_string(root.join("hangzhou-2025.yaml")).unwrap();
-        let spec = spec.replacen("\ncall:\n", "\ncall:\n  plan: hangzhou-2026-plan\n", 1);
+        assert!(spec.contains("\n  plan: hangzhou-2026-plan\n"));
+        // The user's copy of the plan, retitled: it replaces the built-in one.
+        let plan = std::fs::read_to_string(root.join("hangzhou-2026-plan.yaml")).unwrap();
+        std::fs::write(dir.join("plan.yaml"), plan.replace("\ntitle: 杭州市科协2026年工作要点\n", "\ntitle: 用户的工作要点\n")).unwrap();
         std::fs::write(dir.join("spec.yaml"), spec).unwrap();
         let wanted = std::collections::BTreeSet::from(["hangzhou-2025".to_owned()]);
         let some = bundle_for(std::slice::from_ref(&dir), &Limits::default(), Some(&wanted));
         std::fs::remove_dir_all(&dir).unwrap();
         assert_eq!(some.plans.keys().collect::<Vec<_>>(), ["hangzhou-2026-plan"]);
+        assert_eq!(some.plans["hangzhou-2026-plan"].title, "用户的工作要点");
         assert_eq!(some.calls.len(), 1, "{:?}", some.findings);
+    }
+
+    #[test]
+    fn a_spec_read_alone_finds_the_built_in_plan_it_names() {
+        let path = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("specs/hangzhou-2025.yaml");
+        let b = bundle(std::slice::from_ref(&path), &Limits::default());
+        assert!(b.findings.iter().all(|f| f.severity != crate::diagnostics::Severity::Error), "{:?}", b.findings);
+        assert_eq!(b.calls[0].1.plan.as_ref().map(|p| p.id.as_str()), Some("hangzhou-2026-plan"));
+        // The built-in plan is not among the files read.
+        assert_eq!((b.files, b.paths.len()), (1, 1));
     }
 
     #[test]
@@ -799,15 +833,15 @@ mod tests {
         let specs = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("specs");
         let all = bundle(std::slice::from_ref(&specs), &Limits::default());
         assert!(all.calls.len() >= 4, "{} calls", all.calls.len());
-        let wanted = std::collections::BTreeSet::from(["hangzhou-2025".to_owned()]);
+        let wanted = std::collections::BTreeSet::from(["ningxia-2025".to_owned()]);
         let some = bundle_for(std::slice::from_ref(&specs), &Limits::default(), Some(&wanted));
         let ids: Vec<&str> = some.calls.iter().map(|(_, c)| c.id.as_str()).collect();
-        assert_eq!(ids, ["hangzhou-2025"]);
-        // No bundled call names the plan beside it, so the plan is left unread.
+        assert_eq!(ids, ["ningxia-2025"]);
+        // The call names no plan, so the plan beside it is left unread.
         assert!(!all.plans.is_empty() && some.plans.is_empty());
         assert!(some.failed.is_empty() && some.findings.is_empty(), "{:?}", some.findings);
         // The call compiled the same either way.
-        let full = all.calls.iter().find(|(_, c)| c.id == "hangzhou-2025").map(|(_, c)| format!("{c:?}"));
+        let full = all.calls.iter().find(|(_, c)| c.id == "ningxia-2025").map(|(_, c)| format!("{c:?}"));
         assert_eq!(full, Some(format!("{:?}", some.calls[0].1)));
     }
 }

@@ -30,6 +30,7 @@ pub fn all() -> Vec<&'static CodeInfo> {
     v.extend(crate::notice::check::ALL.iter().copied());
     v.extend(crate::amend::codes::ALL.iter().copied());
     v.extend(crate::kinds::rules().map(|r| r.info));
+    v.push(crate::kinds::plan::NONE);
     v.extend(crate::batch::rules::ALL.iter().map(|r| r.info));
     v
 }

@@ -34,7 +34,16 @@ fn three_structural_mistakes_are_all_reported() {
 #[test]
 fn bundled_specs_and_plans_compile_cleanly() {
     let bundle = load::bundle(&[common::root().join("specs")], &Limits::default());
-    assert!(bundle.findings.is_empty(), "{}", common::render(&bundle.findings));
+    // Nothing but the advice on the work plan hangzhou-2025 names: its programmes no category
+    // implements, its categories tied to none.
+    let others: Vec<_> = bundle
+        .findings
+        .iter()
+        .filter(|f| !(f.severity == callspec::diagnostics::Severity::Advice && f.code.code.starts_with("spec.plan-")))
+        .cloned()
+        .collect();
+    assert!(others.is_empty(), "{}", common::render(&others));
+    assert!(bundle.findings.iter().any(|f| f.code.code == "spec.plan-uncovered"));
     assert_eq!(bundle.calls.len() + bundle.plans.len(), bundle.files);
     assert!(bundle.calls.len() >= 4);
 }

@@ -31,13 +31,17 @@ pub enum Command {
     Explain(ExplainArgs),
     /// Print the JSON Schema of spec files or application files.
     Schema(SchemaArgs),
-    /// Print a call as an applicant's guide (Markdown or one HTML page), every item with its
-    /// clause. The guide is in Chinese, as the notice is; `--lang` sets the language of messages.
+    /// Print a call as an applicant's guide, or a work plan as a page (Markdown or one HTML
+    /// page), every item with its clause. The guide is in Chinese, as the notice is; the
+    /// language of messages follows `--lang`, and so does a plan's page when it is given.
     Show(ShowArgs),
     /// Print every deadline and completion date of the calls, by date (text or iCalendar).
     Calendar(CalendarArgs),
-    /// List the calls and their categories with amounts and quotas.
+    /// List the calls and their categories with amounts and quotas, and the work plans.
     List(ListArgs),
+    /// Hold calls and drafts against a work plan (工作要点): which programmes a call's
+    /// categories implement, which priorities a draft serves.
+    Plan(PlanArgs),
     /// Write a ready-to-fill application draft for one category of a call.
     New(NewArgs),
     /// Rewrite a version 1 spec as version 2, keeping its comments and layout.
@@ -303,7 +307,7 @@ pub enum ExportFormat {
 
 #[derive(Debug, Args)]
 pub struct ShowArgs {
-    /// The call's id, e.g. `hangzhou-2025` (`callspec list` lists them).
+    /// The call's id, e.g. `hangzhou-2025`, or a work plan's (`callspec list` lists them).
     pub id: String,
     /// More specs beside the built-in ones: a folder or one spec file (a call with a built-in
     /// call's id replaces it).
@@ -346,7 +350,7 @@ pub struct CalendarArgs {
 
 #[derive(Debug, Args)]
 pub struct ListArgs {
-    /// List only this call's categories.
+    /// List only this call's categories, or this work plan's priorities.
     #[arg(long, value_name = "ID")]
     pub call: Option<String>,
     /// Output format.
@@ -356,6 +360,68 @@ pub struct ListArgs {
     /// call's id replaces it).
     #[arg(long, value_name = "DIR")]
     pub specs: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct PlanArgs {
+    #[command(subcommand)]
+    pub command: PlanCommand,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum PlanCommand {
+    /// A table of the plan's programmes against a call's categories: the categories that
+    /// implement each (`implements:`), and those that implement none.
+    Coverage(CoverageArgs),
+    /// The priorities of a plan each draft serves, each with the passage that matched and the
+    /// plan's clause; no call is needed (advice, exit 0).
+    Align(AlignArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct CoverageArgs {
+    /// The plan's id, e.g. `hangzhou-2026-plan` (`callspec list` lists them).
+    #[arg(long, value_name = "ID")]
+    pub plan: String,
+    /// The call's id, e.g. `hangzhou-2025`; it must name the plan (`call.plan`).
+    #[arg(long, value_name = "ID")]
+    pub call: String,
+    /// More specs and plans beside the built-in ones: a folder or one file (one with a
+    /// built-in id replaces it).
+    #[arg(long, value_name = "DIR")]
+    pub specs: Option<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = CoverageFormat::Text)]
+    pub format: CoverageFormat,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CoverageFormat {
+    /// An aligned text table.
+    Text,
+    /// A Markdown table.
+    Md,
+    /// One JSON document.
+    Json,
+}
+
+#[derive(Debug, Args)]
+pub struct AlignArgs {
+    /// The plan's id, e.g. `hangzhou-2026-plan` (`callspec list` lists them).
+    #[arg(long, value_name = "ID")]
+    pub plan: String,
+    /// Drafts (YAML or JSON: the project's name, summary, content, basis and outcomes are read),
+    /// plain texts (.txt, .md), or folders (searched for .yaml, .yml and .json files).
+    #[arg(required = true)]
+    pub files: Vec<PathBuf>,
+    /// More specs and plans beside the built-in ones: a folder or one file (one with a
+    /// built-in id replaces it).
+    #[arg(long, value_name = "DIR")]
+    pub specs: Option<PathBuf>,
+    #[command(flatten)]
+    pub output: OutputArgs,
+    #[command(flatten)]
+    pub limits: LimitArgs,
 }
 
 #[derive(Debug, Args)]

@@ -41,12 +41,12 @@ const ABOUT: &[(&str, &str)] = &[
     ("test", "运行声明了预期问题（`expect:`）的示例草稿；与预期有任何不同即失败。"),
     ("explain", "显示某个问题代码的说明，或列出全部代码。"),
     ("schema", "输出规范文件或申报书的 JSON 模式。"),
-    (
-        "show",
-        "将通知输出为申报指南（Markdown 或单个 HTML 页面），每项附所依据的条款。指南与通知一样用中文书写；`--lang` 设定提示信息的语言。",
-    ),
+    ("show", "将通知或工作要点输出为指南（Markdown 或 HTML 页面），每项附所依据的条款。指南用中文书写；`--lang` 设定提示信息的语言。"),
     ("calendar", "按日期列出各通知的全部截止时间和完成日期（文本或 iCalendar）。"),
-    ("list", "列出各通知及其类别，含资助额度和立项数。"),
+    ("list", "列出各通知及其类别，含资助额度和立项数，以及各工作要点。"),
+    ("plan", "将通知和草稿与工作要点对照：通知的类别承接了哪些计划，草稿服务于哪些重点任务。"),
+    ("coverage", "列出工作要点的各项计划与通知类别的对照表：承接每项计划的类别（`implements:`），以及未承接任何重点任务的类别。"),
+    ("align", "列出每份草稿服务于工作要点的哪些重点任务，并附相符的段落和工作要点原文；无需通知（建议，退出码 0）。"),
     ("new", "为通知的某个类别生成待填写的申报书草稿。"),
     ("migrate", "将第 1 版规范文件改写为第 2 版，保留其注释和排版。"),
     ("form", "将通知某个类别的申报书写成 Word 文档。"),
@@ -90,11 +90,20 @@ const ARGS: &[(&str, &str, &str)] = &[
     ("new", "category", "申报的类别：类别路径如 `key/academic-society`，或类别名称（`callspec list` 会列出）。"),
     ("new", "output", "将草稿写入此文件（默认：标准输出）。"),
     ("new", "force", "文件已存在时覆盖它。"),
-    ("show", "id", "通知编号，如 `hangzhou-2025`（`callspec list` 会列出）。"),
+    ("show", "id", "通知编号，如 `hangzhou-2025`，或工作要点编号（`callspec list` 会列出）。"),
     ("show", "format", "输出格式：md（Markdown，含表格）或 html（单个自包含的 HTML 页面）。"),
     ("show", "category", "只显示此类别：类别路径、全称或自身名称（`国际交流助力产业发展行动`）。"),
     ("calendar", "ics", "输出 RFC 5545 iCalendar（供日历程序使用），而不是表格。"),
-    ("list", "call", "只列出此通知的类别。"),
+    ("list", "call", "只列出此通知的类别，或此工作要点的重点任务。"),
+    ("coverage", "plan", "工作要点编号，如 `hangzhou-2026-plan`（`callspec list` 会列出）。"),
+    ("coverage", "call", "通知编号，如 `hangzhou-2025`；该通知须指明此工作要点（`call.plan`）。"),
+    ("coverage", "format", "输出格式：text（对齐的文本表格）、md（Markdown 表格）或 json（一个 JSON 文档）。"),
+    ("align", "plan", "工作要点编号，如 `hangzhou-2026-plan`（`callspec list` 会列出）。"),
+    (
+        "align",
+        "files",
+        "申报书草稿（YAML 或 JSON：读取项目名称、摘要、内容、依据和成果）、纯文本（.txt、.md），或文件夹（查找其中的 .yaml、.yml 和 .json 文件）。",
+    ),
     ("diff", "old", "旧版本：规范文件、含规范文件和补充通知的文件夹，或内置通知的编号。"),
     ("diff", "new", "新版本：同 OLD（只含补充通知的文件夹修订其所指的内置通知）。"),
     ("diff", "drafts", "按两个版本分别检查此文件夹中的申报书，列出有变化的申报书。"),
@@ -174,8 +183,11 @@ fn localise(cmd: &mut Command, name: &str) {
         let heading = if a.is_positional() { "参数" } else { "选项" };
         a.help(text.clone()).long_help(text).help_heading(heading).hide_possible_values(true).hide_default_value(true)
     });
+    if !name.is_empty() && c.has_subcommands() {
+        c = c.subcommand_value_name("命令").subcommand_help_heading("命令");
+    }
     let usage = c.render_usage().to_string();
-    let usage = usage.strip_prefix("Usage: ").unwrap_or(&usage).replace("[OPTIONS]", "[选项]");
+    let usage = usage.strip_prefix("Usage: ").unwrap_or(&usage).replace("[OPTIONS]", "[选项]").replace("<COMMAND>", "<命令>");
     c = c.override_usage(usage).help_template(TEMPLATE);
     for sub in c.get_subcommands_mut() {
         let sub_name = sub.get_name().to_owned();

@@ -16,6 +16,7 @@ mod man;
 mod migrate;
 mod new;
 mod output;
+mod plan;
 mod schema;
 mod show;
 mod specs;
@@ -86,6 +87,14 @@ pub fn out_text(text: &str) {
 /// The language of this run, set once its arguments are parsed.
 static LANG: OnceLock<Lang> = OnceLock::new();
 
+/// The language `--lang` asked for, when given (a plan's page is Chinese unless asked).
+static ASKED: OnceLock<Option<Lang>> = OnceLock::new();
+
+/// The language `--lang` asked for on this run's command line, if any.
+pub fn asked_lang() -> Option<Lang> {
+    ASKED.get().copied().flatten()
+}
+
 /// The language of this run's messages: `--lang`, else the environment's.
 pub fn lang() -> Lang {
     LANG.get().copied().unwrap_or_else(Lang::from_env)
@@ -130,6 +139,7 @@ pub fn main() -> ExitCode {
         }
     };
     let _ = LANG.set(args::lang(cli.lang));
+    let _ = ASKED.set(cli.lang.map(|l| args::lang(Some(l))));
     let exit = match cli.command {
         Command::Check(a) => check::run(&a),
         Command::Validate(a) => validate::run(&a),
@@ -139,6 +149,7 @@ pub fn main() -> ExitCode {
         Command::Show(a) => show::run(&a),
         Command::Calendar(a) => calendar::run(&a),
         Command::List(a) => list::run(&a),
+        Command::Plan(a) => plan::run(&a),
         Command::New(a) => new::run(&a),
         Command::Migrate(a) => migrate::run(&a),
         Command::Form(a) => form::run_form(&a),

@@ -7,6 +7,23 @@ use super::args::{GuideFormat, ShowArgs};
 
 pub fn run(args: &ShowArgs) -> Exit {
     let loaded = super::specs::load_for(args.specs.as_deref(), Some(&std::collections::BTreeSet::from([args.id.clone()])));
+    // A work plan's page: in Chinese, as the plan is, unless `--lang en` asks for English.
+    if let Some(plan) = loaded.plans.get(&args.id).filter(|_| !loaded.calls.iter().any(|c| c.id == args.id)) {
+        if args.category.is_some() {
+            let id = &args.id;
+            eprintln!(
+                "{}",
+                super::say(callspec::tr!("error: `{id}` is a work plan, which has no categories", "错误：`{id}` 是工作要点，没有类别"))
+            );
+            return Exit::Unusable;
+        }
+        let lang = super::asked_lang().unwrap_or(callspec::i18n::Lang::Zh);
+        super::out_text(&match args.format {
+            GuideFormat::Md => guide::plan::markdown(plan, lang),
+            GuideFormat::Html => guide::plan::html(plan, lang),
+        });
+        return Exit::Clean;
+    }
     let call = match super::specs::call(&loaded, &args.id) {
         Ok(call) => call,
         Err(exit) => return exit,

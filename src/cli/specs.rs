@@ -14,6 +14,8 @@ use super::Exit;
 /// (the first [`KEPT`] of them, and how many more there were).
 pub struct Loaded {
     pub calls: Vec<Call>,
+    /// The work plans, by id.
+    pub plans: std::collections::BTreeMap<String, callspec::model::Plan>,
     pub failed: Vec<std::path::PathBuf>,
     pub errors: Vec<Finding>,
     pub more_errors: usize,
@@ -45,6 +47,7 @@ pub fn load_for(extra: Option<&Path>, wanted: Option<&std::collections::BTreeSet
     note_overrides(&bundle.overridden);
     Loaded {
         calls: bundle.calls.into_iter().map(|(_, c)| c).collect(),
+        plans: bundle.plans,
         failed: bundle.failed,
         errors,
         more_errors,
@@ -132,4 +135,28 @@ pub fn call<'a>(loaded: &'a Loaded, id: &str) -> Result<&'a Call, Exit> {
     let mut findings: Vec<Finding> = loaded.errors.iter().filter(|f| f.is_unusable_input()).cloned().collect();
     findings.push(callspec::batch::unavailable(id, ids.iter(), &loaded.failed));
     Err(report(&findings))
+}
+
+/// The work plan with this id, or the report that it is not available (exit 2), naming the
+/// plans there are and the nearest id.
+pub fn plan<'a>(loaded: &'a Loaded, id: &str) -> Result<&'a callspec::model::Plan, Exit> {
+    let unusable: Vec<Finding> = loaded.errors.iter().filter(|f| f.is_unusable_input()).cloned().collect();
+    if !unusable.is_empty() {
+        return Err(report(&unusable));
+    }
+    if let Some(p) = loaded.plans.get(id) {
+        return Ok(p);
+    }
+    let ids: Vec<&str> = loaded.plans.keys().map(String::as_str).collect();
+    let near = callspec::schema::suggest(id, ids.iter().copied());
+    let hint = near.map(|n| callspec::tr!("; did you mean `{n}`?", "；是否应为 `{n}`？")).unwrap_or_default();
+    let (list, hint, hint_zh) = (ids.join(", "), &hint.en, &hint.zh);
+    eprintln!(
+        "{}",
+        super::say(callspec::tr!(
+            "error: no work plan `{id}`{hint} (plans: {list}; `callspec list` lists them)",
+            "错误：没有工作要点 `{id}`{hint_zh}（现有：{list}；`callspec list` 会列出）"
+        ))
+    );
+    Err(Exit::Unusable)
 }

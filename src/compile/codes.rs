@@ -159,6 +159,46 @@ pub const VERSION: &CodeInfo = &CodeInfo {
              保留其注释和排版，其他内容不变。",
 };
 
+pub const PLAN_CONCEPT: &CodeInfo = &CodeInfo {
+    code: "spec.plan-concept",
+    summary: "a plan priority's `concepts` entry is ill-formed",
+    doc: "Each entry of a priority's `concepts` is one way of saying it: ideas joined by ` + `, \
+          each idea its synonyms joined by `|` (`国际科技组织|国际组织 + 代表处|总部`). An empty idea or \
+          synonym (`a||b`, a trailing `+`) would match everything or nothing; an entry of one idea \
+          with one word belongs in `keywords`.",
+    summary_zh: "规划重点任务的 `concepts` 条目写法有误",
+    doc_zh: "重点任务的 `concepts` 每个条目是一种说法：各个意思以 ` + ` 连接，每个意思的同义词以 `|` 连接\
+             （`国际科技组织|国际组织 + 代表处|总部`）。空的意思或同义词（`a||b`、末尾多余的 `+`）会匹配一切或什么也不匹配；\
+             只有一个意思、一个词的条目应写入 `keywords`。",
+};
+
+pub const PLAN_UNCOVERED: &CodeInfo = &CodeInfo {
+    code: "spec.plan-uncovered",
+    summary: "a fundable programme of the call's work plan is implemented by no category (advice)",
+    doc: "A call that names its work plan (`call.plan`) says, category by category, which of the \
+          plan's priorities each implements (`implements:`). A programme of the plan (`kind: \
+          programme`, work a call can fund) that no category implements is reported once, so \
+          that staff drafting the call see what the plan asks for and the call does not fund. \
+          The association's own tasks (`kind: task`) are not reported. `callspec plan coverage` \
+          shows the whole table.",
+    summary_zh: "通知所服务的工作要点中，有可资助的计划没有任何类别承接（建议）",
+    doc_zh: "指明工作要点（`call.plan`）的通知，逐个类别写明其承接工作要点的哪些重点任务（`implements:`）。\
+             工作要点中可由通知资助的计划（`kind: programme`）若没有任何类别承接，会报告一次，\
+             便于起草通知的工作人员看到规划要求而通知未资助的内容。协会自身的工作（`kind: task`）不报告。\
+             `callspec plan coverage` 给出完整的对照表。",
+};
+
+pub const PLAN_UNTIED: &CodeInfo = &CodeInfo {
+    code: "spec.plan-untied",
+    summary: "a category of a call that names a work plan implements none of its priorities (advice)",
+    doc: "In a call that names its work plan (`call.plan`), a category an application may name \
+          that implements no priority of the plan (`implements:` on it or on a group above it) \
+          is reported: either the plan does not ask for it, or the tie is still to write.",
+    summary_zh: "指明工作要点的通知中，有类别未承接工作要点的任何重点任务（建议）",
+    doc_zh: "在指明工作要点（`call.plan`）的通知中，申报书可以填写的类别若未承接工作要点的任何重点任务\
+             （本类别或其上级分组均无 `implements:`），会被报告：要么工作要点未要求此类项目，要么对应关系尚未写明。",
+};
+
 pub const ALL: &[&CodeInfo] = &[
     MISSING_SOURCE,
     UNKNOWN_REF,
@@ -175,4 +215,7 @@ pub const ALL: &[&CodeInfo] = &[
     FIELD,
     CONDITION,
     VERSION,
+    PLAN_CONCEPT,
+    PLAN_UNCOVERED,
+    PLAN_UNTIED,
 ];

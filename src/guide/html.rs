@@ -13,19 +13,28 @@ pub fn html(call: &Call) -> String {
 /// The page for one view of the call (one category, say).
 pub fn html_view(call: &Call, view: super::markdown::View) -> String {
     let md = super::markdown::markdown_view(call, view);
+    page(&format!("{}（{}）申报指南", call.title, call.reference()), &md, crate::i18n::Lang::Zh)
+}
+
+/// One self-contained HTML page of a Markdown text, with its title.
+pub(super) fn page(title: &str, md: &str, lang: crate::i18n::Lang) -> String {
     // Spec text is escaped in the Markdown, so no raw HTML can arise; should any, it is shown as text.
-    let events = Parser::new_ext(&md, Options::ENABLE_TABLES | Options::ENABLE_HEADING_ATTRIBUTES).map(|e| match e {
+    let events = Parser::new_ext(md, Options::ENABLE_TABLES | Options::ENABLE_HEADING_ATTRIBUTES).map(|e| match e {
         Event::Html(s) | Event::InlineHtml(s) => Event::Text(s),
         e => e,
     });
     let mut body = String::new();
     pulldown_cmark::html::push_html(&mut body, events);
+    let lang = match lang {
+        crate::i18n::Lang::En => "en",
+        crate::i18n::Lang::Zh => "zh-CN",
+    };
     format!(
-        "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n\
+        "<!DOCTYPE html>\n<html lang=\"{lang}\">\n<head>\n<meta charset=\"utf-8\">\n\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
          <meta name=\"generator\" content=\"callspec\">\n<title>{}</title>\n<style>\n{STYLE}</style>\n</head>\n\
          <body>\n<main>\n{body}</main>\n</body>\n</html>\n",
-        escape(&format!("{}（{}）申报指南", call.title, call.reference()))
+        escape(title)
     )
 }
 

@@ -1,6 +1,7 @@
 //! Views of compiled calls for applicants: the guide of one call (`callspec show`, Markdown or
 //! one HTML page), the calendar of every deadline and completion date (`callspec calendar`,
-//! text or iCalendar), and the list of calls and categories (`callspec list`).
+//! text or iCalendar), the list of calls and categories (`callspec list`), and a work plan's page
+//! and its coverage by a call (`plan.rs`).
 //!
 //! Everything here is a pure function of [`Call`]s: no clock, no printing, and the same output
 //! byte for byte on every run. The wording is Chinese, as in the notices; every item carries the
@@ -10,6 +11,7 @@ pub mod calendar;
 mod html;
 pub mod list;
 mod markdown;
+pub mod plan;
 mod table;
 
 pub use html::{html, html_view};

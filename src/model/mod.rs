@@ -166,6 +166,8 @@ pub struct Category {
     pub duration: Option<crate::kinds::period::Duration>,
     /// The reference list the pilot city and industry must come from.
     pub pilot: Option<Cited<String>>,
+    /// The ids of the work plan's priorities it implements (its own and its groups').
+    pub implements: Vec<String>,
 }
 
 impl Category {
@@ -504,14 +506,43 @@ pub struct Plan {
     pub title: String,
     pub issuer: String,
     pub year: u32,
+    /// The plan's parts, in its order (empty when the plan lists none).
+    pub parts: Vec<Part>,
     pub priorities: Vec<Priority>,
 }
+
+impl Plan {
+    pub fn priority(&self, id: &str) -> Option<&Priority> {
+        self.priorities.iter().find(|p| p.id == id)
+    }
+
+    /// The programmes: the priorities a call may fund.
+    pub fn programmes(&self) -> impl Iterator<Item = &Priority> {
+        self.priorities.iter().filter(|p| p.kind == PriorityKind::Programme)
+    }
+}
+
+/// A part of a plan: one of its numbered headings.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Part {
+    /// Its short name (铸魂), which priorities' `theme` gives.
+    pub name: String,
+    /// The heading as published.
+    pub title: String,
+    pub cite: Option<Citation>,
+}
+
+pub use crate::spec::plan::PriorityKind;
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Priority {
     pub id: String,
     pub name: String,
     pub theme: String,
+    pub kind: PriorityKind,
+    /// Names that alone show a text serves it.
     pub keywords: Vec<String>,
+    /// Ways of saying it: each a list of ideas, each idea a list of synonyms.
+    pub concepts: Vec<Vec<Vec<String>>>,
     pub cite: Citation,
 }

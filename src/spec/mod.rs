@@ -363,6 +363,12 @@ pub struct Category {
     pub code: Option<String>,
     /// The clause that defines it.
     pub source: Option<String>,
+    /// The priorities of the call's work plan (`call.plan`) it implements, by the plan's ids
+    /// (`science-cafe`); a group's apply to every category under it. In a call that names a
+    /// plan, `callspec check` reports as advice the plan's programmes no category implements
+    /// and the categories that implement none; `callspec plan coverage` shows the table.
+    #[serde(default)]
+    pub implements: Vec<String>,
     /// Funding per project.
     #[serde(default)]
     pub amount: Option<crate::kinds::amount::AmountSpec>,

@@ -1,6 +1,8 @@
-//! The `plan` requirement kind. The work plan a call serves, and its priorities.
+//! The `plan` requirement kind. The work plan a call serves, and the priorities a draft serves.
 
 mod plan_priority;
+
+pub use plan_priority::{NONE, alignment, draft_alignment, draft_texts};
 
 use crate::kinds::Kind;
 
