@@ -272,6 +272,19 @@ impl<'a> Guide<'a> {
                     .collect();
                 self.list(&items);
             }
+            // The priorities of the call's work plan the category carries on, each quoted.
+            if let Some(plan) = &call.plan {
+                let items: Vec<Item> = c
+                    .implements
+                    .iter()
+                    .filter_map(|id| plan.priority(id))
+                    .map(|p| Item::new(format!("{}（{}·{}）", esc(&p.name), esc(&plan.title), esc(&p.theme)), Some(&p.cite)))
+                    .collect();
+                if !items.is_empty() {
+                    self.heading(4, "承接的工作要点重点工作");
+                    self.list(&items);
+                }
+            }
         }
     }
 
