@@ -193,7 +193,8 @@ for n in $SIZES; do
 import json, sys
 d = json.load(open(sys.argv[1]))
 s = d["summary"]
-print("%s files checked, %s errors, %s warnings, %s advice" % (d["files"], s["errors"], s["warnings"], s["advice"]))
+f = d["files"]
+print("%s files checked, %s errors, %s warnings, %s advice" % (len(f) if isinstance(f, list) else f, s["errors"], s["warnings"], s["advice"]))
 ' "$OUT/callspec-$fmt-$n.out" 2>/dev/null || echo "output not readable as JSON")"
     if [ "$PARSE_ONLY" = 1 ]; then
       measure callspec-parse-only "$fmt" "$n" "" -- "$CALLSPEC" validate --parse-only --specs "$SPECS" --format json --color never "$dir" >/dev/null
