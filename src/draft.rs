@@ -365,7 +365,7 @@ fn attestations(o: &mut Out, call: &Call) {
 
 /// One submission per channel of the deadlines that apply to the category.
 fn submission(o: &mut Out, call: &Call, cat: &Category) {
-    let due: Vec<_> = call.deadlines.iter().filter(|d| crate::validate::deadline_applies(d, Some(cat))).collect();
+    let due: Vec<_> = call.deadlines.iter().filter(|d| d.applies(Some(cat))).collect();
     if due.is_empty() {
         return;
     }

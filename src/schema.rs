@@ -3,7 +3,7 @@
 //!
 //! The schemas are committed under `schemas/` (kept current by `tests/schemas.rs`) so editors
 //! can autocomplete spec and application files through their `$schema` modeline. The loader
-//! validates with the same schema, compiled once per process, with no `$ref` retrieval of any
+//! validates with the same schema, compiled into the binary at build time, with no `$ref` retrieval of any
 //! kind: the jsonschema crate is built without its HTTP and file resolvers.
 
 use std::sync::OnceLock;

@@ -595,12 +595,7 @@ fn checks(cx: &mut Cx, base: &Call, after: &Call, changes: &[(Change, String)]) 
                 let last = after
                     .deadlines
                     .iter()
-                    .filter(|d| {
-                        after
-                            .categories
-                            .iter()
-                            .any(|l| l.leaf && Call::within(&l.path, path) && crate::validate::deadline_applies(d, Some(l)))
-                    })
+                    .filter(|d| after.categories.iter().any(|l| l.leaf && Call::within(&l.path, path) && d.applies(Some(l))))
                     .map(|d| d.closes)
                     .max();
                 if let Some(last) = last.filter(|l| completion.by.end() < l.end()) {
@@ -744,7 +739,7 @@ fn deadline_dates(cx: &mut Cx, base: &Call, after: &Call, id: &str, ptr: &str) {
         )
         .help = Some(tr!("check the new closing against the notice's extension", "请对照通知的延期规定核对新的截止时间"));
     }
-    for c in after.categories.iter().filter(|c| c.leaf && crate::validate::deadline_applies(d, Some(c))) {
+    for c in after.categories.iter().filter(|c| c.leaf && d.applies(Some(c))) {
         if let Some(done) = c.completion.as_ref().filter(|x| x.by.end() < closes.end()) {
             let (by, path) = (done.by, &c.path);
             cx.error(

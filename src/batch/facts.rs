@@ -51,10 +51,10 @@ impl Facts {
         let (applicant, applicant_pointer) = applicant_key(app);
         let mut extensions = Vec::new();
         for (i, d) in call.deadlines.iter().enumerate() {
-            if d.extensions.is_empty() || !crate::validate::deadline_applies(d, cat) {
+            if d.extensions.is_empty() || !d.applies(cat) {
                 continue;
             }
-            let declared = crate::validate::declared_moments(d, app);
+            let declared = d.declared_moments(app);
             let moments: Vec<(NaiveDateTime, String)> = if declared.is_empty() {
                 vec![(as_of, "/submission".to_owned())]
             } else {

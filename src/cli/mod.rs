@@ -1,5 +1,6 @@
 //! Command-line interface. **Invariant:** the only code that touches clap, the terminal,
-//! the file system's output side, the clock and exit codes.
+//! the file system's output side and exit codes. The clock is read in one place,
+//! `batch::as_of`, when a run gives no `--as-of`.
 #![allow(clippy::print_stdout, clippy::print_stderr)]
 
 mod args;

@@ -170,7 +170,7 @@ impl<'a> Printer<'a> {
                 let s = render::to_json(&s);
                 super::out(&format!("\n],\"files\":{files},\"exit_code\":{},\"summary\":{s}}}\n", exit as i32));
             }
-            Format::Sarif => super::out(&format!("{}\n", render::sarif_end(exit as i32, self.style.lang))),
+            Format::Sarif => super::out(&format!("{}\n", render::sarif_end(exit as i32, self.style.lang, &callspec::registry::all()))),
         }
         exit
     }

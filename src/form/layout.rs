@@ -734,7 +734,7 @@ fn pledge(call: &Call, cat: Option<&Category>) -> Section {
 }
 
 fn submission(call: &Call, cat: Option<&Category>) -> Option<Section> {
-    let due: Vec<_> = call.deadlines.iter().filter(|d| crate::validate::deadline_applies(d, cat)).collect();
+    let due: Vec<_> = call.deadlines.iter().filter(|d| d.applies(cat)).collect();
     if due.is_empty() {
         return None;
     }

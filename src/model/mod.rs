@@ -389,6 +389,29 @@ pub struct Deadline {
     pub cite: Citation,
 }
 
+impl Deadline {
+    /// Whether the deadline applies to the category applied for (a deadline without
+    /// categories applies to all).
+    pub fn applies(&self, category: Option<&Category>) -> bool {
+        self.categories.is_empty() || category.is_some_and(|c| self.categories.iter().any(|s| Call::within(&c.path, s)))
+    }
+
+    /// The declared submissions the deadline is judged on: (index in `submission`, moment,
+    /// field). Where the deadline counts the courier's send date and one is given, that is the
+    /// moment.
+    pub fn declared_moments(&self, app: &crate::application::Application) -> Vec<(usize, When, &'static str)> {
+        app.submission
+            .iter()
+            .enumerate()
+            .filter(|(_, s)| s.channel == Some(self.channel))
+            .filter_map(|(i, s)| match (self.postmark, s.sent) {
+                (true, Some(sent)) => Some((i, sent, "sent")),
+                _ => Some((i, s.at?, "at")),
+            })
+            .collect()
+    }
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct Extension {
     pub until: When,

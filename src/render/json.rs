@@ -4,19 +4,8 @@
 use crate::diagnostics::Finding;
 use crate::i18n::Lang;
 
-/// The whole report for a set of findings (what `check` prints).
-pub fn json(findings: &[Finding], files: usize, exit: i32, lang: Lang) -> serde_json::Value {
-    let items: Vec<serde_json::Value> = findings.iter().map(|f| json_finding(f, lang)).collect();
-    let t = crate::diagnostics::Tally::of(findings);
-    serde_json::json!({
-        "version": 1,
-        "files": files,
-        "exit_code": exit,
-        "summary": { "errors": t.errors, "warnings": t.warnings, "advice": t.advice },
-        "findings": items,
-    })
-}
-
+/// One finding as the JSON report has it (the report itself is written in pieces by the
+/// command line, so a batch can stream it).
 pub fn json_finding(f: &Finding, lang: Lang) -> serde_json::Value {
     let file = f.file.as_deref();
     // A Word form has no lines: its labels carry the draft key and the form place instead.

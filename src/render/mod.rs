@@ -15,7 +15,7 @@ mod json;
 mod sarif;
 
 pub use github::github;
-pub use json::{json, json_finding};
+pub use json::json_finding;
 pub use sarif::{sarif_begin, sarif_end, sarif_result};
 
 /// Options for human output.

@@ -1,5 +1,5 @@
 //! SARIF 2.1.0 (OASIS), for code-scanning tools: one run, one result per finding, every code
-//! of the registry as a rule. Written in pieces so a batch can stream its results.
+//! it is given (the registry's) as a rule. Written in pieces so a batch can stream its results.
 
 use serde_json::{Value, json};
 
@@ -13,10 +13,10 @@ pub fn sarif_begin() -> String {
     format!("{{\"$schema\":\"{SCHEMA}\",\"version\":\"2.1.0\",\"runs\":[{{\"columnKind\":\"unicodeCodePoints\",\"results\":[")
 }
 
-/// Everything after the last result: the tool with its rules (described in `lang`), and how
-/// the run ended.
-pub fn sarif_end(exit_code: i32, lang: Lang) -> String {
-    let rules: Vec<Value> = crate::registry::all()
+/// Everything after the last result: the tool with its rules (`codes`, described in `lang`:
+/// the caller passes the registry's), and how the run ended.
+pub fn sarif_end(exit_code: i32, lang: Lang, codes: &[&crate::diagnostics::CodeInfo]) -> String {
+    let rules: Vec<Value> = codes
         .iter()
         .map(|c| {
             json!({

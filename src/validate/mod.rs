@@ -167,23 +167,3 @@ fn run(call: &Call, history: Option<&crate::amend::History>, doc: &Document, app
 pub fn chars(text: &str) -> usize {
     text.chars().filter(|c| !matches!(c, '\n' | '\r')).count()
 }
-
-/// Whether a deadline applies to the category applied for (a deadline without categories
-/// applies to all).
-pub fn deadline_applies(d: &crate::model::Deadline, category: Option<&Category>) -> bool {
-    d.categories.is_empty() || category.is_some_and(|c| d.categories.iter().any(|s| Call::within(&c.path, s)))
-}
-
-/// The declared submissions a deadline is judged on: (index in `submission`, moment, field).
-/// Where the deadline counts the courier's send date and one is given, that is the moment.
-pub fn declared_moments(d: &crate::model::Deadline, app: &Application) -> Vec<(usize, crate::values::When, &'static str)> {
-    app.submission
-        .iter()
-        .enumerate()
-        .filter(|(_, s)| s.channel == Some(d.channel))
-        .filter_map(|(i, s)| match (d.postmark, s.sent) {
-            (true, Some(sent)) => Some((i, sent, "sent")),
-            _ => Some((i, s.at?, "at")),
-        })
-        .collect()
-}

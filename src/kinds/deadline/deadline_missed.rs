@@ -25,9 +25,9 @@ pub const RULE: Rule = Rule {
 
 fn check(cx: &mut Ctx) {
     let call = cx.call;
-    let due: Vec<_> = call.deadlines.iter().filter(|d| crate::validate::deadline_applies(d, cx.category)).collect();
+    let due: Vec<_> = call.deadlines.iter().filter(|d| d.applies(cx.category)).collect();
     for d in due {
-        let subs = crate::validate::declared_moments(d, cx.app);
+        let subs = d.declared_moments(cx.app);
         // Judged at --as-of only when the draft declares no submission at all, not when one
         // could not be read.
         if subs.is_empty() && !cx.unusable("/submission") {

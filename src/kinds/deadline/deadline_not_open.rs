@@ -17,7 +17,7 @@ pub const RULE: Rule = Rule {
 
 fn check(cx: &mut Ctx) {
     let call = cx.call;
-    let due: Vec<_> = call.deadlines.iter().filter(|d| crate::validate::deadline_applies(d, cx.category)).collect();
+    let due: Vec<_> = call.deadlines.iter().filter(|d| d.applies(cx.category)).collect();
     for d in due {
         let Some(opens) = d.opens else { continue };
         let mut declared = false;
