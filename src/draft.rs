@@ -92,11 +92,11 @@ fn text_fields(o: &mut Out, call: &Call, section: &str, usual: &[&str]) {
 fn project(o: &mut Out, call: &Call, cat: &Category) {
     o.line(0, "project:", Some("项目基本情况".to_owned()));
     text_fields(o, call, "project", &["name", "summary", "content"]);
-    o.line(2, "start: ~", Some("项目开始日期 (YYYY-MM-DD)".to_owned()));
+    o.line(2, "start: ~", Some("项目开始日期 (\"YYYY-MM-DD\", quoted)".to_owned()));
     let end = match &cat.completion {
         Some(c) if c.soft => format!("项目结束日期; 原则上 {} 前完成", c.by),
         Some(c) => format!("项目结束日期; 须于 {} 前完成", c.by),
-        None => "项目结束日期 (YYYY-MM-DD)".to_owned(),
+        None => "项目结束日期 (\"YYYY-MM-DD\", quoted)".to_owned(),
     };
     let mut end = end;
     if let Some(w) = &cat.window {
