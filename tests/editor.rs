@@ -10,8 +10,9 @@
 //!   key, a wrong fixed amount (as a number, as text, and with `category` written as a
 //!   one-element list), an amount over a hard cap (where a call has one), a missing KPI, a KPI under its minimum, a
 //!   missing or misspelt attestation and a `~` left in place of an attestation or a KPI.
-//! - Spellings both read alike are not marked and pass `validate`: a KPI written `3.0`, a
-//!   fixed amount written as text.
+//! - Spellings both read alike are not marked and pass `validate`: a KPI written `3.0` or
+//!   `0x3`, a fixed amount written as text. The one reading the README says differs, a
+//!   decimal where text is expected (`name: 1.5`), is marked by the editor only.
 
 mod common;
 
@@ -166,13 +167,19 @@ struct Mutation {
     text: String,
     /// The lines where the mark may be; empty: no mark at all.
     lines: Vec<usize>,
+    /// Whether `validate` reports an error too (false only for the one reading the README
+    /// says differs).
+    validate: bool,
 }
 
 fn mutations(text: &str, schema: &Value) -> Vec<Mutation> {
     let category = top(text, "category").unwrap();
     let then = branch(schema, &category);
     let mut out = Vec::new();
-    let m = |what: &str, text: String, lines: Vec<usize>| Mutation { what: what.to_owned(), text, lines };
+    let m = |what: &str, text: String, lines: Vec<usize>| {
+        let validate = !lines.is_empty();
+        Mutation { what: what.to_owned(), text, lines, validate }
+    };
 
     let project = line_of(text, "project:").unwrap();
     let summary = line_of(text, "  summary:").unwrap();
@@ -181,6 +188,10 @@ fn mutations(text: &str, schema: &Value) -> Vec<Mutation> {
         replace_line(text, summary, &text.lines().nth(summary).unwrap().replacen("summary", "sumary", 1)),
         vec![summary, project],
     ));
+
+    // The README's one differing reading: a decimal where text is expected.
+    let name = line_of(text, "  name:").unwrap();
+    out.push(Mutation { validate: false, ..m("a decimal as the project name", replace_line(text, name, "  name: 1.5"), vec![name]) });
 
     let rule = &then["properties"]["budget"]["properties"]["requested"];
     let requested = line_of(text, "  requested:").unwrap();
@@ -211,8 +222,9 @@ fn mutations(text: &str, schema: &Value) -> Vec<Mutation> {
         if let Some(min) = then["properties"]["kpis"]["properties"][id]["minimum"].as_u64().filter(|n| *n > 0) {
             out.push(m("a KPI under its minimum", replace_line(text, *line, &format!("  {id}: {}", min - 1)), vec![*line]));
         }
-        if value.parse::<u64>().is_ok() {
+        if let Ok(n) = value.parse::<u64>() {
             out.push(m("a KPI written with `.0`", replace_line(text, *line, &format!("  {id}: {value}.0")), vec![]));
+            out.push(m("a KPI written in hex", replace_line(text, *line, &format!("  {id}: {n:#x}")), vec![]));
         }
     }
     let attestations = entries(text, "attestations");
@@ -247,9 +259,10 @@ fn the_editor_marks_what_validate_reports_and_hover_shows_the_rules() {
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).unwrap();
     let mut probes = Vec::new();
-    // Per probe: what it is, the lines a mark may be on (None: a valid draft, no mark and
-    // hovers checked), the expected hover texts.
-    let mut expected: Vec<(String, Option<Vec<usize>>, Vec<String>)> = Vec::new();
+    /// What a probe is, the lines a mark may be on and whether `validate` reports an error
+    /// (`None`: a valid draft, no mark), the expected hover texts.
+    type Expected = (String, Option<(Vec<usize>, bool)>, Vec<String>);
+    let mut expected: Vec<Expected> = Vec::new();
     let mut mutated_calls = std::collections::BTreeSet::new();
     let mut kinds = std::collections::BTreeSet::new();
     for (call, path) in examples() {
@@ -290,7 +303,7 @@ fn the_editor_marks_what_validate_reports_and_hover_shows_the_rules() {
                 std::fs::write(&out, &mu.text).unwrap();
                 probes.push(Probe { path: out, hovers: Vec::new() });
                 kinds.insert(mu.what.clone());
-                expected.push((format!("{name}: {}", mu.what), Some(mu.lines), Vec::new()));
+                expected.push((format!("{name}: {}", mu.what), Some((mu.lines, mu.validate)), Vec::new()));
             }
         }
     }
@@ -311,6 +324,8 @@ fn the_editor_marks_what_validate_reports_and_hover_shows_the_rules() {
         "`~` left in place of a KPI",
         "`~` left in place of an attestation",
         "a KPI written with `.0`",
+        "a KPI written in hex",
+        "a decimal as the project name",
         "the fixed amount as text",
     ] {
         assert!(kinds.contains(kind), "no draft tried {kind}: {kinds:?}");
@@ -334,19 +349,19 @@ fn the_editor_marks_what_validate_reports_and_hover_shows_the_rules() {
                     }
                 }
             }
-            Some(lines) if lines.is_empty() => {
+            Some((lines, _)) if lines.is_empty() => {
                 mutations += 1;
                 if !seen.marks.is_empty() || errs {
                     wrong.push(format!("{what}: marked {:?}, validate reports an error: {errs} (neither should)", seen.marks));
                 }
             }
-            Some(lines) => {
+            Some((lines, validate)) => {
                 mutations += 1;
                 if seen.marks.is_empty() || seen.marks.iter().any(|(l, _)| !lines.contains(l)) {
                     wrong.push(format!("{what}: marked {:?}, expected a mark on line(s) {lines:?} only", seen.marks));
                 }
-                if !errs {
-                    wrong.push(format!("{what}: the editor marks it, validate reports no error"));
+                if errs != *validate {
+                    wrong.push(format!("{what}: the editor marks it, validate reports an error: {errs} (expected {validate})"));
                 }
             }
         }
