@@ -36,7 +36,7 @@ pub fn yaml(call: &Call, cat: &Category, schema: Option<&str>) -> String {
         about.push_str(&format!("；立项数：{}", crate::guide::quota(&q.value)));
     }
     o.raw(about);
-    o.raw("# 逐项填写 `~`（注明“选填”的键不需要可删去）；`callspec validate 文件名` 列出尚未填写的内容。日期写作 YYYY-MM-DD。");
+    o.raw("# 逐项填写 `~`（注明“选填”的键不需要可删去）；`callspec validate 文件名` 列出尚未填写的内容。日期写作 \"YYYY-MM-DD\"（加引号，YAML 1.1 的读取程序也读作文本）。");
     o.line(0, "application: 1", None);
     o.line(0, format!("call: {}", call.id), None);
     o.line(0, format!("category: {}", cat.path), None);
@@ -92,11 +92,11 @@ fn text_fields(o: &mut Out, call: &Call, section: &str, usual: &[&str]) {
 fn project(o: &mut Out, call: &Call, cat: &Category) {
     o.line(0, "project:", Some("项目基本情况".to_owned()));
     text_fields(o, call, "project", &["name", "summary", "content"]);
-    o.line(2, "start: ~", Some("项目开始日期（YYYY-MM-DD）".to_owned()));
+    o.line(2, "start: ~", Some("项目开始日期（\"YYYY-MM-DD\"，加引号）".to_owned()));
     let end = match &cat.completion {
-        Some(c) if c.soft => format!("项目结束日期（YYYY-MM-DD）；原则上 {} 前完成", c.by),
-        Some(c) => format!("项目结束日期（YYYY-MM-DD）；须于 {} 前完成", c.by),
-        None => "项目结束日期（YYYY-MM-DD）".to_owned(),
+        Some(c) if c.soft => format!("项目结束日期（\"YYYY-MM-DD\"，加引号）；原则上 {} 前完成", c.by),
+        Some(c) => format!("项目结束日期（\"YYYY-MM-DD\"，加引号）；须于 {} 前完成", c.by),
+        None => "项目结束日期（\"YYYY-MM-DD\"，加引号）".to_owned(),
     };
     let mut end = end;
     if let Some(w) = &cat.window {

@@ -15,6 +15,7 @@ pub fn all() -> Vec<&'static CodeInfo> {
         crate::document::YAML,
         crate::document::LIMIT,
         crate::document::CONTROL,
+        crate::document::FORMAT,
         crate::form::DOCX,
         crate::form::NO_FORM,
         crate::schema::UNKNOWN_KEY,

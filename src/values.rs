@@ -215,7 +215,7 @@ impl JsonSchema for When {
     }
     fn json_schema(_: &mut SchemaGenerator) -> Schema {
         json_schema!({
-            "description": "A date, optionally with a time, in the call's time zone: `2025-04-21` or `2021-05-28 12:00`. A date alone means the end of that day.",
+            "description": "A date, optionally with a time, in the call's time zone: `2025-04-21` or `2021-05-28 12:00`. A date alone means the end of that day. Written as text: quote it (`\"2025-04-21\"`) for readers of YAML 1.1 (PyYAML, ruamel), which would read a plain 2025-04-21 as a date object; callspec and YAML 1.2 readers take either.",
             "type": "string",
             "pattern": WHEN_PATTERN
         })

@@ -123,6 +123,35 @@ fn the_modeline_points_at_the_calls_schema_relative_to_the_draft() {
 }
 
 #[test]
+fn outside_a_repository_the_calls_schema_is_written_beside_the_draft() {
+    let dir = scratch("beside");
+    std::fs::copy(common::root().join("specs/ningxia-2025.yaml"), dir.join("my.yaml")).unwrap();
+    let args = ["new", "--call", "ningxia-2025", "--category", "academic-exchange", "--specs", "my.yaml", "-o", "d.yaml", "--lang", "en"];
+    let o = callspec_in(&dir, &args);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let text = std::fs::read_to_string(dir.join("d.yaml")).unwrap();
+    assert_eq!(text.lines().next().unwrap(), "# yaml-language-server: $schema=ningxia-2025.schema.json");
+    let written = std::fs::read_to_string(dir.join("ningxia-2025.schema.json")).unwrap();
+    let printed = callspec_in(&dir, &["schema", "--call", "ningxia-2025", "--specs", "my.yaml", "--lang", "en"]);
+    assert_eq!(written, stdout(&printed), "the schema beside the draft is `callspec schema --call`'s");
+    // Written again: the same schema is left as it is, a foreign file never replaced.
+    std::fs::write(dir.join("ningxia-2025.schema.json"), "{\"mine\": true}").unwrap();
+    let o = callspec_in(&dir, &[&args[..], &["--force"]].concat());
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert_eq!(std::fs::read_to_string(dir.join("ningxia-2025.schema.json")).unwrap(), "{\"mine\": true}");
+    let text = std::fs::read_to_string(dir.join("d.yaml")).unwrap();
+    assert!(text.lines().next().unwrap().contains("callspec schema --call ningxia-2025"), "{text}");
+    // The built-in call, from an empty folder, in a subfolder.
+    std::fs::create_dir_all(dir.join("sub")).unwrap();
+    let o = callspec_in(&dir, &["new", "--call", "ningxia-2025", "--category", "academic-exchange", "-o", "sub/e.yaml", "--lang", "en"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(stderr(&o).contains("ningxia-2025.schema.json"), "{}", stderr(&o));
+    assert!(dir.join("sub/ningxia-2025.schema.json").is_file());
+    let first = std::fs::read_to_string(dir.join("sub/e.yaml")).unwrap();
+    assert_eq!(first.lines().next().unwrap(), "# yaml-language-server: $schema=ningxia-2025.schema.json");
+}
+
+#[test]
 fn new_never_overwrites_a_file_without_force() {
     let dir = scratch("force");
     let specs = common::root().join("specs");

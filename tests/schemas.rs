@@ -140,7 +140,7 @@ fn call_schemas_reject_what_the_call_forbids() {
         "platform-park-cast.yaml",
         &[
             ("  matchmaking-events: 4\n", "  large-matchmaking-event: 1\n"),
-            ("kpi: matchmaking-events, date: 2025-07-18", "kpi: large-matchmaking-event, date: 2025-07-18"),
+            ("kpi: matchmaking-events, date: \"2025-07-18\"", "kpi: large-matchmaking-event, date: \"2025-07-18\""),
         ],
         "/events/0/attendance",
     );

@@ -27,7 +27,17 @@ pub fn run(args: &NewArgs) -> Exit {
         None => Path::new("."),
     };
     let specs = args.specs.clone().unwrap_or_else(|| PathBuf::from("specs"));
-    let text = callspec::draft::yaml(call, cat, schema_ref(&specs, &call.id, folder).as_deref());
+    let mut schema = schema_ref(&specs, &call.id, folder);
+    // Outside a repository with schemas, a draft written to a file gets the call's schema
+    // beside it, so that its modeline points at a file that is there.
+    let beside = match (&schema, &args.output) {
+        (None, Some(_)) => beside(call, folder),
+        _ => None,
+    };
+    if let Some((path, _)) = &beside {
+        schema = path.file_name().map(|n| n.to_string_lossy().into_owned());
+    }
+    let text = callspec::draft::yaml(call, cat, schema.as_deref());
     let Some(file) = &args.output else {
         super::out(&text);
         return Exit::Clean;
@@ -35,6 +45,22 @@ pub fn run(args: &NewArgs) -> Exit {
     let shown = printable(&file.display().to_string()).into_owned();
     match write(file, &text, args.force, args.specs.as_deref()) {
         Ok(()) => {
+            if let Some((path, contents)) = &beside {
+                let name = printable(&path.display().to_string()).into_owned();
+                match contents.as_ref().map_or(Ok(()), |c| std::fs::write(path, c)) {
+                    Ok(()) => eprintln!(
+                        "{}",
+                        super::say(tr!(
+                            "note: the draft's modeline points at {name}, the call's schema for editors (`callspec schema --call`)",
+                            "提示：草稿的首行指向 {name}，即供编辑器使用的本通知 schema（`callspec schema --call`）"
+                        ))
+                    ),
+                    Err(e) => {
+                        let e = printable(&e.to_string()).into_owned();
+                        eprintln!("{}", super::say(tr!("warning: cannot write {name}: {e}", "警告：无法写入 {name}：{e}")));
+                    }
+                }
+            }
             let (path, id) = (printable(&cat.path), printable(&call.id));
             eprintln!(
                 "{}",
@@ -168,6 +194,27 @@ fn no_category_raw(call: &Call, path: &str) -> String {
 /// The schema file beside the specs (`../schemas/calls/<id>.schema.json`, else the generic
 /// application schema), relative to the draft's folder; `None` when neither exists (a spec of
 /// the user's own, the built-in calls outside a checkout): a modeline would point nowhere.
+/// `<id>.schema.json` in the draft's folder, and what to write there: the call's schema when
+/// the file is new or an older copy of the same call's schema (its `$id` says so); nothing
+/// when it already holds exactly that. `None` when the file is someone else's, which is never
+/// overwritten (the draft then says how to make the schema).
+fn beside(call: &Call, folder: &Path) -> Option<(PathBuf, Option<String>)> {
+    let value = callspec::schema::for_call_in(call, super::lang());
+    let contents = callspec::schema::to_pretty(&value);
+    let path = folder.join(format!("{}.schema.json", call.id));
+    match std::fs::read_to_string(&path) {
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Some((path, Some(contents))),
+        Ok(old) if old == contents => Some((path, None)),
+        Ok(old)
+            if serde_json::from_str::<serde_json::Value>(&old)
+                .is_ok_and(|v| v.get("$id").is_some() && v.get("$id") == value.get("$id")) =>
+        {
+            Some((path, Some(contents)))
+        }
+        _ => None,
+    }
+}
+
 fn schema_ref(specs: &Path, id: &str, folder: &Path) -> Option<String> {
     let dir = if specs.is_file() { specs.parent().unwrap_or(Path::new("")) } else { specs };
     let schemas = dir.join("..").join("schemas");

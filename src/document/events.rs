@@ -12,7 +12,7 @@
 //! refuse, and where both accept a file they build the same value and the same spans;
 //! `tests::agrees_with_the_full_path` checks this on every YAML file in the repository.
 
-use granit_parser::{Event, Parser, ScalarStyle, Span as ParserSpan};
+use granit_parser::{Event, Parser, ScalarStyle, Span as ParserSpan, StructureStyle};
 use serde_json::Value;
 
 use super::{NodeSpan, SpanIndex, control_char, escape, whole_chars};
@@ -42,6 +42,9 @@ pub(super) fn parse(text: &str, limits: &Limits) -> Option<(Value, SpanIndex)> {
         scalar_bytes: 0,
         spans: SpanIndex::default(),
         ptr: String::new(),
+        blocks: Vec::new(),
+        in_flow: false,
+        end: 0,
     };
     if !matches!(b.next()?.0, Event::StreamStart) {
         return None;
@@ -74,6 +77,12 @@ struct Builder<'t> {
     spans: SpanIndex,
     /// The JSON pointer of the node being built.
     ptr: String,
+    /// The columns of the block collections the node is in.
+    blocks: Vec<usize>,
+    /// Whether the node is inside a flow collection.
+    in_flow: bool,
+    /// Where the last collection read ended (byte offset).
+    end: usize,
 }
 
 impl<'t> Builder<'t> {
@@ -112,11 +121,41 @@ impl<'t> Builder<'t> {
                     other => other,
                 }
             }
+            Event::SequenceStart(style, 0, None) | Event::MappingStart(style, 0, None) if !self.in_flow => {
+                // A collection in block context: a block one gives its column to what it
+                // holds; a flow one must keep its lines indented past the block it is in.
+                let block = style == StructureStyle::Block;
+                if block {
+                    self.blocks.push(span.start.col());
+                } else {
+                    self.in_flow = true;
+                }
+                let value = self.collection(event, depth);
+                if block {
+                    self.blocks.pop();
+                } else {
+                    self.in_flow = false;
+                    let required = self.blocks.last().map_or(0, |c| c + 1);
+                    if under_indented(self.text, here.offset, self.end, required).is_some() {
+                        return None; // malformed: the full path reports it
+                    }
+                }
+                value
+            }
+            event @ (Event::SequenceStart(..) | Event::MappingStart(..)) => self.collection(event, depth),
+            _ => None,
+        }
+    }
+
+    /// A sequence or mapping, whose first event has been read (and its span indexed).
+    fn collection(&mut self, event: Event<'t>, depth: usize) -> Option<Value> {
+        match event {
             Event::SequenceStart(_, 0, None) => {
                 let mut items = Vec::new();
                 loop {
                     let (event, span) = self.next()?;
                     if matches!(event, Event::SequenceEnd) {
+                        self.end = span.end.byte_offset()?;
                         return Some(Value::Array(items));
                     }
                     let len = self.ptr.len();
@@ -131,7 +170,10 @@ impl<'t> Builder<'t> {
                 loop {
                     let (event, span) = self.next()?;
                     let name = match event {
-                        Event::MappingEnd => return Some(Value::Object(map)),
+                        Event::MappingEnd => {
+                            self.end = span.end.byte_offset()?;
+                            return Some(Value::Object(map));
+                        }
                         Event::Scalar(name, style, 0, None) if text_key(&name, style) => name,
                         _ => return None,
                     };
@@ -155,6 +197,69 @@ impl<'t> Builder<'t> {
             _ => None,
         }
     }
+}
+
+/// The offset of the first line of a flow collection (`text[start..end]`, in block context)
+/// indented less than `required` columns, the block it is in: YAML 1.2 wants a flow
+/// collection's lines indented past it (`flow: [a,\nb]` is malformed, yaml-test-suite 9C9N).
+/// Blank and comment lines are free, and so is a line that starts with the closing bracket,
+/// as the editor's parser (the `yaml` package) accepts it.
+pub(super) fn under_indented(text: &str, start: usize, end: usize, required: usize) -> Option<usize> {
+    if required == 0 {
+        return None;
+    }
+    let region = text.get(start..end.min(text.len()))?;
+    let mut at = start;
+    for line in region.split_inclusive('\n') {
+        let first = at == start;
+        at += line.len();
+        if first {
+            continue;
+        }
+        let rest = line.trim_start_matches(' ');
+        let rest_trimmed = rest.trim_start();
+        if rest_trimmed.is_empty() || rest_trimmed.starts_with(['#', ']', '}']) {
+            continue;
+        }
+        if line.len() - rest.len() < required {
+            return Some(at - line.len());
+        }
+    }
+    None
+}
+
+/// The offset of the first under-indented line of a flow collection in block context
+/// ([`under_indented`]), read from the parser's events; for the full path, which does not
+/// see them. `None` when there is none, or the parser stops first (the full path reports that).
+pub(super) fn flow_indentation(text: &str) -> Option<usize> {
+    if !text.contains(['[', '{']) {
+        return None;
+    }
+    let mut parser = Parser::new_from_str_with_options(text, granit_parser::options! { emit_comments: false });
+    /// An open collection: block or flow, its column, and for the outermost flow one in block
+    /// context its start and the indent its lines need.
+    type Open = (bool, usize, Option<(usize, usize)>);
+    let mut stack: Vec<Open> = Vec::new();
+    while let Some(Ok((event, span))) = parser.next() {
+        match event {
+            Event::SequenceStart(style, ..) | Event::MappingStart(style, ..) => {
+                let block = style == StructureStyle::Block;
+                let outer_flow = !block && stack.iter().all(|(b, ..)| *b);
+                let required = stack.last().map_or(0, |(_, col, _)| col + 1);
+                let check = outer_flow.then(|| (span.start.byte_offset().unwrap_or(0), required));
+                stack.push((block, span.start.col(), check));
+            }
+            Event::SequenceEnd | Event::MappingEnd => {
+                if let Some((_, _, Some((start, required)))) = stack.pop()
+                    && let Some(at) = under_indented(text, start, span.end.byte_offset().unwrap_or(text.len()), required)
+                {
+                    return Some(at);
+                }
+            }
+            _ => {}
+        }
+    }
+    None
 }
 
 /// Whether a key is text the full path reads as the same text: not the merge key, and
@@ -209,7 +314,8 @@ fn scalar(text: &str, style: ScalarStyle) -> Option<Value> {
         && !frac.is_empty()
         && frac.bytes().all(|b| b.is_ascii_digit())
     {
-        return Some(Value::String(text.to_owned()));
+        // `3.0` is 3, `4.80` the text `4.80`, as on the full path.
+        return super::yaml_number(text);
     }
     let unsigned = text.strip_prefix(['-', '+']).unwrap_or(text);
     let number_like = text.starts_with('+')
@@ -405,6 +511,8 @@ mod tests {
         assert_eq!(plain("~"), Some(V::Null));
         assert_eq!(plain("TRUE"), Some(V::Bool(true)));
         assert_eq!(plain("yes"), Some(V::String("yes".into())));
+        assert_eq!(plain("3.0"), Some(V::from(3)));
+        assert_eq!(plain("-2.00"), Some(V::from(-2)));
         for text in ["2025-03-27", "3场", "-1.2", "010020", "1_000", "0.5"] {
             assert_eq!(plain(text), Some(V::String(text.into())), "{text}");
         }

@@ -203,8 +203,9 @@ impl JsonWalk<'_> {
             J::NumberLit(n) => match (n.value.parse::<i64>(), n.value.parse::<u64>()) {
                 (Ok(i), _) => Value::from(i),
                 (_, Ok(u)) => Value::from(u),
-                // Decimals and big numbers: their exact text, as from YAML.
-                _ => Value::String(n.value.to_owned()),
+                // Decimals and big numbers as from YAML: a whole value (`3.0`, `1e2`) is that
+                // integer, any other its exact digits as text.
+                _ => super::yaml_number(n.value).unwrap_or_else(|| Value::String(n.value.to_owned())),
             },
             J::StringLit(s) => {
                 if let Some(c) = control_char(&s.value) {

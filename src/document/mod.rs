@@ -92,6 +92,64 @@ pub fn plain_scalar(text: &str) -> Option<Value> {
     events::plain(text)
 }
 
+/// A number as callspec reads it, given the text of a plain scalar that YAML 1.2's core
+/// schema reads as a number (the reading yaml-language-server, and so an editor, gives it):
+/// `+3`, `0x3` and `0o3` are 3; a float with a whole value (`3.0`, `-3.0`, `3e0`) is that
+/// integer; any other float keeps its digits exactly as text, so money never passes through a
+/// binary float (`4.80` stays `4.80`; `+4.8` is `4.8`, `.5` is `0.5`, `4.8e0` is `4.8`).
+/// `None` for a spelling it leaves as it is: plain decimal integers, `0b` (not YAML 1.2),
+/// signed radix forms, non-finite or out-of-range values.
+pub(crate) fn yaml_number(text: &str) -> Option<Value> {
+    let t = text.trim();
+    let radix = |digits: &str, r: u32| u64::from_str_radix(digits, r).ok().map(Value::from);
+    if let Some(h) = t.strip_prefix("0x").filter(|h| !h.is_empty() && h.bytes().all(|b| b.is_ascii_hexdigit())) {
+        return radix(h, 16);
+    }
+    if let Some(o) = t.strip_prefix("0o").filter(|o| !o.is_empty() && o.bytes().all(|b| (b'0'..=b'7').contains(&b))) {
+        return radix(o, 8);
+    }
+    let (negative, unsigned) = match t.as_bytes().first() {
+        Some(b'-') => (true, &t[1..]),
+        Some(b'+') => (false, &t[1..]),
+        _ => (false, t),
+    };
+    let (mantissa, exponent) = match unsigned.split_once(['e', 'E']) {
+        Some((m, e)) => (m, Some(e)),
+        None => (unsigned, None),
+    };
+    let (int, frac) = mantissa.split_once('.').unwrap_or((mantissa, ""));
+    let digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
+    let exp_ok = exponent.is_none_or(|e| {
+        let e = e.strip_prefix(['-', '+']).unwrap_or(e);
+        !e.is_empty() && digits(e)
+    });
+    if int.is_empty() && frac.is_empty() || !digits(int) || !digits(frac) || !exp_ok {
+        return None;
+    }
+    let is_float = mantissa.contains('.') || exponent.is_some();
+    if !is_float && !t.starts_with('+') {
+        return None; // a plain decimal integer: read as it always is
+    }
+    if int.len() + frac.len() > 28 {
+        return None;
+    }
+    let sign = if negative { "-" } else { "" };
+    let plain = format!("{sign}{}{}{frac}", if int.is_empty() { "0" } else { int }, if frac.is_empty() { "" } else { "." });
+    let exact = match exponent {
+        None => rust_decimal::Decimal::from_str_exact(&plain).ok()?,
+        Some(e) => rust_decimal::Decimal::from_scientific(&format!("{plain}e{e}")).ok()?,
+    };
+    if exact.is_integer() {
+        let whole = exact.trunc().normalize().to_string();
+        return whole.parse::<u64>().map(Value::from).or_else(|_| whole.parse::<i64>().map(Value::from)).ok();
+    }
+    match exponent {
+        // The digits as written (`4.80` stays `4.80`), sign and leading point made plain.
+        None => Some(Value::String(plain)),
+        Some(_) => Some(Value::String(exact.normalize().to_string())),
+    }
+}
+
 /// Whether the YAML fast path agrees with the full path on `text` (`Ok(true)`: it took the
 /// text and built the same value and spans; `Ok(false)`: it left the text to the full path).
 /// For the property tests and the fuzzer.
@@ -115,6 +173,9 @@ pub struct SpanIndex {
     sorted: std::sync::OnceLock<Vec<u32>>,
     /// The first key or string holding a control character, found while indexing.
     control: Option<(Span, char)>,
+    /// The first key that is not text (a list, a mapping, null), found while indexing, and
+    /// how many there are.
+    not_text_key: Option<(Span, &'static str, usize)>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -216,12 +277,28 @@ pub fn escape(token: &str) -> std::borrow::Cow<'_, str> {
 pub const YAML: &CodeInfo = &CodeInfo {
     code: "input.yaml",
     summary: "the file is not well-formed YAML (or JSON)",
-    doc: "The parser stopped: bad indentation, a tab used for indentation, a duplicate key, an \
-          unclosed quote or bracket, several documents in one file, or an empty file. The label \
-          points at where the parser gave up. Nothing else in the file is checked. Exit code 2.",
+    doc: "The parser stopped: bad indentation (a flow collection's lines too, as YAML requires), \
+          a tab used for indentation, a duplicate key, an unclosed quote or bracket, or a `.json` \
+          file holding no value. The label points at where the parser gave up. Nothing else in the file is \
+          checked; well-formed YAML the format cannot hold is `input.format`. Exit code 2.",
     summary_zh: "文件不是格式正确的 YAML（或 JSON）",
-    doc_zh: "解析器中途停止：缩进错误、用制表符缩进、重复的键、引号或括号未闭合、一个文件中有多个文档，\
-             或文件为空。标注指向解析器停止的位置。该文件的其余内容不做检查。退出码 2。",
+    doc_zh: "解析器中途停止：缩进错误（包括 YAML 要求的流式集合各行的缩进）、用制表符缩进、重复的键、引号或括号未闭合，\
+             或 `.json` 文件中没有值；格式正确但本格式不能容纳的 YAML 为 `input.format`。标注指向解析器停止的位置。该文件的其余内容不做检查。退出码 2。",
+};
+
+pub const FORMAT: &CodeInfo = &CodeInfo {
+    code: "input.format",
+    summary: "well-formed YAML the format cannot hold (no document, several, a key that is not text, a tag, a binary value)",
+    doc: "The file is YAML, but not what a spec or an application can be: a key that is a list, a \
+          mapping or null (`? [a, b]: x`, `~: x`, `: x`; keys are field names, so text), several \
+          documents in one file (`---`), a custom or unsupported tag (`!foo`, `!!set`), or a \
+          binary value (`!!binary`), or no document at all (an empty file, only comments). The \
+          label points at the first such key or value. Nothing \
+          else in the file is checked. Exit code 2.",
+    summary_zh: "格式正确的 YAML，但不是本格式能容纳的内容（没有文档、多个文档、键不是文本、标签、二进制值）",
+    doc_zh: "文件是 YAML，但不能作为规范文件或申报书：键是列表、映射或 null（`? [a, b]: x`、`~: x`、`: x`；\
+             键是字段名，须为文本），一个文件中有多个文档（`---`），自定义或不支持的标签（`!foo`、`!!set`），\
+             二进制值（`!!binary`），或根本没有文档（空文件、只有注释）。标注指向第一个这样的键或值。该文件的其余内容不做检查。退出码 2。",
 };
 
 pub const CONTROL: &CodeInfo = &CodeInfo {
@@ -280,7 +357,8 @@ pub fn parse(file: Arc<SourceFile>, limits: &Limits) -> Result<Document, Finding
         };
     }
     if file.text.trim().is_empty() || file.text.lines().all(|l| l.trim().is_empty() || l.trim_start().starts_with('#')) {
-        return Err(Finding::error(YAML, crate::tr!("`{}` is empty (no YAML content)", "`{}` 是空文件（没有 YAML 内容）", file.name))
+        let code = if file.name.to_ascii_lowercase().ends_with(".json") { YAML } else { FORMAT };
+        return Err(Finding::error(code, crate::tr!("`{}` is empty (no YAML content)", "`{}` 是空文件（没有 YAML 内容）", file.name))
             .in_file(file.clone())
             .with_help(crate::tr!(
                 "an empty file is not a spec or an application; start from an example",
@@ -378,6 +456,29 @@ fn whole_chars(text: &str, start: usize, end: usize) -> Span {
 mod tests {
     use super::*;
 
+    #[test]
+    fn numbers_read_as_yaml_1_2_reads_them() {
+        use serde_json::json;
+        for (text, want) in [
+            ("3.0", json!(3)),
+            ("+3", json!(3)),
+            ("0x3", json!(3)),
+            ("0o17", json!(15)),
+            ("3e0", json!(3)),
+            ("-3.0", json!(-3)),
+            ("4.8e0", json!("4.8")),
+            ("4.80", json!("4.80")),
+            ("+4.8", json!("4.8")),
+            (".5", json!("0.5")),
+            ("48e-1", json!("4.8")),
+        ] {
+            assert_eq!(yaml_number(text), Some(want), "{text}");
+        }
+        for kept in ["3", "-3", "0b11", "-0x3", "1e400", ".inf", "abc", "", ".", "1e", "0x"] {
+            assert_eq!(yaml_number(kept), None, "{kept}");
+        }
+    }
+
     fn doc(text: &str) -> Document {
         parse(SourceFile::new("t.yaml", text), &Limits::default()).unwrap()
     }
@@ -430,6 +531,22 @@ mod tests {
         }
         let e = parse(SourceFile::new("bomb.yaml", y), &Limits::default()).unwrap_err();
         assert_eq!(e.code.code, "input.limit", "{}", e.message);
+    }
+
+    /// The README's limits table: from 100 aliases on, at most 10 per anchor; said in words.
+    #[test]
+    fn the_alias_limit_is_what_the_readme_says() {
+        let file = |n: usize| {
+            let mut y = String::from("a: &x 1\n");
+            for i in 0..n {
+                y.push_str(&format!("k{i}: *x\n"));
+            }
+            SourceFile::new("aliases.yaml", y)
+        };
+        assert!(parse(file(99), &Limits::default()).is_ok(), "99 aliases of one anchor");
+        let e = parse(file(100), &Limits::default()).unwrap_err();
+        assert_eq!(e.code.code, "input.limit");
+        assert_eq!(e.message.en, "the file uses more than 10 aliases (`*name`) per anchor (`&name`) it defines");
     }
 }
 

@@ -10,7 +10,7 @@ use serde::de::{self, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde_json::Value;
 use serde_saphyr::Spanned;
 
-use super::{Document, LIMIT, NodeSpan, SpanIndex, YAML, control_char, control_finding, escape, whole_chars};
+use super::{Document, FORMAT, LIMIT, NodeSpan, SpanIndex, YAML, control_char, control_finding, escape, whole_chars};
 use crate::diagnostics::{Finding, Span};
 use crate::source::{Limits, SourceFile};
 
@@ -42,19 +42,91 @@ pub(super) fn parse_full(file: Arc<SourceFile>, limits: &Limits) -> Result<Docum
         Ok(root) => root,
         Err(err) => return Err(parse_error(&file, &err, limits)),
     };
+    if let Some(at) = super::events::flow_indentation(&file.text) {
+        return Err(flow_indent_finding(&file, at));
+    }
     let mut spans = SpanIndex::default();
     let value = index(&file, &root, &mut String::new(), None, &mut spans);
     if let Some((span, c)) = spans.control {
         return Err(control_finding(&file, span, c));
     }
+    if let Some((span, kind, count)) = spans.not_text_key {
+        return Err(key_finding(&file, span, kind, count));
+    }
     Ok(Document::new(file, value, Some(spans)))
+}
+
+/// A flow collection's line not indented past the block it is in (`flow: [a,\nb]`).
+fn flow_indent_finding(file: &Arc<SourceFile>, at: usize) -> Finding {
+    use crate::tr;
+    let line = &file.text[at..];
+    let indent = line.len() - line.trim_start_matches(' ').len();
+    let first = line[indent..].chars().next().map_or(0, char::len_utf8);
+    Finding::error(
+        YAML,
+        tr!(
+            "a line inside a flow collection (`[…]` or `{{…}}`) is not indented past the block it is in",
+            "流式集合（`[…]` 或 `{{…}}`）中的一行没有比其所在的块缩进得更深"
+        ),
+    )
+    .in_file(file.clone())
+    .label(Span::new(at + indent, first), tr!("here", "此处"))
+    .with_help(tr!(
+        "indent the continued lines of `[…]` and `{{…}}` further than their key, or write the collection on one line",
+        "请把 `[…]` 和 `{{…}}` 的续行缩进到比其键更深的位置，或把该集合写在一行内"
+    ))
+}
+
+/// A key that is a list, a mapping or null: well-formed YAML, but keys of the format are
+/// field names, so text.
+fn key_finding(file: &Arc<SourceFile>, span: Span, kind: &'static str, count: usize) -> Finding {
+    use crate::tr;
+    let (en, zh) = match kind {
+        "list" => ("a list", "列表"),
+        "mapping" => ("a mapping", "映射"),
+        _ => ("null (empty)", "null（空）"),
+    };
+    let more = count - 1;
+    let message = if more == 0 {
+        tr!(
+            "this key is {en}; keys of a spec or an application are field names, so text",
+            "此键是{zh}；规范文件和申报书的键是字段名，须为文本"
+        )
+    } else {
+        tr!(
+            "this key is {en} ({more} more keys in the file are not text either); keys of a spec or an application are field names, so text",
+            "此键是{zh}（文件中另有 {more} 个键也不是文本）；规范文件和申报书的键是字段名，须为文本"
+        )
+    };
+    Finding::error(FORMAT, message).in_file(file.clone()).label(span, tr!("not a text key", "不是文本键")).with_help(tr!(
+        "write the field's name as the key (`name: value`); a list or mapping belongs after the colon",
+        "请以字段名为键（`name: 值`）；列表或映射应写在冒号之后"
+    ))
 }
 
 fn parse_error(file: &Arc<SourceFile>, err: &serde_saphyr::Error, limits: &Limits) -> Finding {
     let message = err.to_string();
     let message = message.lines().next().unwrap_or("").trim().to_owned();
-    let failure = Failure::of(err);
-    let code = if matches!(failure, Failure::Limit(_)) { LIMIT } else { YAML };
+    let mut failure = Failure::of(err);
+    // Well-formed YAML the format cannot hold, unless the parser stops further on: a
+    // document is first of all YAML.
+    let mut syntax = None;
+    if matches!(failure, Failure::Documents | Failure::NullKey | Failure::Tag | Failure::Binary) {
+        syntax = granit_parser::Parser::new_from_str(&file.text).find_map(Result::err);
+    }
+    if let Some(e) = syntax {
+        failure = Failure::Syntax;
+        let m = e.marker();
+        let span = m.byte_offset().map_or_else(Span::default, |o| whole_chars(&file.text, o, o + 1));
+        let (message, _) = describe(&e.info(), failure, limits);
+        return Finding::error(YAML, message).in_file(file.clone()).label(span, crate::tr!("here", "此处"));
+    }
+    let code = match failure {
+        Failure::Limit(_) => LIMIT,
+        // Well-formed YAML the format cannot hold.
+        Failure::Documents | Failure::NullKey | Failure::Tag | Failure::Binary => FORMAT,
+        _ => YAML,
+    };
     let (message, help) = describe(&message, failure, limits);
     let mut finding = Finding::error(code, message).in_file(file.clone());
     if let Some(loc) = err.location() {
@@ -80,6 +152,10 @@ enum Failure {
     NullKey,
     /// An alias inside the anchor it names (`&a [*a]`).
     Recursive,
+    /// A tag the format has no use for (`!foo`, `!!set`).
+    Tag,
+    /// A `!!binary` value that is not text.
+    Binary,
     /// Malformed YAML, as the parser itself words it (no quoted content).
     Syntax,
     /// Anything else (unknown anchor, unsupported tag, ...).
@@ -131,6 +207,8 @@ impl Failure {
             E::AliasReplayStackDepthExceeded { .. } => Failure::Limit(Limit::Depth),
             E::NullIntoString { .. } => Failure::NullKey,
             E::RecursiveReferencesRequireWeakTypes { .. } => Failure::Recursive,
+            E::UnsupportedTag { .. } | E::TaggedScalarCannotDeserializeIntoString { .. } => Failure::Tag,
+            E::BinaryNotUtf8 { .. } => Failure::Binary,
             // The YAML parser's own nesting guard.
             E::ExternalMessage { source, msg, .. } if matches!(**source, serde_saphyr::ExternalMessageSource::Parser(_)) => {
                 if msg.contains("recursion limit") { Failure::Limit(Limit::Depth) } else { Failure::Syntax }
@@ -183,6 +261,20 @@ fn describe(message: &str, failure: Failure, limits: &Limits) -> (crate::i18n::T
                 "别名出现在它所引用的锚点内部（`&a [*a]`）：值不能包含自身"
             ),
             Some(tr!("write the value out instead of the alias", "请直接写出该值，不要使用别名")),
+        ),
+        Failure::Tag => (
+            tr!("{m}: the format uses no tags", "{m}：本格式不使用标签"),
+            Some(tr!(
+                "remove the tag; write the value as plain text, a number, a list or a mapping",
+                "请删除该标签，直接写出文本、数字、列表或映射"
+            )),
+        ),
+        Failure::Binary => (
+            tr!(
+                "a binary value (`!!binary`) is not text; values of a spec or an application are text, numbers, true/false, lists and mappings",
+                "二进制值（`!!binary`）不是文本；规范文件和申报书的值为文本、数字、true/false、列表和映射"
+            ),
+            Some(tr!("write the value as text instead of binary data", "请把该值写成文本，不要用二进制数据")),
         ),
         Failure::Syntax if m.contains("tab") => {
             (tr!("{m}", "YAML 错误：{m}"), Some(tr!("indent with spaces, not tabs", "请用空格缩进，不要用制表符")))
@@ -277,7 +369,74 @@ enum Node {
     Other,
     Str(String),
     Seq(Vec<Spanned<Node>>),
-    Map(Vec<(Spanned<String>, Spanned<Node>)>),
+    Map(Vec<(Spanned<Key>, Spanned<Node>)>),
+}
+
+/// A mapping key as YAML wrote it: text (what the format's keys are), another scalar (`1`,
+/// `true`, read as the text written), or what no field name can be.
+enum Key {
+    Text(String),
+    /// A number or boolean: the key is its text in the file.
+    Scalar,
+    Null,
+    List,
+    Mapping,
+}
+
+impl<'de> Deserialize<'de> for Key {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_any(KeyVisitor)
+    }
+}
+
+struct KeyVisitor;
+
+impl<'de> Visitor<'de> for KeyVisitor {
+    type Value = Key;
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("a mapping key")
+    }
+    fn visit_unit<E>(self) -> Result<Key, E> {
+        Ok(Key::Null)
+    }
+    fn visit_none<E>(self) -> Result<Key, E> {
+        Ok(Key::Null)
+    }
+    fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Key, D::Error> {
+        Key::deserialize(d)
+    }
+    fn visit_bool<E>(self, _: bool) -> Result<Key, E> {
+        Ok(Key::Scalar)
+    }
+    fn visit_i64<E>(self, _: i64) -> Result<Key, E> {
+        Ok(Key::Scalar)
+    }
+    fn visit_u64<E>(self, _: u64) -> Result<Key, E> {
+        Ok(Key::Scalar)
+    }
+    fn visit_i128<E>(self, _: i128) -> Result<Key, E> {
+        Ok(Key::Scalar)
+    }
+    fn visit_u128<E>(self, _: u128) -> Result<Key, E> {
+        Ok(Key::Scalar)
+    }
+    fn visit_f64<E>(self, _: f64) -> Result<Key, E> {
+        Ok(Key::Scalar)
+    }
+    fn visit_str<E>(self, v: &str) -> Result<Key, E> {
+        Ok(Key::Text(v.to_owned()))
+    }
+    fn visit_string<E>(self, v: String) -> Result<Key, E> {
+        Ok(Key::Text(v))
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, mut s: A) -> Result<Key, A::Error> {
+        while s.next_element::<de::IgnoredAny>()?.is_some() {}
+        Ok(Key::List)
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut m: A) -> Result<Key, A::Error> {
+        while m.next_entry::<de::IgnoredAny, de::IgnoredAny>()?.is_some() {}
+        Ok(Key::Mapping)
+    }
 }
 
 impl<'de> Deserialize<'de> for Node {
@@ -351,8 +510,14 @@ fn index(file: &SourceFile, node: &Spanned<Node>, ptr: &mut String, key: Option<
     match &node.value {
         Node::Null => Value::Null,
         Node::Bool(b) => Value::Bool(*b),
-        // `0x1F`, `0o17`, `+5`: valid YAML integers no applicant means; kept as text, so the
-        // schema reports them.
+        // YAML 1.2 numbers as an editor reads them (`+3`, `0x3`, `3.0` are 3; `4.8e0` is
+        // 4.8, kept exact), from the text as written (where the scalar is defined, for
+        // aliases); other radix or signed forms (`0b11`, `-0x1F`) stay the text written.
+        Node::Int(_) | Node::UInt(_) | Node::Other
+            if super::yaml_number(file.slice(span_of(file, &node.defined)).unwrap_or("")).is_some() =>
+        {
+            super::yaml_number(file.slice(span_of(file, &node.defined)).unwrap_or("")).unwrap_or(Value::Null)
+        }
         Node::Int(_) | Node::UInt(_) if radix_or_sign(file.slice(span_of(file, &node.defined)).unwrap_or("")) => {
             Value::String(file.slice(span_of(file, &node.defined)).unwrap_or("").trim().to_owned())
         }
@@ -397,16 +562,32 @@ fn index(file: &SourceFile, node: &Spanned<Node>, ptr: &mut String, key: Option<
         Node::Map(entries) => {
             let mut obj = serde_json::Map::with_capacity(entries.len());
             for (k, v) in entries {
+                let kspan = span_of(file, &k.referenced);
+                let name = match &k.value {
+                    Key::Text(t) => t.clone(),
+                    Key::Scalar => file.slice(span_of(file, &k.defined)).unwrap_or("").trim().to_owned(),
+                    other => {
+                        let kind = match other {
+                            Key::List => "list",
+                            Key::Mapping => "mapping",
+                            _ => "null",
+                        };
+                        match &mut out.not_text_key {
+                            Some((_, _, n)) => *n += 1,
+                            None => out.not_text_key = Some((kspan, kind, 1)),
+                        }
+                        continue;
+                    }
+                };
                 let len = ptr.len();
                 ptr.push('/');
-                ptr.push_str(&escape(&k.value));
-                let kspan = span_of(file, &k.referenced);
+                ptr.push_str(&escape(&name));
                 if out.control.is_none()
-                    && let Some(c) = control_char(&k.value)
+                    && let Some(c) = control_char(&name)
                 {
                     out.control = Some((kspan, c));
                 }
-                obj.insert(k.value.clone(), index(file, v, ptr, Some(kspan), out));
+                obj.insert(name, index(file, v, ptr, Some(kspan), out));
                 ptr.truncate(len);
             }
             Value::Object(obj)

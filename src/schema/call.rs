@@ -68,6 +68,7 @@ pub fn for_call_in(call: &Call, lang: Lang) -> Value {
                 t.extend(types.clone());
             }
         }
+        requested_base(defs);
     }
     crate::kinds::field::schema::extend(call, &mut schema, lang, cited);
     let root = schema.as_object_mut().expect("the application schema is an object");
@@ -229,7 +230,9 @@ fn attestation_docs(call: &Call, lang: Lang) -> Map<String, Value> {
                     format!("限制情形{soft}：{}。不存在该情形时，声明 `not-applicable`。{who}{}", e.text, cited(&e.cite))
                 }
             };
-            (e.id.clone(), json!({ "description": doc }))
+            // The declared key's value is an attestation as any other (`additionalProperties`
+            // covers only undeclared keys); the description beside the `$ref` is what shows.
+            (e.id.clone(), json!({ "$ref": "#/$defs/Attestation", "description": doc }))
         })
         .collect()
 }
@@ -406,7 +409,8 @@ fn category_rules(call: &Call, c: &Category, lang: Lang) -> Value {
     }
     then.insert("properties".into(), Value::Object(props));
     json!({
-        "if": { "required": ["category"], "properties": { "category": { "const": c.path } } },
+        // `category: [path]` is the category as `validate` reads it, so it narrows alike.
+        "if": { "required": ["category"], "properties": { "category": { "enum": [c.path, [c.path]] } } },
         "then": then,
     })
 }
@@ -430,6 +434,8 @@ fn requested(call: &Call, c: &Category, lang: Lang) -> Value {
         Amount::Fixed(v, cite) => {
             m.insert("minimum".into(), money(v));
             m.insert("maximum".into(), money(v));
+            // An amount written as text (`requested: "5"`) is held to the same value.
+            m.insert("pattern".into(), json!(exactly(v)));
             let source = cited(cite);
             tr!("申请经费: {words}; request exactly {v} {unit}. {source}", "申请经费：{words}；须正好申请 {v} {unit}。{source}")
         }
@@ -469,6 +475,33 @@ fn requested(call: &Call, c: &Category, lang: Lang) -> Value {
     };
     m.insert("description".into(), json!(doc.get(lang)));
     Value::Object(m)
+}
+
+/// `budget.requested` of the call's schema: the money type written out, its name as the
+/// `title`, and no description of its own: yaml-language-server shows the first description
+/// among the schemas a value matches, so the category's amount rule (in its `then`) is what
+/// hover on `requested` shows, under the field's name (`tests/editor.rs` checks it).
+fn requested_base(defs: &mut Map<String, Value>) {
+    let Some(money) = defs.get("Money").and_then(Value::as_object).cloned() else { return };
+    let Some(req) = defs.get_mut("Budget").and_then(|b| b.pointer_mut("/properties/requested")) else { return };
+    let title = req.get("description").and_then(Value::as_str).map(|d| d.trim_end_matches('.').to_owned());
+    let mut inline = money;
+    inline.remove("description");
+    if let Some(t) = title {
+        inline.insert("title".into(), json!(t));
+    }
+    *req = Value::Object(inline);
+}
+
+/// A pattern for the decimal texts equal to `v`: `^0*4\.80*$` for 4.8, `^0*60(\.0+)?$` for 60.
+fn exactly(v: &crate::values::Money) -> String {
+    let text = v.to_string();
+    match text.split_once('.') {
+        Some(("0", frac)) => format!("^0+\\.{frac}0*$"),
+        Some((int, frac)) => format!("^0*{int}\\.{frac}0*$"),
+        None if text == "0" => "^0+(\\.0+)?$".to_owned(),
+        None => format!("^0*{text}(\\.0+)?$"),
+    }
 }
 
 /// An exact decimal as a JSON number (`19.8`, `60`).
@@ -617,6 +650,15 @@ mod tests {
         assert_eq!(c.len(), 6);
         assert_eq!(c[0], vec![json!(1), json!(2)]);
         assert_eq!(c[5], vec![json!(3), json!(4)]);
+    }
+
+    #[test]
+    fn a_fixed_amount_written_as_text_matches_only_its_value() {
+        let re = |v: &str| regex::Regex::new(&exactly(&v.parse().unwrap())).unwrap();
+        assert!(re("4.8").is_match("4.8") && re("4.8").is_match("04.80") && !re("4.8").is_match("5") && !re("4.8").is_match("4.81"));
+        assert!(re("60").is_match("60") && re("60").is_match("60.00") && !re("60").is_match("600") && !re("60").is_match("6"));
+        assert!(re("0").is_match("0.0") && !re("0").is_match("1"));
+        assert!(re("0.5").is_match("0.5") && re("0.5").is_match("00.50") && !re("0.5").is_match("1.5"));
     }
 
     #[test]
