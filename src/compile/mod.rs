@@ -254,6 +254,7 @@ pub fn compile_plan(
         year: plan.year.unwrap_or_default(),
         parts,
         priorities,
+        index: Default::default(),
     };
     refs.finish(out)
 }

@@ -532,6 +532,8 @@ pub struct Plan {
     /// The plan's parts, in its order (empty when the plan lists none).
     pub parts: Vec<Part>,
     pub priorities: Vec<Priority>,
+    /// Every word of the priorities in one automaton, built on first use by the matcher.
+    pub index: crate::plan::Lazy,
 }
 
 impl Plan {

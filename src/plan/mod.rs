@@ -76,21 +76,119 @@ pub fn serves(priority: &Priority, sentence: &str) -> Option<Vec<String>> {
 }
 
 /// The priorities of `plan` the texts serve, in the plan's order, each with the first sentence
-/// (in the order of the texts) that serves it.
+/// (in the order of the texts) that serves it. One pass of the plan's automaton over each
+/// sentence says which of the plan's words it holds; [`serves`] is asked only of the
+/// priorities one of whose words is there (most sentences hold none).
 pub fn align<'p>(plan: &'p Plan, texts: &[&str]) -> Vec<Match<'p>> {
-    let split: Vec<Vec<(Range<usize>, String)>> =
-        texts.iter().map(|t| sentences(t).into_iter().map(|r| (r.clone(), fold(&t[r]))).collect()).collect();
+    let index = plan.index.get(plan);
+    let split: Vec<Vec<Sentence>> = texts
+        .iter()
+        .map(|t| {
+            sentences(t)
+                .into_iter()
+                .map(|r| {
+                    let folded = fold(&t[r.clone()]);
+                    let held = index.held(&folded);
+                    (r, folded, held)
+                })
+                .collect()
+        })
+        .collect();
     plan.priorities
         .iter()
-        .filter_map(|p| {
+        .enumerate()
+        .filter_map(|(n, p)| {
             split.iter().enumerate().find_map(|(i, ss)| {
-                ss.iter().find_map(|(r, folded)| {
+                ss.iter().find_map(|(r, folded, held)| {
+                    if !index.of_priority[n].iter().any(|&w| held[w]) {
+                        return None;
+                    }
                     let words = serves(p, folded)?;
                     Some(Match { priority: p, text: i, passage: narrow(texts[i], r.clone(), &words), words })
                 })
             })
         })
         .collect()
+}
+
+/// A sentence of a text: its byte range, its folded text, and which of the plan's words it holds.
+type Sentence = (Range<usize>, String, Vec<bool>);
+
+/// The words of a plan's priorities (keywords and every synonym of their concepts, folded) in
+/// one Aho-Corasick automaton, and which words each priority has.
+#[derive(Debug)]
+pub struct Index {
+    words: aho_corasick::AhoCorasick,
+    count: usize,
+    /// By priority (in the plan's order): the indices of its words.
+    of_priority: Vec<Vec<usize>>,
+}
+
+impl Index {
+    fn new(plan: &Plan) -> Index {
+        let mut words: Vec<String> = Vec::new();
+        let mut of_priority = Vec::new();
+        for p in &plan.priorities {
+            let mine: Vec<usize> = p
+                .keywords
+                .iter()
+                .chain(p.concepts.iter().flatten().flatten())
+                .filter(|w| !w.is_empty())
+                .map(|w| match words.iter().position(|x| x == w) {
+                    Some(i) => i,
+                    None => {
+                        words.push(w.clone());
+                        words.len() - 1
+                    }
+                })
+                .collect();
+            of_priority.push(mine);
+        }
+        // Built from the plan's own words, which compile has checked: it cannot fail short of
+        // a size limit no plan comes near; an empty automaton then matches nothing.
+        let automaton = aho_corasick::AhoCorasick::new(&words)
+            .unwrap_or_else(|_| aho_corasick::AhoCorasick::new(Vec::<String>::new()).expect("an empty automaton builds"));
+        Index { words: automaton, count: words.len(), of_priority }
+    }
+
+    /// Which of the words a (folded) sentence holds, overlapping ones included.
+    fn held(&self, sentence: &str) -> Vec<bool> {
+        let mut held = vec![false; self.count];
+        for m in self.words.find_overlapping_iter(sentence) {
+            held[m.pattern().as_usize()] = true;
+        }
+        held
+    }
+}
+
+/// A plan's [`Index`], built on first use. A clone starts without one (its priorities may be
+/// changed before it is used); two plans compare equal whatever their indices, which are
+/// derived from their priorities.
+#[derive(Default)]
+pub struct Lazy(std::sync::OnceLock<Index>);
+
+impl Clone for Lazy {
+    fn clone(&self) -> Self {
+        Lazy::default()
+    }
+}
+
+impl Lazy {
+    fn get(&self, plan: &Plan) -> &Index {
+        self.0.get_or_init(|| Index::new(plan))
+    }
+}
+
+impl PartialEq for Lazy {
+    fn eq(&self, _: &Self) -> bool {
+        true
+    }
+}
+
+impl std::fmt::Debug for Lazy {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Lazy")
+    }
 }
 
 /// The fewest consecutive phrases of a sentence (parts between commas and colons) that hold
@@ -196,7 +294,15 @@ mod tests {
     #[test]
     fn the_passage_is_the_fewest_phrases_holding_the_words() {
         let p = priority(&[], &[&[&["国际科技组织"], &["代表处"]]]);
-        let plan = Plan { id: "x".into(), title: "x".into(), issuer: "x".into(), year: 2026, parts: vec![], priorities: vec![p] };
+        let plan = Plan {
+            id: "x".into(),
+            title: "x".into(),
+            issuer: "x".into(),
+            year: 2026,
+            parts: vec![],
+            priorities: vec![p],
+            index: Default::default(),
+        };
         let t = "邀请海外专家来杭，努力招引国际科技组织来杭设立代表处，助力产业发展。";
         assert_eq!(&t[align(&plan, &[t])[0].passage.clone()], "努力招引国际科技组织来杭设立代表处");
         let t = "招引国际科技组织，设立代表处。";
@@ -209,7 +315,15 @@ mod tests {
         assert_eq!(serves(&p, "努力招引国际科技组织来杭设立代表处"), Some(vec!["国际科技组织".to_owned(), "代表处".to_owned()]));
         assert_eq!(serves(&p, "推动国际组织在杭设立总部"), Some(vec!["国际组织".to_owned(), "总部".to_owned()]));
         assert_eq!(serves(&p, "邀请国际科技组织专家来杭交流"), None);
-        let plan = Plan { id: "x".into(), title: "x".into(), issuer: "x".into(), year: 2026, parts: vec![], priorities: vec![p] };
+        let plan = Plan {
+            id: "x".into(),
+            title: "x".into(),
+            issuer: "x".into(),
+            year: 2026,
+            parts: vec![],
+            priorities: vec![p],
+            index: Default::default(),
+        };
         assert!(align(&plan, &["邀请国际科技组织专家来杭交流。在滨江设立企业代表处。"]).is_empty());
         let texts = ["邀请专家交流。", "促成代表处落户杭州。"];
         let m = align(&plan, &texts);
