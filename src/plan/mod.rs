@@ -17,14 +17,19 @@ use crate::model::{Call, Category, Plan, Priority, PriorityKind};
 /// The form in which texts and words are compared: full-width ASCII characters (＋, Ａ, ４) as
 /// their half-width forms, the ideographic space as a space, Latin letters in lower case.
 pub fn fold(s: &str) -> String {
-    s.chars()
-        .map(|c| match c {
-            '\u{ff01}'..='\u{ff5e}' => char::from_u32(c as u32 - 0xfee0).unwrap_or(c),
-            '\u{3000}' => ' ',
-            c => c,
-        })
-        .flat_map(char::to_lowercase)
-        .collect()
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            // ASCII and CJK ideographs, most of any text, map to themselves or their ASCII
+            // lower case without the general case tables.
+            c if c.is_ascii() => out.push(c.to_ascii_lowercase()),
+            '\u{4e00}'..='\u{9fff}' => out.push(c),
+            '\u{ff01}'..='\u{ff5e}' => out.push(char::from_u32(c as u32 - 0xfee0).map_or(c, |h| h.to_ascii_lowercase())),
+            '\u{3000}' => out.push(' '),
+            c => out.extend(c.to_lowercase()),
+        }
+    }
+    out
 }
 
 /// A priority a text serves: the text (by its index among those given), the sentence that
@@ -199,11 +204,19 @@ fn narrow(text: &str, sentence: Range<usize>, words: &[String]) -> Range<usize> 
     cuts.extend(s.char_indices().filter(|(_, c)| matches!(c, '，' | ',' | '：' | ':')).map(|(i, c)| i + c.len_utf8()));
     cuts.push(s.len());
     let n = cuts.len() - 1;
+    // Folding maps character by character, so the folded sentence is the folded phrases one
+    // after another: fold once, and take each run of phrases as a slice of it.
+    let mut folded = String::new();
+    let mut at = vec![0];
+    for w in cuts.windows(2) {
+        folded.push_str(&fold(&s[w[0]..w[1]]));
+        at.push(folded.len());
+    }
     for k in 1..=n {
         for a in 0..=n - k {
             let (from, to) = (cuts[a], cuts[a + k]);
-            let folded = fold(&s[from..to]);
-            if words.iter().all(|w| folded.contains(w.as_str())) {
+            let run = &folded[at[a]..at[a + k]];
+            if words.iter().all(|w| run.contains(w.as_str())) {
                 let piece = &s[from..to];
                 let trimmed = piece.trim_end_matches(['，', ',', '：', ':']).trim();
                 let lead = piece.len() - piece.trim_start().len();

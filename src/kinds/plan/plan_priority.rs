@@ -73,17 +73,34 @@ pub fn draft_texts(doc: &crate::document::Document) -> Vec<(String, String, Span
 /// The alignment findings of a parsed draft; with `none`, a `plan.none` finding when it serves
 /// no priority.
 pub fn draft_alignment(plan: &Plan, doc: &crate::document::Document, none: bool) -> Vec<Finding> {
-    alignment(plan, &doc.file, &draft_texts(doc), none)
+    // The spans of a JSON draft are built on first use (a second read): only for a draft
+    // that has something to report.
+    let texts: Vec<&str> = FIELDS.iter().filter_map(|k| doc.value.pointer(&format!("/project/{k}"))?.as_str()).collect();
+    let matches = crate::plan::align(plan, &texts);
+    if matches.is_empty() && !none {
+        return Vec::new();
+    }
+    findings(plan, &doc.file, &draft_texts(doc), &matches, none)
 }
 
 /// One `plan.priority` finding per priority the texts serve (pointer, text, span of the text's
 /// value in `file`), labelled on the passage; with `none`, a `plan.none` finding when none.
 pub fn alignment(plan: &Plan, file: &Arc<SourceFile>, texts: &[(String, String, Span)], none: bool) -> Vec<Finding> {
     let refs: Vec<&str> = texts.iter().map(|(_, t, _)| t.as_str()).collect();
-    let matches = crate::plan::align(plan, &refs);
+    findings(plan, file, texts, &crate::plan::align(plan, &refs), none)
+}
+
+/// The findings of [`alignment`] for matches already made (`texts` in the order matched).
+fn findings(
+    plan: &Plan,
+    file: &Arc<SourceFile>,
+    texts: &[(String, String, Span)],
+    matches: &[crate::plan::Match],
+    none: bool,
+) -> Vec<Finding> {
     let title = &plan.title;
     let mut out = Vec::new();
-    for m in &matches {
+    for m in matches {
         let (ptr, text, span) = &texts[m.text];
         let passage = &text[m.passage.clone()];
         // The passage in the file: found in the value's source text when written as read
