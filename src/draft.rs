@@ -334,11 +334,7 @@ fn declared(o: &mut Out, call: &Call, cat: &Category, place: Place, indent: usiz
 
 /// The commitments the applicant affirms in the form, each to set `true`.
 fn commitments(o: &mut Out, call: &Call, cat: &Category) {
-    let due: Vec<_> = call
-        .commitments
-        .iter()
-        .filter(|c| c.affirm && (c.categories.is_empty() || c.categories.iter().any(|s| Call::within(&cat.path, s))))
-        .collect();
+    let due: Vec<_> = call.commitments.iter().filter(|c| c.affirm && Call::in_scope(&c.categories, Some(cat))).collect();
     if due.is_empty() {
         return;
     }

@@ -255,17 +255,13 @@ fn notes(call: &Call, cat: Option<&Category>) -> Vec<Citation> {
     let mut out: Vec<Citation> = call.clauses.values().filter(|c| c.section.contains("填报说明")).cloned().collect();
     out.sort_by(|a, b| a.section.cmp(&b.section));
     if out.is_empty() {
-        for c in call.commitments.iter().filter(|c| c.stage == Stage::Form && applies(&c.categories, cat)) {
+        for c in call.commitments.iter().filter(|c| c.stage == Stage::Form && Call::in_scope(&c.categories, cat)) {
             if !out.contains(&c.cite) {
                 out.push(c.cite.clone());
             }
         }
     }
     out
-}
-
-fn applies(scopes: &[String], cat: Option<&Category>) -> bool {
-    scopes.is_empty() || cat.is_some_and(|c| scopes.iter().any(|s| Call::within(&c.path, s)))
 }
 
 /// A text field's label and limit in words, from the call's form rules.
@@ -706,7 +702,7 @@ fn pledge(call: &Call, cat: Option<&Category>) -> Section {
     let affirmed: Vec<Field> = call
         .commitments
         .iter()
-        .filter(|c| c.affirm && applies(&c.categories, cat))
+        .filter(|c| c.affirm && Call::in_scope(&c.categories, cat))
         .map(|c| {
             Field::new(format!("/commitments/{}", crate::document::escape(&c.id)), c.text.clone(), Kind::YesNo, "勾选表示承诺").required()
         })
@@ -718,7 +714,7 @@ fn pledge(call: &Call, cat: Option<&Category>) -> Section {
     let statements: Vec<String> = call
         .commitments
         .iter()
-        .filter(|c| c.stage == Stage::Form && !c.affirm && applies(&c.categories, cat))
+        .filter(|c| c.stage == Stage::Form && !c.affirm && Call::in_scope(&c.categories, cat))
         .map(|c| c.text.clone())
         .collect();
     if !statements.is_empty() {

@@ -122,6 +122,12 @@ impl Call {
         self
     }
 
+    /// Whether a requirement scoped to category paths (`categories:`; empty: every category)
+    /// applies to the category applied for; with no category known, only an unscoped one does.
+    pub fn in_scope(scopes: &[String], category: Option<&Category>) -> bool {
+        scopes.is_empty() || category.is_some_and(|c| scopes.iter().any(|s| Call::within(&c.path, s)))
+    }
+
     /// Whether `path` is `scope` or lies under it.
     pub fn within(path: &str, scope: &str) -> bool {
         path == scope || path.strip_prefix(scope).is_some_and(|rest| rest.starts_with('/'))
@@ -393,7 +399,7 @@ impl Deadline {
     /// Whether the deadline applies to the category applied for (a deadline without
     /// categories applies to all).
     pub fn applies(&self, category: Option<&Category>) -> bool {
-        self.categories.is_empty() || category.is_some_and(|c| self.categories.iter().any(|s| Call::within(&c.path, s)))
+        Call::in_scope(&self.categories, category)
     }
 
     /// The declared submissions the deadline is judged on: (index in `submission`, moment,

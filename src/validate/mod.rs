@@ -104,7 +104,7 @@ impl<'a> Ctx<'a> {
     /// Whether a requirement scoped to `categories` (empty: all) and guarded by `when` applies to
     /// this draft. A condition that cannot be judged does not apply: the rule stays silent.
     pub fn in_scope(&self, categories: &[String], when: Option<&crate::kinds::condition::Expr>) -> bool {
-        let in_category = categories.is_empty() || self.category.is_some_and(|c| categories.iter().any(|s| Call::within(&c.path, s)));
+        let in_category = Call::in_scope(categories, self.category);
         in_category && when.is_none_or(|w| self.holds(w) == Some(true))
     }
 

@@ -8,18 +8,21 @@ use crate::form::layout::{self, Block, Choice, Column, Kind, Layout};
 use crate::model::{Call, Category};
 
 /// The declared fields of `call` that a form for `cat` has: those of every category, and
-/// those scoped to the category's path (all of them when no category is known).
+/// those scoped to the category's path (with no category known, only the unscoped ones, as
+/// the form then has no category's own rows).
 pub fn in_scope<'a>(call: &'a Call, cat: Option<&'a Category>) -> impl Iterator<Item = &'a Field> + 'a {
-    call.fields.iter().filter(move |f| f.categories.is_empty() || cat.is_none_or(|c| f.categories.iter().any(|s| Call::within(&c.path, s))))
+    call.fields.iter().filter(move |f| Call::in_scope(&f.categories, cat))
 }
 
 /// The form's place for a declared field: its pointer (in a table, its key in the row), its
 /// label, kind and requirement words. Required only when always required: a field the notice
 /// asks for in some cases (`when:`) is left out when left empty, and the validator decides.
 pub fn field(f: &Field, pointer: String) -> layout::Field {
+    // Text the notice lets run past a line or two (限300字) gets a box of several lines.
+    const ONE_LINE: u32 = 100;
     let choices = || f.choices.iter().map(|c| Choice { value: c.clone(), label: c.clone() }).collect();
     let kind = match f.kind {
-        FieldType::Text if matches!(&f.limits, super::Limits::Chars(b) if b.max.is_some_and(|m| m > 100)) => Kind::Lines,
+        FieldType::Text if matches!(&f.limits, super::Limits::Chars(b) if b.max.is_some_and(|m| m > ONE_LINE)) => Kind::Lines,
         FieldType::Text => Kind::Text,
         FieldType::Integer => Kind::Integer,
         FieldType::Money => Kind::Money,

@@ -2,7 +2,7 @@
 
 mod plan_priority;
 
-pub use plan_priority::{NONE, alignment, draft_alignment, draft_texts};
+pub use plan_priority::{NONE, alignment, draft_alignment};
 
 use crate::kinds::Kind;
 

@@ -57,15 +57,14 @@ fn check(cx: &mut Ctx) {
     }
 }
 
-/// The texts of a parsed draft that alignment reads: pointer, text and the span of its value.
-pub fn draft_texts(doc: &crate::document::Document) -> Vec<(String, String, Span)> {
+/// The texts of a parsed draft that alignment reads, with their pointers.
+fn draft_texts(doc: &crate::document::Document) -> Vec<(String, &str)> {
     FIELDS
         .iter()
         .filter_map(|k| {
             let ptr = format!("/project/{k}");
-            let text = doc.value.pointer(&ptr)?.as_str()?.to_owned();
-            let span = doc.spans().value(&ptr);
-            Some((ptr, text, span))
+            let text = doc.value.pointer(&ptr)?.as_str()?;
+            Some((ptr, text))
         })
         .collect()
 }
@@ -73,14 +72,22 @@ pub fn draft_texts(doc: &crate::document::Document) -> Vec<(String, String, Span
 /// The alignment findings of a parsed draft; with `none`, a `plan.none` finding when it serves
 /// no priority.
 pub fn draft_alignment(plan: &Plan, doc: &crate::document::Document, none: bool) -> Vec<Finding> {
-    // The spans of a JSON draft are built on first use (a second read): only for a draft
-    // that has something to report.
-    let texts: Vec<&str> = FIELDS.iter().filter_map(|k| doc.value.pointer(&format!("/project/{k}"))?.as_str()).collect();
-    let matches = crate::plan::align(plan, &texts);
+    let texts = draft_texts(doc);
+    let refs: Vec<&str> = texts.iter().map(|(_, t)| *t).collect();
+    let matches = crate::plan::align(plan, &refs);
     if matches.is_empty() && !none {
         return Vec::new();
     }
-    findings(plan, &doc.file, &draft_texts(doc), &matches, none)
+    // The spans of a JSON draft are built on first use (a second read): only for a draft
+    // that has something to report.
+    let texts: Vec<(String, String, Span)> = texts
+        .into_iter()
+        .map(|(ptr, text)| {
+            let span = doc.spans().value(&ptr);
+            (ptr, text.to_owned(), span)
+        })
+        .collect();
+    findings(plan, &doc.file, &texts, &matches, none)
 }
 
 /// One `plan.priority` finding per priority the texts serve (pointer, text, span of the text's
