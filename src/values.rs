@@ -180,7 +180,9 @@ impl FromStr for When {
             Some((d, tm)) => (d, Some(tm)),
             None => (t, None),
         };
-        let date = NaiveDate::parse_from_str(d, "%Y-%m-%d")
+        let date = ymd(d)
+            .map_or_else(|| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok(), |(y, m, day)| NaiveDate::from_ymd_opt(y, m, day))
+            .ok_or(())
             .map_err(|_| tr!("`{d}` is not a date that exists; write YYYY-MM-DD", "`{d}` 不是存在的日期；请写成 YYYY-MM-DD"))?;
         let time = match time {
             None => None,
@@ -194,6 +196,17 @@ impl FromStr for When {
         };
         Ok(When { date, time })
     }
+}
+
+/// The year, month and day of a date written in full (`2025-04-21`), without chrono's format
+/// parser: drafts hold many dates. Any other spelling is left to the parser.
+fn ymd(d: &str) -> Option<(i32, u32, u32)> {
+    let b = d.as_bytes();
+    let digits = |r: std::ops::Range<usize>| b[r].iter().try_fold(0u32, |n, &c| c.is_ascii_digit().then(|| n * 10 + u32::from(c - b'0')));
+    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+        return None;
+    }
+    Some((i32::try_from(digits(0..4)?).ok()?, digits(5..7)?, digits(8..10)?))
 }
 
 impl<'de> Deserialize<'de> for When {
@@ -273,6 +286,19 @@ pub const ID_PATTERN: &str = r"^[a-z0-9][a-z0-9-]*$";
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn dates_in_full_read_as_chrono_reads_them() {
+        for d in ["2025-04-21", "2024-02-29", "2025-02-29", "2025-13-01", "2025-00-10", "0000-01-01", "2025-4-21", "2025-04-1x", "20250421"]
+        {
+            let fast = ymd(d).and_then(|(y, m, day)| NaiveDate::from_ymd_opt(y, m, day));
+            let chrono = NaiveDate::parse_from_str(d, "%Y-%m-%d").ok();
+            if ymd(d).is_some() {
+                assert_eq!(fast, chrono, "{d}");
+            }
+            assert_eq!(d.parse::<When>().ok().map(|w| w.date), chrono, "{d}");
+        }
+    }
 
     #[test]
     fn money_is_exact() {

@@ -655,14 +655,24 @@ pub const FIELD_LABELS: &[(&str, FieldLabel)] = &[
 
 /// The label of the field at a JSON pointer (`/budget/requested` → 申请经费), if the form has one.
 pub fn field_label(pointer: &str) -> Option<FieldLabel> {
-    let segs: Vec<&str> = pointer.split('/').skip(1).collect();
-    FIELD_LABELS
-        .iter()
-        .find(|(pattern, _)| {
-            let p: Vec<&str> = pattern.split('/').skip(1).collect();
-            p.len() == segs.len() && p.iter().zip(&segs).all(|(a, b)| *a == "*" || a == b)
-        })
-        .map(|(_, l)| *l)
+    // Segment by segment over the bytes, without collecting or searchers: findings name
+    // fields often, on the per-file path.
+    let fits = |pattern: &str| {
+        let (mut p, mut s) = (pattern.as_bytes(), pointer.as_bytes());
+        loop {
+            let pe = p.iter().position(|&b| b == b'/').unwrap_or(p.len());
+            let se = s.iter().position(|&b| b == b'/').unwrap_or(s.len());
+            if &p[..pe] != b"*" && p[..pe] != s[..se] {
+                return false;
+            }
+            match (pe == p.len(), se == s.len()) {
+                (true, true) => return true,
+                (false, false) => (p, s) = (&p[pe + 1..], &s[se + 1..]),
+                _ => return false,
+            }
+        }
+    };
+    FIELD_LABELS.iter().find(|(pattern, _)| fits(pattern)).map(|(_, l)| *l)
 }
 
 #[cfg(test)]

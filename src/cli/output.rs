@@ -88,7 +88,7 @@ impl<'a> Printer<'a> {
             .iter()
             .map(|f| match self.args.format {
                 Format::Human => render::human(f, self.style),
-                Format::Json => render::to_json(&render::json_finding(f, self.style.lang)),
+                Format::Json => render::json_text(f, self.style.lang),
                 Format::Sarif => render::to_json(&render::sarif_result(f, self.style.lang)),
                 Format::Github => render::github(f, self.style.lang),
             })

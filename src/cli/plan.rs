@@ -82,7 +82,7 @@ fn align(args: &AlignArgs) -> Exit {
             continue;
         }
         match callspec::document::parse(file, &limits) {
-            Ok(doc) => findings.extend(callspec::kinds::plan::draft_alignment(plan, &doc, true)),
+            Ok(doc) => findings.extend(callspec::kinds::plan::draft_alignment(plan, &doc, None, true)),
             Err(f) => findings.push(f),
         }
     }

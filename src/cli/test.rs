@@ -193,8 +193,7 @@ impl Report {
                 }
             }
             TestFormat::Json => {
-                let items: Vec<String> =
-                    walked.iter().map(|f| callspec::render::to_json(&callspec::render::json_finding(f, lang))).collect();
+                let items: Vec<String> = walked.iter().map(|f| callspec::render::json_text(f, lang)).collect();
                 super::out(&format!("{{\"version\":1,\"findings\":[{}],\"files\":[\n", items.join(",\n")));
             }
         }

@@ -18,18 +18,37 @@ use crate::model::{Call, Category, Plan, Priority, PriorityKind};
 /// their half-width forms, the ideographic space as a space, Latin letters in lower case.
 pub fn fold(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            // ASCII and CJK ideographs, most of any text, map to themselves or their ASCII
-            // lower case without the general case tables.
-            c if c.is_ascii() => out.push(c.to_ascii_lowercase()),
-            '\u{4e00}'..='\u{9fff}' => out.push(c),
-            '\u{ff01}'..='\u{ff5e}' => out.push(char::from_u32(c as u32 - 0xfee0).map_or(c, |h| h.to_ascii_lowercase())),
-            '\u{3000}' => out.push(' '),
-            c => out.extend(c.to_lowercase()),
-        }
-    }
+    fold_into(s, &mut out);
     out
+}
+
+/// [`fold`], appended to `out`. Runs of characters that fold to themselves (lower-case ASCII,
+/// CJK ideographs and punctuation, most of any text) are copied whole.
+fn fold_into(s: &str, out: &mut String) {
+    let mut same = 0;
+    for (i, c) in s.char_indices() {
+        let folded = match c {
+            'A'..='Z' => c.to_ascii_lowercase(),
+            c if c.is_ascii() => continue,
+            '\u{2000}'..='\u{206f}' | '\u{3001}'..='\u{303f}' | '\u{4e00}'..='\u{9fff}' => continue,
+            '\u{ff01}'..='\u{ff5e}' => char::from_u32(c as u32 - 0xfee0).map_or(c, |h| h.to_ascii_lowercase()),
+            '\u{3000}' => ' ',
+            c => {
+                let mut lower = c.to_lowercase();
+                if lower.len() == 1 && lower.next() == Some(c) {
+                    continue;
+                }
+                out.push_str(&s[same..i]);
+                out.extend(c.to_lowercase());
+                same = i + c.len_utf8();
+                continue;
+            }
+        };
+        out.push_str(&s[same..i]);
+        out.push(folded);
+        same = i + c.len_utf8();
+    }
+    out.push_str(&s[same..]);
 }
 
 /// A priority a text serves: the text (by its index among those given), the sentence that
@@ -47,11 +66,23 @@ pub struct Match<'p> {
 pub fn sentences(text: &str) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut start = 0;
-    for (i, c) in text.char_indices() {
-        if matches!(c, '。' | '！' | '？' | '；' | '!' | '?' | ';' | '\n') {
-            push_trimmed(text, start..i + c.len_utf8(), &mut out);
-            start = i + c.len_utf8();
+    let b = text.as_bytes();
+    // Over the bytes: 。 is E3 80 82; ！ ？ ； are EF BC 81, EF BC 9F, EF BC 9B.
+    let mut i = 0;
+    while i < b.len() {
+        let len = match b[i] {
+            b'!' | b'?' | b';' | b'\n' => 1,
+            0xE3 if b.get(i + 1..i + 3) == Some(&[0x80, 0x82]) => 3,
+            0xEF if matches!(b.get(i + 1..i + 3), Some([0xBC, 0x81 | 0x9F | 0x9B])) => 3,
+            _ => 0,
+        };
+        if len == 0 {
+            i += 1;
+            continue;
         }
+        push_trimmed(text, start..i + len, &mut out);
+        start = i + len;
+        i = start;
     }
     push_trimmed(text, start..text.len(), &mut out);
     out
@@ -81,88 +112,174 @@ pub fn serves(priority: &Priority, sentence: &str) -> Option<Vec<String>> {
 }
 
 /// The priorities of `plan` the texts serve, in the plan's order, each with the first sentence
-/// (in the order of the texts) that serves it. One pass of the plan's automaton over each
-/// sentence says which of the plan's words it holds; [`serves`] is asked only of the
-/// priorities one of whose words is there (most sentences hold none).
+/// (in the order of the texts) that serves it.
+///
+/// Every sentence of every text is folded once into one buffer, one after another, and one
+/// pass of the plan's automaton over it says which of the plan's words each sentence holds;
+/// whether a sentence serves a priority is then read from those words ([`Index::serves`], the
+/// same answer as [`serves`]), and only for sentences that hold one (most hold none).
 pub fn align<'p>(plan: &'p Plan, texts: &[&str]) -> Vec<Match<'p>> {
+    matches(plan, texts, None)
+}
+
+/// [`align`] for the priorities named (by id) only: those a call's category implements. When
+/// none of their words can be in the texts, the texts are not split or folded at all.
+pub fn align_only<'p>(plan: &'p Plan, texts: &[&str], ids: &[String]) -> Vec<Match<'p>> {
+    let wanted: Vec<bool> = plan.priorities.iter().map(|p| ids.contains(&p.id)).collect();
     let index = plan.index.get(plan);
-    let split: Vec<Vec<Sentence>> = texts
-        .iter()
-        .map(|t| {
-            sentences(t)
-                .into_iter()
-                .map(|r| {
-                    let folded = fold(&t[r.clone()]);
-                    let held = index.held(&folded);
-                    (r, folded, held)
-                })
-                .collect()
-        })
-        .collect();
+    let mut words: Vec<usize> = (0..wanted.len()).filter(|&n| wanted[n]).flat_map(|n| index.words_of(n)).collect();
+    words.sort_unstable();
+    words.dedup();
+    // A word of ideographs and punctuation is found in the folded text only where it stands
+    // in the text itself, unchanged: for such words, the texts are searched as they are, and
+    // only a text holding one is split into sentences.
+    if !words.iter().all(|&w| index.verbatim[w]) {
+        return matches(plan, texts, Some(&wanted));
+    }
+    let mut held = Vec::new();
+    for (i, t) in texts.iter().enumerate() {
+        let here: Vec<usize> = words.iter().copied().filter(|&w| t.contains(index.text[w].as_str())).collect();
+        if here.is_empty() {
+            continue;
+        }
+        for r in sentences(t) {
+            let sentence = &t[r.clone()];
+            let holds: Vec<usize> = here.iter().copied().filter(|&w| sentence.contains(index.text[w].as_str())).collect();
+            if !holds.is_empty() {
+                held.push((i, r, holds));
+            }
+        }
+    }
+    pick(plan, index, texts, Some(&wanted), &held)
+}
+
+/// [`align`], for the priorities `wanted` (by their place in the plan) when given.
+fn matches<'p>(plan: &'p Plan, texts: &[&str], wanted: Option<&[bool]>) -> Vec<Match<'p>> {
+    let index = plan.index.get(plan);
+    // Sentences as (text, range in it, range in `folded`); a line break after each keeps a
+    // word from running across two of them.
+    let mut folded = String::new();
+    let mut all: Vec<(usize, Range<usize>, Range<usize>)> = Vec::new();
+    for (i, t) in texts.iter().enumerate() {
+        for r in sentences(t) {
+            let start = folded.len();
+            fold_into(&t[r.clone()], &mut folded);
+            all.push((i, r, start..folded.len()));
+            folded.push('\n');
+        }
+    }
+    // The words each sentence holds, by sentence: overlapping matches come in the order of
+    // their ends, so the sentence of each is found by walking forward.
+    let mut held: Vec<Held> = Vec::new();
+    let mut s = 0;
+    for m in index.words.find_overlapping_iter(&folded) {
+        while s < all.len() && all[s].2.end < m.end() {
+            s += 1;
+        }
+        let Some((i, r, range)) = all.get(s) else { break };
+        if m.start() < range.start {
+            continue;
+        }
+        match held.last_mut() {
+            Some((at, range, words)) if (*at, range.start) == (*i, r.start) => words.push(m.pattern().as_usize()),
+            _ => held.push((*i, r.clone(), vec![m.pattern().as_usize()])),
+        }
+    }
+    for (_, _, words) in &mut held {
+        words.sort_unstable();
+        words.dedup();
+    }
+    pick(plan, index, texts, wanted, &held)
+}
+
+/// A sentence that holds some of the plan's words: its text, its range there, and the words
+/// (by number, sorted).
+type Held = (usize, Range<usize>, Vec<usize>);
+
+/// For each priority (of those `wanted`, in the plan's order), the first sentence that serves it.
+fn pick<'p>(plan: &'p Plan, index: &Index, texts: &[&str], wanted: Option<&[bool]>, held: &[Held]) -> Vec<Match<'p>> {
     plan.priorities
         .iter()
         .enumerate()
+        .filter(|(n, _)| wanted.is_none_or(|w| w[*n]))
         .filter_map(|(n, p)| {
-            split.iter().enumerate().find_map(|(i, ss)| {
-                ss.iter().find_map(|(r, folded, held)| {
-                    if !index.of_priority[n].iter().any(|&w| held[w]) {
-                        return None;
-                    }
-                    let words = serves(p, folded)?;
-                    Some(Match { priority: p, text: i, passage: narrow(texts[i], r.clone(), &words), words })
-                })
+            held.iter().find_map(|(i, r, words)| {
+                let found = index.serves(n, words)?;
+                let words: Vec<String> = found.into_iter().map(|w| index.text[w].clone()).collect();
+                Some(Match { priority: p, text: *i, passage: narrow(texts[*i], r.clone(), &words), words })
             })
         })
         .collect()
 }
 
-/// A sentence of a text: its byte range, its folded text, and which of the plan's words it holds.
-type Sentence = (Range<usize>, String, Vec<bool>);
-
 /// The words of a plan's priorities (keywords and every synonym of their concepts, folded) in
-/// one Aho-Corasick automaton, and which words each priority has.
+/// one Aho-Corasick automaton, and each priority's keywords and concepts as word numbers.
 #[derive(Debug)]
 pub struct Index {
     words: aho_corasick::AhoCorasick,
-    count: usize,
-    /// By priority (in the plan's order): the indices of its words.
-    of_priority: Vec<Vec<usize>>,
+    /// The words, by number.
+    text: Vec<String>,
+    /// By word: whether folding leaves it and whatever equals it unchanged (CJK ideographs,
+    /// CJK and general punctuation only), so that it is in a folded text only where the text
+    /// itself holds it.
+    verbatim: Vec<bool>,
+    /// By priority (in the plan's order): its keywords, and its concepts (ideas of synonyms).
+    of_priority: Vec<Words>,
 }
+
+/// A priority's keywords, and its concepts (each a list of ideas, each a list of synonyms), as
+/// word numbers of an [`Index`].
+type Words = (Vec<usize>, Vec<Vec<Vec<usize>>>);
 
 impl Index {
     fn new(plan: &Plan) -> Index {
-        let mut words: Vec<String> = Vec::new();
+        let mut text: Vec<String> = Vec::new();
+        let mut number = |w: &String| match text.iter().position(|x| x == w) {
+            Some(i) => i,
+            None => {
+                text.push(w.clone());
+                text.len() - 1
+            }
+        };
         let mut of_priority = Vec::new();
         for p in &plan.priorities {
-            let mine: Vec<usize> = p
-                .keywords
-                .iter()
-                .chain(p.concepts.iter().flatten().flatten())
-                .filter(|w| !w.is_empty())
-                .map(|w| match words.iter().position(|x| x == w) {
-                    Some(i) => i,
-                    None => {
-                        words.push(w.clone());
-                        words.len() - 1
-                    }
-                })
-                .collect();
-            of_priority.push(mine);
+            let keywords = p.keywords.iter().filter(|w| !w.is_empty()).map(&mut number).collect();
+            let concepts = p.concepts.iter().map(|ideas| ideas.iter().map(|syn| syn.iter().map(&mut number).collect()).collect()).collect();
+            of_priority.push((keywords, concepts));
         }
-        // Built from the plan's own words, which compile has checked: it cannot fail short of
-        // a size limit no plan comes near; an empty automaton then matches nothing.
-        let automaton = aho_corasick::AhoCorasick::new(&words)
+        // Built from the plan's own words, which compile has checked (no empty synonym): it
+        // cannot fail short of a size limit no plan comes near; an empty automaton then
+        // matches nothing.
+        let automaton = aho_corasick::AhoCorasick::builder()
+            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+            .build(&text)
             .unwrap_or_else(|_| aho_corasick::AhoCorasick::new(Vec::<String>::new()).expect("an empty automaton builds"));
-        Index { words: automaton, count: words.len(), of_priority }
+        let verbatim = text
+            .iter()
+            .map(|w| w.chars().all(|c| matches!(c, '\u{2000}'..='\u{206f}' | '\u{3001}'..='\u{303f}' | '\u{4e00}'..='\u{9fff}')))
+            .collect();
+        Index { words: automaton, text, verbatim, of_priority }
     }
 
-    /// Which of the words a (folded) sentence holds, overlapping ones included.
-    fn held(&self, sentence: &str) -> Vec<bool> {
-        let mut held = vec![false; self.count];
-        for m in self.words.find_overlapping_iter(sentence) {
-            held[m.pattern().as_usize()] = true;
+    /// Every word (by number) of priority `n`.
+    fn words_of(&self, n: usize) -> impl Iterator<Item = usize> + '_ {
+        let (keywords, concepts) = &self.of_priority[n];
+        keywords.iter().chain(concepts.iter().flatten().flatten()).copied()
+    }
+
+    /// The words (by number) of priority `n` that serve it, given the words a sentence holds
+    /// (sorted): [`serves`] on the numbers.
+    fn serves(&self, n: usize, held: &[usize]) -> Option<Vec<usize>> {
+        let has = |w: &usize| held.binary_search(w).is_ok();
+        let (keywords, concepts) = &self.of_priority[n];
+        if let Some(&k) = keywords.iter().find(|k| has(k)) {
+            return Some(vec![k]);
         }
-        held
+        // Most sentences miss an idea of most concepts: the words are collected only for the
+        // concept met.
+        let first = |syn: &Vec<usize>| syn.iter().copied().find(|w| has(w));
+        let met = concepts.iter().find(|ideas| ideas.iter().all(|syn| first(syn).is_some()))?;
+        met.iter().map(first).collect()
     }
 }
 
@@ -212,11 +329,25 @@ fn narrow(text: &str, sentence: Range<usize>, words: &[String]) -> Range<usize> 
         folded.push_str(&fold(&s[w[0]..w[1]]));
         at.push(folded.len());
     }
+    // Where each word occurs in the folded sentence (overlapping occurrences too), so that
+    // whether a run of phrases holds a word is a comparison of offsets, not a search.
+    let places: Vec<Vec<Range<usize>>> = words
+        .iter()
+        .map(|w| {
+            let mut out = Vec::new();
+            let mut from = 0;
+            while let Some(i) = folded.get(from..).and_then(|rest| rest.find(w.as_str())) {
+                out.push(from + i..from + i + w.len());
+                from += i + folded[from + i..].chars().next().map_or(1, char::len_utf8);
+            }
+            out
+        })
+        .collect();
     for k in 1..=n {
         for a in 0..=n - k {
             let (from, to) = (cuts[a], cuts[a + k]);
-            let run = &folded[at[a]..at[a + k]];
-            if words.iter().all(|w| run.contains(w.as_str())) {
+            let (start, end) = (at[a], at[a + k]);
+            if places.iter().all(|p| p.iter().any(|r| start <= r.start && r.end <= end)) {
                 let piece = &s[from..to];
                 let trimmed = piece.trim_end_matches(['，', ',', '：', ':']).trim();
                 let lead = piece.len() - piece.trim_start().len();
@@ -298,10 +429,30 @@ mod tests {
     }
 
     #[test]
+    fn folding_copies_runs_and_maps_the_rest_as_the_general_tables_do() {
+        let reference = |s: &str| -> String {
+            s.chars()
+                .flat_map(|c| match c {
+                    '\u{ff01}'..='\u{ff5e}' => char::from_u32(c as u32 - 0xfee0).unwrap().to_lowercase().collect::<Vec<_>>(),
+                    '\u{3000}' => vec![' '],
+                    c => c.to_lowercase().collect(),
+                })
+                .collect()
+        };
+        for s in ["", "ABC科普", "“新媒体”、ÄΣİ——…", "Ｘ（３）　ａ，ＢＣ。", "plain ascii", "末尾Ｚ", "İ"]
+        {
+            assert_eq!(fold(s), reference(s), "{s}");
+        }
+    }
+
+    #[test]
     fn sentences_end_at_full_stops_semicolons_and_line_breaks() {
         let t = "一是开展路演。二是设立代表处；\n三是 其他\n。";
         let got: Vec<&str> = sentences(t).into_iter().map(|r| &t[r]).collect();
         assert_eq!(got, ["一是开展路演。", "二是设立代表处；", "三是 其他"]);
+        let t = "问？答！好!可?是;否；末";
+        let got: Vec<&str> = sentences(t).into_iter().map(|r| &t[r]).collect();
+        assert_eq!(got, ["问？", "答！", "好!", "可?", "是;", "否；", "末"]);
     }
 
     #[test]
@@ -320,6 +471,36 @@ mod tests {
         assert_eq!(&t[align(&plan, &[t])[0].passage.clone()], "努力招引国际科技组织来杭设立代表处");
         let t = "招引国际科技组织，设立代表处。";
         assert_eq!(&t[align(&plan, &[t])[0].passage.clone()], "招引国际科技组织，设立代表处。");
+    }
+
+    #[test]
+    fn a_priority_alone_is_matched_as_among_all() {
+        let mut cafe = priority(&["科学咖啡馆"], &[&[&["咖啡"], &["科学家", "专家"]]]);
+        cafe.id = "cafe".into();
+        let mut ai = priority(&["AI科普"], &[]);
+        ai.id = "ai".into();
+        let mut hub = priority(&[], &[&[&["国际科技组织", "国际组织"], &["代表处", "总部"]]]);
+        hub.id = "hub".into();
+        let plan = Plan {
+            id: "x".into(),
+            title: "x".into(),
+            issuer: "x".into(),
+            year: 2026,
+            parts: vec![],
+            priorities: vec![cafe, ai, hub],
+            index: Default::default(),
+        };
+        let texts = [
+            "举办科学咖啡馆活动。邀请专家喝咖啡；开展ＡＩ科普。",
+            "招引国际组织来杭。设立代表处，\n在滨江设立国际科技组织总部",
+            "无关的句子。",
+        ];
+        for only in [&["cafe"][..], &["ai"], &["hub"], &["cafe", "hub"], &["ai", "hub", "cafe"], &[]] {
+            let only: Vec<String> = only.iter().map(|s| s.to_string()).collect();
+            let all: Vec<Match> = align(&plan, &texts).into_iter().filter(|m| only.contains(&m.priority.id)).collect();
+            assert_eq!(align_only(&plan, &texts, &only), all, "{only:?}");
+        }
+        assert_eq!(align(&plan, &texts).len(), 3);
     }
 
     #[test]

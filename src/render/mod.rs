@@ -15,7 +15,7 @@ mod json;
 mod sarif;
 
 pub use github::github;
-pub use json::json_finding;
+pub use json::{json_finding, json_text};
 pub use sarif::{sarif_begin, sarif_end, sarif_result};
 
 /// Options for human output.
@@ -360,7 +360,11 @@ fn escape(s: &str) -> String {
 /// escape, so a report read on a terminal cannot drive it. What every JSON and SARIF output
 /// goes through.
 pub fn to_json(value: &serde_json::Value) -> String {
-    use serde::Serialize;
+    serialise(value)
+}
+
+/// Any serialisable value as [`to_json`] writes it.
+fn serialise<T: serde::Serialize + ?Sized>(value: &T) -> String {
     let mut out = Vec::with_capacity(256);
     let mut ser = serde_json::Serializer::with_formatter(&mut out, SafeJson);
     value.serialize(&mut ser).expect("a JSON value serialises");

@@ -38,6 +38,11 @@ pub fn call_with_plan() -> &'static Call {
         assert!(findings.iter().all(|f| f.code.code == "spec.notice"), "{findings:?}");
         let mut call = call().clone();
         call.plan = plan;
+        // The test draft's category implements the plan's science café (as a spec's
+        // `implements:` would say).
+        for c in call.categories.iter_mut().filter(|c| c.path == "fixed/forum") {
+            c.implements = vec!["science-cafe".to_owned()];
+        }
         call
     })
 }

@@ -19,12 +19,13 @@ fn check(cx: &mut Ctx) {
     let Some(cat) = cx.category else { return };
     let Some(requested) = cx.app.budget().requested else { return };
     let unit = cx.call.money_unit;
-    let at = crate::schema::field_name("/budget/requested");
-    let (at_en, at_zh) = (&at.en, &at.zh);
+    // The field's name, made only for a finding.
+    let at = || crate::schema::field_name("/budget/requested");
     if cat.paid_after {
         // 后奖补: the funding comes after the event, so nothing is requested up front.
         let (Some(cite), false) = (cat.amount.cite(), requested.0.is_zero()) else { return };
-        let words = cat.amount.words(unit, true);
+        let (words, at) = (cat.amount.words(unit, true), at());
+        let (at_en, at_zh) = (&at.en, &at.zh);
         let f = cx
             .finding(
                 RULE.info,
@@ -48,6 +49,8 @@ fn check(cx: &mut Ctx) {
         if requested > top || grades.iter().any(|g| g.value == requested) {
             return;
         }
+        let at = at();
+        let (at_en, at_zh) = (&at.en, &at.zh);
         let f = cx
             .finding(
                 RULE.info,
@@ -69,7 +72,8 @@ fn check(cx: &mut Ctx) {
     if requested == *amount {
         return;
     }
-    let name = cat.full_name();
+    let (name, at) = (cat.full_name(), at());
+    let (at_en, at_zh) = (&at.en, &at.zh);
     let f = cx
         .finding(
             RULE.info,

@@ -30,7 +30,6 @@ fn check(cx: &mut Ctx) {
             BudgetRuleKind::ItemsSumToTotal => (b.total, Text::new("total budget", "经费总预算"), "/budget/total"),
             _ => continue,
         };
-        let (items, target_name) = (crate::schema::field_name("/budget/items"), crate::schema::field_name(ptr));
         let Some(target) = target else { continue };
         let unit = cx.call.money_unit;
         if b.items.is_empty() && target.0.is_zero() {
@@ -42,6 +41,7 @@ fn check(cx: &mut Ctx) {
                     RULE.info,
                     Severity::Error,
                     {
+                        let items = crate::schema::field_name("/budget/items");
                         let (en, zh) = (&items.en, &items.zh);
                         tr!("the {en} are empty", "{zh}为空")
                     },
@@ -67,6 +67,7 @@ fn check(cx: &mut Ctx) {
         }
         let parts: Vec<String> = amounts.iter().map(Money::to_string).collect();
         let (parts, d, en, zh) = (parts.join(" + "), diff(sum, target), &name.en, &name.zh);
+        let target_name = crate::schema::field_name(ptr);
         let (target_en, target_zh) = (&target_name.en, &target_name.zh);
         let f = cx
             .finding(

@@ -24,18 +24,20 @@ fn check(cx: &mut Ctx) {
     if individual || cx.unusable("/lead/credit_code") || cx.unusable("/lead/org_code") {
         return;
     }
-    let [uscc, org] = ["/lead/credit_code", "/lead/org_code"].map(crate::schema::field_name);
-    let (missing, what) = match rule.value {
-        IdentifierKind::Uscc => (lead.credit_code.is_none(), uscc),
-        IdentifierKind::OrgCode => (lead.org_code.is_none(), org),
-        IdentifierKind::Either => (
-            lead.credit_code.is_none() && lead.org_code.is_none(),
-            Text::new(format!("{} or {}", uscc.en, org.en), format!("{}或{}", uscc.zh, org.zh)),
-        ),
+    let missing = match rule.value {
+        IdentifierKind::Uscc => lead.credit_code.is_none(),
+        IdentifierKind::OrgCode => lead.org_code.is_none(),
+        IdentifierKind::Either => lead.credit_code.is_none() && lead.org_code.is_none(),
     };
     if !missing {
         return;
     }
+    let [uscc, org] = ["/lead/credit_code", "/lead/org_code"].map(crate::schema::field_name);
+    let what = match rule.value {
+        IdentifierKind::Uscc => uscc,
+        IdentifierKind::OrgCode => org,
+        IdentifierKind::Either => Text::new(format!("{} or {}", uscc.en, org.en), format!("{}或{}", uscc.zh, org.zh)),
+    };
     let f = cx
         .finding(
             RULE.info,

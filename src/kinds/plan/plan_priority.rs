@@ -1,6 +1,7 @@
 //! `plan.priority`: which priorities of a work plan a draft serves (advice), each with the
-//! passage that matched and the plan's clause; `plan.none` when it serves none
-//! (`callspec plan align` only). The matching is [`crate::plan::align`].
+//! passage that matched and the plan's clause: against a call, the priorities the draft's
+//! category implements; with `callspec plan align`, all of them, and `plan.none` when it serves
+//! none. The matching is [`crate::plan::align`].
 use std::sync::Arc;
 
 use crate::diagnostics::{Finding, Span};
@@ -11,21 +12,25 @@ use crate::source::SourceFile;
 pub const RULE: Rule = Rule {
     info: &CodeInfo {
         code: "plan.priority",
-        summary: "a priority of the work plan the draft serves, with the passage that shows it (advice, never a failure)",
+        summary: "a priority of the work plan the draft serves, with the passage that shows it (advice, never a failure); against a call, the priorities its category implements",
         doc: "A call may name the association's work plan (工作要点), whose programmes its calls are \
               expected to fund; `callspec plan align` holds a draft against a plan before any call \
               is out. Each sentence of the project's name, summary, content, basis and outcomes is \
               read: a priority is served by a sentence holding one of its names (科学咖啡馆) or every \
               idea of one of its paraphrases (国际科技组织 + 代表处 in 招引国际科技组织来杭设立代表处); \
               words many projects use (路演, 智库) never suffice alone. One finding per priority \
-              served, on the first passage that serves it, with the plan's clause. Reviewers may \
-              weigh this; it never fails a draft.",
-        summary_zh: "草稿服务于工作要点的某项重点任务，并标出所依据的段落（建议，不会判为不通过）",
+              served, on the first passage that serves it, with the plan's clause. `validate` \
+              looks for the priorities the draft's category implements (its `implements:`), \
+              what its reviewers look for; `plan align` for all of them. Reviewers may weigh \
+              this; it never fails a draft.",
+        summary_zh: "草稿服务于工作要点的某项重点任务，并标出所依据的段落（建议，不会判为不通过）；对照通知时，只看其类别承接的重点任务",
         doc_zh: "通知可以指明协会的工作要点，其中各项计划预期由通知资助；在通知发布之前，`callspec plan align` \
                  也可将草稿与工作要点对照。callspec 逐句阅读项目名称、摘要、内容、依据和成果：某句含有重点任务的\
                  名称（科学咖啡馆），或含有其某种说法的每个意思（“招引国际科技组织来杭设立代表处”中的国际科技组织\
                  与代表处），即服务于该项任务；许多项目都会用的词（路演、智库）单独出现不算。每项被服务的重点任务\
-                 一条建议，标在第一处相符的段落上，并附工作要点原文。评审可能参考这一点；它不会使草稿不通过。",
+                 一条建议，标在第一处相符的段落上，并附工作要点原文。`validate` 只看草稿类别所承接的重点任务\
+                 （其 `implements:`），即评审关注的内容；`plan align` 则看全部重点任务。评审可能参考这一点；\
+                 它不会使草稿不通过。",
     },
     check,
 };
@@ -46,13 +51,16 @@ pub const NONE: &CodeInfo = &CodeInfo {
 /// The draft keys whose texts are read, in this order.
 pub const FIELDS: [&str; 5] = ["name", "summary", "content", "basis", "outcomes"];
 
+/// Against a call, a draft is held to the priorities its category implements: those are what
+/// the category was set up for, and what its reviewers look for. The plan's other priorities
+/// a text happens to touch are `callspec plan align`'s business.
 fn check(cx: &mut Ctx) {
-    let Some(plan) = &cx.call.plan else { return };
+    let (Some(plan), Some(cat)) = (&cx.call.plan, cx.category) else { return };
     // The priorities are looked for in these texts; one that could not be read may name one.
-    if FIELDS.iter().any(|k| cx.unusable(&format!("/project/{k}"))) {
+    if cat.implements.is_empty() || FIELDS.iter().any(|k| cx.unusable(&format!("/project/{k}"))) {
         return;
     }
-    for f in draft_alignment(plan, cx.doc, false) {
+    for f in draft_alignment(plan, cx.doc, Some(&cat.implements), false) {
         cx.push(f);
     }
 }
@@ -69,12 +77,15 @@ fn draft_texts(doc: &crate::document::Document) -> Vec<(String, &str)> {
         .collect()
 }
 
-/// The alignment findings of a parsed draft; with `none`, a `plan.none` finding when it serves
-/// no priority.
-pub fn draft_alignment(plan: &Plan, doc: &crate::document::Document, none: bool) -> Vec<Finding> {
+/// The alignment findings of a parsed draft, for the priorities named in `only` (by id) or for
+/// all; with `none`, a `plan.none` finding when it serves no priority.
+pub fn draft_alignment(plan: &Plan, doc: &crate::document::Document, only: Option<&[String]>, none: bool) -> Vec<Finding> {
     let texts = draft_texts(doc);
     let refs: Vec<&str> = texts.iter().map(|(_, t)| *t).collect();
-    let matches = crate::plan::align(plan, &refs);
+    let matches = match only {
+        Some(ids) => crate::plan::align_only(plan, &refs, ids),
+        None => crate::plan::align(plan, &refs),
+    };
     if matches.is_empty() && !none {
         return Vec::new();
     }
@@ -179,6 +190,14 @@ mod tests {
         assert_eq!(out.codes(), ["plan.priority"]);
         assert_eq!(out.findings[0].severity, crate::diagnostics::Severity::Advice);
         insta::assert_snapshot!(out.rendered());
+    }
+
+    #[test]
+    fn against_a_call_only_the_priorities_of_the_category_count() {
+        // 山区4县 is a keyword of the plan's 一县一业一学会, which the category does not implement.
+        let app = edit(&[("  summary: 围绕人工智能产业开展三场学术活动", "  summary: 围绕山区4县人工智能产业开展三场学术活动")]);
+        let out = check_with_plan(&app);
+        assert_eq!(out.codes(), Vec::<&str>::new(), "{}", out.rendered());
     }
 
     #[test]
