@@ -422,7 +422,8 @@ impl Resolver<'_, '_> {
                     when: e.when.clone(),
                     source: e.source.clone(),
                 };
-                let x = self.cx.exclusion(&written, &ptr);
+                let cite = self.cx.cite(&written.source, &ptr, "exclusion");
+                let x = self.cx.exclusion(&written, &ptr, cite);
                 self.out.push((Change::AddExclusion(x), ptr));
                 continue;
             }

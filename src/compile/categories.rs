@@ -1,0 +1,537 @@
+//! The category tree: each node's own settings and what it inherits from its groups; quotas
+//! (derived ones, and sums against the quota above), payment tranches, KPIs, the team,
+//! partners, letters, deliverables, the pilot rule.
+
+use rust_decimal::Decimal;
+
+use crate::model::{self, Cited};
+use crate::schema::suggest;
+use crate::spec;
+use crate::tr;
+
+use super::Cx;
+use super::codes::*;
+
+impl Cx<'_> {
+    /// The compiled quota; `None` when its kind or value is unusable.
+    pub(crate) fn quota(&mut self, q: &spec::Quota, ptr: &str) -> Option<Cited<model::Quota>> {
+        let cite = self.cite(&q.source, ptr, "quota");
+        let kind = q.kind?;
+        let value = match (kind, q.value) {
+            (spec::QuotaKind::Unlimited, None) => 0,
+            (spec::QuotaKind::Unlimited, Some(_)) => {
+                self.error(
+                    QUOTA,
+                    tr!("an `unlimited` quota has a value", "`unlimited`（不限）名额不应有数值"),
+                    &format!("{ptr}/value"),
+                    tr!("remove this value", "请删除此数值"),
+                );
+                0
+            }
+            (_, Some(v)) => v,
+            (_, None) if self.unusable(&format!("{ptr}/value")) => return None,
+            (_, None) => {
+                self.error(
+                    QUOTA,
+                    tr!("this quota needs a `value`", "该名额须填写 `value`"),
+                    &format!("{ptr}/kind"),
+                    tr!("no value", "缺少数值"),
+                )
+                .help = Some(tr!(
+                    "write the number of projects, or `kind: unlimited` where the notice says 不限",
+                    "请填写项目数；通知写明“不限”时用 `kind: unlimited`"
+                ));
+                0
+            }
+        };
+        Some(Cited { value: model::Quota { kind, value, soft: q.soft, reserved: q.reserved, derived: None }, cite })
+    }
+
+    /// How the derived quota of `cats[me]` follows from the `enclosing` quota less its
+    /// siblings' quotas; reports a quota that does not add up or cannot be derived.
+    pub(super) fn derive(
+        &mut self,
+        cats_ptr: &str,
+        enclosing: Option<&Cited<model::Quota>>,
+        cats: &[spec::Category],
+        me: usize,
+    ) -> Option<model::Derived> {
+        let ptr = &format!("{cats_ptr}/{me}/quota");
+        let value = cats[me].quota.as_ref().and_then(|q| q.value)?;
+        let Some(total) = enclosing else {
+            let f = self.error(
+                QUOTA,
+                tr!("a derived quota needs a quota to derive from", "推算的名额须有可据以推算的上级名额"),
+                &format!("{ptr}/derived"),
+                tr!("derived from nothing", "无从推算"),
+            );
+            f.help = Some(tr!(
+                "give the group (or the call) its quota, or state this quota as the notice does",
+                "请为上级类别（或整个通知）设名额，或按通知原文写明本名额"
+            ));
+            return None;
+        };
+        let mut others = Vec::new();
+        for (j, sib) in cats.iter().enumerate().filter(|(j, _)| *j != me) {
+            let stated = sib.quota.as_ref().filter(|q| !q.derived && !q.soft && q.kind.is_some_and(|k| k != spec::QuotaKind::Unlimited));
+            match stated.and_then(|q| q.value.map(|v| (v, &q.source))) {
+                Some((v, source)) => others.push(Cited { value: v, cite: self.clause_cite(source) }),
+                None => {
+                    let id = sib.id.clone().unwrap_or_default();
+                    let at = self.doc.spans().anchor(&format!("{cats_ptr}/{j}"));
+                    let f = self.error(
+                        QUOTA,
+                        tr!(
+                            "the quota cannot be derived: `{id}` beside it has no stated quota",
+                            "名额无法推算：同级的 `{id}` 没有写明的名额"
+                        ),
+                        &format!("{ptr}/derived"),
+                        tr!("derived", "推算"),
+                    );
+                    f.labels.push(crate::diagnostics::Label { span: at, text: tr!("no quota", "无名额"), primary: false });
+                    f.help = Some(tr!(
+                        "a derived quota is the group's quota less every other category's: give `{id}` its quota, or state this one",
+                        "推算名额＝上级名额减去其他各类别名额：请为 `{id}` 设名额，或写明本名额"
+                    ));
+                    return None;
+                }
+            }
+        }
+        let sum: u64 = others.iter().map(|c| u64::from(c.value)).sum();
+        let parts: Vec<String> = std::iter::once(total.value.value.to_string()).chain(others.iter().map(|c| c.value.to_string())).collect();
+        let formula = parts.join(" − ");
+        let expected = u64::from(total.value.value).checked_sub(sum);
+        if expected != Some(u64::from(value)) {
+            let shown = expected.map_or_else(|| "less than 0".to_owned(), |e| e.to_string());
+            let shown_zh = expected.map_or_else(|| "小于 0".to_owned(), |e| e.to_string());
+            let f = self.error(
+                QUOTA,
+                tr!("derived quota {value} is not {formula} = {shown}", "推算名额 {value} 不等于 {formula} = {shown_zh}"),
+                &format!("{ptr}/value"),
+                tr!("derived", "推算"),
+            );
+            f.help = Some(tr!(
+                "write the difference, or check the quotas it is derived from against the notice",
+                "请写明差值，或对照通知核对据以推算的名额"
+            ));
+        }
+        Some(model::Derived { total: Cited { value: total.value.value, cite: total.cite.clone() }, others })
+    }
+
+    /// The quotas of `cats` may not add up to more than `limit`.
+    pub(super) fn quota_sum(&mut self, limit: model::Quota, ptr: &str, cats: &[spec::Category], cats_ptr: &str) {
+        if limit.soft || limit.kind == spec::QuotaKind::Unlimited {
+            return;
+        }
+        let counted: Vec<(usize, u32)> = cats
+            .iter()
+            .enumerate()
+            .filter_map(|(i, c)| {
+                c.quota
+                    .as_ref()
+                    .filter(|q| !q.soft && q.kind.is_some_and(|k| k != spec::QuotaKind::Unlimited))
+                    .and_then(|q| Some((i, q.value?)))
+            })
+            .collect();
+        // In u64: quotas are u32, and two near u32::MAX overflowed (a panic in debug builds, a
+        // wrapped sum that passed the check in release builds).
+        let sum: u64 = counted.iter().map(|(_, v)| u64::from(*v)).sum();
+        if sum > u64::from(limit.value) {
+            let parts: Vec<String> = counted.iter().map(|(_, v)| v.to_string()).collect();
+            let spans: Vec<_> = counted
+                .iter()
+                .map(|(i, _)| {
+                    let derived = cats[*i].quota.as_ref().is_some_and(|q| q.derived);
+                    let text = if derived {
+                        tr!("counted here (derived)", "计入此处（推算）")
+                    } else {
+                        tr!("counted here", "计入此处")
+                    };
+                    (self.doc.spans().value(&format!("{cats_ptr}/{i}/quota/value")), text)
+                })
+                .collect();
+            let f = self.error(
+                QUOTA,
+                tr!(
+                    "the quotas below add up to {sum} ({}), more than {}",
+                    "下级名额合计 {sum}（{}），超过 {}",
+                    parts.join(" + "),
+                    limit.value
+                ),
+                &format!("{ptr}/value"),
+                tr!("the limit", "名额上限"),
+            );
+            for (span, text) in spans {
+                f.labels.push(crate::diagnostics::Label { span, text, primary: false });
+            }
+            f.help = Some(tr!(
+                "lower the sub-category quotas or check the group's quota against the notice",
+                "请降低下级类别名额，或对照通知核对上级名额"
+            ));
+        }
+    }
+
+    pub(super) fn categories(
+        &mut self,
+        cats: &[spec::Category],
+        ptr: &str,
+        parent: &Inherited,
+        path: &mut Vec<String>,
+        names: &mut Vec<String>,
+        out: &mut Vec<model::Category>,
+    ) {
+        self.duplicates(cats.iter().enumerate().map(|(i, c)| (c.id.as_deref(), format!("{ptr}/{i}/id"))), "category");
+        for (i, c) in cats.iter().enumerate() {
+            let p = format!("{ptr}/{i}");
+            if c.id.is_none() || self.unusable(&format!("{p}/children")) {
+                self.categories_complete = false;
+            }
+            path.push(c.id.clone().unwrap_or_default());
+            names.push(c.name.clone().unwrap_or_default());
+            let cite = c.source.as_ref().map(|_| self.cite(&c.source, &p, "category"));
+            let mut inh = Inherited {
+                amount: c
+                    .amount
+                    .as_ref()
+                    .and_then(|a| crate::kinds::amount::compile(self, a, &format!("{p}/amount")))
+                    .or_else(|| parent.amount.clone()),
+                tranches: c.tranches.as_ref().map(|t| self.tranches(t, &format!("{p}/tranches"))).or_else(|| parent.tranches.clone()),
+                leads: c.leads.as_ref().map(|l| self.leads(l, &format!("{p}/leads"))).or_else(|| parent.leads.clone()),
+                joint: c.joint.as_ref().map(|j| self.joint(j, &format!("{p}/joint"))).or_else(|| parent.joint.clone()),
+                team: c.team.as_ref().map(|t| self.team(t, &format!("{p}/team"))).or_else(|| parent.team.clone()),
+                completion: match &c.completion {
+                    // A category with no completion date of its own inherits none.
+                    Some(x) if x.none => {
+                        self.cite(&x.source, &format!("{p}/completion"), "completion date");
+                        None
+                    }
+                    Some(x) => self.completion(x, &format!("{p}/completion")).or_else(|| parent.completion.clone()),
+                    None => parent.completion.clone(),
+                },
+                window: c
+                    .window
+                    .as_ref()
+                    .and_then(|w| crate::kinds::period::window(self, w, &format!("{p}/window")))
+                    .or_else(|| parent.window.clone()),
+                duration: c
+                    .duration
+                    .as_ref()
+                    .and_then(|d| crate::kinds::period::duration(self, d, &format!("{p}/duration")))
+                    .or_else(|| parent.duration.clone()),
+                min_applicants: c
+                    .min_applicants
+                    .as_ref()
+                    .and_then(|m| {
+                        let cite = self.cite(&m.source, &format!("{p}/min_applicants"), "minimum number of applicants");
+                        Some(Cited { value: m.value?, cite })
+                    })
+                    .or_else(|| parent.min_applicants.clone()),
+                pilot: None,
+                quota: None,
+                implements: parent.implements.iter().chain(&c.implements).cloned().collect(),
+                partners: parent.partners.clone(),
+                letters: parent.letters.clone(),
+                kpis: parent.kpis.clone(),
+                deliverables: parent.deliverables.clone(),
+            };
+            for (j, x) in c.partners.iter().enumerate() {
+                let pp = format!("{p}/partners/{j}");
+                let types = x.types.clone().unwrap_or_default();
+                self.applicant_types(&types, &format!("{pp}/types"));
+                let cite = self.cite(&x.source, &pp, "required partner");
+                let when = x.when.as_ref().and_then(|w| self.expression(w, &format!("{pp}/when")));
+                inh.partners.push((
+                    pp.clone(),
+                    model::Partner {
+                        id: x.id.clone().unwrap_or_default(),
+                        name: x.name.clone().unwrap_or_default(),
+                        types,
+                        min: x.min,
+                        role: x.role,
+                        when,
+                        cite,
+                    },
+                ));
+            }
+            for (j, x) in c.letters.iter().enumerate() {
+                let pp = format!("{p}/letters/{j}");
+                let cite = self.cite(&x.source, &pp, "recommendation letter");
+                let (id, name, issuer) =
+                    (x.id.clone().unwrap_or_default(), x.name.clone().unwrap_or_default(), x.issuer.clone().unwrap_or_default());
+                let when = x.when.as_ref().and_then(|w| self.expression(w, &format!("{pp}/when")));
+                inh.letters.push((pp, model::Letter { id, name, issuer, when, cite }));
+            }
+            for (j, k) in c.kpis.iter().enumerate() {
+                let pp = format!("{p}/kpis/{j}");
+                let kpi = self.kpi(k, &pp);
+                inh.kpis.push((pp, kpi));
+            }
+            for (j, d) in c.deliverables.iter().enumerate() {
+                let pp = format!("{p}/deliverables/{j}");
+                self.min_max(d.min_chars, d.max_chars, &pp, "min_chars", "max_chars");
+                let cite = self.cite(&d.source, &pp, "deliverable");
+                inh.deliverables.push((
+                    pp,
+                    model::Deliverable {
+                        id: d.id.clone().unwrap_or_default(),
+                        name: d.name.clone().unwrap_or_default(),
+                        count: d.count,
+                        min_chars: d.min_chars,
+                        max_chars: d.max_chars,
+                        nominal_chars: d.nominal_chars,
+                        cite,
+                    },
+                ));
+            }
+            let quota = c.quota.as_ref().and_then(|q| {
+                let mut quota = self.quota(q, &format!("{p}/quota"))?;
+                if q.derived {
+                    quota.value.derived = self.derive(ptr, parent.quota.as_ref(), cats, i);
+                }
+                Some(quota)
+            });
+            let pilot = match &c.pilot {
+                Some(rule) => {
+                    let pp = format!("{p}/pilot");
+                    let list = rule.list.clone().unwrap_or_default();
+                    let lists_known = !self.unusable("/references")
+                        && (0..self.spec.references.len()).all(|i| !self.unusable(&format!("/references/{i}/id")));
+                    if rule.list.is_some() && lists_known && !self.spec.references.iter().any(|r| r.id.as_deref() == Some(list.as_str())) {
+                        let near = suggest(&list, self.spec.references.iter().filter_map(|r| r.id.as_deref())).map(str::to_owned);
+                        let f = self.error(
+                            UNKNOWN_REF,
+                            tr!("`{list}` is not a reference list of this spec", "`{list}` 不是本规范文件中的名单"),
+                            &format!("{pp}/list"),
+                            tr!("unknown list", "未知名单"),
+                        );
+                        f.help = Some(near.map_or_else(
+                            || tr!("define it under `references:`", "请在 `references:` 下定义"),
+                            |n| tr!("did you mean `{n}`?", "是否应为 `{n}`？"),
+                        ));
+                    }
+                    Some(Cited { value: list, cite: self.cite(&rule.source, &pp, "pilot-city rule") })
+                }
+                None => parent.pilot.clone(),
+            };
+            inh.pilot = pilot.clone();
+            if let Some(q) = &quota {
+                self.quota_sum(q.value.clone(), &format!("{p}/quota"), &c.children, &format!("{p}/children"));
+            }
+            let leaf = c.children.is_empty();
+            if leaf {
+                self.duplicates(inh.partners.iter().map(|(pp, x)| (Some(x.id.as_str()), format!("{pp}/id"))), "partner");
+                self.duplicates(inh.letters.iter().map(|(pp, x)| (Some(x.id.as_str()), format!("{pp}/id"))), "letter");
+                self.duplicates(
+                    inh.kpis
+                        .iter()
+                        .flat_map(|(pp, k)| kpi_ids(k, pp))
+                        .collect::<Vec<_>>()
+                        .iter()
+                        .map(|(id, pp)| (Some(id.as_str()), pp.clone())),
+                    "KPI",
+                );
+                self.duplicates(inh.deliverables.iter().map(|(pp, x)| (Some(x.id.as_str()), format!("{pp}/id"))), "deliverable");
+            }
+            out.push(model::Category {
+                path: path.join("/"),
+                names: names.clone(),
+                code: c.code.clone(),
+                leaf,
+                cite,
+                amount: inh.amount.as_ref().map_or(model::Amount::Unstated(None), |(a, _)| a.clone()),
+                paid_after: inh.amount.as_ref().is_some_and(|(_, after)| *after),
+                quota: quota.clone(),
+                min_applicants: inh.min_applicants.clone(),
+                tranches: inh.tranches.clone().unwrap_or_default(),
+                leads: inh.leads.clone(),
+                joint: inh.joint.clone(),
+                partners: inh.partners.iter().map(|(_, x)| x.clone()).collect(),
+                letters: inh.letters.iter().map(|(_, x)| x.clone()).collect(),
+                kpis: inh.kpis.iter().map(|(_, x)| x.clone()).collect(),
+                deliverables: inh.deliverables.iter().map(|(_, x)| x.clone()).collect(),
+                team: inh.team.clone(),
+                completion: inh.completion.clone(),
+                window: inh.window.clone(),
+                duration: inh.duration.clone(),
+                pilot,
+                implements: inh.implements.clone(),
+            });
+            let inh = Inherited { quota: quota.clone(), ..inh };
+            self.categories(&c.children, &format!("{p}/children"), &inh, path, names, out);
+            path.pop();
+            names.pop();
+        }
+    }
+
+    pub(super) fn tranches(&mut self, ts: &[spec::Tranche], ptr: &str) -> Vec<model::Tranche> {
+        let mut out = Vec::new();
+        let mut sum = Decimal::ZERO;
+        let mut remainder = false;
+        // A share or flag that could not be read leaves the sum unknown: nothing is said of it.
+        let readable = !self.unusable(ptr)
+            && (0..ts.len()).all(|i| !self.unusable(&format!("{ptr}/{i}/share")) && !self.unusable(&format!("{ptr}/{i}/remainder")));
+        for (i, t) in ts.iter().enumerate() {
+            let p = format!("{ptr}/{i}");
+            let cite = self.cite(&t.source, &p, "payment tranche");
+            match (t.share, t.remainder) {
+                _ if !readable => {}
+                (Some(_), true) => {
+                    self.error(
+                        TRANCHES,
+                        tr!("a tranche is both a share and the remainder", "同一笔拨款既有比例又标为余额"),
+                        &format!("{p}/share"),
+                        tr!("remove the share or `remainder`", "请删除比例或 `remainder`"),
+                    );
+                }
+                (None, false) => {
+                    self.error(
+                        TRANCHES,
+                        tr!("a tranche has neither a share nor `remainder: true`", "拨款既无比例也未标 `remainder: true`"),
+                        &p,
+                        tr!("no share", "缺少比例"),
+                    );
+                }
+                (None, true) if i + 1 != ts.len() => {
+                    self.error(
+                        TRANCHES,
+                        tr!("only the last tranche may be the remainder", "只有最后一笔拨款可以是余额"),
+                        &format!("{p}/remainder"),
+                        tr!("not the last tranche", "不是最后一笔"),
+                    );
+                }
+                _ => {}
+            }
+            if let Some(s) = t.share {
+                sum += s.0;
+            }
+            remainder |= t.remainder;
+            let when = t.when.clone().unwrap_or_default();
+            out.push(model::Tranche { share: if t.remainder { None } else { t.share }, soft: t.soft, when, cite });
+        }
+        let hundred = Decimal::from(100);
+        let shares: Vec<String> = ts.iter().filter_map(|t| t.share.map(|s| s.to_string())).collect();
+        let key_span = self.doc.spans().key(ptr);
+        if !readable {
+        } else if !remainder && sum != hundred {
+            let f = self.error(
+                TRANCHES,
+                tr!(
+                    "tranche shares add up to {}% ({}), not 100%",
+                    "各笔拨款比例合计 {}%（{}），不是 100%",
+                    sum.normalize(),
+                    shares.join(" + ")
+                ),
+                ptr,
+                tr!("these tranches", "这些拨款"),
+            );
+            f.labels[0].span = key_span;
+            f.help = Some(tr!(
+                "make the shares add up to 100, or mark the last tranche `remainder: true`",
+                "请使比例合计为 100，或将最后一笔标为 `remainder: true`"
+            ));
+        } else if remainder && sum >= hundred {
+            let f = self.error(
+                TRANCHES,
+                tr!("tranche shares already add up to {}% before the remainder", "余额之前的拨款比例已合计 {}%", sum.normalize()),
+                ptr,
+                tr!("these tranches", "这些拨款"),
+            );
+            f.labels[0].span = key_span;
+            f.help = Some(tr!(
+                "a remainder tranche needs the other shares to add up to less than 100",
+                "有余额拨款时，其他各笔比例合计须小于 100"
+            ));
+        }
+        out
+    }
+
+    pub(super) fn team(&mut self, t: &spec::Team, ptr: &str) -> model::Team {
+        model::Team {
+            min_members: t.min_members,
+            leader_titles: t.leader_titles.clone(),
+            cite: self.cite(&t.source, ptr, "team requirement"),
+        }
+    }
+
+    pub(super) fn kpi(&mut self, k: &spec::Kpi, ptr: &str) -> model::Kpi {
+        let cite = self.cite(&k.source, ptr, "KPI");
+        let id = k.id.as_deref().unwrap_or_default();
+        self.min_max(k.min, k.max, ptr, "min", "max");
+        let options: Vec<model::Kpi> = k.options.iter().enumerate().map(|(i, o)| self.kpi(o, &format!("{ptr}/options/{i}"))).collect();
+        if !options.is_empty() {
+            if k.min.is_some() || k.max.is_some() {
+                let at = if k.min.is_some() { "min" } else { "max" };
+                let f = self.error(
+                    KPI_CHOICE,
+                    tr!("KPI `{}` has options and its own `{at}`", "绩效指标 `{}` 既有备选项又有自身的 `{at}`", id),
+                    &format!("{ptr}/{at}"),
+                    tr!("a choice has no bound of its own", "备选型指标本身不设界限"),
+                );
+                f.help = Some(tr!("put the bound on the option it belongs to", "请将界限写在所属的备选项上"));
+            }
+            if let Some(n) = k.at_least
+                && (n as usize > options.len() || n == 0)
+            {
+                self.error(
+                    KPI_CHOICE,
+                    tr!("KPI `{}` needs {n} of {} options", "绩效指标 `{}` 要求 {} 个备选项中达到 {n} 个", id, options.len()),
+                    &format!("{ptr}/at_least"),
+                    tr!("cannot be met", "无法满足"),
+                );
+            }
+        } else if k.at_least.is_some() {
+            self.error(
+                KPI_CHOICE,
+                tr!("KPI `{}` has `at_least` but no `options`", "绩效指标 `{}` 有 `at_least` 但没有 `options`", id),
+                &format!("{ptr}/at_least"),
+                tr!("nothing to choose from", "无可选项"),
+            );
+        }
+        model::Kpi {
+            id: k.id.clone().unwrap_or_default(),
+            name: k.name.clone().unwrap_or_default(),
+            unit: k.unit.clone(),
+            min: k.min,
+            max: k.max,
+            per_event_min_attendance: k.per_event_min_attendance,
+            at_least: if options.is_empty() { 0 } else { k.at_least.unwrap_or(1) },
+            options,
+            cite,
+        }
+    }
+}
+
+/// Settings that flow from a group to everything under it. Lists accumulate with the JSON
+/// pointer of each item, for duplicate reports.
+#[derive(Default, Clone)]
+pub(super) struct Inherited {
+    /// The amount and whether it is paid after the event.
+    pub(super) amount: Option<(model::Amount, bool)>,
+    pub(super) tranches: Option<Vec<model::Tranche>>,
+    pub(super) leads: Option<Cited<Vec<String>>>,
+    pub(super) joint: Option<model::Joint>,
+    pub(super) team: Option<model::Team>,
+    pub(super) completion: Option<model::Completion>,
+    pub(super) window: Option<crate::kinds::period::Window>,
+    pub(super) duration: Option<crate::kinds::period::Duration>,
+    pub(super) min_applicants: Option<Cited<u32>>,
+    pub(super) pilot: Option<Cited<String>>,
+    /// The quota of the group the categories are in (the call's at the top), which a derived
+    /// quota is derived from; not inherited further down.
+    pub(super) quota: Option<Cited<model::Quota>>,
+    pub(super) partners: Vec<(String, model::Partner)>,
+    pub(super) letters: Vec<(String, model::Letter)>,
+    pub(super) kpis: Vec<(String, model::Kpi)>,
+    pub(super) deliverables: Vec<(String, model::Deliverable)>,
+    /// The plan priorities the group implements.
+    pub(super) implements: Vec<String>,
+}
+
+/// A KPI's id and its options' ids, with their pointers.
+fn kpi_ids(k: &model::Kpi, ptr: &str) -> Vec<(String, String)> {
+    let mut out = vec![(k.id.clone(), format!("{ptr}/id"))];
+    for (i, o) in k.options.iter().enumerate() {
+        out.extend(kpi_ids(o, &format!("{ptr}/options/{i}")));
+    }
+    out
+}
