@@ -15,7 +15,7 @@ use super::codes::*;
 impl Cx<'_> {
     /// The compiled quota; `None` when its kind or value is unusable.
     pub(crate) fn quota(&mut self, q: &spec::Quota, ptr: &str) -> Option<Cited<model::Quota>> {
-        let cite = self.cite(&q.source, ptr, "quota");
+        let cite = self.cite(&q.source, ptr, tr!("quota", "名额"));
         let kind = q.kind?;
         let value = match (kind, q.value) {
             (spec::QuotaKind::Unlimited, None) => 0,
@@ -180,7 +180,7 @@ impl Cx<'_> {
         names: &mut Vec<String>,
         out: &mut Vec<model::Category>,
     ) {
-        self.duplicates(cats.iter().enumerate().map(|(i, c)| (c.id.as_deref(), format!("{ptr}/{i}/id"))), "category");
+        self.duplicates(cats.iter().enumerate().map(|(i, c)| (c.id.as_deref(), format!("{ptr}/{i}/id"))), tr!("category", "类别"));
         for (i, c) in cats.iter().enumerate() {
             let p = format!("{ptr}/{i}");
             if c.id.is_none() || self.unusable(&format!("{p}/children")) {
@@ -188,7 +188,7 @@ impl Cx<'_> {
             }
             path.push(c.id.clone().unwrap_or_default());
             names.push(c.name.clone().unwrap_or_default());
-            let cite = c.source.as_ref().map(|_| self.cite(&c.source, &p, "category"));
+            let cite = c.source.as_ref().map(|_| self.cite(&c.source, &p, tr!("category", "类别")));
             let mut inh = Inherited {
                 amount: c
                     .amount
@@ -202,7 +202,7 @@ impl Cx<'_> {
                 completion: match &c.completion {
                     // A category with no completion date of its own inherits none.
                     Some(x) if x.none => {
-                        self.cite(&x.source, &format!("{p}/completion"), "completion date");
+                        self.cite(&x.source, &format!("{p}/completion"), tr!("completion date", "完成期限"));
                         None
                     }
                     Some(x) => self.completion(x, &format!("{p}/completion")).or_else(|| parent.completion.clone()),
@@ -222,7 +222,8 @@ impl Cx<'_> {
                     .min_applicants
                     .as_ref()
                     .and_then(|m| {
-                        let cite = self.cite(&m.source, &format!("{p}/min_applicants"), "minimum number of applicants");
+                        let cite =
+                            self.cite(&m.source, &format!("{p}/min_applicants"), tr!("minimum number of applicants", "最少申报单位数"));
                         Some(Cited { value: m.value?, cite })
                     })
                     .or_else(|| parent.min_applicants.clone()),
@@ -238,7 +239,7 @@ impl Cx<'_> {
                 let pp = format!("{p}/partners/{j}");
                 let types = x.types.clone().unwrap_or_default();
                 self.applicant_types(&types, &format!("{pp}/types"));
-                let cite = self.cite(&x.source, &pp, "required partner");
+                let cite = self.cite(&x.source, &pp, tr!("required partner", "必需的合作单位"));
                 let when = x.when.as_ref().and_then(|w| self.expression(w, &format!("{pp}/when")));
                 inh.partners.push((
                     pp.clone(),
@@ -255,7 +256,7 @@ impl Cx<'_> {
             }
             for (j, x) in c.letters.iter().enumerate() {
                 let pp = format!("{p}/letters/{j}");
-                let cite = self.cite(&x.source, &pp, "recommendation letter");
+                let cite = self.cite(&x.source, &pp, tr!("recommendation letter", "推荐函"));
                 let (id, name, issuer) =
                     (x.id.clone().unwrap_or_default(), x.name.clone().unwrap_or_default(), x.issuer.clone().unwrap_or_default());
                 let when = x.when.as_ref().and_then(|w| self.expression(w, &format!("{pp}/when")));
@@ -269,7 +270,7 @@ impl Cx<'_> {
             for (j, d) in c.deliverables.iter().enumerate() {
                 let pp = format!("{p}/deliverables/{j}");
                 self.min_max(d.min_chars, d.max_chars, &pp, "min_chars", "max_chars");
-                let cite = self.cite(&d.source, &pp, "deliverable");
+                let cite = self.cite(&d.source, &pp, tr!("deliverable", "成果"));
                 inh.deliverables.push((
                     pp,
                     model::Deliverable {
@@ -309,7 +310,7 @@ impl Cx<'_> {
                             |n| tr!("did you mean `{n}`?", "是否应为 `{n}`？"),
                         ));
                     }
-                    Some(Cited { value: list, cite: self.cite(&rule.source, &pp, "pilot-city rule") })
+                    Some(Cited { value: list, cite: self.cite(&rule.source, &pp, tr!("pilot-city rule", "试点城市规则")) })
                 }
                 None => parent.pilot.clone(),
             };
@@ -319,8 +320,8 @@ impl Cx<'_> {
             }
             let leaf = c.children.is_empty();
             if leaf {
-                self.duplicates(inh.partners.iter().map(|(pp, x)| (Some(x.id.as_str()), format!("{pp}/id"))), "partner");
-                self.duplicates(inh.letters.iter().map(|(pp, x)| (Some(x.id.as_str()), format!("{pp}/id"))), "letter");
+                self.duplicates(inh.partners.iter().map(|(pp, x)| (Some(x.id.as_str()), format!("{pp}/id"))), tr!("partner", "合作单位"));
+                self.duplicates(inh.letters.iter().map(|(pp, x)| (Some(x.id.as_str()), format!("{pp}/id"))), tr!("letter", "函件"));
                 self.duplicates(
                     inh.kpis
                         .iter()
@@ -328,9 +329,12 @@ impl Cx<'_> {
                         .collect::<Vec<_>>()
                         .iter()
                         .map(|(id, pp)| (Some(id.as_str()), pp.clone())),
-                    "KPI",
+                    tr!("KPI", "绩效指标"),
                 );
-                self.duplicates(inh.deliverables.iter().map(|(pp, x)| (Some(x.id.as_str()), format!("{pp}/id"))), "deliverable");
+                self.duplicates(
+                    inh.deliverables.iter().map(|(pp, x)| (Some(x.id.as_str()), format!("{pp}/id"))),
+                    tr!("deliverable", "成果"),
+                );
             }
             out.push(model::Category {
                 path: path.join("/"),
@@ -372,7 +376,7 @@ impl Cx<'_> {
             && (0..ts.len()).all(|i| !self.unusable(&format!("{ptr}/{i}/share")) && !self.unusable(&format!("{ptr}/{i}/remainder")));
         for (i, t) in ts.iter().enumerate() {
             let p = format!("{ptr}/{i}");
-            let cite = self.cite(&t.source, &p, "payment tranche");
+            let cite = self.cite(&t.source, &p, tr!("payment tranche", "拨款"));
             match (t.share, t.remainder) {
                 _ if !readable => {}
                 (Some(_), true) => {
@@ -449,12 +453,12 @@ impl Cx<'_> {
         model::Team {
             min_members: t.min_members,
             leader_titles: t.leader_titles.clone(),
-            cite: self.cite(&t.source, ptr, "team requirement"),
+            cite: self.cite(&t.source, ptr, tr!("team requirement", "团队要求")),
         }
     }
 
     pub(super) fn kpi(&mut self, k: &spec::Kpi, ptr: &str) -> model::Kpi {
-        let cite = self.cite(&k.source, ptr, "KPI");
+        let cite = self.cite(&k.source, ptr, tr!("KPI", "绩效指标"));
         let id = k.id.as_deref().unwrap_or_default();
         self.min_max(k.min, k.max, ptr, "min", "max");
         let options: Vec<model::Kpi> = k.options.iter().enumerate().map(|(i, o)| self.kpi(o, &format!("{ptr}/options/{i}"))).collect();

@@ -2,6 +2,7 @@
 //! completion dates.
 
 use crate::diagnostics::Citation;
+use crate::i18n::Text;
 use crate::model;
 use crate::schema::suggest;
 use crate::spec;
@@ -11,7 +12,9 @@ use super::codes::*;
 use super::{Cx, Item};
 
 impl Item for spec::Deadline {
-    const WHAT: &'static str = "deadline";
+    fn what() -> Text {
+        tr!("deadline", "截止事项")
+    }
     fn id(&self) -> Option<&str> {
         self.id.as_deref()
     }
@@ -29,7 +32,7 @@ impl Cx<'_> {
 
     /// The compiled completion date; `None` when its date is unusable (the schema said why).
     pub(crate) fn completion(&mut self, c: &spec::Completion, ptr: &str) -> Option<model::Completion> {
-        let cite = self.cite(&c.source, ptr, "completion date");
+        let cite = self.cite(&c.source, ptr, tr!("completion date", "完成期限"));
         let Some(by) = c.by else {
             if !self.unusable(&format!("{ptr}/by")) {
                 self.error(
@@ -139,7 +142,7 @@ impl Cx<'_> {
             .enumerate()
             .filter_map(|(i, e)| {
                 let p = format!("{ptr}/extensions/{i}");
-                let cite = self.cite(&e.source, &p, "deadline extension");
+                let cite = self.cite(&e.source, &p, tr!("deadline extension", "截止延期"));
                 let until = e.until?;
                 if let Some(closes) = d.closes
                     && until.end() <= closes.end()

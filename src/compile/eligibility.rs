@@ -2,6 +2,7 @@
 //! bar an applicant, and the limits on one applicant's applications.
 
 use crate::diagnostics::Citation;
+use crate::i18n::Text;
 use crate::model::{self, Cited};
 use crate::spec;
 use crate::tr;
@@ -9,7 +10,9 @@ use crate::tr;
 use super::{Cx, Item};
 
 impl Item for spec::Exclusion {
-    const WHAT: &'static str = "exclusion";
+    fn what() -> Text {
+        tr!("exclusion", "限制情形")
+    }
     fn id(&self) -> Option<&str> {
         self.id.as_deref()
     }
@@ -19,7 +22,9 @@ impl Item for spec::Exclusion {
 }
 
 impl Item for spec::Limit {
-    const WHAT: &'static str = "limit";
+    fn what() -> Text {
+        tr!("limit", "限项规则")
+    }
     fn id(&self) -> Option<&str> {
         self.id.as_deref()
     }
@@ -31,7 +36,7 @@ impl Item for spec::Limit {
 impl Cx<'_> {
     /// Whether individuals may apply; `None` when the spec says nothing readable.
     pub(super) fn individuals(&mut self, i: &spec::Individuals) -> Option<Cited<bool>> {
-        let cite = self.cite(&i.source, "/eligibility/individuals", "the individuals rule");
+        let cite = self.cite(&i.source, "/eligibility/individuals", tr!("the individuals rule", "个人申报规则"));
         i.allowed.map(|value| Cited { value, cite })
     }
 
@@ -87,7 +92,7 @@ impl Cx<'_> {
     pub(crate) fn leads(&mut self, l: &spec::Leads, ptr: &str) -> Cited<Vec<String>> {
         let types = l.types.clone().unwrap_or_default();
         self.applicant_types(&types, &format!("{ptr}/types"));
-        Cited { value: types, cite: self.cite(&l.source, ptr, "the lead-applicant rule") }
+        Cited { value: types, cite: self.cite(&l.source, ptr, tr!("the lead-applicant rule", "申报主体规则")) }
     }
 
     pub(super) fn joint(&mut self, j: &spec::Joint, ptr: &str) -> model::Joint {
@@ -96,7 +101,7 @@ impl Cx<'_> {
             allowed: j.allowed.unwrap_or_default(),
             types: j.types.clone(),
             open: j.open,
-            cite: self.cite(&j.source, ptr, "the joint-applicant rule"),
+            cite: self.cite(&j.source, ptr, tr!("the joint-applicant rule", "联合申报规则")),
         }
     }
 }

@@ -46,7 +46,12 @@ impl Cx<'_> {
                     );
                 }
                 self.min_max(t.min_chars, t.max_chars, &p, "min_chars", "max_chars");
-                model::TextLimit { field, min_chars: t.min_chars, max_chars: t.max_chars, cite: self.cite(&t.source, &p, "text limit") }
+                model::TextLimit {
+                    field,
+                    min_chars: t.min_chars,
+                    max_chars: t.max_chars,
+                    cite: self.cite(&t.source, &p, tr!("text limit", "字数限制")),
+                }
             })
             .collect();
         let budget = f
@@ -54,7 +59,7 @@ impl Cx<'_> {
             .iter()
             .enumerate()
             .filter_map(|(i, b)| {
-                let cite = self.cite(&b.source, &format!("/form/budget/{i}"), "budget rule");
+                let cite = self.cite(&b.source, &format!("/form/budget/{i}"), tr!("budget rule", "预算规则"));
                 Some(Cited { value: b.rule?, cite })
             })
             .collect();
@@ -64,15 +69,21 @@ impl Cx<'_> {
             budget,
             line_caps,
             identifier: f.identifier.as_ref().and_then(|x| {
-                let cite = self.cite(&x.source, "/form/identifier", "identifier rule");
+                let cite = self.cite(&x.source, "/form/identifier", tr!("identifier rule", "单位代码规则"));
                 Some(Cited { value: x.kind?, cite })
             }),
             one_project_per_form: f
                 .one_project_per_form
                 .as_ref()
-                .map(|x| self.cite(&x.source, "/form/one_project_per_form", "one-project-per-form rule")),
-            category_scope: f.category_scope.as_ref().map(|x| self.cite(&x.source, "/form/category_scope", "category-scope rule")),
-            unique_projects: f.unique_projects.as_ref().map(|x| self.cite(&x.source, "/form/unique_projects", "unique-projects rule")),
+                .map(|x| self.cite(&x.source, "/form/one_project_per_form", tr!("one-project-per-form rule", "一书一项规则"))),
+            category_scope: f
+                .category_scope
+                .as_ref()
+                .map(|x| self.cite(&x.source, "/form/category_scope", tr!("category-scope rule", "申报类别范围规则"))),
+            unique_projects: f
+                .unique_projects
+                .as_ref()
+                .map(|x| self.cite(&x.source, "/form/unique_projects", tr!("unique-projects rule", "不得重复申报规则"))),
         }
     }
 }

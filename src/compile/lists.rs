@@ -3,6 +3,7 @@
 
 use std::collections::BTreeMap;
 
+use crate::i18n::Text;
 use crate::model;
 use crate::spec;
 use crate::tr;
@@ -10,7 +11,9 @@ use crate::tr;
 use super::{Cx, Item};
 
 impl Item for spec::Preference {
-    const WHAT: &'static str = "preference";
+    fn what() -> Text {
+        tr!("preference", "优先支持条款")
+    }
     fn id(&self) -> Option<&str> {
         self.id.as_deref()
     }
@@ -20,7 +23,9 @@ impl Item for spec::Preference {
 }
 
 impl Item for spec::Commitment {
-    const WHAT: &'static str = "commitment";
+    fn what() -> Text {
+        tr!("commitment", "承诺事项")
+    }
     fn id(&self) -> Option<&str> {
         self.id.as_deref()
     }
@@ -30,7 +35,9 @@ impl Item for spec::Commitment {
 }
 
 impl Item for spec::Reference {
-    const WHAT: &'static str = "reference list";
+    fn what() -> Text {
+        tr!("reference list", "名单")
+    }
     fn id(&self) -> Option<&str> {
         self.id.as_deref()
     }
@@ -95,7 +102,10 @@ impl Cx<'_> {
         let spec = self.spec;
         self.items(&spec.references, "/references", |cx, r, ptr, cite| {
             let list = r.entries.as_deref().unwrap_or_default();
-            cx.duplicates(list.iter().enumerate().map(|(j, e)| (e.name.as_deref(), format!("{ptr}/entries/{j}/name"))), "reference entry");
+            cx.duplicates(
+                list.iter().enumerate().map(|(j, e)| (e.name.as_deref(), format!("{ptr}/entries/{j}/name"))),
+                tr!("reference entry", "名单条目"),
+            );
             let entries = list
                 .iter()
                 .map(|e| model::ReferenceEntry {

@@ -127,7 +127,7 @@ pub fn compile_plan(
     let mut refs = Refs::new(doc, plan.clauses.as_ref().unwrap_or(&NO_CLAUSES), plan.title.clone().unwrap_or_default(), &plan.unusable);
     refs.notice = notice.map(|n| (plan.notice.as_ref(), n));
     let list = plan.priorities.as_deref().unwrap_or_default();
-    refs.duplicates(list.iter().enumerate().map(|(i, p)| (p.id.as_deref(), format!("/priorities/{i}/id"))), "priority");
+    refs.duplicates(list.iter().enumerate().map(|(i, p)| (p.id.as_deref(), format!("/priorities/{i}/id"))), tr!("priority", "重点任务"));
     let parts: Vec<model::Part> = plan
         .parts
         .iter()
@@ -135,10 +135,10 @@ pub fn compile_plan(
         .map(|(i, p)| model::Part {
             name: p.name.clone().unwrap_or_default(),
             title: p.title.clone().unwrap_or_default(),
-            cite: p.source.as_ref().map(|_| refs.cite(&p.source, &format!("/parts/{i}"), "part")),
+            cite: p.source.as_ref().map(|_| refs.cite(&p.source, &format!("/parts/{i}"), tr!("part", "部分"))),
         })
         .collect();
-    refs.duplicates(plan.parts.iter().enumerate().map(|(i, p)| (p.name.as_deref(), format!("/parts/{i}/name"))), "part");
+    refs.duplicates(plan.parts.iter().enumerate().map(|(i, p)| (p.name.as_deref(), format!("/parts/{i}/name"))), tr!("part", "部分"));
     let mut priorities = Vec::new();
     for (i, p) in list.iter().enumerate() {
         let ptr = format!("/priorities/{i}");
@@ -192,7 +192,7 @@ pub fn compile_plan(
             kind: p.kind.unwrap_or(model::PriorityKind::Task),
             keywords: p.keywords.clone().unwrap_or_default().iter().map(|k| crate::plan::fold(k)).collect(),
             concepts,
-            cite: refs.cite(&p.source, &ptr, "priority"),
+            cite: refs.cite(&p.source, &ptr, tr!("priority", "重点任务")),
         });
     }
     let out = model::Plan {

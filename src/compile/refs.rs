@@ -134,13 +134,14 @@ impl<'a> Refs<'a> {
     }
 
     /// Resolves the `source` of the rule at `ptr`; reports a missing or unknown clause.
-    pub(crate) fn cite(&mut self, source: &Option<String>, ptr: &str, what: &str) -> Citation {
+    /// `what` names the rule in messages (`tr!("quota", "名额")`).
+    pub(crate) fn cite(&mut self, source: &Option<String>, ptr: &str, what: Text) -> Citation {
         let placeholder = || Citation { document: String::new(), section: String::new(), text: String::new() };
         match source {
             None => {
                 let at = self.doc.spans().anchor(ptr);
-                let what_zh = what_zh(what);
-                let f = Finding::error(MISSING_SOURCE, tr!("{what} does not cite its clause", "{what_zh}未引用通知条款"))
+                let message = Text::new(format!("{} does not cite its clause", what.en), format!("{}未引用通知条款", what.zh));
+                let f = Finding::error(MISSING_SOURCE, message)
                     .in_file(self.doc.file.clone())
                     .at_pointer(ptr)
                     .label(at, tr!("no `source:` here", "此处缺少 `source:`"))
@@ -200,21 +201,17 @@ impl<'a> Refs<'a> {
     }
 
     /// Reports ids used twice; an item without an id (unusable, reported by the schema) is left out.
-    pub(crate) fn duplicates<'s>(&mut self, items: impl IntoIterator<Item = (Option<&'s str>, String)>, what: &str) {
+    /// `what` names the items in messages (`tr!("deadline", "截止事项")`).
+    pub(crate) fn duplicates<'s>(&mut self, items: impl IntoIterator<Item = (Option<&'s str>, String)>, what: Text) {
         let mut seen: HashMap<&str, String> = HashMap::new();
         for (id, ptr) in items {
             let Some(id) = id.filter(|id| !id.is_empty()) else { continue };
             if let Some(first) = seen.get(id) {
                 let first_span = self.doc.spans().value(first);
-                let what_zh = what_zh(what);
-                let f = self.error(
-                    DUPLICATE_ID,
-                    tr!("{what} id `{id}` is used twice", "{what_zh}编号 `{id}` 重复使用"),
-                    &ptr,
-                    tr!("second use", "第二次使用"),
-                );
+                let message = Text::new(format!("{} id `{id}` is used twice", what.en), format!("{}编号 `{id}` 重复使用", what.zh));
+                let f = self.error(DUPLICATE_ID, message, &ptr, tr!("second use", "第二次使用"));
                 f.labels.push(crate::diagnostics::Label { span: first_span, text: tr!("first use", "第一次使用"), primary: false });
-                f.help = Some(tr!("give each {what} its own id", "请为每个{what_zh}使用不同的编号"));
+                f.help = Some(Text::new(format!("give each {} its own id", what.en), format!("请为每个{}使用不同的编号", what.zh)));
             } else {
                 seen.insert(id, ptr);
             }
@@ -225,8 +222,8 @@ impl<'a> Refs<'a> {
 /// An item of a spec list (an exclusion, a deadline, a check): an id unique in its list and
 /// the clause it cites.
 pub(crate) trait Item {
-    /// What the item is called in messages (`exclusion`).
-    const WHAT: &'static str;
+    /// What the item is called in messages (`tr!("exclusion", "限制情形")`).
+    fn what() -> Text;
     /// Its id; `None` when absent or unusable (the schema reported it).
     fn id(&self) -> Option<&str>;
     /// The clause it cites.
@@ -244,11 +241,11 @@ impl<'a> Cx<'a> {
         at: &str,
         mut build: impl FnMut(&mut Self, &S, &str, Citation) -> Option<T>,
     ) -> Vec<T> {
-        self.duplicates(list.iter().enumerate().map(|(i, s)| (s.id(), format!("{at}/{i}/id"))), S::WHAT);
+        self.duplicates(list.iter().enumerate().map(|(i, s)| (s.id(), format!("{at}/{i}/id"))), S::what());
         let mut out = Vec::with_capacity(list.len());
         for (i, s) in list.iter().enumerate() {
             let ptr = format!("{at}/{i}");
-            let cite = self.cite(s.source(), &ptr, S::WHAT);
+            let cite = self.cite(s.source(), &ptr, S::what());
             out.extend(build(self, s, &ptr, cite));
         }
         out
@@ -264,53 +261,6 @@ fn strings(v: &serde_json::Value, out: &mut HashSet<String>) {
         serde_json::Value::Array(items) => items.iter().for_each(|x| strings(x, out)),
         serde_json::Value::Object(map) => map.values().for_each(|x| strings(x, out)),
         _ => {}
-    }
-}
-
-/// What a spec item is called in Chinese messages (the English names given to `cite` and
-/// `duplicates`); an unknown name is kept as it is.
-fn what_zh(what: &str) -> &str {
-    match what {
-        "priority" => "重点任务",
-        "the individuals rule" => "个人申报规则",
-        "exclusion" => "限制情形",
-        "limit" => "限项规则",
-        "deadline" => "截止事项",
-        "preference" => "优先支持条款",
-        "commitment" => "承诺事项",
-        "reference list" => "名单",
-        "reference entry" => "名单条目",
-        "the lead-applicant rule" => "申报主体规则",
-        "the joint-applicant rule" => "联合申报规则",
-        "completion date" => "完成期限",
-        "execution window" => "执行时间",
-        "project length" => "项目周期",
-        "quota" => "名额",
-        "category" => "类别",
-        "minimum number of applicants" => "最少申报单位数",
-        "required partner" => "必需的合作单位",
-        "recommendation letter" => "推荐函",
-        "deliverable" => "成果",
-        "pilot-city rule" => "试点城市规则",
-        "amount" => "资助额度",
-        "grade" => "等级",
-        "field" => "申报书字段",
-        "check" => "检查项",
-        "payment tranche" => "拨款",
-        "team requirement" => "团队要求",
-        "KPI" => "绩效指标",
-        "deadline extension" => "截止延期",
-        "text limit" => "字数限制",
-        "budget rule" => "预算规则",
-        "identifier rule" => "单位代码规则",
-        "one-project-per-form rule" => "一书一项规则",
-        "category-scope rule" => "申报类别范围规则",
-        "unique-projects rule" => "不得重复申报规则",
-        "partner" => "合作单位",
-        "letter" => "函件",
-        "the amendment's effect" => "补充通知的施行规定",
-        "category withdrawal" => "取消类别",
-        other => other,
     }
 }
 
@@ -353,6 +303,7 @@ mod tests {
         let [f] = findings.as_slice() else { panic!("one finding: {findings:?}") };
         assert_eq!(f.code.code, DUPLICATE_ID.code);
         assert_eq!(f.message.en, "exclusion id `twice` is used twice");
+        assert_eq!(f.message.zh, "限制情形编号 `twice` 重复使用");
         assert_eq!(f.pointer.as_deref(), Some("/exclusions/2/id"));
         let [second, first] = f.labels.as_slice() else { panic!("two labels: {:?}", f.labels) };
         assert!(second.primary && !first.primary);
@@ -375,6 +326,7 @@ mod tests {
         assert!(unknown.help.as_ref().is_some_and(|h| h.en.starts_with("did you mean `applicants`?")));
         assert_eq!((missing.code.code, missing.pointer.as_deref()), (MISSING_SOURCE.code, Some("/exclusions/1")));
         assert_eq!(missing.message.en, "exclusion does not cite its clause");
+        assert_eq!(missing.message.zh, "限制情形未引用通知条款");
     }
 
     #[test]

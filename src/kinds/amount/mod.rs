@@ -199,7 +199,7 @@ impl Amount {
 /// Compiles an amount: the keys its kind takes, and nothing else. Returns it with whether it is
 /// paid after the event; `None` when its kind, or a value it needs, could not be read.
 pub(crate) fn compile(cx: &mut crate::compile::Cx, a: &AmountSpec, ptr: &str) -> Option<(Amount, bool)> {
-    let cite = cx.cite(&a.source, ptr, "amount");
+    let cite = cx.cite(&a.source, ptr, tr!("amount", "资助额度"));
     let kind = a.kind?;
     if ["value", "min", "max", "grades"].iter().any(|k| cx.unusable(&format!("{ptr}/{k}"))) {
         return None;
@@ -289,7 +289,10 @@ pub(crate) fn compile(cx: &mut crate::compile::Cx, a: &AmountSpec, ptr: &str) ->
                 )
                 .help = Some(tr!("use `kind: fixed` for a single amount", "单一额度请用 `kind: fixed`"));
             }
-            cx.duplicates(a.grades.iter().enumerate().map(|(i, g)| (Some(g.grade.as_str()), format!("{ptr}/grades/{i}/grade"))), "grade");
+            cx.duplicates(
+                a.grades.iter().enumerate().map(|(i, g)| (Some(g.grade.as_str()), format!("{ptr}/grades/{i}/grade"))),
+                tr!("grade", "等级"),
+            );
             Amount::Grades(a.grades.iter().map(|g| Grade { name: g.grade.clone(), value: g.value }).collect(), cite)
         }
     };

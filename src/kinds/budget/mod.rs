@@ -88,7 +88,7 @@ pub(crate) fn line_caps(cx: &mut crate::compile::Cx, specs: &[LineCapSpec]) -> V
     let mut out = Vec::new();
     for (i, c) in specs.iter().enumerate() {
         let ptr = format!("/form/line_caps/{i}");
-        let cite = cx.cite(&c.source, &ptr, "budget rule");
+        let cite = cx.cite(&c.source, &ptr, tr!("budget rule", "预算规则"));
         let (Some(lines), Some(max_percent)) = (c.lines.clone(), c.max_percent) else { continue };
         if max_percent.0 > rust_decimal::Decimal::from(100) {
             cx.error(

@@ -423,7 +423,9 @@ pub(crate) fn compile_checks(cx: &mut crate::compile::Cx, specs: &[CheckSpec], p
 }
 
 impl crate::compile::Item for CheckSpec {
-    const WHAT: &'static str = "check";
+    fn what() -> Text {
+        tr!("check", "检查项")
+    }
     fn id(&self) -> Option<&str> {
         Some(&self.id)
     }

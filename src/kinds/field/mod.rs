@@ -402,11 +402,11 @@ pub(crate) fn compile(cx: &mut crate::compile::Cx, specs: &[FieldSpec], paths: &
     use crate::compile::codes::FIELD;
     let ids = specs.iter().enumerate().map(|(i, f)| (format!("{}.{}", f.at.section().0, f.id), format!("/fields/{i}/id")));
     let ids: Vec<(String, String)> = ids.collect();
-    cx.duplicates(ids.iter().map(|(k, p)| (Some(k.as_str()), p.clone())), "field");
+    cx.duplicates(ids.iter().map(|(k, p)| (Some(k.as_str()), p.clone())), tr!("field", "申报书字段"));
     let mut out = Vec::new();
     for (i, f) in specs.iter().enumerate() {
         let ptr = format!("/fields/{i}");
-        let cite = cx.cite(&f.source, &ptr, "field");
+        let cite = cx.cite(&f.source, &ptr, tr!("field", "申报书字段"));
         cx.paths(&f.categories, &format!("{ptr}/categories"), paths);
         let builtin = crate::kinds::condition::schema_keys(f.at.def());
         if builtin.contains(&f.id) {

@@ -115,7 +115,7 @@ impl Duration {
 
 /// Compiles an execution window.
 pub(crate) fn window(cx: &mut crate::compile::Cx, w: &WindowSpec, ptr: &str) -> Option<Window> {
-    let cite = cx.cite(&w.source, ptr, "execution window");
+    let cite = cx.cite(&w.source, ptr, tr!("execution window", "执行时间"));
     if w.from.is_none() && w.until.is_none() {
         cx.error(
             crate::compile::codes::MIN_MAX,
@@ -140,7 +140,7 @@ pub(crate) fn window(cx: &mut crate::compile::Cx, w: &WindowSpec, ptr: &str) -> 
 
 /// Compiles a project length.
 pub(crate) fn duration(cx: &mut crate::compile::Cx, d: &DurationSpec, ptr: &str) -> Option<Duration> {
-    let cite = cx.cite(&d.source, ptr, "project length");
+    let cite = cx.cite(&d.source, ptr, tr!("project length", "项目周期"));
     if d.min_months.is_none() && d.max_months.is_none() {
         cx.error(
             crate::compile::codes::MIN_MAX,
