@@ -334,7 +334,7 @@ impl Resolver<'_, '_> {
                         &format!("{p}/none"),
                         tr!("not a date", "不是日期"),
                     );
-                } else if let Some(completion) = self.cx.completion(x, &p) {
+                } else if let Some(completion) = crate::kinds::period::completion(self.cx, x, &p) {
                     self.out.push((Change::Completion { path: path.clone(), completion }, p));
                 }
             }

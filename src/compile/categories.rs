@@ -198,14 +198,14 @@ impl Cx<'_> {
                 tranches: c.tranches.as_ref().map(|t| self.tranches(t, &format!("{p}/tranches"))).or_else(|| parent.tranches.clone()),
                 leads: c.leads.as_ref().map(|l| self.leads(l, &format!("{p}/leads"))).or_else(|| parent.leads.clone()),
                 joint: c.joint.as_ref().map(|j| self.joint(j, &format!("{p}/joint"))).or_else(|| parent.joint.clone()),
-                team: c.team.as_ref().map(|t| self.team(t, &format!("{p}/team"))).or_else(|| parent.team.clone()),
+                team: c.team.as_ref().map(|t| crate::kinds::team::compile(self, t, &format!("{p}/team"))).or_else(|| parent.team.clone()),
                 completion: match &c.completion {
                     // A category with no completion date of its own inherits none.
                     Some(x) if x.none => {
                         self.cite(&x.source, &format!("{p}/completion"), tr!("completion date", "完成期限"));
                         None
                     }
-                    Some(x) => self.completion(x, &format!("{p}/completion")).or_else(|| parent.completion.clone()),
+                    Some(x) => crate::kinds::period::completion(self, x, &format!("{p}/completion")).or_else(|| parent.completion.clone()),
                     None => parent.completion.clone(),
                 },
                 window: c
@@ -237,52 +237,23 @@ impl Cx<'_> {
             };
             for (j, x) in c.partners.iter().enumerate() {
                 let pp = format!("{p}/partners/{j}");
-                let types = x.types.clone().unwrap_or_default();
-                self.applicant_types(&types, &format!("{pp}/types"));
-                let cite = self.cite(&x.source, &pp, tr!("required partner", "必需的合作单位"));
-                let when = x.when.as_ref().and_then(|w| self.expression(w, &format!("{pp}/when")));
-                inh.partners.push((
-                    pp.clone(),
-                    model::Partner {
-                        id: x.id.clone().unwrap_or_default(),
-                        name: x.name.clone().unwrap_or_default(),
-                        types,
-                        min: x.min,
-                        role: x.role,
-                        when,
-                        cite,
-                    },
-                ));
+                let partner = crate::kinds::partner::compile(self, x, &pp);
+                inh.partners.push((pp, partner));
             }
             for (j, x) in c.letters.iter().enumerate() {
                 let pp = format!("{p}/letters/{j}");
-                let cite = self.cite(&x.source, &pp, tr!("recommendation letter", "推荐函"));
-                let (id, name, issuer) =
-                    (x.id.clone().unwrap_or_default(), x.name.clone().unwrap_or_default(), x.issuer.clone().unwrap_or_default());
-                let when = x.when.as_ref().and_then(|w| self.expression(w, &format!("{pp}/when")));
-                inh.letters.push((pp, model::Letter { id, name, issuer, when, cite }));
+                let letter = crate::kinds::letter::compile(self, x, &pp);
+                inh.letters.push((pp, letter));
             }
             for (j, k) in c.kpis.iter().enumerate() {
                 let pp = format!("{p}/kpis/{j}");
-                let kpi = self.kpi(k, &pp);
+                let kpi = crate::kinds::kpi::compile(self, k, &pp);
                 inh.kpis.push((pp, kpi));
             }
             for (j, d) in c.deliverables.iter().enumerate() {
                 let pp = format!("{p}/deliverables/{j}");
-                self.min_max(d.min_chars, d.max_chars, &pp, "min_chars", "max_chars");
-                let cite = self.cite(&d.source, &pp, tr!("deliverable", "成果"));
-                inh.deliverables.push((
-                    pp,
-                    model::Deliverable {
-                        id: d.id.clone().unwrap_or_default(),
-                        name: d.name.clone().unwrap_or_default(),
-                        count: d.count,
-                        min_chars: d.min_chars,
-                        max_chars: d.max_chars,
-                        nominal_chars: d.nominal_chars,
-                        cite,
-                    },
-                ));
+                let deliverable = crate::kinds::deliverable::compile(self, d, &pp);
+                inh.deliverables.push((pp, deliverable));
             }
             let quota = c.quota.as_ref().and_then(|q| {
                 let mut quota = self.quota(q, &format!("{p}/quota"))?;
@@ -325,7 +296,7 @@ impl Cx<'_> {
                 self.duplicates(
                     inh.kpis
                         .iter()
-                        .flat_map(|(pp, k)| kpi_ids(k, pp))
+                        .flat_map(|(pp, k)| crate::kinds::kpi::ids(k, pp))
                         .collect::<Vec<_>>()
                         .iter()
                         .map(|(id, pp)| (Some(id.as_str()), pp.clone())),
@@ -448,61 +419,6 @@ impl Cx<'_> {
         }
         out
     }
-
-    pub(super) fn team(&mut self, t: &spec::Team, ptr: &str) -> model::Team {
-        model::Team {
-            min_members: t.min_members,
-            leader_titles: t.leader_titles.clone(),
-            cite: self.cite(&t.source, ptr, tr!("team requirement", "团队要求")),
-        }
-    }
-
-    pub(super) fn kpi(&mut self, k: &spec::Kpi, ptr: &str) -> model::Kpi {
-        let cite = self.cite(&k.source, ptr, tr!("KPI", "绩效指标"));
-        let id = k.id.as_deref().unwrap_or_default();
-        self.min_max(k.min, k.max, ptr, "min", "max");
-        let options: Vec<model::Kpi> = k.options.iter().enumerate().map(|(i, o)| self.kpi(o, &format!("{ptr}/options/{i}"))).collect();
-        if !options.is_empty() {
-            if k.min.is_some() || k.max.is_some() {
-                let at = if k.min.is_some() { "min" } else { "max" };
-                let f = self.error(
-                    KPI_CHOICE,
-                    tr!("KPI `{}` has options and its own `{at}`", "绩效指标 `{}` 既有备选项又有自身的 `{at}`", id),
-                    &format!("{ptr}/{at}"),
-                    tr!("a choice has no bound of its own", "备选型指标本身不设界限"),
-                );
-                f.help = Some(tr!("put the bound on the option it belongs to", "请将界限写在所属的备选项上"));
-            }
-            if let Some(n) = k.at_least
-                && (n as usize > options.len() || n == 0)
-            {
-                self.error(
-                    KPI_CHOICE,
-                    tr!("KPI `{}` needs {n} of {} options", "绩效指标 `{}` 要求 {} 个备选项中达到 {n} 个", id, options.len()),
-                    &format!("{ptr}/at_least"),
-                    tr!("cannot be met", "无法满足"),
-                );
-            }
-        } else if k.at_least.is_some() {
-            self.error(
-                KPI_CHOICE,
-                tr!("KPI `{}` has `at_least` but no `options`", "绩效指标 `{}` 有 `at_least` 但没有 `options`", id),
-                &format!("{ptr}/at_least"),
-                tr!("nothing to choose from", "无可选项"),
-            );
-        }
-        model::Kpi {
-            id: k.id.clone().unwrap_or_default(),
-            name: k.name.clone().unwrap_or_default(),
-            unit: k.unit.clone(),
-            min: k.min,
-            max: k.max,
-            per_event_min_attendance: k.per_event_min_attendance,
-            at_least: if options.is_empty() { 0 } else { k.at_least.unwrap_or(1) },
-            options,
-            cite,
-        }
-    }
 }
 
 /// Settings that flow from a group to everything under it. Lists accumulate with the JSON
@@ -529,13 +445,4 @@ pub(super) struct Inherited {
     pub(super) deliverables: Vec<(String, model::Deliverable)>,
     /// The plan priorities the group implements.
     pub(super) implements: Vec<String>,
-}
-
-/// A KPI's id and its options' ids, with their pointers.
-fn kpi_ids(k: &model::Kpi, ptr: &str) -> Vec<(String, String)> {
-    let mut out = vec![(k.id.clone(), format!("{ptr}/id"))];
-    for (i, o) in k.options.iter().enumerate() {
-        out.extend(kpi_ids(o, &format!("{ptr}/options/{i}")));
-    }
-    out
 }

@@ -7,7 +7,7 @@
 //! One file per part of a spec: `refs.rs` (what every document with clauses needs: citing,
 //! duplicate ids, quotes, and [`Cx::items`], the one way a list of spec items is compiled),
 //! `categories.rs` (the category tree and what it inherits), `eligibility.rs` (who may apply,
-//! exclusions, limits), `dates.rs` (deadlines, completion dates), `form.rs` (the form's rules),
+//! exclusions, limits), `form.rs` (the form's rules),
 //! `lists.rs` (preferences, commitments, reference lists), `plan.rs` (plan documents and a
 //! call's ties to its plan); this file holds the entry points and the checks every part uses.
 //!
@@ -15,7 +15,6 @@
 
 mod categories;
 pub mod codes;
-mod dates;
 mod eligibility;
 mod form;
 mod lists;
@@ -120,7 +119,12 @@ impl std::ops::DerefMut for Cx<'_> {
     }
 }
 
-impl Cx<'_> {
+impl<'a> Cx<'a> {
+    /// The spec being compiled (for a supplementary notice, the spec it amends).
+    pub(crate) fn spec(&self) -> &'a SpecFile {
+        self.spec
+    }
+
     /// The findings of a compiler made by [`amending`]: with unused clauses and quotes checked.
     pub(crate) fn finish_amending(self) -> Vec<Finding> {
         self.refs.finish(()).1
@@ -253,7 +257,7 @@ impl Cx<'_> {
         let root = Inherited {
             leads: spec.eligibility.leads.as_ref().map(|l| self.leads(l, "/eligibility/leads")),
             joint: spec.eligibility.joint.as_ref().map(|j| self.joint(j, "/eligibility/joint")),
-            completion: meta.completion.as_ref().and_then(|c| self.completion(c, "/call/completion")),
+            completion: meta.completion.as_ref().and_then(|c| crate::kinds::period::completion(self, c, "/call/completion")),
             window: meta.window.as_ref().and_then(|w| crate::kinds::period::window(self, w, "/call/window")),
             duration: meta.duration.as_ref().and_then(|d| crate::kinds::period::duration(self, d, "/call/duration")),
             ..Inherited::default()
@@ -272,7 +276,7 @@ impl Cx<'_> {
 
         let exclusions = self.exclusions();
         let limits = self.limits(&paths);
-        let deadlines = self.deadlines(&paths);
+        let deadlines = crate::kinds::deadline::deadlines(self, &paths);
         let form = self.form(&spec.form);
         let preferences = self.preferences(&paths);
         let commitments = self.commitments(&paths);

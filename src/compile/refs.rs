@@ -30,6 +30,11 @@ pub(crate) struct Refs<'a> {
 }
 
 impl<'a> Refs<'a> {
+    /// The document being compiled.
+    pub(crate) fn doc(&self) -> &'a Document {
+        self.doc
+    }
+
     pub(super) fn new(doc: &'a Document, clauses: &'a BTreeMap<String, spec::Clause>, document: String, unusable: &'a Unusable) -> Self {
         // A clause cited only by a part that was pruned is not unused: every text under a
         // pruned value counts as cited.

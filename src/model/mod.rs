@@ -10,6 +10,13 @@ use crate::i18n::Text;
 use crate::values::{Money, When};
 
 pub use crate::kinds::amount::{Amount, Grade};
+pub use crate::kinds::deadline::{Deadline, Extension};
+pub use crate::kinds::deliverable::Deliverable;
+pub use crate::kinds::kpi::Kpi;
+pub use crate::kinds::letter::Letter;
+pub use crate::kinds::partner::Partner;
+pub use crate::kinds::period::Completion;
+pub use crate::kinds::team::Team;
 pub use crate::spec::{BudgetRuleKind, Channel, IdentifierKind, QuotaKind, Role, Stage};
 
 /// A value together with the clause it comes from.
@@ -222,104 +229,6 @@ pub struct Joint {
 }
 
 #[derive(Debug, Clone, PartialEq)]
-pub struct Partner {
-    pub id: String,
-    pub name: String,
-    pub types: Vec<String>,
-    pub min: u32,
-    pub role: Role,
-    /// It applies only where this holds.
-    pub when: Option<crate::kinds::condition::Expr>,
-    pub cite: Citation,
-}
-
-#[derive(Debug, Clone, PartialEq)]
-pub struct Letter {
-    pub id: String,
-    pub name: String,
-    pub issuer: String,
-    /// It applies only where this holds.
-    pub when: Option<crate::kinds::condition::Expr>,
-    pub cite: Citation,
-}
-
-/// A performance target, or a choice among targets.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Kpi {
-    pub id: String,
-    pub name: String,
-    pub unit: Option<String>,
-    pub min: Option<u32>,
-    pub max: Option<u32>,
-    pub per_event_min_attendance: Option<u32>,
-    /// Non-empty for a choice: met when at least `at_least` options are met.
-    pub options: Vec<Kpi>,
-    pub at_least: u32,
-    pub cite: Citation,
-}
-
-impl Kpi {
-    /// The requirement in words, e.g. "≥ 30 名".
-    pub fn requirement(&self) -> String {
-        let unit = self.unit.as_deref().unwrap_or("");
-        match (self.min, self.max) {
-            (Some(a), Some(b)) if a == b => format!("exactly {a} {unit}"),
-            (Some(a), Some(b)) => format!("{a} to {b} {unit}"),
-            (Some(a), None) => format!("at least {a} {unit}"),
-            (None, Some(b)) => format!("at most {b} {unit}"),
-            (None, None) => "a stated target".to_owned(),
-        }
-        .trim_end()
-        .to_owned()
-    }
-
-    /// [`Kpi::requirement`] in Chinese: 不少于 3 场.
-    pub fn requirement_zh(&self) -> String {
-        let unit = self.unit.as_deref().unwrap_or("");
-        match (self.min, self.max) {
-            (Some(a), Some(b)) if a == b => format!("{a} {unit}"),
-            (Some(a), Some(b)) => format!("{a}–{b} {unit}"),
-            (Some(a), None) => format!("不少于 {a} {unit}"),
-            (None, Some(b)) => format!("不超过 {b} {unit}"),
-            (None, None) => "须填写目标值".to_owned(),
-        }
-        .trim_end()
-        .to_owned()
-    }
-
-    /// [`Kpi::requirement`] in both languages.
-    pub fn requirement_text(&self) -> crate::i18n::Text {
-        crate::i18n::Text::new(self.requirement(), self.requirement_zh())
-    }
-}
-
-#[derive(Debug, Clone, PartialEq)]
-pub struct Deliverable {
-    pub id: String,
-    pub name: String,
-    pub count: u32,
-    pub min_chars: Option<u32>,
-    pub max_chars: Option<u32>,
-    /// A length given without 不少于/不超过: shown, never checked.
-    pub nominal_chars: Option<u32>,
-    pub cite: Citation,
-}
-
-#[derive(Debug, Clone, PartialEq)]
-pub struct Team {
-    pub min_members: Option<u32>,
-    pub leader_titles: Vec<String>,
-    pub cite: Citation,
-}
-
-#[derive(Debug, Clone, PartialEq)]
-pub struct Completion {
-    pub by: When,
-    pub soft: bool,
-    pub cite: Citation,
-}
-
-#[derive(Debug, Clone, PartialEq)]
 pub struct Exclusion {
     pub id: String,
     pub text: String,
@@ -375,54 +284,6 @@ impl Limit {
             names.iter().map(|t| t.zh.as_str()).collect::<Vec<_>>().join("、"),
         )
     }
-}
-
-#[derive(Debug, Clone, PartialEq)]
-pub struct Deadline {
-    pub id: String,
-    pub name: String,
-    pub channel: Channel,
-    /// Where: a portal's address, a postal or e-mail address, an account.
-    pub address: Option<String>,
-    pub opens: Option<When>,
-    /// The last moment (that of `with` when the spec gives none of its own).
-    pub closes: When,
-    /// The deadline it closes with, by id, when it has no closing moment of its own.
-    pub with: Option<String>,
-    pub postmark: bool,
-    pub extensions: Vec<Extension>,
-    pub categories: Vec<String>,
-    pub cite: Citation,
-}
-
-impl Deadline {
-    /// Whether the deadline applies to the category applied for (a deadline without
-    /// categories applies to all).
-    pub fn applies(&self, category: Option<&Category>) -> bool {
-        Call::in_scope(&self.categories, category)
-    }
-
-    /// The declared submissions the deadline is judged on: (index in `submission`, moment,
-    /// field). Where the deadline counts the courier's send date and one is given, that is the
-    /// moment.
-    pub fn declared_moments(&self, app: &crate::application::Application) -> Vec<(usize, When, &'static str)> {
-        app.submission
-            .iter()
-            .enumerate()
-            .filter(|(_, s)| s.channel == Some(self.channel))
-            .filter_map(|(i, s)| match (self.postmark, s.sent) {
-                (true, Some(sent)) => Some((i, sent, "sent")),
-                _ => Some((i, s.at?, "at")),
-            })
-            .collect()
-    }
-}
-
-#[derive(Debug, Clone, PartialEq)]
-pub struct Extension {
-    pub until: When,
-    pub when_fewer_applicants_than: u32,
-    pub cite: Citation,
 }
 
 #[derive(Debug, Clone, Default)]

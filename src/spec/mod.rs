@@ -14,6 +14,14 @@ use crate::values::{Money, When};
 
 pub mod plan;
 
+pub use crate::kinds::deadline::spec::{Channel, Deadline, Extension};
+pub use crate::kinds::deliverable::spec::Deliverable;
+pub use crate::kinds::kpi::spec::Kpi;
+pub use crate::kinds::letter::spec::Letter;
+pub use crate::kinds::partner::spec::{Partner, Role};
+pub use crate::kinds::period::spec::Completion;
+pub use crate::kinds::team::spec::Team;
+
 /// A call spec: one funding call (申报通知) written as rules, each citing its clause.
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
@@ -485,158 +493,9 @@ pub struct Tranche {
     pub source: Option<String>,
 }
 
-/// A partner an application must include.
-#[derive(Debug, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct Partner {
-    #[schemars(regex(pattern = r"^[a-z0-9][a-z0-9-]*$"), extend("x-required" = true))]
-    pub id: Option<String>,
-    /// What the notice calls it.
-    #[schemars(extend("x-required" = true))]
-    pub name: Option<String>,
-    /// Applicant types that satisfy it (any of).
-    #[schemars(extend("x-required" = true))]
-    pub types: Option<Vec<String>>,
-    /// How many are needed.
-    #[serde(default = "one")]
-    pub min: u32,
-    /// Who counts: `co-applicant` when the partner must apply jointly (须联合…共同申报: only the
-    /// lead and the joint applicants count, not organisations that merely take part),
-    /// `participant` when it takes part without applying (`partners:` of the draft), `any`.
-    #[serde(default)]
-    pub role: Role,
-    /// It applies only where this expression holds (CEL over the draft, e.g. `lead.type == 'university'`).
-    #[serde(default)]
-    pub when: Option<String>,
-    /// The clause that says so.
-    pub source: Option<String>,
-}
-
-/// How a required partner takes part.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, JsonSchema)]
-#[serde(rename_all = "kebab-case")]
-pub enum Role {
-    /// As a lead or joint applicant, or as a participating organisation.
-    #[default]
-    Any,
-    /// As the lead or a joint applicant (联合申报, 共同申报).
-    CoApplicant,
-    /// As a participating organisation, not an applicant (参与单位).
-    Participant,
-}
-
-fn one() -> u32 {
+/// The default of counts that are one unless the spec says more.
+pub(crate) fn one() -> u32 {
     1
-}
-
-/// A recommendation letter an application must attach.
-#[derive(Debug, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct Letter {
-    #[schemars(regex(pattern = r"^[a-z0-9][a-z0-9-]*$"), extend("x-required" = true))]
-    pub id: Option<String>,
-    /// What the notice calls it.
-    #[schemars(extend("x-required" = true))]
-    pub name: Option<String>,
-    /// Who issues it.
-    #[schemars(extend("x-required" = true))]
-    pub issuer: Option<String>,
-    /// It applies only where this expression holds (CEL over the draft, e.g. `lead.type == 'university'`).
-    #[serde(default)]
-    pub when: Option<String>,
-    /// The clause that says so.
-    pub source: Option<String>,
-}
-
-/// A performance target, or (with `options`) a choice among targets.
-#[derive(Debug, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct Kpi {
-    /// The key an application uses under `kpis:`.
-    #[schemars(regex(pattern = r"^[a-z0-9][a-z0-9-]*$"), extend("x-required" = true))]
-    pub id: Option<String>,
-    /// The notice's words for it.
-    #[schemars(extend("x-required" = true))]
-    pub name: Option<String>,
-    /// The unit (场, 个, 名, 人, 项 ...).
-    #[serde(default)]
-    pub unit: Option<String>,
-    /// The least the target may be (不少于, 以上, 至少).
-    #[serde(default)]
-    pub min: Option<u32>,
-    /// The most the target may be (不超过).
-    #[serde(default)]
-    pub max: Option<u32>,
-    /// The least attendance at each event counted under this target (每场不少于30人).
-    #[serde(default)]
-    pub per_event_min_attendance: Option<u32>,
-    /// Alternatives: the requirement is met when at least `at_least` of these are met
-    /// (不少于4场（或…1场）; 至少选择完成下列一项任务).
-    #[serde(default)]
-    pub options: Vec<Kpi>,
-    /// With `options`: how many of them must be met.
-    #[serde(default)]
-    pub at_least: Option<u32>,
-    /// The clause that says so.
-    pub source: Option<String>,
-}
-
-/// A written deliverable and its length.
-#[derive(Debug, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct Deliverable {
-    /// The key an application uses under `deliverables:`.
-    #[schemars(regex(pattern = r"^[a-z0-9][a-z0-9-]*$"), extend("x-required" = true))]
-    pub id: Option<String>,
-    #[schemars(extend("x-required" = true))]
-    pub name: Option<String>,
-    /// How many are due.
-    #[serde(default = "one")]
-    pub count: u32,
-    /// The fewest characters (不少于1500字).
-    #[serde(default)]
-    pub min_chars: Option<u32>,
-    /// The most characters (不超过1500字).
-    #[serde(default)]
-    pub max_chars: Option<u32>,
-    /// A length the notice gives without 不少于 or 不超过 (“案例1个（1500字）”): shown to
-    /// applicants as the expected length, never checked.
-    #[serde(default)]
-    pub nominal_chars: Option<u32>,
-    /// The clause that says so.
-    pub source: Option<String>,
-}
-
-/// Requirements on the team.
-#[derive(Debug, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct Team {
-    /// The fewest members (组成人员不少于8人).
-    #[serde(default)]
-    pub min_members: Option<u32>,
-    /// The leader's title must contain one of these (院士, 著名专家).
-    #[serde(default)]
-    pub leader_titles: Vec<String>,
-    /// The clause that says so.
-    pub source: Option<String>,
-}
-
-/// A completion date.
-#[derive(Debug, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct Completion {
-    /// The last day of the project period.
-    #[serde(default)]
-    pub by: Option<When>,
-    /// True on a category that has no completion date of its own although the call or its group
-    /// has one (its notice gives another period, e.g. 以三年为周期): it inherits none.
-    #[serde(default)]
-    pub none: bool,
-    /// True when the notice says 原则上 (a later end is a warning, not an error).
-    #[serde(default)]
-    pub soft: bool,
-    /// The clause that says so.
-    pub source: Option<String>,
 }
 
 /// A situation that bars an applicant (不受理申报, 不得申报).
@@ -692,73 +551,6 @@ pub struct Limit {
     /// True when the notice says 原则上 (原则上只能申报一项): going over is a warning.
     #[serde(default)]
     pub soft: bool,
-    /// The clause that says so.
-    pub source: Option<String>,
-}
-
-/// A submission deadline or window.
-#[derive(Debug, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct Deadline {
-    #[schemars(regex(pattern = r"^[a-z0-9][a-z0-9-]*$"), extend("x-required" = true))]
-    pub id: Option<String>,
-    /// What is due, in the notice's words (网上申报, 纸质材料).
-    #[schemars(extend("x-required" = true))]
-    pub name: Option<String>,
-    /// How it is submitted.
-    #[schemars(extend("x-required" = true))]
-    pub channel: Option<Channel>,
-    /// Where: the portal's address, the postal address, the e-mail address or the account
-    /// named (https://hkx.wehzsy.com; 科研服务部于老师QQ 12345).
-    #[serde(default)]
-    pub address: Option<String>,
-    /// When submissions start to be accepted.
-    #[serde(default)]
-    pub opens: Option<When>,
-    /// The last moment; a date alone, or 24:00, means the end of that day. Leave it out when
-    /// the channel closes with another deadline (`with`).
-    #[serde(default)]
-    pub closes: Option<When>,
-    /// The id of the deadline this one closes with (同时发送电子版: the e-mail copy is due with
-    /// the paper one).
-    #[serde(default)]
-    pub with: Option<String>,
-    /// True when the courier's send date counts (以快递发出日期为准).
-    #[serde(default)]
-    pub postmark: bool,
-    /// Later deadlines that apply under a condition.
-    #[serde(default)]
-    pub extensions: Vec<Extension>,
-    /// Category paths it applies to; empty means all.
-    #[serde(default)]
-    pub categories: Vec<String>,
-    /// The clause that says so.
-    pub source: Option<String>,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
-#[serde(rename_all = "kebab-case")]
-pub enum Channel {
-    /// A portal or online system (网上申报).
-    Online,
-    /// Paper, by post, courier or in person (纸质材料).
-    Paper,
-    /// E-mail (电子邮件).
-    Email,
-    /// A named messaging account (QQ, 微信, 企业微信).
-    Message,
-}
-
-/// A conditional extension of a deadline.
-#[derive(Debug, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct Extension {
-    /// The extended last moment.
-    #[schemars(extend("x-required" = true))]
-    pub until: Option<When>,
-    /// The extension applies when a category has fewer applicants than this.
-    #[schemars(extend("x-required" = true))]
-    pub when_fewer_applicants_than: Option<u32>,
     /// The clause that says so.
     pub source: Option<String>,
 }
