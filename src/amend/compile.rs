@@ -322,7 +322,7 @@ impl Resolver<'_, '_> {
             }
             if let Some(l) = &c.leads {
                 let p = format!("{ptr}/leads");
-                let leads = self.cx.leads(l, &p);
+                let leads = crate::kinds::eligibility::leads(self.cx, l, &p);
                 self.out.push((Change::Leads { path: path.clone(), leads }, p));
             }
             if let Some(x) = &c.completion {
@@ -423,7 +423,7 @@ impl Resolver<'_, '_> {
                     source: e.source.clone(),
                 };
                 let cite = self.cx.cite(&written.source, &ptr, tr!("exclusion", "限制情形"));
-                let x = self.cx.exclusion(&written, &ptr, cite);
+                let x = crate::kinds::exclusion::compile(self.cx, &written, &ptr, cite);
                 self.out.push((Change::AddExclusion(x), ptr));
                 continue;
             }

@@ -5,7 +5,6 @@
 use rust_decimal::Decimal;
 
 use crate::model::{self, Cited};
-use crate::schema::suggest;
 use crate::spec;
 use crate::tr;
 
@@ -196,8 +195,16 @@ impl Cx<'_> {
                     .and_then(|a| crate::kinds::amount::compile(self, a, &format!("{p}/amount")))
                     .or_else(|| parent.amount.clone()),
                 tranches: c.tranches.as_ref().map(|t| self.tranches(t, &format!("{p}/tranches"))).or_else(|| parent.tranches.clone()),
-                leads: c.leads.as_ref().map(|l| self.leads(l, &format!("{p}/leads"))).or_else(|| parent.leads.clone()),
-                joint: c.joint.as_ref().map(|j| self.joint(j, &format!("{p}/joint"))).or_else(|| parent.joint.clone()),
+                leads: c
+                    .leads
+                    .as_ref()
+                    .map(|l| crate::kinds::eligibility::leads(self, l, &format!("{p}/leads")))
+                    .or_else(|| parent.leads.clone()),
+                joint: c
+                    .joint
+                    .as_ref()
+                    .map(|j| crate::kinds::eligibility::joint(self, j, &format!("{p}/joint")))
+                    .or_else(|| parent.joint.clone()),
                 team: c.team.as_ref().map(|t| crate::kinds::team::compile(self, t, &format!("{p}/team"))).or_else(|| parent.team.clone()),
                 completion: match &c.completion {
                     // A category with no completion date of its own inherits none.
@@ -263,26 +270,7 @@ impl Cx<'_> {
                 Some(quota)
             });
             let pilot = match &c.pilot {
-                Some(rule) => {
-                    let pp = format!("{p}/pilot");
-                    let list = rule.list.clone().unwrap_or_default();
-                    let lists_known = !self.unusable("/references")
-                        && (0..self.spec.references.len()).all(|i| !self.unusable(&format!("/references/{i}/id")));
-                    if rule.list.is_some() && lists_known && !self.spec.references.iter().any(|r| r.id.as_deref() == Some(list.as_str())) {
-                        let near = suggest(&list, self.spec.references.iter().filter_map(|r| r.id.as_deref())).map(str::to_owned);
-                        let f = self.error(
-                            UNKNOWN_REF,
-                            tr!("`{list}` is not a reference list of this spec", "`{list}` 不是本规范文件中的名单"),
-                            &format!("{pp}/list"),
-                            tr!("unknown list", "未知名单"),
-                        );
-                        f.help = Some(near.map_or_else(
-                            || tr!("define it under `references:`", "请在 `references:` 下定义"),
-                            |n| tr!("did you mean `{n}`?", "是否应为 `{n}`？"),
-                        ));
-                    }
-                    Some(Cited { value: list, cite: self.cite(&rule.source, &pp, tr!("pilot-city rule", "试点城市规则")) })
-                }
+                Some(rule) => Some(crate::kinds::pilot::pilot(self, rule, &format!("{p}/pilot"))),
                 None => parent.pilot.clone(),
             };
             inh.pilot = pilot.clone();

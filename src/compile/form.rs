@@ -68,10 +68,7 @@ impl Cx<'_> {
             text_limits,
             budget,
             line_caps,
-            identifier: f.identifier.as_ref().and_then(|x| {
-                let cite = self.cite(&x.source, "/form/identifier", tr!("identifier rule", "单位代码规则"));
-                Some(Cited { value: x.kind?, cite })
-            }),
+            identifier: f.identifier.as_ref().and_then(|x| crate::kinds::identifier::compile(self, x)),
             one_project_per_form: f
                 .one_project_per_form
                 .as_ref()

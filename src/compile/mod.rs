@@ -15,9 +15,8 @@
 
 mod categories;
 pub mod codes;
-mod eligibility;
 mod form;
-mod lists;
+mod limits;
 mod plan;
 mod refs;
 
@@ -253,10 +252,10 @@ impl<'a> Cx<'a> {
                 (id.clone(), Citation { document: document.clone(), section, text })
             })
             .collect();
-        let individuals = spec.eligibility.individuals.as_ref().and_then(|i| self.individuals(i));
+        let individuals = spec.eligibility.individuals.as_ref().and_then(|i| crate::kinds::eligibility::individuals(self, i));
         let root = Inherited {
-            leads: spec.eligibility.leads.as_ref().map(|l| self.leads(l, "/eligibility/leads")),
-            joint: spec.eligibility.joint.as_ref().map(|j| self.joint(j, "/eligibility/joint")),
+            leads: spec.eligibility.leads.as_ref().map(|l| crate::kinds::eligibility::leads(self, l, "/eligibility/leads")),
+            joint: spec.eligibility.joint.as_ref().map(|j| crate::kinds::eligibility::joint(self, j, "/eligibility/joint")),
             completion: meta.completion.as_ref().and_then(|c| crate::kinds::period::completion(self, c, "/call/completion")),
             window: meta.window.as_ref().and_then(|w| crate::kinds::period::window(self, w, "/call/window")),
             duration: meta.duration.as_ref().and_then(|d| crate::kinds::period::duration(self, d, "/call/duration")),
@@ -274,13 +273,13 @@ impl<'a> Cx<'a> {
         }
         let paths: Vec<String> = categories.iter().map(|c| c.path.clone()).collect();
 
-        let exclusions = self.exclusions();
+        let exclusions = crate::kinds::exclusion::exclusions(self);
         let limits = self.limits(&paths);
         let deadlines = crate::kinds::deadline::deadlines(self, &paths);
         let form = self.form(&spec.form);
-        let preferences = self.preferences(&paths);
-        let commitments = self.commitments(&paths);
-        let references = self.references();
+        let preferences = crate::kinds::preference::preferences(self, &paths);
+        let commitments = crate::kinds::commitment::commitments(self, &paths);
+        let references = crate::kinds::pilot::references(self);
 
         let fields = crate::kinds::field::compile(self, &spec.fields, &paths);
         let checks = crate::kinds::condition::compile_checks(self, &spec.checks, &paths);

@@ -10,12 +10,17 @@ use crate::i18n::Text;
 use crate::values::{Money, When};
 
 pub use crate::kinds::amount::{Amount, Grade};
+pub use crate::kinds::commitment::Commitment;
 pub use crate::kinds::deadline::{Deadline, Extension};
 pub use crate::kinds::deliverable::Deliverable;
+pub use crate::kinds::eligibility::{ApplicantType, Joint};
+pub use crate::kinds::exclusion::Exclusion;
 pub use crate::kinds::kpi::Kpi;
 pub use crate::kinds::letter::Letter;
 pub use crate::kinds::partner::Partner;
 pub use crate::kinds::period::Completion;
+pub use crate::kinds::pilot::{Reference, ReferenceEntry};
+pub use crate::kinds::preference::Preference;
 pub use crate::kinds::team::Team;
 pub use crate::spec::{BudgetRuleKind, Channel, IdentifierKind, QuotaKind, Role, Stage};
 
@@ -141,13 +146,6 @@ impl Call {
     }
 }
 
-#[derive(Debug, Clone)]
-pub struct ApplicantType {
-    pub id: String,
-    pub name: String,
-    pub individual: bool,
-}
-
 /// One node of the category tree, with inherited settings resolved.
 #[derive(Debug, Clone)]
 pub struct Category {
@@ -221,27 +219,6 @@ pub struct Tranche {
 }
 
 #[derive(Debug, Clone, PartialEq)]
-pub struct Joint {
-    pub allowed: bool,
-    pub types: Vec<String>,
-    pub open: bool,
-    pub cite: Citation,
-}
-
-#[derive(Debug, Clone, PartialEq)]
-pub struct Exclusion {
-    pub id: String,
-    pub text: String,
-    pub applies_to: Vec<String>,
-    pub soft: bool,
-    /// It applies only where this holds.
-    pub when: Option<crate::kinds::condition::Expr>,
-    /// True when `text` is the spec author's summary, not the notice's words.
-    pub summary: bool,
-    pub cite: Citation,
-}
-
-#[derive(Debug, Clone, PartialEq)]
 pub struct Limit {
     pub id: String,
     /// Category paths it counts (every top-level category when the spec names none).
@@ -305,88 +282,6 @@ pub struct TextLimit {
     pub min_chars: Option<u32>,
     pub max_chars: Option<u32>,
     pub cite: Citation,
-}
-
-#[derive(Debug, Clone, PartialEq)]
-pub struct Preference {
-    pub id: String,
-    pub text: String,
-    pub partner_types: Vec<String>,
-    /// Met where this holds.
-    pub met: Option<crate::kinds::condition::Expr>,
-    /// The JSON pointer the advice is labelled on when `met` does not hold.
-    pub field: String,
-    pub categories: Vec<String>,
-    /// It applies only where this holds.
-    pub when: Option<crate::kinds::condition::Expr>,
-    /// True when `text` is the spec author's summary, not the notice's words.
-    pub summary: bool,
-    pub cite: Citation,
-}
-
-#[derive(Debug, Clone, PartialEq)]
-pub struct Commitment {
-    pub id: String,
-    pub stage: Stage,
-    pub text: String,
-    pub categories: Vec<String>,
-    /// The applicant affirms it in the draft (`commitments:`).
-    pub affirm: bool,
-    pub soft: bool,
-    /// It applies only where this holds.
-    pub when: Option<crate::kinds::condition::Expr>,
-    /// True when `text` is the spec author's summary, not the notice's words.
-    pub summary: bool,
-    pub cite: Citation,
-}
-
-#[derive(Debug, Clone, PartialEq)]
-pub struct Reference {
-    pub id: String,
-    pub name: String,
-    pub entries: Vec<ReferenceEntry>,
-    pub cite: Citation,
-}
-
-#[derive(Debug, Clone, PartialEq)]
-pub struct ReferenceEntry {
-    pub name: String,
-    pub aliases: Vec<String>,
-    pub goal: Option<String>,
-    pub industries: Vec<String>,
-    pub cultivated: Vec<String>,
-}
-
-impl Reference {
-    /// The entry a name designates: its printed name or an alias, or else the one entry whose
-    /// name, compared without 省/市/自治区, is or ends with the given name (宁波市 → 浙江宁波).
-    pub fn entry(&self, name: &str) -> Option<&ReferenceEntry> {
-        let name = name.trim();
-        if let Some(e) = self.entries.iter().find(|e| e.name == name || e.aliases.iter().any(|a| a == name)) {
-            return Some(e);
-        }
-        let n = place(name);
-        if n.chars().count() < 2 {
-            return None;
-        }
-        let mut hits = self.entries.iter().filter(|e| std::iter::once(&e.name).chain(&e.aliases).any(|x| place(x).ends_with(&n)));
-        match (hits.next(), hits.next()) {
-            (Some(e), None) => Some(e),
-            _ => None,
-        }
-    }
-}
-
-/// A place name without the administrative words people add or drop (省, 市, 自治区).
-fn place(s: &str) -> String {
-    s.trim().replace("自治区", "").replace(['省', '市'], "")
-}
-
-impl ReferenceEntry {
-    /// Every industry the entry names.
-    pub fn all_industries(&self) -> impl Iterator<Item = &str> {
-        self.industries.iter().chain(&self.cultivated).map(String::as_str)
-    }
 }
 
 /// A compiled work plan.

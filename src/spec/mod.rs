@@ -14,12 +14,18 @@ use crate::values::{Money, When};
 
 pub mod plan;
 
+pub use crate::kinds::commitment::spec::{Commitment, Stage};
 pub use crate::kinds::deadline::spec::{Channel, Deadline, Extension};
 pub use crate::kinds::deliverable::spec::Deliverable;
+pub use crate::kinds::eligibility::spec::{ApplicantType, Eligibility, Individuals, Joint, Leads};
+pub use crate::kinds::exclusion::spec::Exclusion;
+pub use crate::kinds::identifier::spec::{IdentifierKind, IdentifierRule};
 pub use crate::kinds::kpi::spec::Kpi;
 pub use crate::kinds::letter::spec::Letter;
 pub use crate::kinds::partner::spec::{Partner, Role};
 pub use crate::kinds::period::spec::Completion;
+pub use crate::kinds::pilot::spec::{PilotRule, Reference, ReferenceEntry};
+pub use crate::kinds::preference::spec::Preference;
 pub use crate::kinds::team::spec::Team;
 
 /// A call spec: one funding call (申报通知) written as rules, each citing its clause.
@@ -134,53 +140,6 @@ impl CallMeta {
     };
 }
 
-/// A reference list published with the notice, e.g. 附件2 试点城市（园区）需求清单.
-#[derive(Debug, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct Reference {
-    #[schemars(regex(pattern = r"^[a-z0-9][a-z0-9-]*$"), extend("x-required" = true))]
-    pub id: Option<String>,
-    /// The list's title in the notice.
-    #[schemars(extend("x-required" = true))]
-    pub name: Option<String>,
-    #[schemars(extend("x-required" = true))]
-    pub entries: Option<Vec<ReferenceEntry>>,
-    /// The clause (annex) that publishes it.
-    pub source: Option<String>,
-}
-
-/// One entry of a reference list: a pilot city (园区) and the industries it names.
-#[derive(Debug, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct ReferenceEntry {
-    /// The entry's name as printed (北京中关村).
-    #[schemars(extend("x-required" = true))]
-    pub name: Option<String>,
-    /// Other spellings applicants may use (中关村).
-    #[serde(default)]
-    pub aliases: Vec<String>,
-    /// The area's goal (1个区域建设目标), where the list gives one.
-    #[serde(default)]
-    pub goal: Option<String>,
-    /// Industries named for it (拟匹配科技服务团; 2个重点产业).
-    #[serde(default)]
-    pub industries: Vec<String>,
-    /// Further industries (3个培育产业).
-    #[serde(default)]
-    pub cultivated: Vec<String>,
-}
-
-/// The pilot city and industry an application serves must come from a reference list.
-#[derive(Debug, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct PilotRule {
-    /// The reference list id.
-    #[schemars(extend("x-required" = true))]
-    pub list: Option<String>,
-    /// The clause that says so.
-    pub source: Option<String>,
-}
-
 /// Call metadata.
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
@@ -288,71 +247,6 @@ pub struct Clause {
     /// The clause's words, quoted from the notice (extraction noise corrected).
     #[schemars(extend("x-required" = true))]
     pub text: Option<String>,
-}
-
-/// An applicant type.
-#[derive(Debug, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct ApplicantType {
-    /// The notice's name for it.
-    #[schemars(extend("x-required" = true))]
-    pub name: Option<String>,
-    /// True for natural persons (个人).
-    #[serde(default)]
-    pub individual: bool,
-}
-
-/// Who may lead and join applications.
-#[derive(Debug, Default, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct Eligibility {
-    /// Applicant types that may lead an application, unless a category says otherwise.
-    #[serde(default)]
-    pub leads: Option<Leads>,
-    /// Joint applicants, unless a category says otherwise.
-    #[serde(default)]
-    pub joint: Option<Joint>,
-    /// Whether individuals may apply.
-    #[serde(default)]
-    pub individuals: Option<Individuals>,
-}
-
-/// Applicant types that may lead.
-#[derive(Debug, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct Leads {
-    /// Applicant type ids.
-    #[schemars(extend("x-required" = true))]
-    pub types: Option<Vec<String>>,
-    /// The clause that says so.
-    pub source: Option<String>,
-}
-
-/// Joint applicants (联合申报单位).
-#[derive(Debug, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct Joint {
-    /// Whether joint applicants are allowed at all.
-    #[schemars(extend("x-required" = true))]
-    pub allowed: Option<bool>,
-    /// Applicant types named as joint applicants.
-    #[serde(default)]
-    pub types: Vec<String>,
-    /// True when the list is open-ended (the notice says 等): other types get advice, not an error.
-    #[serde(default)]
-    pub open: bool,
-    /// The clause that says so.
-    pub source: Option<String>,
-}
-
-/// Whether individuals may apply.
-#[derive(Debug, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct Individuals {
-    #[schemars(extend("x-required" = true))]
-    pub allowed: Option<bool>,
-    /// The clause that says so.
-    pub source: Option<String>,
 }
 
 /// A group, category or sub-type. Settings given on a group apply to everything under it
@@ -498,34 +392,6 @@ pub(crate) fn one() -> u32 {
     1
 }
 
-/// A situation that bars an applicant (不受理申报, 不得申报).
-#[derive(Debug, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct Exclusion {
-    /// The key an application attests under `attestations:`.
-    #[schemars(regex(pattern = r"^[a-z0-9][a-z0-9-]*$"), extend("x-required" = true))]
-    pub id: Option<String>,
-    /// The situation, in the notice's words (a quote, checked against the notice
-    /// text), or the spec author's summary of them (`summary: true`).
-    #[schemars(extend("x-required" = true))]
-    pub text: Option<String>,
-    /// True when `text` is the spec author's summary, not a quote: it is not checked against the
-    /// notice, and guides present it as a summary.
-    #[serde(default)]
-    pub summary: bool,
-    /// Applicant types it concerns; empty means all.
-    #[serde(default)]
-    pub applies_to: Vec<String>,
-    /// True when the notice says 原则上: attesting that it applies is a warning, not an error.
-    #[serde(default)]
-    pub soft: bool,
-    /// It applies only where this expression holds (CEL over the draft, e.g. `lead.type == 'university'`).
-    #[serde(default)]
-    pub when: Option<String>,
-    /// The clause that says so.
-    pub source: Option<String>,
-}
-
 /// A limit on one applicant's applications across categories.
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
@@ -583,13 +449,6 @@ pub struct Form {
     pub unique_projects: Option<Sourced>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
-#[serde(rename_all = "kebab-case")]
-pub enum Stage {
-    Form,
-    Award,
-}
-
 /// A rule that needs nothing but its source.
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
@@ -636,95 +495,4 @@ pub enum BudgetRuleKind {
     ItemsSumToTotal,
     /// The phase budgets add up to the total.
     PhasesSumToTotal,
-}
-
-/// The organisation identifier the form asks for.
-#[derive(Debug, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct IdentifierRule {
-    /// `uscc` (统一社会信用代码), `org-code` (组织机构代码/法人代码) or `either`.
-    #[schemars(extend("x-required" = true))]
-    pub kind: Option<IdentifierKind>,
-    /// The clause that says so.
-    pub source: Option<String>,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
-#[serde(rename_all = "kebab-case")]
-pub enum IdentifierKind {
-    Uscc,
-    OrgCode,
-    Either,
-}
-
-/// A review preference: advice only.
-#[derive(Debug, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct Preference {
-    #[schemars(regex(pattern = r"^[a-z0-9][a-z0-9-]*$"), extend("x-required" = true))]
-    pub id: Option<String>,
-    /// The preference, in the notice's words (a quote, checked against the notice
-    /// text), or the spec author's summary of them (`summary: true`).
-    #[schemars(extend("x-required" = true))]
-    pub text: Option<String>,
-    /// True when `text` is the spec author's summary, not a quote: it is not checked against the
-    /// notice, and guides present it as a summary.
-    #[serde(default)]
-    pub summary: bool,
-    /// Met when a joint applicant or partner is of one of these types.
-    #[serde(default)]
-    pub partner_types: Vec<String>,
-    /// Met where this expression holds (CEL over the draft, e.g. `project.start >= '2023-05-01'`);
-    /// a draft that does not meet it gets advice.
-    #[serde(default)]
-    pub met: Option<String>,
-    /// With `met`: the value the advice is labelled on, as a dotted path (`project.start`);
-    /// the project when absent.
-    #[serde(default)]
-    pub field: Option<String>,
-    /// Category paths it concerns; empty means all.
-    #[serde(default)]
-    pub categories: Vec<String>,
-    /// It applies only where this expression holds (CEL over the draft, e.g. `lead.type == 'university'`).
-    #[serde(default)]
-    pub when: Option<String>,
-    /// The clause that says so.
-    pub source: Option<String>,
-}
-
-/// An obligation no rule can check from the draft: one that binds after the award, or a
-/// form-filling instruction that needs a person's judgement. Listed so that every clause of the
-/// notice is accounted for.
-#[derive(Debug, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct Commitment {
-    #[schemars(regex(pattern = r"^[a-z0-9][a-z0-9-]*$"), extend("x-required" = true))]
-    pub id: Option<String>,
-    /// `award`: binds after the award (reports, contracts, payment conditions);
-    /// `form`: an instruction for filling the form that no rule can judge (truthfulness, full names).
-    #[schemars(extend("x-required" = true))]
-    pub stage: Option<Stage>,
-    /// The obligation, in the notice's words (a quote, checked against the notice
-    /// text), or the spec author's summary of them (`summary: true`).
-    #[schemars(extend("x-required" = true))]
-    pub text: Option<String>,
-    /// True when `text` is the spec author's summary, not a quote: it is not checked against the
-    /// notice, and guides present it as a summary.
-    #[serde(default)]
-    pub summary: bool,
-    /// Category paths it concerns; empty means all.
-    #[serde(default)]
-    pub categories: Vec<String>,
-    /// True when the applicant must affirm it in the form (承诺书; 未明确承诺…将作无效申报处理):
-    /// the draft says `commitments: { <id>: true }`.
-    #[serde(default)]
-    pub affirm: bool,
-    /// With `affirm`: true when the notice softens it (原则上), so a missing affirmation warns.
-    #[serde(default)]
-    pub soft: bool,
-    /// It applies only where this expression holds (CEL over the draft, e.g. `lead.type == 'university'`).
-    #[serde(default)]
-    pub when: Option<String>,
-    /// The clause that says so.
-    pub source: Option<String>,
 }
