@@ -2,8 +2,6 @@
 //! (derived ones, and sums against the quota above), payment tranches, KPIs, the team,
 //! partners, letters, deliverables, the pilot rule.
 
-use rust_decimal::Decimal;
-
 use crate::model::{self, Cited};
 use crate::spec;
 use crate::tr;
@@ -194,7 +192,11 @@ impl Cx<'_> {
                     .as_ref()
                     .and_then(|a| crate::kinds::amount::compile(self, a, &format!("{p}/amount")))
                     .or_else(|| parent.amount.clone()),
-                tranches: c.tranches.as_ref().map(|t| self.tranches(t, &format!("{p}/tranches"))).or_else(|| parent.tranches.clone()),
+                tranches: c
+                    .tranches
+                    .as_ref()
+                    .map(|t| crate::kinds::amount::tranches(self, t, &format!("{p}/tranches")))
+                    .or_else(|| parent.tranches.clone()),
                 leads: c
                     .leads
                     .as_ref()
@@ -324,88 +326,6 @@ impl Cx<'_> {
             path.pop();
             names.pop();
         }
-    }
-
-    pub(super) fn tranches(&mut self, ts: &[spec::Tranche], ptr: &str) -> Vec<model::Tranche> {
-        let mut out = Vec::new();
-        let mut sum = Decimal::ZERO;
-        let mut remainder = false;
-        // A share or flag that could not be read leaves the sum unknown: nothing is said of it.
-        let readable = !self.unusable(ptr)
-            && (0..ts.len()).all(|i| !self.unusable(&format!("{ptr}/{i}/share")) && !self.unusable(&format!("{ptr}/{i}/remainder")));
-        for (i, t) in ts.iter().enumerate() {
-            let p = format!("{ptr}/{i}");
-            let cite = self.cite(&t.source, &p, tr!("payment tranche", "拨款"));
-            match (t.share, t.remainder) {
-                _ if !readable => {}
-                (Some(_), true) => {
-                    self.error(
-                        TRANCHES,
-                        tr!("a tranche is both a share and the remainder", "同一笔拨款既有比例又标为余额"),
-                        &format!("{p}/share"),
-                        tr!("remove the share or `remainder`", "请删除比例或 `remainder`"),
-                    );
-                }
-                (None, false) => {
-                    self.error(
-                        TRANCHES,
-                        tr!("a tranche has neither a share nor `remainder: true`", "拨款既无比例也未标 `remainder: true`"),
-                        &p,
-                        tr!("no share", "缺少比例"),
-                    );
-                }
-                (None, true) if i + 1 != ts.len() => {
-                    self.error(
-                        TRANCHES,
-                        tr!("only the last tranche may be the remainder", "只有最后一笔拨款可以是余额"),
-                        &format!("{p}/remainder"),
-                        tr!("not the last tranche", "不是最后一笔"),
-                    );
-                }
-                _ => {}
-            }
-            if let Some(s) = t.share {
-                sum += s.0;
-            }
-            remainder |= t.remainder;
-            let when = t.when.clone().unwrap_or_default();
-            out.push(model::Tranche { share: if t.remainder { None } else { t.share }, soft: t.soft, when, cite });
-        }
-        let hundred = Decimal::from(100);
-        let shares: Vec<String> = ts.iter().filter_map(|t| t.share.map(|s| s.to_string())).collect();
-        let key_span = self.doc.spans().key(ptr);
-        if !readable {
-        } else if !remainder && sum != hundred {
-            let f = self.error(
-                TRANCHES,
-                tr!(
-                    "tranche shares add up to {}% ({}), not 100%",
-                    "各笔拨款比例合计 {}%（{}），不是 100%",
-                    sum.normalize(),
-                    shares.join(" + ")
-                ),
-                ptr,
-                tr!("these tranches", "这些拨款"),
-            );
-            f.labels[0].span = key_span;
-            f.help = Some(tr!(
-                "make the shares add up to 100, or mark the last tranche `remainder: true`",
-                "请使比例合计为 100，或将最后一笔标为 `remainder: true`"
-            ));
-        } else if remainder && sum >= hundred {
-            let f = self.error(
-                TRANCHES,
-                tr!("tranche shares already add up to {}% before the remainder", "余额之前的拨款比例已合计 {}%", sum.normalize()),
-                ptr,
-                tr!("these tranches", "这些拨款"),
-            );
-            f.labels[0].span = key_span;
-            f.help = Some(tr!(
-                "a remainder tranche needs the other shares to add up to less than 100",
-                "有余额拨款时，其他各笔比例合计须小于 100"
-            ));
-        }
-        out
     }
 }
 

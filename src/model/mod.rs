@@ -7,14 +7,15 @@ use chrono::FixedOffset;
 
 use crate::diagnostics::Citation;
 use crate::i18n::Text;
-use crate::values::{Money, When};
+use crate::values::When;
 
-pub use crate::kinds::amount::{Amount, Grade};
+pub use crate::kinds::amount::{Amount, Grade, Tranche};
 pub use crate::kinds::commitment::Commitment;
 pub use crate::kinds::deadline::{Deadline, Extension};
 pub use crate::kinds::deliverable::Deliverable;
 pub use crate::kinds::eligibility::{ApplicantType, Joint};
 pub use crate::kinds::exclusion::Exclusion;
+pub use crate::kinds::field::TextLimit;
 pub use crate::kinds::kpi::Kpi;
 pub use crate::kinds::letter::Letter;
 pub use crate::kinds::partner::Partner;
@@ -209,16 +210,6 @@ pub struct Derived {
 }
 
 #[derive(Debug, Clone, PartialEq)]
-pub struct Tranche {
-    /// Percentage; `None` for the remainder.
-    pub share: Option<Money>,
-    /// 约: the share is approximate.
-    pub soft: bool,
-    pub when: String,
-    pub cite: Citation,
-}
-
-#[derive(Debug, Clone, PartialEq)]
 pub struct Limit {
     pub id: String,
     /// Category paths it counts (every top-level category when the spec names none).
@@ -274,14 +265,6 @@ pub struct Form {
     pub category_scope: Option<Citation>,
     /// A project may be submitted only once (checked across a batch).
     pub unique_projects: Option<Citation>,
-}
-
-#[derive(Debug, Clone, PartialEq)]
-pub struct TextLimit {
-    pub field: String,
-    pub min_chars: Option<u32>,
-    pub max_chars: Option<u32>,
-    pub cite: Citation,
 }
 
 /// A compiled work plan.

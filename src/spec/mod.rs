@@ -10,15 +10,18 @@ use std::collections::BTreeMap;
 use schemars::JsonSchema;
 use serde::Deserialize;
 
-use crate::values::{Money, When};
+use crate::values::When;
 
 pub mod plan;
 
+pub use crate::kinds::amount::TrancheSpec as Tranche;
+pub use crate::kinds::budget::{BudgetRule, BudgetRuleKind};
 pub use crate::kinds::commitment::spec::{Commitment, Stage};
 pub use crate::kinds::deadline::spec::{Channel, Deadline, Extension};
 pub use crate::kinds::deliverable::spec::Deliverable;
 pub use crate::kinds::eligibility::spec::{ApplicantType, Eligibility, Individuals, Joint, Leads};
 pub use crate::kinds::exclusion::spec::Exclusion;
+pub use crate::kinds::field::TextLimitSpec as TextLimit;
 pub use crate::kinds::identifier::spec::{IdentifierKind, IdentifierRule};
 pub use crate::kinds::kpi::spec::Kpi;
 pub use crate::kinds::letter::spec::Letter;
@@ -367,26 +370,6 @@ pub struct MinApplicants {
     pub source: Option<String>,
 }
 
-/// One payment tranche.
-#[derive(Debug, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct Tranche {
-    /// Percentage of the project's funding; omit on the last tranche when it is "the rest".
-    #[serde(default)]
-    pub share: Option<Money>,
-    /// True when the share is approximate (约50%).
-    #[serde(default)]
-    pub soft: bool,
-    /// True when this tranche is the remainder (剩余经费).
-    #[serde(default)]
-    pub remainder: bool,
-    /// When it is paid, in the notice's words.
-    #[schemars(extend("x-required" = true))]
-    pub when: Option<String>,
-    /// The clause that says so.
-    pub source: Option<String>,
-}
-
 /// The default of counts that are one unless the spec says more.
 pub(crate) fn one() -> u32 {
     1
@@ -455,44 +438,4 @@ pub struct Form {
 pub struct Sourced {
     /// The clause that says so.
     pub source: Option<String>,
-}
-
-/// A text-length limit.
-#[derive(Debug, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct TextLimit {
-    /// The application field, as a dotted path (`project.summary`).
-    #[schemars(extend("x-required" = true))]
-    pub field: Option<String>,
-    #[serde(default)]
-    pub max_chars: Option<u32>,
-    #[serde(default)]
-    pub min_chars: Option<u32>,
-    /// The clause that says so.
-    pub source: Option<String>,
-}
-
-/// A budget-arithmetic rule.
-#[derive(Debug, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct BudgetRule {
-    #[schemars(extend("x-required" = true))]
-    pub rule: Option<BudgetRuleKind>,
-    /// The clause that says so.
-    pub source: Option<String>,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
-#[serde(rename_all = "kebab-case")]
-pub enum BudgetRuleKind {
-    /// The requested amount follows the category's amount (请按文件中的委托经费额度填报).
-    RequestedMatchesAmount,
-    /// total = requested + other.
-    TotalIsRequestedPlusOther,
-    /// The itemised lines add up to the requested amount.
-    ItemsSumToRequested,
-    /// The itemised lines add up to the total.
-    ItemsSumToTotal,
-    /// The phase budgets add up to the total.
-    PhasesSumToTotal,
 }
