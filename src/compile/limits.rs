@@ -1,24 +1,13 @@
 //! The limits on one applicant's applications (`limits:`), counted across the files of a batch
 //! (`batch/rules`); they have no requirement kind of their own.
 
-use crate::i18n::Text;
 use crate::model;
 use crate::spec;
 use crate::tr;
 
-use super::{Cx, Item};
+use super::{Cx, spec_item};
 
-impl Item for spec::Limit {
-    fn what() -> Text {
-        tr!("limit", "限项规则")
-    }
-    fn id(&self) -> Option<&str> {
-        self.id.as_deref()
-    }
-    fn source(&self) -> &Option<String> {
-        &self.source
-    }
-}
+spec_item!(spec::Limit, tr!("limit", "限项规则"));
 
 impl Cx<'_> {
     /// The limits (`limits:`), their categories among the spec's `paths`.

@@ -4,12 +4,12 @@
 //! settings down the category tree, and checks the spec's own consistency. It never stops at
 //! the first problem: every finding is collected, each labelled on the offending value.
 //!
-//! One file per part of a spec: `refs.rs` (what every document with clauses needs: citing,
-//! duplicate ids, quotes, and [`Cx::items`], the one way a list of spec items is compiled),
-//! `categories.rs` (the category tree and what it inherits), `eligibility.rs` (who may apply,
-//! exclusions, limits), `form.rs` (the form's rules),
-//! `lists.rs` (preferences, commitments, reference lists), `plan.rs` (plan documents and a
-//! call's ties to its plan); this file holds the entry points and the checks every part uses.
+//! Each requirement kind compiles its own part through [`Cx`] (`kinds/<kind>/compile.rs`);
+//! here are what belongs to no kind: `refs.rs` (citing, duplicate ids, quotes, and
+//! [`Cx::items`], the one way a list of spec items is compiled), `categories.rs` (the category
+//! tree, what it inherits, quotas), `limits.rs`, `form.rs` (the form's rules, gathered from
+//! their kinds), `plan.rs` (plan documents and a call's ties to its plan); this file holds the
+//! entry points and the checks every part uses.
 //!
 //! **Invariant:** a `Call` is returned only when no finding is an error.
 
@@ -35,7 +35,7 @@ use codes::*;
 use categories::Inherited;
 pub use plan::compile_plan;
 use plan::ties;
-pub(crate) use refs::{Item, Refs};
+pub(crate) use refs::{Item, Refs, spec_item};
 
 /// Compiles a spec read from `doc`. Returns the call when the spec has no errors, and every
 /// finding (errors and advice) in document order.

@@ -235,6 +235,25 @@ pub(crate) trait Item {
     fn source(&self) -> &Option<String>;
 }
 
+/// Implements [`Item`] for a spec type whose `id` and `source` are `Option<String>`:
+/// `spec_item!(spec::Deadline, tr!("deadline", "截止事项"));`.
+macro_rules! spec_item {
+    ($ty:ty, $what:expr) => {
+        impl $crate::compile::Item for $ty {
+            fn what() -> $crate::i18n::Text {
+                $what
+            }
+            fn id(&self) -> Option<&str> {
+                self.id.as_deref()
+            }
+            fn source(&self) -> &Option<String> {
+                &self.source
+            }
+        }
+    };
+}
+pub(crate) use spec_item;
+
 impl<'a> Cx<'a> {
     /// Compiles the list of spec items at `at` (`/exclusions`): reports every id used twice
     /// (on its second use, the first labelled too), cites each item's clause, and builds each

@@ -1,5 +1,7 @@
 //! The compiled call: every reference resolved, every inherited setting filled in, every rule
 //! carrying the clause it cites. Built only by [`crate::compile`]; rules read nothing else.
+//! A requirement kind's compiled form lives in its home (`kinds/<kind>/mod.rs`) and is
+//! re-exported here.
 
 use std::collections::BTreeMap;
 

@@ -4,6 +4,8 @@
 //! document's [`crate::document::SpanIndex`], looked up by JSON pointer) and no cross-checks.
 //! [`crate::compile`] turns a [`SpecFile`] into the checked [`crate::model::Call`].
 //! Doc comments here become the schema's descriptions, which editors show while authoring.
+//! A requirement kind's own syntax lives in its home (`kinds/<kind>/spec.rs`) and is
+//! re-exported here.
 
 use std::collections::BTreeMap;
 

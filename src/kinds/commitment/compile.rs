@@ -2,21 +2,10 @@
 //! not a summary is a quote of the notice.
 
 use super::{Commitment, spec};
-use crate::compile::{Cx, Item};
-use crate::i18n::Text;
+use crate::compile::{Cx, spec_item};
 use crate::tr;
 
-impl Item for spec::Commitment {
-    fn what() -> Text {
-        tr!("commitment", "承诺事项")
-    }
-    fn id(&self) -> Option<&str> {
-        self.id.as_deref()
-    }
-    fn source(&self) -> &Option<String> {
-        &self.source
-    }
-}
+spec_item!(spec::Commitment, tr!("commitment", "承诺事项"));
 
 /// The commitments (`commitments:`), their categories among the spec's `paths`; each
 /// text, unless a summary, is a quote to check.

@@ -3,23 +3,12 @@
 
 use super::{Deadline, Extension, spec};
 use crate::compile::codes::*;
-use crate::compile::{Cx, Item};
+use crate::compile::{Cx, spec_item};
 use crate::diagnostics::Citation;
-use crate::i18n::Text;
 use crate::schema::suggest;
 use crate::tr;
 
-impl Item for spec::Deadline {
-    fn what() -> Text {
-        tr!("deadline", "截止事项")
-    }
-    fn id(&self) -> Option<&str> {
-        self.id.as_deref()
-    }
-    fn source(&self) -> &Option<String> {
-        &self.source
-    }
-}
+spec_item!(spec::Deadline, tr!("deadline", "截止事项"));
 
 /// The deadlines (`deadlines:`), their categories among the spec's `paths`.
 pub(crate) fn deadlines(cx: &mut Cx, paths: &[String]) -> Vec<Deadline> {

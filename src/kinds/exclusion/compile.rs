@@ -2,22 +2,11 @@
 //! that is not a summary is a quote of the notice.
 
 use super::{Exclusion, spec};
-use crate::compile::{Cx, Item};
+use crate::compile::{Cx, spec_item};
 use crate::diagnostics::Citation;
-use crate::i18n::Text;
 use crate::tr;
 
-impl Item for spec::Exclusion {
-    fn what() -> Text {
-        tr!("exclusion", "限制情形")
-    }
-    fn id(&self) -> Option<&str> {
-        self.id.as_deref()
-    }
-    fn source(&self) -> &Option<String> {
-        &self.source
-    }
-}
+spec_item!(spec::Exclusion, tr!("exclusion", "限制情形"));
 
 /// The exclusions (`exclusions:`).
 pub(crate) fn exclusions(cx: &mut Cx) -> Vec<Exclusion> {

@@ -5,23 +5,12 @@ use std::collections::BTreeMap;
 
 use super::{Reference, ReferenceEntry, spec};
 use crate::compile::codes::*;
-use crate::compile::{Cx, Item};
-use crate::i18n::Text;
+use crate::compile::{Cx, spec_item};
 use crate::model::Cited;
 use crate::schema::suggest;
 use crate::tr;
 
-impl Item for spec::Reference {
-    fn what() -> Text {
-        tr!("reference list", "名单")
-    }
-    fn id(&self) -> Option<&str> {
-        self.id.as_deref()
-    }
-    fn source(&self) -> &Option<String> {
-        &self.source
-    }
-}
+spec_item!(spec::Reference, tr!("reference list", "名单"));
 
 /// The reference lists (`references:`), by id; entry names unique in each.
 pub(crate) fn references(cx: &mut Cx) -> BTreeMap<String, Reference> {

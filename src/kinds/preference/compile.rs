@@ -2,21 +2,10 @@
 //! not a summary is a quote of the notice.
 
 use super::{Preference, spec};
-use crate::compile::{Cx, Item};
-use crate::i18n::Text;
+use crate::compile::{Cx, spec_item};
 use crate::tr;
 
-impl Item for spec::Preference {
-    fn what() -> Text {
-        tr!("preference", "优先支持条款")
-    }
-    fn id(&self) -> Option<&str> {
-        self.id.as_deref()
-    }
-    fn source(&self) -> &Option<String> {
-        &self.source
-    }
-}
+spec_item!(spec::Preference, tr!("preference", "优先支持条款"));
 
 /// The preferences (`preferences:`), their categories among the spec's `paths`; each text,
 /// unless a summary, is a quote to check.
