@@ -1,4 +1,4 @@
-//! The call-spec language, version 1: the serde + schemars types mirroring a spec file.
+//! The call-spec language, version 2: the serde + schemars types mirroring a spec file.
 //!
 //! These types say what a file *may* contain; they carry no spans (spans live in the
 //! document's [`crate::document::SpanIndex`], looked up by JSON pointer) and no cross-checks.
