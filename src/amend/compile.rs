@@ -87,7 +87,7 @@ pub fn compile_all(base: Base, inputs: &[Input]) -> (Option<Call>, Vec<Vec<Findi
             crate::compile::amending(&input.doc, base.spec, item.file.clauses(), item.info.reference(), &item.file.unusable, notice);
         let mut info = item.info.clone();
         if let Some(m) = item.file.amendment.as_ref().filter(|m| m.source.is_some()) {
-            info.cite = Some(cx.cite(&m.source, "/amendment", "the amendment's effect"));
+            info.cite = Some(cx.cite(&m.source, "/amendment", tr!("the amendment's effect", "补充通知的施行规定")));
         }
         let changes = {
             let mut r = Resolver { cx: &mut cx, doc: &input.doc, call: &current, past: &past, items: &items, out: Vec::new() };
@@ -220,7 +220,7 @@ impl Resolver<'_, '_> {
                 self.nothing(&ptr, tr!("`max_chars` or `min_chars`", "`max_chars` 或 `min_chars`"));
                 continue;
             }
-            let cite = self.cx.cite(&t.source, &ptr, "text limit");
+            let cite = self.cx.cite(&t.source, &ptr, tr!("text limit", "字数限制"));
             self.out.push((Change::TextLimit { field: field.clone(), min: t.min_chars, max: t.max_chars, cite }, ptr));
         }
     }
@@ -245,7 +245,7 @@ impl Resolver<'_, '_> {
                 self.nothing(&ptr, tr!("`closes`, `opens`, `address` or `remove: true`", "`closes`、`opens`、`address` 或 `remove: true`"));
                 continue;
             }
-            let cite = self.cx.cite(&d.source, &ptr, "deadline");
+            let cite = self.cx.cite(&d.source, &ptr, tr!("deadline", "截止事项"));
             let id = id.clone();
             if d.remove {
                 self.out.push((Change::RemoveDeadline { id: id.clone(), cite: cite.clone() }, ptr.clone()));
@@ -295,7 +295,7 @@ impl Resolver<'_, '_> {
                     continue;
                 }
                 (Some(r), false) => {
-                    let cite = self.cx.cite(&r.source, &format!("{ptr}/remove"), "category withdrawal");
+                    let cite = self.cx.cite(&r.source, &format!("{ptr}/remove"), tr!("category withdrawal", "取消类别"));
                     self.out.push((Change::RemoveCategory { path: path.clone(), cite }, ptr.clone()));
                     continue;
                 }
@@ -315,14 +315,14 @@ impl Resolver<'_, '_> {
             }
             if let Some(m) = &c.min_applicants {
                 let p = format!("{ptr}/min_applicants");
-                let cite = self.cx.cite(&m.source, &p, "minimum number of applicants");
+                let cite = self.cx.cite(&m.source, &p, tr!("minimum number of applicants", "最少申报单位数"));
                 if let Some(value) = m.value {
                     self.out.push((Change::MinApplicants { path: path.clone(), value: crate::model::Cited { value, cite } }, p));
                 }
             }
             if let Some(l) = &c.leads {
                 let p = format!("{ptr}/leads");
-                let leads = self.cx.leads(l, &p);
+                let leads = crate::kinds::eligibility::leads(self.cx, l, &p);
                 self.out.push((Change::Leads { path: path.clone(), leads }, p));
             }
             if let Some(x) = &c.completion {
@@ -334,7 +334,7 @@ impl Resolver<'_, '_> {
                         &format!("{p}/none"),
                         tr!("not a date", "不是日期"),
                     );
-                } else if let Some(completion) = self.cx.completion(x, &p) {
+                } else if let Some(completion) = crate::kinds::period::completion(self.cx, x, &p) {
                     self.out.push((Change::Completion { path: path.clone(), completion }, p));
                 }
             }
@@ -352,7 +352,7 @@ impl Resolver<'_, '_> {
                     self.nothing(&p, tr!("`min` or `max`", "`min` 或 `max`"));
                     continue;
                 }
-                let cite = self.cx.cite(&k.source, &p, "KPI");
+                let cite = self.cx.cite(&k.source, &p, tr!("KPI", "绩效指标"));
                 self.out.push((Change::Kpi { path: path.clone(), id: id.clone(), min: k.min, max: k.max, cite }, p));
             }
         }
@@ -422,7 +422,8 @@ impl Resolver<'_, '_> {
                     when: e.when.clone(),
                     source: e.source.clone(),
                 };
-                let x = self.cx.exclusion(&written, &ptr);
+                let cite = self.cx.cite(&written.source, &ptr, tr!("exclusion", "限制情形"));
+                let x = crate::kinds::exclusion::compile(self.cx, &written, &ptr, cite);
                 self.out.push((Change::AddExclusion(x), ptr));
                 continue;
             }
@@ -439,7 +440,7 @@ impl Resolver<'_, '_> {
                 }
                 continue;
             };
-            let cite = self.cx.cite(&e.source, &ptr, "exclusion");
+            let cite = self.cx.cite(&e.source, &ptr, tr!("exclusion", "限制情形"));
             if e.remove {
                 self.out.push((Change::RemoveExclusion { id: id.clone(), cite }, ptr));
                 continue;

@@ -1,5 +1,7 @@
 //! The compiled call: every reference resolved, every inherited setting filled in, every rule
 //! carrying the clause it cites. Built only by [`crate::compile`]; rules read nothing else.
+//! A requirement kind's compiled form lives in its home (`kinds/<kind>/mod.rs`) and is
+//! re-exported here.
 
 use std::collections::BTreeMap;
 
@@ -7,9 +9,22 @@ use chrono::FixedOffset;
 
 use crate::diagnostics::Citation;
 use crate::i18n::Text;
-use crate::values::{Money, When};
+use crate::values::When;
 
-pub use crate::kinds::amount::{Amount, Grade};
+pub use crate::kinds::amount::{Amount, Grade, Tranche};
+pub use crate::kinds::commitment::Commitment;
+pub use crate::kinds::deadline::{Deadline, Extension};
+pub use crate::kinds::deliverable::Deliverable;
+pub use crate::kinds::eligibility::{ApplicantType, Joint};
+pub use crate::kinds::exclusion::Exclusion;
+pub use crate::kinds::field::TextLimit;
+pub use crate::kinds::kpi::Kpi;
+pub use crate::kinds::letter::Letter;
+pub use crate::kinds::partner::Partner;
+pub use crate::kinds::period::Completion;
+pub use crate::kinds::pilot::{Reference, ReferenceEntry};
+pub use crate::kinds::preference::Preference;
+pub use crate::kinds::team::Team;
 pub use crate::spec::{BudgetRuleKind, Channel, IdentifierKind, QuotaKind, Role, Stage};
 
 /// A value together with the clause it comes from.
@@ -134,13 +149,6 @@ impl Call {
     }
 }
 
-#[derive(Debug, Clone)]
-pub struct ApplicantType {
-    pub id: String,
-    pub name: String,
-    pub individual: bool,
-}
-
 /// One node of the category tree, with inherited settings resolved.
 #[derive(Debug, Clone)]
 pub struct Category {
@@ -204,135 +212,6 @@ pub struct Derived {
 }
 
 #[derive(Debug, Clone, PartialEq)]
-pub struct Tranche {
-    /// Percentage; `None` for the remainder.
-    pub share: Option<Money>,
-    /// 约: the share is approximate.
-    pub soft: bool,
-    pub when: String,
-    pub cite: Citation,
-}
-
-#[derive(Debug, Clone, PartialEq)]
-pub struct Joint {
-    pub allowed: bool,
-    pub types: Vec<String>,
-    pub open: bool,
-    pub cite: Citation,
-}
-
-#[derive(Debug, Clone, PartialEq)]
-pub struct Partner {
-    pub id: String,
-    pub name: String,
-    pub types: Vec<String>,
-    pub min: u32,
-    pub role: Role,
-    /// It applies only where this holds.
-    pub when: Option<crate::kinds::condition::Expr>,
-    pub cite: Citation,
-}
-
-#[derive(Debug, Clone, PartialEq)]
-pub struct Letter {
-    pub id: String,
-    pub name: String,
-    pub issuer: String,
-    /// It applies only where this holds.
-    pub when: Option<crate::kinds::condition::Expr>,
-    pub cite: Citation,
-}
-
-/// A performance target, or a choice among targets.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Kpi {
-    pub id: String,
-    pub name: String,
-    pub unit: Option<String>,
-    pub min: Option<u32>,
-    pub max: Option<u32>,
-    pub per_event_min_attendance: Option<u32>,
-    /// Non-empty for a choice: met when at least `at_least` options are met.
-    pub options: Vec<Kpi>,
-    pub at_least: u32,
-    pub cite: Citation,
-}
-
-impl Kpi {
-    /// The requirement in words, e.g. "≥ 30 名".
-    pub fn requirement(&self) -> String {
-        let unit = self.unit.as_deref().unwrap_or("");
-        match (self.min, self.max) {
-            (Some(a), Some(b)) if a == b => format!("exactly {a} {unit}"),
-            (Some(a), Some(b)) => format!("{a} to {b} {unit}"),
-            (Some(a), None) => format!("at least {a} {unit}"),
-            (None, Some(b)) => format!("at most {b} {unit}"),
-            (None, None) => "a stated target".to_owned(),
-        }
-        .trim_end()
-        .to_owned()
-    }
-
-    /// [`Kpi::requirement`] in Chinese: 不少于 3 场.
-    pub fn requirement_zh(&self) -> String {
-        let unit = self.unit.as_deref().unwrap_or("");
-        match (self.min, self.max) {
-            (Some(a), Some(b)) if a == b => format!("{a} {unit}"),
-            (Some(a), Some(b)) => format!("{a}–{b} {unit}"),
-            (Some(a), None) => format!("不少于 {a} {unit}"),
-            (None, Some(b)) => format!("不超过 {b} {unit}"),
-            (None, None) => "须填写目标值".to_owned(),
-        }
-        .trim_end()
-        .to_owned()
-    }
-
-    /// [`Kpi::requirement`] in both languages.
-    pub fn requirement_text(&self) -> crate::i18n::Text {
-        crate::i18n::Text::new(self.requirement(), self.requirement_zh())
-    }
-}
-
-#[derive(Debug, Clone, PartialEq)]
-pub struct Deliverable {
-    pub id: String,
-    pub name: String,
-    pub count: u32,
-    pub min_chars: Option<u32>,
-    pub max_chars: Option<u32>,
-    /// A length given without 不少于/不超过: shown, never checked.
-    pub nominal_chars: Option<u32>,
-    pub cite: Citation,
-}
-
-#[derive(Debug, Clone, PartialEq)]
-pub struct Team {
-    pub min_members: Option<u32>,
-    pub leader_titles: Vec<String>,
-    pub cite: Citation,
-}
-
-#[derive(Debug, Clone, PartialEq)]
-pub struct Completion {
-    pub by: When,
-    pub soft: bool,
-    pub cite: Citation,
-}
-
-#[derive(Debug, Clone, PartialEq)]
-pub struct Exclusion {
-    pub id: String,
-    pub text: String,
-    pub applies_to: Vec<String>,
-    pub soft: bool,
-    /// It applies only where this holds.
-    pub when: Option<crate::kinds::condition::Expr>,
-    /// True when `text` is the spec author's summary, not the notice's words.
-    pub summary: bool,
-    pub cite: Citation,
-}
-
-#[derive(Debug, Clone, PartialEq)]
 pub struct Limit {
     pub id: String,
     /// Category paths it counts (every top-level category when the spec names none).
@@ -377,54 +256,6 @@ impl Limit {
     }
 }
 
-#[derive(Debug, Clone, PartialEq)]
-pub struct Deadline {
-    pub id: String,
-    pub name: String,
-    pub channel: Channel,
-    /// Where: a portal's address, a postal or e-mail address, an account.
-    pub address: Option<String>,
-    pub opens: Option<When>,
-    /// The last moment (that of `with` when the spec gives none of its own).
-    pub closes: When,
-    /// The deadline it closes with, by id, when it has no closing moment of its own.
-    pub with: Option<String>,
-    pub postmark: bool,
-    pub extensions: Vec<Extension>,
-    pub categories: Vec<String>,
-    pub cite: Citation,
-}
-
-impl Deadline {
-    /// Whether the deadline applies to the category applied for (a deadline without
-    /// categories applies to all).
-    pub fn applies(&self, category: Option<&Category>) -> bool {
-        Call::in_scope(&self.categories, category)
-    }
-
-    /// The declared submissions the deadline is judged on: (index in `submission`, moment,
-    /// field). Where the deadline counts the courier's send date and one is given, that is the
-    /// moment.
-    pub fn declared_moments(&self, app: &crate::application::Application) -> Vec<(usize, When, &'static str)> {
-        app.submission
-            .iter()
-            .enumerate()
-            .filter(|(_, s)| s.channel == Some(self.channel))
-            .filter_map(|(i, s)| match (self.postmark, s.sent) {
-                (true, Some(sent)) => Some((i, sent, "sent")),
-                _ => Some((i, s.at?, "at")),
-            })
-            .collect()
-    }
-}
-
-#[derive(Debug, Clone, PartialEq)]
-pub struct Extension {
-    pub until: When,
-    pub when_fewer_applicants_than: u32,
-    pub cite: Citation,
-}
-
 #[derive(Debug, Clone, Default)]
 pub struct Form {
     pub text_limits: Vec<TextLimit>,
@@ -436,96 +267,6 @@ pub struct Form {
     pub category_scope: Option<Citation>,
     /// A project may be submitted only once (checked across a batch).
     pub unique_projects: Option<Citation>,
-}
-
-#[derive(Debug, Clone, PartialEq)]
-pub struct TextLimit {
-    pub field: String,
-    pub min_chars: Option<u32>,
-    pub max_chars: Option<u32>,
-    pub cite: Citation,
-}
-
-#[derive(Debug, Clone, PartialEq)]
-pub struct Preference {
-    pub id: String,
-    pub text: String,
-    pub partner_types: Vec<String>,
-    /// Met where this holds.
-    pub met: Option<crate::kinds::condition::Expr>,
-    /// The JSON pointer the advice is labelled on when `met` does not hold.
-    pub field: String,
-    pub categories: Vec<String>,
-    /// It applies only where this holds.
-    pub when: Option<crate::kinds::condition::Expr>,
-    /// True when `text` is the spec author's summary, not the notice's words.
-    pub summary: bool,
-    pub cite: Citation,
-}
-
-#[derive(Debug, Clone, PartialEq)]
-pub struct Commitment {
-    pub id: String,
-    pub stage: Stage,
-    pub text: String,
-    pub categories: Vec<String>,
-    /// The applicant affirms it in the draft (`commitments:`).
-    pub affirm: bool,
-    pub soft: bool,
-    /// It applies only where this holds.
-    pub when: Option<crate::kinds::condition::Expr>,
-    /// True when `text` is the spec author's summary, not the notice's words.
-    pub summary: bool,
-    pub cite: Citation,
-}
-
-#[derive(Debug, Clone, PartialEq)]
-pub struct Reference {
-    pub id: String,
-    pub name: String,
-    pub entries: Vec<ReferenceEntry>,
-    pub cite: Citation,
-}
-
-#[derive(Debug, Clone, PartialEq)]
-pub struct ReferenceEntry {
-    pub name: String,
-    pub aliases: Vec<String>,
-    pub goal: Option<String>,
-    pub industries: Vec<String>,
-    pub cultivated: Vec<String>,
-}
-
-impl Reference {
-    /// The entry a name designates: its printed name or an alias, or else the one entry whose
-    /// name, compared without 省/市/自治区, is or ends with the given name (宁波市 → 浙江宁波).
-    pub fn entry(&self, name: &str) -> Option<&ReferenceEntry> {
-        let name = name.trim();
-        if let Some(e) = self.entries.iter().find(|e| e.name == name || e.aliases.iter().any(|a| a == name)) {
-            return Some(e);
-        }
-        let n = place(name);
-        if n.chars().count() < 2 {
-            return None;
-        }
-        let mut hits = self.entries.iter().filter(|e| std::iter::once(&e.name).chain(&e.aliases).any(|x| place(x).ends_with(&n)));
-        match (hits.next(), hits.next()) {
-            (Some(e), None) => Some(e),
-            _ => None,
-        }
-    }
-}
-
-/// A place name without the administrative words people add or drop (省, 市, 自治区).
-fn place(s: &str) -> String {
-    s.trim().replace("自治区", "").replace(['省', '市'], "")
-}
-
-impl ReferenceEntry {
-    /// Every industry the entry names.
-    pub fn all_industries(&self) -> impl Iterator<Item = &str> {
-        self.industries.iter().chain(&self.cultivated).map(String::as_str)
-    }
 }
 
 /// A compiled work plan.

@@ -1,18 +1,37 @@
-//! The call-spec language, version 1: the serde + schemars types mirroring a spec file.
+//! The call-spec language, version 2: the serde + schemars types mirroring a spec file.
 //!
 //! These types say what a file *may* contain; they carry no spans (spans live in the
 //! document's [`crate::document::SpanIndex`], looked up by JSON pointer) and no cross-checks.
 //! [`crate::compile`] turns a [`SpecFile`] into the checked [`crate::model::Call`].
 //! Doc comments here become the schema's descriptions, which editors show while authoring.
+//! A requirement kind's own syntax lives in its home (`kinds/<kind>/spec.rs`) and is
+//! re-exported here.
 
 use std::collections::BTreeMap;
 
 use schemars::JsonSchema;
 use serde::Deserialize;
 
-use crate::values::{Money, When};
+use crate::values::When;
 
 pub mod plan;
+
+pub use crate::kinds::amount::TrancheSpec as Tranche;
+pub use crate::kinds::budget::{BudgetRule, BudgetRuleKind};
+pub use crate::kinds::commitment::spec::{Commitment, Stage};
+pub use crate::kinds::deadline::spec::{Channel, Deadline, Extension};
+pub use crate::kinds::deliverable::spec::Deliverable;
+pub use crate::kinds::eligibility::spec::{ApplicantType, Eligibility, Individuals, Joint, Leads};
+pub use crate::kinds::exclusion::spec::Exclusion;
+pub use crate::kinds::field::TextLimitSpec as TextLimit;
+pub use crate::kinds::identifier::spec::{IdentifierKind, IdentifierRule};
+pub use crate::kinds::kpi::spec::Kpi;
+pub use crate::kinds::letter::spec::Letter;
+pub use crate::kinds::partner::spec::{Partner, Role};
+pub use crate::kinds::period::spec::Completion;
+pub use crate::kinds::pilot::spec::{PilotRule, Reference, ReferenceEntry};
+pub use crate::kinds::preference::spec::Preference;
+pub use crate::kinds::team::spec::Team;
 
 /// A call spec: one funding call (申报通知) written as rules, each citing its clause.
 #[derive(Debug, Deserialize, JsonSchema)]
@@ -126,53 +145,6 @@ impl CallMeta {
     };
 }
 
-/// A reference list published with the notice, e.g. 附件2 试点城市（园区）需求清单.
-#[derive(Debug, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct Reference {
-    #[schemars(regex(pattern = r"^[a-z0-9][a-z0-9-]*$"), extend("x-required" = true))]
-    pub id: Option<String>,
-    /// The list's title in the notice.
-    #[schemars(extend("x-required" = true))]
-    pub name: Option<String>,
-    #[schemars(extend("x-required" = true))]
-    pub entries: Option<Vec<ReferenceEntry>>,
-    /// The clause (annex) that publishes it.
-    pub source: Option<String>,
-}
-
-/// One entry of a reference list: a pilot city (园区) and the industries it names.
-#[derive(Debug, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct ReferenceEntry {
-    /// The entry's name as printed (北京中关村).
-    #[schemars(extend("x-required" = true))]
-    pub name: Option<String>,
-    /// Other spellings applicants may use (中关村).
-    #[serde(default)]
-    pub aliases: Vec<String>,
-    /// The area's goal (1个区域建设目标), where the list gives one.
-    #[serde(default)]
-    pub goal: Option<String>,
-    /// Industries named for it (拟匹配科技服务团; 2个重点产业).
-    #[serde(default)]
-    pub industries: Vec<String>,
-    /// Further industries (3个培育产业).
-    #[serde(default)]
-    pub cultivated: Vec<String>,
-}
-
-/// The pilot city and industry an application serves must come from a reference list.
-#[derive(Debug, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct PilotRule {
-    /// The reference list id.
-    #[schemars(extend("x-required" = true))]
-    pub list: Option<String>,
-    /// The clause that says so.
-    pub source: Option<String>,
-}
-
 /// Call metadata.
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
@@ -280,71 +252,6 @@ pub struct Clause {
     /// The clause's words, quoted from the notice (extraction noise corrected).
     #[schemars(extend("x-required" = true))]
     pub text: Option<String>,
-}
-
-/// An applicant type.
-#[derive(Debug, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct ApplicantType {
-    /// The notice's name for it.
-    #[schemars(extend("x-required" = true))]
-    pub name: Option<String>,
-    /// True for natural persons (个人).
-    #[serde(default)]
-    pub individual: bool,
-}
-
-/// Who may lead and join applications.
-#[derive(Debug, Default, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct Eligibility {
-    /// Applicant types that may lead an application, unless a category says otherwise.
-    #[serde(default)]
-    pub leads: Option<Leads>,
-    /// Joint applicants, unless a category says otherwise.
-    #[serde(default)]
-    pub joint: Option<Joint>,
-    /// Whether individuals may apply.
-    #[serde(default)]
-    pub individuals: Option<Individuals>,
-}
-
-/// Applicant types that may lead.
-#[derive(Debug, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct Leads {
-    /// Applicant type ids.
-    #[schemars(extend("x-required" = true))]
-    pub types: Option<Vec<String>>,
-    /// The clause that says so.
-    pub source: Option<String>,
-}
-
-/// Joint applicants (联合申报单位).
-#[derive(Debug, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct Joint {
-    /// Whether joint applicants are allowed at all.
-    #[schemars(extend("x-required" = true))]
-    pub allowed: Option<bool>,
-    /// Applicant types named as joint applicants.
-    #[serde(default)]
-    pub types: Vec<String>,
-    /// True when the list is open-ended (the notice says 等): other types get advice, not an error.
-    #[serde(default)]
-    pub open: bool,
-    /// The clause that says so.
-    pub source: Option<String>,
-}
-
-/// Whether individuals may apply.
-#[derive(Debug, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct Individuals {
-    #[schemars(extend("x-required" = true))]
-    pub allowed: Option<bool>,
-    /// The clause that says so.
-    pub source: Option<String>,
 }
 
 /// A group, category or sub-type. Settings given on a group apply to everything under it
@@ -465,206 +372,9 @@ pub struct MinApplicants {
     pub source: Option<String>,
 }
 
-/// One payment tranche.
-#[derive(Debug, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct Tranche {
-    /// Percentage of the project's funding; omit on the last tranche when it is "the rest".
-    #[serde(default)]
-    pub share: Option<Money>,
-    /// True when the share is approximate (约50%).
-    #[serde(default)]
-    pub soft: bool,
-    /// True when this tranche is the remainder (剩余经费).
-    #[serde(default)]
-    pub remainder: bool,
-    /// When it is paid, in the notice's words.
-    #[schemars(extend("x-required" = true))]
-    pub when: Option<String>,
-    /// The clause that says so.
-    pub source: Option<String>,
-}
-
-/// A partner an application must include.
-#[derive(Debug, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct Partner {
-    #[schemars(regex(pattern = r"^[a-z0-9][a-z0-9-]*$"), extend("x-required" = true))]
-    pub id: Option<String>,
-    /// What the notice calls it.
-    #[schemars(extend("x-required" = true))]
-    pub name: Option<String>,
-    /// Applicant types that satisfy it (any of).
-    #[schemars(extend("x-required" = true))]
-    pub types: Option<Vec<String>>,
-    /// How many are needed.
-    #[serde(default = "one")]
-    pub min: u32,
-    /// Who counts: `co-applicant` when the partner must apply jointly (须联合…共同申报: only the
-    /// lead and the joint applicants count, not organisations that merely take part),
-    /// `participant` when it takes part without applying (`partners:` of the draft), `any`.
-    #[serde(default)]
-    pub role: Role,
-    /// It applies only where this expression holds (CEL over the draft, e.g. `lead.type == 'university'`).
-    #[serde(default)]
-    pub when: Option<String>,
-    /// The clause that says so.
-    pub source: Option<String>,
-}
-
-/// How a required partner takes part.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, JsonSchema)]
-#[serde(rename_all = "kebab-case")]
-pub enum Role {
-    /// As a lead or joint applicant, or as a participating organisation.
-    #[default]
-    Any,
-    /// As the lead or a joint applicant (联合申报, 共同申报).
-    CoApplicant,
-    /// As a participating organisation, not an applicant (参与单位).
-    Participant,
-}
-
-fn one() -> u32 {
+/// The default of counts that are one unless the spec says more.
+pub(crate) fn one() -> u32 {
     1
-}
-
-/// A recommendation letter an application must attach.
-#[derive(Debug, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct Letter {
-    #[schemars(regex(pattern = r"^[a-z0-9][a-z0-9-]*$"), extend("x-required" = true))]
-    pub id: Option<String>,
-    /// What the notice calls it.
-    #[schemars(extend("x-required" = true))]
-    pub name: Option<String>,
-    /// Who issues it.
-    #[schemars(extend("x-required" = true))]
-    pub issuer: Option<String>,
-    /// It applies only where this expression holds (CEL over the draft, e.g. `lead.type == 'university'`).
-    #[serde(default)]
-    pub when: Option<String>,
-    /// The clause that says so.
-    pub source: Option<String>,
-}
-
-/// A performance target, or (with `options`) a choice among targets.
-#[derive(Debug, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct Kpi {
-    /// The key an application uses under `kpis:`.
-    #[schemars(regex(pattern = r"^[a-z0-9][a-z0-9-]*$"), extend("x-required" = true))]
-    pub id: Option<String>,
-    /// The notice's words for it.
-    #[schemars(extend("x-required" = true))]
-    pub name: Option<String>,
-    /// The unit (场, 个, 名, 人, 项 ...).
-    #[serde(default)]
-    pub unit: Option<String>,
-    /// The least the target may be (不少于, 以上, 至少).
-    #[serde(default)]
-    pub min: Option<u32>,
-    /// The most the target may be (不超过).
-    #[serde(default)]
-    pub max: Option<u32>,
-    /// The least attendance at each event counted under this target (每场不少于30人).
-    #[serde(default)]
-    pub per_event_min_attendance: Option<u32>,
-    /// Alternatives: the requirement is met when at least `at_least` of these are met
-    /// (不少于4场（或…1场）; 至少选择完成下列一项任务).
-    #[serde(default)]
-    pub options: Vec<Kpi>,
-    /// With `options`: how many of them must be met.
-    #[serde(default)]
-    pub at_least: Option<u32>,
-    /// The clause that says so.
-    pub source: Option<String>,
-}
-
-/// A written deliverable and its length.
-#[derive(Debug, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct Deliverable {
-    /// The key an application uses under `deliverables:`.
-    #[schemars(regex(pattern = r"^[a-z0-9][a-z0-9-]*$"), extend("x-required" = true))]
-    pub id: Option<String>,
-    #[schemars(extend("x-required" = true))]
-    pub name: Option<String>,
-    /// How many are due.
-    #[serde(default = "one")]
-    pub count: u32,
-    /// The fewest characters (不少于1500字).
-    #[serde(default)]
-    pub min_chars: Option<u32>,
-    /// The most characters (不超过1500字).
-    #[serde(default)]
-    pub max_chars: Option<u32>,
-    /// A length the notice gives without 不少于 or 不超过 (“案例1个（1500字）”): shown to
-    /// applicants as the expected length, never checked.
-    #[serde(default)]
-    pub nominal_chars: Option<u32>,
-    /// The clause that says so.
-    pub source: Option<String>,
-}
-
-/// Requirements on the team.
-#[derive(Debug, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct Team {
-    /// The fewest members (组成人员不少于8人).
-    #[serde(default)]
-    pub min_members: Option<u32>,
-    /// The leader's title must contain one of these (院士, 著名专家).
-    #[serde(default)]
-    pub leader_titles: Vec<String>,
-    /// The clause that says so.
-    pub source: Option<String>,
-}
-
-/// A completion date.
-#[derive(Debug, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct Completion {
-    /// The last day of the project period.
-    #[serde(default)]
-    pub by: Option<When>,
-    /// True on a category that has no completion date of its own although the call or its group
-    /// has one (its notice gives another period, e.g. 以三年为周期): it inherits none.
-    #[serde(default)]
-    pub none: bool,
-    /// True when the notice says 原则上 (a later end is a warning, not an error).
-    #[serde(default)]
-    pub soft: bool,
-    /// The clause that says so.
-    pub source: Option<String>,
-}
-
-/// A situation that bars an applicant (不受理申报, 不得申报).
-#[derive(Debug, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct Exclusion {
-    /// The key an application attests under `attestations:`.
-    #[schemars(regex(pattern = r"^[a-z0-9][a-z0-9-]*$"), extend("x-required" = true))]
-    pub id: Option<String>,
-    /// The situation, in the notice's words (a quote, checked against the notice
-    /// text), or the spec author's summary of them (`summary: true`).
-    #[schemars(extend("x-required" = true))]
-    pub text: Option<String>,
-    /// True when `text` is the spec author's summary, not a quote: it is not checked against the
-    /// notice, and guides present it as a summary.
-    #[serde(default)]
-    pub summary: bool,
-    /// Applicant types it concerns; empty means all.
-    #[serde(default)]
-    pub applies_to: Vec<String>,
-    /// True when the notice says 原则上: attesting that it applies is a warning, not an error.
-    #[serde(default)]
-    pub soft: bool,
-    /// It applies only where this expression holds (CEL over the draft, e.g. `lead.type == 'university'`).
-    #[serde(default)]
-    pub when: Option<String>,
-    /// The clause that says so.
-    pub source: Option<String>,
 }
 
 /// A limit on one applicant's applications across categories.
@@ -692,73 +402,6 @@ pub struct Limit {
     /// True when the notice says 原则上 (原则上只能申报一项): going over is a warning.
     #[serde(default)]
     pub soft: bool,
-    /// The clause that says so.
-    pub source: Option<String>,
-}
-
-/// A submission deadline or window.
-#[derive(Debug, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct Deadline {
-    #[schemars(regex(pattern = r"^[a-z0-9][a-z0-9-]*$"), extend("x-required" = true))]
-    pub id: Option<String>,
-    /// What is due, in the notice's words (网上申报, 纸质材料).
-    #[schemars(extend("x-required" = true))]
-    pub name: Option<String>,
-    /// How it is submitted.
-    #[schemars(extend("x-required" = true))]
-    pub channel: Option<Channel>,
-    /// Where: the portal's address, the postal address, the e-mail address or the account
-    /// named (https://hkx.wehzsy.com; 科研服务部于老师QQ 12345).
-    #[serde(default)]
-    pub address: Option<String>,
-    /// When submissions start to be accepted.
-    #[serde(default)]
-    pub opens: Option<When>,
-    /// The last moment; a date alone, or 24:00, means the end of that day. Leave it out when
-    /// the channel closes with another deadline (`with`).
-    #[serde(default)]
-    pub closes: Option<When>,
-    /// The id of the deadline this one closes with (同时发送电子版: the e-mail copy is due with
-    /// the paper one).
-    #[serde(default)]
-    pub with: Option<String>,
-    /// True when the courier's send date counts (以快递发出日期为准).
-    #[serde(default)]
-    pub postmark: bool,
-    /// Later deadlines that apply under a condition.
-    #[serde(default)]
-    pub extensions: Vec<Extension>,
-    /// Category paths it applies to; empty means all.
-    #[serde(default)]
-    pub categories: Vec<String>,
-    /// The clause that says so.
-    pub source: Option<String>,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
-#[serde(rename_all = "kebab-case")]
-pub enum Channel {
-    /// A portal or online system (网上申报).
-    Online,
-    /// Paper, by post, courier or in person (纸质材料).
-    Paper,
-    /// E-mail (电子邮件).
-    Email,
-    /// A named messaging account (QQ, 微信, 企业微信).
-    Message,
-}
-
-/// A conditional extension of a deadline.
-#[derive(Debug, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct Extension {
-    /// The extended last moment.
-    #[schemars(extend("x-required" = true))]
-    pub until: Option<When>,
-    /// The extension applies when a category has fewer applicants than this.
-    #[schemars(extend("x-required" = true))]
-    pub when_fewer_applicants_than: Option<u32>,
     /// The clause that says so.
     pub source: Option<String>,
 }
@@ -791,148 +434,10 @@ pub struct Form {
     pub unique_projects: Option<Sourced>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
-#[serde(rename_all = "kebab-case")]
-pub enum Stage {
-    Form,
-    Award,
-}
-
 /// A rule that needs nothing but its source.
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Sourced {
-    /// The clause that says so.
-    pub source: Option<String>,
-}
-
-/// A text-length limit.
-#[derive(Debug, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct TextLimit {
-    /// The application field, as a dotted path (`project.summary`).
-    #[schemars(extend("x-required" = true))]
-    pub field: Option<String>,
-    #[serde(default)]
-    pub max_chars: Option<u32>,
-    #[serde(default)]
-    pub min_chars: Option<u32>,
-    /// The clause that says so.
-    pub source: Option<String>,
-}
-
-/// A budget-arithmetic rule.
-#[derive(Debug, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct BudgetRule {
-    #[schemars(extend("x-required" = true))]
-    pub rule: Option<BudgetRuleKind>,
-    /// The clause that says so.
-    pub source: Option<String>,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
-#[serde(rename_all = "kebab-case")]
-pub enum BudgetRuleKind {
-    /// The requested amount follows the category's amount (请按文件中的委托经费额度填报).
-    RequestedMatchesAmount,
-    /// total = requested + other.
-    TotalIsRequestedPlusOther,
-    /// The itemised lines add up to the requested amount.
-    ItemsSumToRequested,
-    /// The itemised lines add up to the total.
-    ItemsSumToTotal,
-    /// The phase budgets add up to the total.
-    PhasesSumToTotal,
-}
-
-/// The organisation identifier the form asks for.
-#[derive(Debug, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct IdentifierRule {
-    /// `uscc` (统一社会信用代码), `org-code` (组织机构代码/法人代码) or `either`.
-    #[schemars(extend("x-required" = true))]
-    pub kind: Option<IdentifierKind>,
-    /// The clause that says so.
-    pub source: Option<String>,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
-#[serde(rename_all = "kebab-case")]
-pub enum IdentifierKind {
-    Uscc,
-    OrgCode,
-    Either,
-}
-
-/// A review preference: advice only.
-#[derive(Debug, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct Preference {
-    #[schemars(regex(pattern = r"^[a-z0-9][a-z0-9-]*$"), extend("x-required" = true))]
-    pub id: Option<String>,
-    /// The preference, in the notice's words (a quote, checked against the notice
-    /// text), or the spec author's summary of them (`summary: true`).
-    #[schemars(extend("x-required" = true))]
-    pub text: Option<String>,
-    /// True when `text` is the spec author's summary, not a quote: it is not checked against the
-    /// notice, and guides present it as a summary.
-    #[serde(default)]
-    pub summary: bool,
-    /// Met when a joint applicant or partner is of one of these types.
-    #[serde(default)]
-    pub partner_types: Vec<String>,
-    /// Met where this expression holds (CEL over the draft, e.g. `project.start >= '2023-05-01'`);
-    /// a draft that does not meet it gets advice.
-    #[serde(default)]
-    pub met: Option<String>,
-    /// With `met`: the value the advice is labelled on, as a dotted path (`project.start`);
-    /// the project when absent.
-    #[serde(default)]
-    pub field: Option<String>,
-    /// Category paths it concerns; empty means all.
-    #[serde(default)]
-    pub categories: Vec<String>,
-    /// It applies only where this expression holds (CEL over the draft, e.g. `lead.type == 'university'`).
-    #[serde(default)]
-    pub when: Option<String>,
-    /// The clause that says so.
-    pub source: Option<String>,
-}
-
-/// An obligation no rule can check from the draft: one that binds after the award, or a
-/// form-filling instruction that needs a person's judgement. Listed so that every clause of the
-/// notice is accounted for.
-#[derive(Debug, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct Commitment {
-    #[schemars(regex(pattern = r"^[a-z0-9][a-z0-9-]*$"), extend("x-required" = true))]
-    pub id: Option<String>,
-    /// `award`: binds after the award (reports, contracts, payment conditions);
-    /// `form`: an instruction for filling the form that no rule can judge (truthfulness, full names).
-    #[schemars(extend("x-required" = true))]
-    pub stage: Option<Stage>,
-    /// The obligation, in the notice's words (a quote, checked against the notice
-    /// text), or the spec author's summary of them (`summary: true`).
-    #[schemars(extend("x-required" = true))]
-    pub text: Option<String>,
-    /// True when `text` is the spec author's summary, not a quote: it is not checked against the
-    /// notice, and guides present it as a summary.
-    #[serde(default)]
-    pub summary: bool,
-    /// Category paths it concerns; empty means all.
-    #[serde(default)]
-    pub categories: Vec<String>,
-    /// True when the applicant must affirm it in the form (承诺书; 未明确承诺…将作无效申报处理):
-    /// the draft says `commitments: { <id>: true }`.
-    #[serde(default)]
-    pub affirm: bool,
-    /// With `affirm`: true when the notice softens it (原则上), so a missing affirmation warns.
-    #[serde(default)]
-    pub soft: bool,
-    /// It applies only where this expression holds (CEL over the draft, e.g. `lead.type == 'university'`).
-    #[serde(default)]
-    pub when: Option<String>,
     /// The clause that says so.
     pub source: Option<String>,
 }

@@ -24,7 +24,7 @@ mod budget_unstated;
 use schemars::JsonSchema;
 use serde::Deserialize;
 
-use crate::compile::codes::AMOUNT;
+use crate::compile::codes::{AMOUNT, TRANCHES};
 use crate::diagnostics::Citation;
 use crate::i18n::Text;
 use crate::kinds::Kind;
@@ -98,6 +98,26 @@ pub enum Paid {
     UpFront,
     /// After the event or the evaluation (后奖补).
     After,
+}
+
+/// One payment tranche.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields, rename = "Tranche")]
+pub struct TrancheSpec {
+    /// Percentage of the project's funding; omit on the last tranche when it is "the rest".
+    #[serde(default)]
+    pub share: Option<Money>,
+    /// True when the share is approximate (约50%).
+    #[serde(default)]
+    pub soft: bool,
+    /// True when this tranche is the remainder (剩余经费).
+    #[serde(default)]
+    pub remainder: bool,
+    /// When it is paid, in the notice's words.
+    #[schemars(extend("x-required" = true))]
+    pub when: Option<String>,
+    /// The clause that says so.
+    pub source: Option<String>,
 }
 
 // ── model ────────────────────────────────────────────────────────────────────────────────────
@@ -194,12 +214,22 @@ impl Amount {
     }
 }
 
+#[derive(Debug, Clone, PartialEq)]
+pub struct Tranche {
+    /// Percentage; `None` for the remainder.
+    pub share: Option<Money>,
+    /// 约: the share is approximate.
+    pub soft: bool,
+    pub when: String,
+    pub cite: Citation,
+}
+
 // ── compile ──────────────────────────────────────────────────────────────────────────────────
 
 /// Compiles an amount: the keys its kind takes, and nothing else. Returns it with whether it is
 /// paid after the event; `None` when its kind, or a value it needs, could not be read.
 pub(crate) fn compile(cx: &mut crate::compile::Cx, a: &AmountSpec, ptr: &str) -> Option<(Amount, bool)> {
-    let cite = cx.cite(&a.source, ptr, "amount");
+    let cite = cx.cite(&a.source, ptr, tr!("amount", "资助额度"));
     let kind = a.kind?;
     if ["value", "min", "max", "grades"].iter().any(|k| cx.unusable(&format!("{ptr}/{k}"))) {
         return None;
@@ -289,7 +319,10 @@ pub(crate) fn compile(cx: &mut crate::compile::Cx, a: &AmountSpec, ptr: &str) ->
                 )
                 .help = Some(tr!("use `kind: fixed` for a single amount", "单一额度请用 `kind: fixed`"));
             }
-            cx.duplicates(a.grades.iter().enumerate().map(|(i, g)| (Some(g.grade.as_str()), format!("{ptr}/grades/{i}/grade"))), "grade");
+            cx.duplicates(
+                a.grades.iter().enumerate().map(|(i, g)| (Some(g.grade.as_str()), format!("{ptr}/grades/{i}/grade"))),
+                tr!("grade", "等级"),
+            );
             Amount::Grades(a.grades.iter().map(|g| Grade { name: g.grade.clone(), value: g.value }).collect(), cite)
         }
     };
@@ -303,4 +336,84 @@ pub(crate) fn compile(cx: &mut crate::compile::Cx, a: &AmountSpec, ptr: &str) ->
         );
     }
     Some((amount, paid_after))
+}
+
+pub(crate) fn tranches(cx: &mut crate::compile::Cx, ts: &[TrancheSpec], ptr: &str) -> Vec<Tranche> {
+    let mut out = Vec::new();
+    let mut sum = rust_decimal::Decimal::ZERO;
+    let mut remainder = false;
+    // A share or flag that could not be read leaves the sum unknown: nothing is said of it.
+    let readable = !cx.unusable(ptr)
+        && (0..ts.len()).all(|i| !cx.unusable(&format!("{ptr}/{i}/share")) && !cx.unusable(&format!("{ptr}/{i}/remainder")));
+    for (i, t) in ts.iter().enumerate() {
+        let p = format!("{ptr}/{i}");
+        let cite = cx.cite(&t.source, &p, tr!("payment tranche", "拨款"));
+        match (t.share, t.remainder) {
+            _ if !readable => {}
+            (Some(_), true) => {
+                cx.error(
+                    TRANCHES,
+                    tr!("a tranche is both a share and the remainder", "同一笔拨款既有比例又标为余额"),
+                    &format!("{p}/share"),
+                    tr!("remove the share or `remainder`", "请删除比例或 `remainder`"),
+                );
+            }
+            (None, false) => {
+                cx.error(
+                    TRANCHES,
+                    tr!("a tranche has neither a share nor `remainder: true`", "拨款既无比例也未标 `remainder: true`"),
+                    &p,
+                    tr!("no share", "缺少比例"),
+                );
+            }
+            (None, true) if i + 1 != ts.len() => {
+                cx.error(
+                    TRANCHES,
+                    tr!("only the last tranche may be the remainder", "只有最后一笔拨款可以是余额"),
+                    &format!("{p}/remainder"),
+                    tr!("not the last tranche", "不是最后一笔"),
+                );
+            }
+            _ => {}
+        }
+        if let Some(s) = t.share {
+            sum += s.0;
+        }
+        remainder |= t.remainder;
+        let when = t.when.clone().unwrap_or_default();
+        out.push(Tranche { share: if t.remainder { None } else { t.share }, soft: t.soft, when, cite });
+    }
+    let hundred = rust_decimal::Decimal::from(100);
+    let shares: Vec<String> = ts.iter().filter_map(|t| t.share.map(|s| s.to_string())).collect();
+    let key_span = cx.doc().spans().key(ptr);
+    if !readable {
+    } else if !remainder && sum != hundred {
+        let f = cx.error(
+            TRANCHES,
+            tr!(
+                "tranche shares add up to {}% ({}), not 100%",
+                "各笔拨款比例合计 {}%（{}），不是 100%",
+                sum.normalize(),
+                shares.join(" + ")
+            ),
+            ptr,
+            tr!("these tranches", "这些拨款"),
+        );
+        f.labels[0].span = key_span;
+        f.help = Some(tr!(
+            "make the shares add up to 100, or mark the last tranche `remainder: true`",
+            "请使比例合计为 100，或将最后一笔标为 `remainder: true`"
+        ));
+    } else if remainder && sum >= hundred {
+        let f = cx.error(
+            TRANCHES,
+            tr!("tranche shares already add up to {}% before the remainder", "余额之前的拨款比例已合计 {}%", sum.normalize()),
+            ptr,
+            tr!("these tranches", "这些拨款"),
+        );
+        f.labels[0].span = key_span;
+        f.help =
+            Some(tr!("a remainder tranche needs the other shares to add up to less than 100", "有余额拨款时，其他各笔比例合计须小于 100"));
+    }
+    out
 }

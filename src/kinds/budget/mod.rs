@@ -59,6 +59,31 @@ pub enum Of {
     Total,
 }
 
+/// A budget-arithmetic rule.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct BudgetRule {
+    #[schemars(extend("x-required" = true))]
+    pub rule: Option<BudgetRuleKind>,
+    /// The clause that says so.
+    pub source: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum BudgetRuleKind {
+    /// The requested amount follows the category's amount (请按文件中的委托经费额度填报).
+    RequestedMatchesAmount,
+    /// total = requested + other.
+    TotalIsRequestedPlusOther,
+    /// The itemised lines add up to the requested amount.
+    ItemsSumToRequested,
+    /// The itemised lines add up to the total.
+    ItemsSumToTotal,
+    /// The phase budgets add up to the total.
+    PhasesSumToTotal,
+}
+
 /// A cap on budget lines, compiled.
 #[derive(Debug, Clone, PartialEq)]
 pub struct LineCap {
@@ -88,7 +113,7 @@ pub(crate) fn line_caps(cx: &mut crate::compile::Cx, specs: &[LineCapSpec]) -> V
     let mut out = Vec::new();
     for (i, c) in specs.iter().enumerate() {
         let ptr = format!("/form/line_caps/{i}");
-        let cite = cx.cite(&c.source, &ptr, "budget rule");
+        let cite = cx.cite(&c.source, &ptr, tr!("budget rule", "预算规则"));
         let (Some(lines), Some(max_percent)) = (c.lines.clone(), c.max_percent) else { continue };
         if max_percent.0 > rust_decimal::Decimal::from(100) {
             cx.error(
@@ -99,6 +124,16 @@ pub(crate) fn line_caps(cx: &mut crate::compile::Cx, specs: &[LineCapSpec]) -> V
             );
         }
         out.push(LineCap { lines, max_percent, of: c.of, soft: c.soft, cite });
+    }
+    out
+}
+
+/// Compiles the budget arithmetic rules (`form.budget`); a rule whose kind is unusable is left out.
+pub(crate) fn rules(cx: &mut crate::compile::Cx, specs: &[BudgetRule]) -> Vec<crate::model::Cited<BudgetRuleKind>> {
+    let mut out = Vec::new();
+    for (i, b) in specs.iter().enumerate() {
+        let cite = cx.cite(&b.source, &format!("/form/budget/{i}"), tr!("budget rule", "预算规则"));
+        out.extend(b.rule.map(|value| crate::model::Cited { value, cite }));
     }
     out
 }

@@ -9,10 +9,17 @@
 
 mod commitment_unaffirmed;
 
+mod compile;
+pub mod spec;
+
 use serde_json::{Value, json};
 
+use crate::diagnostics::Citation;
 use crate::kinds::Kind;
 use crate::model::Call;
+
+pub(crate) use compile::commitments;
+pub use spec::Stage;
 
 pub const KIND: Kind = Kind { name: "commitment", rules: &[&commitment_unaffirmed::RULE] };
 
@@ -39,4 +46,22 @@ pub fn schema(call: &Call, cited: impl Fn(&crate::diagnostics::Citation) -> Stri
     let required =
         (!always.is_empty()).then(|| json!({ "required": ["commitments"], "properties": { "commitments": { "required": always } } }));
     Some((property, required))
+}
+
+// ── model ──────────────────────────────────────────────────────────────────────────────────
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Commitment {
+    pub id: String,
+    pub stage: Stage,
+    pub text: String,
+    pub categories: Vec<String>,
+    /// The applicant affirms it in the draft (`commitments:`).
+    pub affirm: bool,
+    pub soft: bool,
+    /// It applies only where this holds.
+    pub when: Option<crate::kinds::condition::Expr>,
+    /// True when `text` is the spec author's summary, not the notice's words.
+    pub summary: bool,
+    pub cite: Citation,
 }

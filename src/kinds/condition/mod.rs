@@ -400,18 +400,14 @@ pub struct Check {
 /// Compiles the call's checks: each expression parsed and its names checked, the labelled field
 /// a path a draft can have.
 pub(crate) fn compile_checks(cx: &mut crate::compile::Cx, specs: &[CheckSpec], paths: &[String]) -> Vec<Check> {
-    cx.duplicates(specs.iter().enumerate().map(|(i, c)| (Some(c.id.as_str()), format!("/checks/{i}/id"))), "check");
-    let mut out = Vec::new();
-    for (i, c) in specs.iter().enumerate() {
-        let ptr = format!("/checks/{i}");
-        let cite = cx.cite(&c.source, &ptr, "check");
+    cx.items(specs, "/checks", |cx, c, ptr, cite| {
         cx.paths(&c.categories, &format!("{ptr}/categories"), paths);
         let rule = cx.expression(&c.rule, &format!("{ptr}/rule"));
         let when = c.when.as_ref().and_then(|w| cx.expression(w, &format!("{ptr}/when")));
         // The labelled path is checked like an expression: `leader.birth_date` names a key.
         let field_ok = cx.path_expression(&c.field, &format!("{ptr}/field")).is_some();
-        let (Some(rule), true) = (rule, field_ok) else { continue };
-        out.push(Check {
+        let (Some(rule), true) = (rule, field_ok) else { return None };
+        Some(Check {
             id: c.id.clone(),
             rule,
             when,
@@ -422,9 +418,20 @@ pub(crate) fn compile_checks(cx: &mut crate::compile::Cx, specs: &[CheckSpec], p
             help: c.help.as_ref().map(|zh| Text::new(c.help_en.clone().unwrap_or_else(|| zh.clone()), zh.clone())),
             soft: c.soft,
             cite,
-        });
+        })
+    })
+}
+
+impl crate::compile::Item for CheckSpec {
+    fn what() -> Text {
+        tr!("check", "检查项")
     }
-    out
+    fn id(&self) -> Option<&str> {
+        Some(&self.id)
+    }
+    fn source(&self) -> &Option<String> {
+        &self.source
+    }
 }
 
 /// The keys the application format gives a schema definition.

@@ -223,6 +223,21 @@ impl JsonSchema for Scalar {
     }
 }
 
+/// A text-length limit.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields, rename = "TextLimit")]
+pub struct TextLimitSpec {
+    /// The application field, as a dotted path (`project.summary`).
+    #[schemars(extend("x-required" = true))]
+    pub field: Option<String>,
+    #[serde(default)]
+    pub max_chars: Option<u32>,
+    #[serde(default)]
+    pub min_chars: Option<u32>,
+    /// The clause that says so.
+    pub source: Option<String>,
+}
+
 // ── model ────────────────────────────────────────────────────────────────────────────────────
 
 /// A declared field, compiled.
@@ -394,6 +409,14 @@ pub fn restore(draft: &mut Value, taken: Vec<(String, Value)>) {
     }
 }
 
+#[derive(Debug, Clone, PartialEq)]
+pub struct TextLimit {
+    pub field: String,
+    pub min_chars: Option<u32>,
+    pub max_chars: Option<u32>,
+    pub cite: Citation,
+}
+
 // ── compile ──────────────────────────────────────────────────────────────────────────────────
 
 /// Compiles the declared fields: ids unique per place and not taken by the application format,
@@ -402,11 +425,11 @@ pub(crate) fn compile(cx: &mut crate::compile::Cx, specs: &[FieldSpec], paths: &
     use crate::compile::codes::FIELD;
     let ids = specs.iter().enumerate().map(|(i, f)| (format!("{}.{}", f.at.section().0, f.id), format!("/fields/{i}/id")));
     let ids: Vec<(String, String)> = ids.collect();
-    cx.duplicates(ids.iter().map(|(k, p)| (Some(k.as_str()), p.clone())), "field");
+    cx.duplicates(ids.iter().map(|(k, p)| (Some(k.as_str()), p.clone())), tr!("field", "申报书字段"));
     let mut out = Vec::new();
     for (i, f) in specs.iter().enumerate() {
         let ptr = format!("/fields/{i}");
-        let cite = cx.cite(&f.source, &ptr, "field");
+        let cite = cx.cite(&f.source, &ptr, tr!("field", "申报书字段"));
         cx.paths(&f.categories, &format!("{ptr}/categories"), paths);
         let builtin = crate::kinds::condition::schema_keys(f.at.def());
         if builtin.contains(&f.id) {
@@ -559,4 +582,50 @@ fn limits(cx: &mut crate::compile::Cx, f: &FieldSpec, ptr: &str) -> Limits {
         }
         _ => Limits::None,
     }
+}
+
+/// Compiles the length limits on built-in text fields (`form.text_limits`): each names a text
+/// field of the application format and has a bound.
+pub(crate) fn text_limits(cx: &mut crate::compile::Cx, specs: &[TextLimitSpec]) -> Vec<TextLimit> {
+    use crate::compile::codes::{MIN_MAX, UNKNOWN_FIELD};
+    use crate::schema::suggest;
+    let known: Vec<&str> = crate::application::TEXT_FIELDS.iter().map(|(p, _)| *p).collect();
+    specs
+        .iter()
+        .enumerate()
+        .map(|(i, t)| {
+            let p = format!("/form/text_limits/{i}");
+            let field = t.field.clone().unwrap_or_default();
+            if t.field.is_some() && !known.contains(&field.as_str()) {
+                let near = suggest(&field, known.iter().copied()).map(str::to_owned);
+                let fnd = cx.error(
+                    UNKNOWN_FIELD,
+                    tr!("`{field}` is not a text field of the application format", "`{field}` 不是申报书格式中的文本字段"),
+                    &format!("{p}/field"),
+                    tr!("unknown field", "未知字段"),
+                );
+                let known = known.join(", ");
+                fnd.help = Some(match near {
+                    Some(n) => tr!("did you mean `{n}`? text fields: {known}", "是否应为 `{n}`？文本字段：{known}"),
+                    None => tr!("text fields: {known}", "文本字段：{known}"),
+                });
+            }
+            let bound_unusable = cx.unusable(&format!("{p}/min_chars")) || cx.unusable(&format!("{p}/max_chars"));
+            if t.min_chars.is_none() && t.max_chars.is_none() && !bound_unusable {
+                cx.error(
+                    MIN_MAX,
+                    tr!(
+                        "text limit on `{field}` has neither `min_chars` nor `max_chars`",
+                        "`{field}` 的字数限制既无 `min_chars` 也无 `max_chars`"
+                    ),
+                    &p,
+                    tr!("no bound", "缺少界限"),
+                );
+            }
+            cx.min_max(t.min_chars, t.max_chars, &p, "min_chars", "max_chars");
+            TextLimit {
+                field, min_chars: t.min_chars, max_chars: t.max_chars, cite: cx.cite(&t.source, &p, tr!("text limit", "字数限制"))
+            }
+        })
+        .collect()
 }

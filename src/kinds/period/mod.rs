@@ -17,54 +17,22 @@ mod period_duration;
 mod period_order;
 mod period_window;
 
+mod compile;
+pub mod spec;
+
 use chrono::{Months, NaiveDate};
-use schemars::JsonSchema;
-use serde::Deserialize;
 
 use crate::diagnostics::Citation;
 use crate::i18n::Text;
 use crate::kinds::Kind;
 use crate::kinds::bounds::{Bounds, Scale};
-use crate::tr;
 use crate::values::When;
+
+pub(crate) use compile::{completion, duration, window};
+pub use spec::{DurationSpec, WindowSpec};
 
 pub const KIND: Kind =
     Kind { name: "period", rules: &[&period_order::RULE, &period_completion::RULE, &period_window::RULE, &period_duration::RULE] };
-
-/// When the project may run (执行时间): it starts no earlier than `from` and ends no later than
-/// `until`.
-#[derive(Debug, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct WindowSpec {
-    /// The earliest start.
-    #[serde(default)]
-    pub from: Option<When>,
-    /// The latest end.
-    #[serde(default)]
-    pub until: Option<When>,
-    /// True when the notice says 原则上: a project outside the window is a warning.
-    #[serde(default)]
-    pub soft: bool,
-    /// The clause that says so.
-    pub source: Option<String>,
-}
-
-/// How long the project runs, in months (研究周期4-6个月).
-#[derive(Debug, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct DurationSpec {
-    /// The fewest months.
-    #[serde(default)]
-    pub min_months: Option<u32>,
-    /// The most months.
-    #[serde(default)]
-    pub max_months: Option<u32>,
-    /// True when the notice says 原则上: another length is a warning.
-    #[serde(default)]
-    pub soft: bool,
-    /// The clause that says so.
-    pub source: Option<String>,
-}
 
 /// An execution window, compiled.
 #[derive(Debug, Clone, PartialEq)]
@@ -113,52 +81,9 @@ impl Duration {
     }
 }
 
-/// Compiles an execution window.
-pub(crate) fn window(cx: &mut crate::compile::Cx, w: &WindowSpec, ptr: &str) -> Option<Window> {
-    let cite = cx.cite(&w.source, ptr, "execution window");
-    if w.from.is_none() && w.until.is_none() {
-        cx.error(
-            crate::compile::codes::MIN_MAX,
-            tr!("a window needs `from` or `until`", "执行时间须有 `from` 或 `until`"),
-            ptr,
-            tr!("no bound", "缺少界限"),
-        );
-        return None;
-    }
-    if let (Some(a), Some(b)) = (w.from, w.until)
-        && a.start() > b.end()
-    {
-        cx.error(
-            crate::compile::codes::DATE_ORDER,
-            tr!("the window starts ({a}) after it ends ({b})", "执行时间的开始（{a}）晚于结束（{b}）"),
-            &format!("{ptr}/from"),
-            tr!("start", "开始"),
-        );
-    }
-    Some(Window { bounds: Bounds { min: w.from, max: w.until, soft: w.soft }, cite })
-}
-
-/// Compiles a project length.
-pub(crate) fn duration(cx: &mut crate::compile::Cx, d: &DurationSpec, ptr: &str) -> Option<Duration> {
-    let cite = cx.cite(&d.source, ptr, "project length");
-    if d.min_months.is_none() && d.max_months.is_none() {
-        cx.error(
-            crate::compile::codes::MIN_MAX,
-            tr!("a duration needs `min_months` or `max_months`", "周期须有 `min_months` 或 `max_months`"),
-            ptr,
-            tr!("no bound", "缺少界限"),
-        );
-        return None;
-    }
-    if let (Some(a), Some(b)) = (d.min_months, d.max_months)
-        && a > b
-    {
-        cx.error(
-            crate::compile::codes::MIN_MAX,
-            tr!("`min_months` {a} is above `max_months` {b}", "`min_months` {a} 大于 `max_months` {b}"),
-            &format!("{ptr}/min_months"),
-            tr!("minimum", "下限"),
-        );
-    }
-    Some(Duration { months: Bounds { min: d.min_months, max: d.max_months, soft: d.soft }, cite })
+#[derive(Debug, Clone, PartialEq)]
+pub struct Completion {
+    pub by: When,
+    pub soft: bool,
+    pub cite: Citation,
 }

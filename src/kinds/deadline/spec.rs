@@ -1,0 +1,73 @@
+//! What a spec says of a deadline (`deadlines:`).
+
+use schemars::JsonSchema;
+use serde::Deserialize;
+
+use crate::values::When;
+
+/// A submission deadline or window.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Deadline {
+    #[schemars(regex(pattern = r"^[a-z0-9][a-z0-9-]*$"), extend("x-required" = true))]
+    pub id: Option<String>,
+    /// What is due, in the notice's words (网上申报, 纸质材料).
+    #[schemars(extend("x-required" = true))]
+    pub name: Option<String>,
+    /// How it is submitted.
+    #[schemars(extend("x-required" = true))]
+    pub channel: Option<Channel>,
+    /// Where: the portal's address, the postal address, the e-mail address or the account
+    /// named (https://hkx.wehzsy.com; 科研服务部于老师QQ 12345).
+    #[serde(default)]
+    pub address: Option<String>,
+    /// When submissions start to be accepted.
+    #[serde(default)]
+    pub opens: Option<When>,
+    /// The last moment; a date alone, or 24:00, means the end of that day. Leave it out when
+    /// the channel closes with another deadline (`with`).
+    #[serde(default)]
+    pub closes: Option<When>,
+    /// The id of the deadline this one closes with (同时发送电子版: the e-mail copy is due with
+    /// the paper one).
+    #[serde(default)]
+    pub with: Option<String>,
+    /// True when the courier's send date counts (以快递发出日期为准).
+    #[serde(default)]
+    pub postmark: bool,
+    /// Later deadlines that apply under a condition.
+    #[serde(default)]
+    pub extensions: Vec<Extension>,
+    /// Category paths it applies to; empty means all.
+    #[serde(default)]
+    pub categories: Vec<String>,
+    /// The clause that says so.
+    pub source: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum Channel {
+    /// A portal or online system (网上申报).
+    Online,
+    /// Paper, by post, courier or in person (纸质材料).
+    Paper,
+    /// E-mail (电子邮件).
+    Email,
+    /// A named messaging account (QQ, 微信, 企业微信).
+    Message,
+}
+
+/// A conditional extension of a deadline.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Extension {
+    /// The extended last moment.
+    #[schemars(extend("x-required" = true))]
+    pub until: Option<When>,
+    /// The extension applies when a category has fewer applicants than this.
+    #[schemars(extend("x-required" = true))]
+    pub when_fewer_applicants_than: Option<u32>,
+    /// The clause that says so.
+    pub source: Option<String>,
+}
