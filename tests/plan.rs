@@ -147,11 +147,16 @@ fn check_advises_on_programmes_and_categories_the_ties_leave_out() {
     let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
     let codes: Vec<&str> = v["findings"].as_array().unwrap().iter().map(|f| f["code"].as_str().unwrap()).collect();
     let plan = bundled_plan();
-    // 24 programmes, 6 implemented; 4 categories tied to none; nothing else.
+    // 24 programmes, 6 implemented: the other 18 named in one finding; 4 categories tied to
+    // none; nothing else.
     assert_eq!(plan.programmes().count(), 24);
-    assert_eq!(codes.iter().filter(|c| **c == "spec.plan-uncovered").count(), 18, "{codes:?}");
+    assert_eq!(codes.iter().filter(|c| **c == "spec.plan-uncovered").count(), 1, "{codes:?}");
+    let uncovered = v["findings"].as_array().unwrap().iter().find(|f| f["code"] == "spec.plan-uncovered").unwrap();
+    let message = uncovered["message"].as_str().unwrap();
+    assert!(message.starts_with("no category implements 18 of the 24 programmes"), "{message}");
+    assert!(!message.contains("科学咖啡馆") && message.contains("（cluster-296x）"), "{message}");
     assert_eq!(codes.iter().filter(|c| **c == "spec.plan-untied").count(), 4, "{codes:?}");
-    assert_eq!(codes.len(), 22, "{codes:?}");
+    assert_eq!(codes.len(), 5, "{codes:?}");
     assert!(v["findings"].as_array().unwrap().iter().all(|f| f["severity"] == "advice"));
     // A tie to a priority the plan lacks is an error, with the nearest id.
     let dir = std::env::temp_dir().join(format!("callspec-plan-ties-{}", std::process::id()));
@@ -165,6 +170,17 @@ fn check_advises_on_programmes_and_categories_the_ties_leave_out() {
         out.contains("`science-caffe` is not a priority of 杭州市科协2026年工作要点") && out.contains("did you mean `science-cafe`?"),
         "{out}"
     );
+    // Two left uncovered: each is reported on its own, with its clause.
+    let ids: Vec<String> = plan.programmes().map(|p| p.id.clone()).filter(|id| id != "cluster-296x" && id != "tech-brokers").collect();
+    std::fs::write(dir.join("spec.yaml"), spec.replace("implements: [science-cafe]", &format!("implements: [{}]", ids.join(", "))))
+        .unwrap();
+    let o = callspec(&["check", dir.join("spec.yaml").to_str().unwrap(), "--format", "json"]);
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let uncovered: Vec<&serde_json::Value> =
+        v["findings"].as_array().unwrap().iter().filter(|f| f["code"] == "spec.plan-uncovered").collect();
+    assert_eq!(uncovered.len(), 2, "{v:#}");
+    assert!(uncovered.iter().all(|f| f["citation"]["text"].is_string()), "{v:#}");
+    assert!(uncovered[0]["message"].as_str().unwrap().contains("296X先进制造业集群"), "{v:#}");
     // Ties without a plan named: an error too.
     std::fs::write(dir.join("spec.yaml"), spec.replace("  plan: hangzhou-2026-plan\n", "")).unwrap();
     let o = callspec(&["check", dir.join("spec.yaml").to_str().unwrap()]);

@@ -177,13 +177,14 @@ pub const PLAN_UNCOVERED: &CodeInfo = &CodeInfo {
     summary: "a fundable programme of the call's work plan is implemented by no category (advice)",
     doc: "A call that names its work plan (`call.plan`) says, category by category, which of the \
           plan's priorities each implements (`implements:`). A programme of the plan (`kind: \
-          programme`, work a call can fund) that no category implements is reported once, so \
-          that staff drafting the call see what the plan asks for and the call does not fund. \
+          programme`, work a call can fund) that no category implements is reported once, with \
+          its clause, so that staff drafting the call see what the plan asks for and the call \
+          does not fund; more than three are named together in one finding. \
           The association's own tasks (`kind: task`) are not reported. `callspec plan coverage` \
           shows the whole table.",
     summary_zh: "通知所服务的工作要点中，有可资助的计划没有任何类别承接（建议）",
     doc_zh: "指明工作要点（`call.plan`）的通知，逐个类别写明其承接工作要点的哪些重点任务（`implements:`）。\
-             工作要点中可由通知资助的计划（`kind: programme`）若没有任何类别承接，会报告一次，\
+             工作要点中可由通知资助的计划（`kind: programme`）若没有任何类别承接，会报告一次并附原文（超过三项时合为一条逐一列出），\
              便于起草通知的工作人员看到规划要求而通知未资助的内容。协会自身的工作（`kind: task`）不报告。\
              `callspec plan coverage` 给出完整的对照表。",
 };

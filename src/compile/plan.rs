@@ -80,11 +80,30 @@ pub(super) fn ties(cx: &mut Cx, call: &Call, plans_known: bool) {
     {
         return;
     }
-    for programme in plan.programmes() {
-        if call.categories.iter().any(|c| c.implements.contains(&programme.id)) {
-            continue;
-        }
-        let (name, title) = (&programme.name, &plan.title);
+    let mut uncovered: Vec<_> = plan.programmes().filter(|p| !call.categories.iter().any(|c| c.implements.contains(&p.id))).collect();
+    let title = &plan.title;
+    if uncovered.len() > UNCOVERED_ONE_BY_ONE {
+        // Many: one finding naming them all, rather than a screen of findings on one line.
+        let (n, all) = (uncovered.len(), plan.programmes().count());
+        let names = uncovered.iter().map(|p| format!("“{}”（{}）", p.name, p.id)).collect::<Vec<_>>().join("、");
+        let f = cx.report(
+            PLAN_UNCOVERED,
+            Severity::Advice,
+            tr!(
+                "no category implements {n} of the {all} programmes of {title}: {names}",
+                "{title}的 {all} 项计划中，有 {n} 项没有类别承接：{names}"
+            ),
+            "/call/plan",
+            tr!("the plan this call serves", "本通知服务的规划"),
+        );
+        f.help = Some(tr!(
+            "add `implements: [<id>]` to each category that funds one; `callspec plan coverage` shows the table with each programme's clause",
+            "如有类别资助其中某项，请在该类别下添加 `implements: [<编号>]`；`callspec plan coverage` 给出对照表及各项原文"
+        ));
+        uncovered.clear();
+    }
+    for programme in uncovered {
+        let name = &programme.name;
         let f = cx.report(
             PLAN_UNCOVERED,
             Severity::Advice,
@@ -116,6 +135,10 @@ pub(super) fn ties(cx: &mut Cx, call: &Call, plans_known: bool) {
         }
     }
 }
+
+/// Up to this many programmes no category implements are reported one by one, each with its
+/// clause; more are named in one finding.
+const UNCOVERED_ONE_BY_ONE: usize = 3;
 
 /// Compiles a plan document; its quotes are checked against `notice` (when given).
 pub fn compile_plan(
