@@ -6,8 +6,8 @@
 //!
 //! Each requirement kind compiles its own part through [`Cx`] (`kinds/<kind>/compile.rs`);
 //! here are what belongs to no kind: `refs.rs` (citing, duplicate ids, quotes, and
-//! [`Cx::items`], the one way a list of spec items is compiled), `limits.rs`, `form.rs` (the
-//! form's rules, gathered from their kinds), `plan.rs` (plan documents and a call's ties to its
+//! [`Cx::items`], the one way a list of spec items is compiled), `form.rs` (the form's rules,
+//! gathered from their kinds), `plan.rs` (plan documents and a call's ties to its
 //! plan); this file holds the entry points and the checks every part uses. The category tree,
 //! with what each node inherits, is the `category` kind's (`kinds/category/compile.rs`).
 //!
@@ -15,7 +15,6 @@
 
 pub mod codes;
 mod form;
-mod limits;
 mod plan;
 mod refs;
 
@@ -261,7 +260,7 @@ impl<'a> Cx<'a> {
         let paths: Vec<String> = categories.iter().map(|c| c.path.clone()).collect();
 
         let exclusions = crate::kinds::exclusion::exclusions(self);
-        let limits = self.limits(&paths);
+        let limits = crate::kinds::limit::limits(self, &paths);
         let deadlines = crate::kinds::deadline::deadlines(self, &paths);
         let form = self.form(&spec.form);
         let preferences = crate::kinds::preference::preferences(self, &paths);

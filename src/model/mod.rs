@@ -8,7 +8,6 @@ use std::collections::BTreeMap;
 use chrono::FixedOffset;
 
 use crate::diagnostics::Citation;
-use crate::i18n::Text;
 use crate::values::When;
 
 pub use crate::kinds::amount::{Amount, Grade, Tranche};
@@ -21,6 +20,7 @@ pub use crate::kinds::exclusion::Exclusion;
 pub use crate::kinds::field::TextLimit;
 pub use crate::kinds::kpi::Kpi;
 pub use crate::kinds::letter::Letter;
+pub use crate::kinds::limit::Limit;
 pub use crate::kinds::partner::Partner;
 pub use crate::kinds::period::Completion;
 pub use crate::kinds::pilot::{Reference, ReferenceEntry};
@@ -106,51 +106,6 @@ impl Call {
         }
         self.expression_roots = roots;
         self
-    }
-}
-
-#[derive(Debug, Clone, PartialEq)]
-pub struct Limit {
-    pub id: String,
-    /// Category paths it counts (every top-level category when the spec names none).
-    pub categories: Vec<String>,
-    /// The spec named no categories: the limit is over the whole call.
-    pub whole_call: bool,
-    pub max: u32,
-    pub exclusive: bool,
-    /// JSON pointers whose values together are what is counted; empty: the lead applicant.
-    pub per: Vec<String>,
-    /// 原则上: going over is a warning.
-    pub soft: bool,
-    pub cite: Citation,
-}
-
-impl Limit {
-    /// What the limit counts, in words: the labels of the declared fields or form keys at its
-    /// pointers (`推荐单位`, `申报单位名称、所在院系`); the applicant for a limit per applicant.
-    pub fn counted(&self, call: &Call) -> Text {
-        if self.per.is_empty() {
-            return Text::new("applicant", "申报单位");
-        }
-        let names: Vec<Text> = self
-            .per
-            .iter()
-            .map(|p| {
-                let declared = call.fields.iter().find(|f| {
-                    let (section, list) = f.place.section();
-                    !list && *p == format!("/{section}/{}", f.id)
-                });
-                match declared {
-                    Some(f) => f.label.clone(),
-                    None => crate::application::field_label(p)
-                        .map_or_else(|| Text::from(p.trim_start_matches('/').replace('/', ".")), |l| Text::new(l.en, l.zh)),
-                }
-            })
-            .collect();
-        Text::new(
-            names.iter().map(|t| t.en.as_str()).collect::<Vec<_>>().join(" / "),
-            names.iter().map(|t| t.zh.as_str()).collect::<Vec<_>>().join("、"),
-        )
     }
 }
 
