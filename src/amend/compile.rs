@@ -490,7 +490,7 @@ impl Resolver<'_, '_> {
                 .help = Some(tr!("write the number the supplementary notice gives", "请写出补充通知给出的数目"));
             return None;
         }
-        self.cx.quota(q, ptr)
+        crate::kinds::category::quota(self.cx, q, ptr)
     }
 
     /// `name` is not a `what` of the call: said so (or, when an earlier amendment withdrew

@@ -6,17 +6,15 @@
 //!
 //! Each requirement kind compiles its own part through [`Cx`] (`kinds/<kind>/compile.rs`);
 //! here are what belongs to no kind: `refs.rs` (citing, duplicate ids, quotes, and
-//! [`Cx::items`], the one way a list of spec items is compiled), `categories.rs` (the category
-//! tree, what it inherits, quotas), `limits.rs`, `form.rs` (the form's rules, gathered from
-//! their kinds), `plan.rs` (plan documents and a call's ties to its plan); this file holds the
-//! entry points and the checks every part uses.
+//! [`Cx::items`], the one way a list of spec items is compiled), `form.rs` (the form's rules,
+//! gathered from their kinds), `plan.rs` (plan documents and a call's ties to its
+//! plan); this file holds the entry points and the checks every part uses. The category tree,
+//! with what each node inherits, is the `category` kind's (`kinds/category/compile.rs`).
 //!
 //! **Invariant:** a `Call` is returned only when no finding is an error.
 
-mod categories;
 pub mod codes;
 mod form;
-mod limits;
 mod plan;
 mod refs;
 
@@ -32,7 +30,6 @@ use crate::spec::{self, SpecFile};
 use crate::tr;
 use codes::*;
 
-use categories::Inherited;
 pub use plan::compile_plan;
 use plan::ties;
 pub(crate) use refs::{Item, Refs, spec_item};
@@ -122,6 +119,12 @@ impl<'a> Cx<'a> {
     /// The spec being compiled (for a supplementary notice, the spec it amends).
     pub(crate) fn spec(&self) -> &'a SpecFile {
         self.spec
+    }
+
+    /// A category's id (or the whole tree) was unusable: category paths named elsewhere are
+    /// no longer called unknown.
+    pub(crate) fn categories_incomplete(&mut self) {
+        self.categories_complete = false;
     }
 
     /// The findings of a compiler made by [`amending`]: with unused clauses and quotes checked.
@@ -253,28 +256,11 @@ impl<'a> Cx<'a> {
             })
             .collect();
         let individuals = spec.eligibility.individuals.as_ref().and_then(|i| crate::kinds::eligibility::individuals(self, i));
-        let root = Inherited {
-            leads: spec.eligibility.leads.as_ref().map(|l| crate::kinds::eligibility::leads(self, l, "/eligibility/leads")),
-            joint: spec.eligibility.joint.as_ref().map(|j| crate::kinds::eligibility::joint(self, j, "/eligibility/joint")),
-            completion: meta.completion.as_ref().and_then(|c| crate::kinds::period::completion(self, c, "/call/completion")),
-            window: meta.window.as_ref().and_then(|w| crate::kinds::period::window(self, w, "/call/window")),
-            duration: meta.duration.as_ref().and_then(|d| crate::kinds::period::duration(self, d, "/call/duration")),
-            ..Inherited::default()
-        };
-        let quota = spec.quota.as_ref().and_then(|q| self.quota(q, "/quota"));
-        let mut categories = Vec::new();
-        if self.unusable("/categories") {
-            self.categories_complete = false;
-        }
-        let root = Inherited { quota: quota.clone(), ..root };
-        self.categories(spec.categories(), "/categories", &root, &mut Vec::new(), &mut Vec::new(), &mut categories);
-        if let Some(q) = &quota {
-            self.quota_sum(q.value.clone(), "/quota", spec.categories(), "/categories");
-        }
+        let (quota, categories) = crate::kinds::category::tree(self);
         let paths: Vec<String> = categories.iter().map(|c| c.path.clone()).collect();
 
         let exclusions = crate::kinds::exclusion::exclusions(self);
-        let limits = self.limits(&paths);
+        let limits = crate::kinds::limit::limits(self, &paths);
         let deadlines = crate::kinds::deadline::deadlines(self, &paths);
         let form = self.form(&spec.form);
         let preferences = crate::kinds::preference::preferences(self, &paths);

@@ -193,7 +193,7 @@ impl<'a> Refs<'a> {
     }
 
     /// The citation of a clause, without reporting anything (the rule citing it reports).
-    pub(super) fn clause_cite(&self, source: &Option<String>) -> Citation {
+    pub(crate) fn clause_cite(&self, source: &Option<String>) -> Citation {
         source
             .as_ref()
             .and_then(|id| self.clauses.get(id))

@@ -2,7 +2,8 @@
 //! the compiler checks it, its compiled form, its words, and the rules (one file each) that
 //! check a draft against it.
 //!
-//! [`ALL`] lists every kind; the validator runs the rules of every kind ([`rules`]).
+//! [`ALL`] lists every kind; the validator runs the rules of every kind ([`rules`]). `limit`
+//! is not among them: its rules count across a batch (`batch/rules/`).
 
 pub mod amount;
 pub mod bounds;
@@ -18,6 +19,7 @@ pub mod field;
 pub mod identifier;
 pub mod kpi;
 pub mod letter;
+pub mod limit;
 pub mod partner;
 pub mod period;
 pub mod pilot;

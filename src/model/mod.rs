@@ -8,10 +8,10 @@ use std::collections::BTreeMap;
 use chrono::FixedOffset;
 
 use crate::diagnostics::Citation;
-use crate::i18n::Text;
 use crate::values::When;
 
 pub use crate::kinds::amount::{Amount, Grade, Tranche};
+pub use crate::kinds::category::{Category, Derived, Quota};
 pub use crate::kinds::commitment::Commitment;
 pub use crate::kinds::deadline::{Deadline, Extension};
 pub use crate::kinds::deliverable::Deliverable;
@@ -20,6 +20,7 @@ pub use crate::kinds::exclusion::Exclusion;
 pub use crate::kinds::field::TextLimit;
 pub use crate::kinds::kpi::Kpi;
 pub use crate::kinds::letter::Letter;
+pub use crate::kinds::limit::Limit;
 pub use crate::kinds::partner::Partner;
 pub use crate::kinds::period::Completion;
 pub use crate::kinds::pilot::{Reference, ReferenceEntry};
@@ -82,36 +83,6 @@ impl Call {
         self.document.clone().unwrap_or_else(|| format!("《{}》", self.title))
     }
 
-    /// The category at a path (`major/startup-growth`).
-    pub fn category(&self, path: &str) -> Option<&Category> {
-        self.categories.iter().find(|c| c.path == path)
-    }
-
-    /// The category a person names: by its path (`key/international`), its full name
-    /// (`重点支持项目 / 国际交流助力产业发展行动`, the separator's spaces optional) or its own name
-    /// when no other category has it (`国际交流助力产业发展行动`).
-    pub fn find_category(&self, named: &str) -> Option<&Category> {
-        let named = named.trim();
-        if let Some(c) = self.category(named) {
-            return Some(c);
-        }
-        let squeeze = |s: &str| s.chars().filter(|c| !c.is_whitespace()).collect::<String>();
-        let wanted = squeeze(named);
-        if let Some(c) = self.categories.iter().find(|c| squeeze(&c.full_name()) == wanted) {
-            return Some(c);
-        }
-        let mut own = self.categories.iter().filter(|c| c.names.last().is_some_and(|n| squeeze(n) == wanted));
-        match (own.next(), own.next()) {
-            (Some(c), None) => Some(c),
-            _ => None,
-        }
-    }
-
-    /// The paths of the categories an application may name.
-    pub fn leaf_paths(&self) -> impl Iterator<Item = &str> {
-        self.categories.iter().filter(|c| c.leaf).map(|c| c.path.as_str())
-    }
-
     /// The call with [`Call::expression_roots`] gathered from every expression it holds.
     pub fn with_expression_roots(mut self) -> Self {
         let mut roots = std::collections::BTreeSet::new();
@@ -135,124 +106,6 @@ impl Call {
         }
         self.expression_roots = roots;
         self
-    }
-
-    /// Whether a requirement scoped to category paths (`categories:`; empty: every category)
-    /// applies to the category applied for; with no category known, only an unscoped one does.
-    pub fn in_scope(scopes: &[String], category: Option<&Category>) -> bool {
-        scopes.is_empty() || category.is_some_and(|c| scopes.iter().any(|s| Call::within(&c.path, s)))
-    }
-
-    /// Whether `path` is `scope` or lies under it.
-    pub fn within(path: &str, scope: &str) -> bool {
-        path == scope || path.strip_prefix(scope).is_some_and(|rest| rest.starts_with('/'))
-    }
-}
-
-/// One node of the category tree, with inherited settings resolved.
-#[derive(Debug, Clone)]
-pub struct Category {
-    /// Ids from the root, joined by `/`.
-    pub path: String,
-    /// The notice's names from the root, e.g. [重大引领项目, 初创企业成长计划].
-    pub names: Vec<String>,
-    pub code: Option<String>,
-    /// True when an application may name it (it has no children).
-    pub leaf: bool,
-    pub cite: Option<Citation>,
-    pub amount: Amount,
-    /// The funding is paid after the event (后奖补): nothing is requested up front.
-    pub paid_after: bool,
-    pub quota: Option<Cited<Quota>>,
-    pub min_applicants: Option<Cited<u32>>,
-    pub tranches: Vec<Tranche>,
-    pub leads: Option<Cited<Vec<String>>>,
-    pub joint: Option<Joint>,
-    pub partners: Vec<Partner>,
-    pub letters: Vec<Letter>,
-    pub kpis: Vec<Kpi>,
-    pub deliverables: Vec<Deliverable>,
-    pub team: Option<Team>,
-    pub completion: Option<Completion>,
-    /// When the project may run (执行时间).
-    pub window: Option<crate::kinds::period::Window>,
-    /// How long the project runs.
-    pub duration: Option<crate::kinds::period::Duration>,
-    /// The reference list the pilot city and industry must come from.
-    pub pilot: Option<Cited<String>>,
-    /// The ids of the work plan's priorities it implements (its own and its groups').
-    pub implements: Vec<String>,
-}
-
-impl Category {
-    /// The full Chinese name, e.g. 重大引领项目 / 初创企业成长计划.
-    pub fn full_name(&self) -> String {
-        self.names.join(" / ")
-    }
-}
-
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Quota {
-    pub kind: QuotaKind,
-    /// The number of projects (0 for `unlimited`).
-    pub value: u32,
-    /// 左右, 约: not added up against the quota above it.
-    pub soft: bool,
-    pub reserved: bool,
-    /// Set when the notice does not state the number: how it follows from others.
-    pub derived: Option<Derived>,
-}
-
-/// A quota the notice does not state, derived as `total` less `others` (66 − 36 − 19 − 8),
-/// each number with the clause that states it.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Derived {
-    pub total: Cited<u32>,
-    pub others: Vec<Cited<u32>>,
-}
-
-#[derive(Debug, Clone, PartialEq)]
-pub struct Limit {
-    pub id: String,
-    /// Category paths it counts (every top-level category when the spec names none).
-    pub categories: Vec<String>,
-    /// The spec named no categories: the limit is over the whole call.
-    pub whole_call: bool,
-    pub max: u32,
-    pub exclusive: bool,
-    /// JSON pointers whose values together are what is counted; empty: the lead applicant.
-    pub per: Vec<String>,
-    /// 原则上: going over is a warning.
-    pub soft: bool,
-    pub cite: Citation,
-}
-
-impl Limit {
-    /// What the limit counts, in words: the labels of the declared fields or form keys at its
-    /// pointers (`推荐单位`, `申报单位名称、所在院系`); the applicant for a limit per applicant.
-    pub fn counted(&self, call: &Call) -> Text {
-        if self.per.is_empty() {
-            return Text::new("applicant", "申报单位");
-        }
-        let names: Vec<Text> = self
-            .per
-            .iter()
-            .map(|p| {
-                let declared = call.fields.iter().find(|f| {
-                    let (section, list) = f.place.section();
-                    !list && *p == format!("/{section}/{}", f.id)
-                });
-                match declared {
-                    Some(f) => f.label.clone(),
-                    None => crate::application::field_label(p)
-                        .map_or_else(|| Text::from(p.trim_start_matches('/').replace('/', ".")), |l| Text::new(l.en, l.zh)),
-                }
-            })
-            .collect();
-        Text::new(
-            names.iter().map(|t| t.en.as_str()).collect::<Vec<_>>().join(" / "),
-            names.iter().map(|t| t.zh.as_str()).collect::<Vec<_>>().join("、"),
-        )
     }
 }
 
