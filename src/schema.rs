@@ -568,9 +568,17 @@ fn to_finding(doc: &Document, kind: Kind, err: &jsonschema::ValidationError<'_>)
             };
             let got = describe_value(err.instance());
             let got_zh = describe_value_zh(err.instance());
-            Finding::error(WRONG_TYPE, tr!("{at} should be {want}, not {got}", "{at_zh} 应为{want_zh}，而不是{got_zh}"))
+            let f = Finding::error(WRONG_TYPE, tr!("{at} should be {want}, not {got}", "{at_zh} 应为{want_zh}，而不是{got_zh}"))
                 .in_file(file)
-                .label(doc.spans().value(ptr), tr!("expected {want}", "应为{want_zh}"))
+                .label(doc.spans().value(ptr), tr!("expected {want}", "应为{want_zh}"));
+            // An expected finding written as its bare code (`- budget.over-cap`).
+            match (ptr.strip_prefix("/expect/findings/"), err.instance().as_str()) {
+                (Some(i), Some(code)) if i.bytes().all(|b| b.is_ascii_digit()) => f.with_help(tr!(
+                    "an expected finding names its code and severity: `- {{ code: {code}, severity: error }}` (or `warning`, `advice`)",
+                    "预期的问题须写明代码和严重程度：`- {{ code: {code}, severity: error }}`（或 `warning`、`advice`）"
+                )),
+                _ => f,
+            }
         }
         K::Enum { options } => {
             let opts: Vec<String> =

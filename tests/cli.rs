@@ -123,10 +123,18 @@ fn test_reports_differences_from_declared_expectations() {
     let path = dir.join("wrong.yaml");
     std::fs::write(&path, wrong).unwrap();
     let o = callspec(&["test", path.to_str().unwrap()]);
-    let _ = std::fs::remove_dir_all(&dir);
     assert_eq!(o.status.code(), Some(1));
     let out = stdout(&o).replace(&path.display().to_string(), "wrong.yaml");
     insta::assert_snapshot!(out);
+    // An expected finding written as its bare code: the report says how to write it.
+    std::fs::write(&path, text.replace("- { code: budget.items-sum, severity: error }", "- budget.items-sum")).unwrap();
+    for lang in ["en", "zh"] {
+        let o = callspec(&["test", "--lang", lang, path.to_str().unwrap()]);
+        assert_eq!(o.status.code(), Some(1));
+        let out = stdout(&o).replace(&path.display().to_string(), "wrong.yaml");
+        insta::assert_snapshot!(format!("test_bare_code_{lang}"), out);
+    }
+    let _ = std::fs::remove_dir_all(&dir);
 }
 
 /// `callspec test` with no arguments runs the repository's examples and passes: the example

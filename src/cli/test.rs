@@ -27,6 +27,20 @@ struct Outcome {
     /// `None`: the file declares no expectations.
     difference: Option<callspec::expect::Difference>,
     unusable: bool,
+    /// What is wrong with the `expect:` block itself (its findings' messages and help).
+    expect_problems: Vec<String>,
+}
+
+/// The messages (with their help) of the findings on a draft's `expect:` block.
+fn expect_problems(findings: &[Finding], lang: Lang) -> Vec<String> {
+    findings
+        .iter()
+        .filter(|f| f.pointer.as_deref().is_some_and(|p| p == "/expect" || p.starts_with("/expect/")))
+        .map(|f| match &f.help {
+            Some(h) => format!("{}{}{}", f.message.get(lang), if lang == Lang::Zh { "：" } else { ": " }, h.get(lang)),
+            None => f.message.get(lang).to_owned(),
+        })
+        .collect()
 }
 
 /// Files checked together, or each on its own.
@@ -148,6 +162,8 @@ fn run_group(group: &Group, calls: &Calls, opts: &Options, report: &mut Report) 
     let files = &group.files;
     // Per file, the (code, severity) pairs found; compared now unless rules across files follow.
     let mut found: Vec<BTreeSet<(String, Severity)>> = Vec::new();
+    // Per file, what is wrong with its `expect:` block itself, in the run's language.
+    let mut expect_problems_of: Vec<Vec<String>> = Vec::new();
     let mut records = batch::run(
         files,
         calls,
@@ -155,19 +171,22 @@ fn run_group(group: &Group, calls: &Calls, opts: &Options, report: &mut Report) 
         |_, findings| {
             let unusable = findings.iter().any(Finding::is_unusable_input);
             let codes: BTreeSet<(String, Severity)> = findings.iter().map(|f| (f.code.code.to_owned(), f.severity)).collect();
-            (codes, callspec::diagnostics::Tally::default(), unusable)
+            ((codes, expect_problems(&findings, report.lang)), callspec::diagnostics::Tally::default(), unusable)
         },
-        |_, codes| found.push(codes),
+        |_, (codes, problems)| {
+            found.push(codes);
+            expect_problems_of.push(problems);
+        },
     );
     if group.batch {
         for (i, f) in batch::across(&mut records, files, calls, opts) {
             found[i].insert((f.code.code.to_owned(), f.severity));
         }
     }
-    for ((record, mut codes), path) in records.into_iter().zip(found).zip(files) {
+    for (((record, mut codes), path), expect_problems) in records.into_iter().zip(found).zip(files).zip(expect_problems_of) {
         codes.extend(record.held.unwrap_or_default().iter().map(|f| (f.code.code.to_owned(), f.severity)));
         let difference = record.expect.as_ref().map(|e| callspec::expect::compare_codes(e, &codes));
-        report.file(Outcome { path: path.clone(), difference, unusable: record.unusable && record.expect.is_none() });
+        report.file(Outcome { path: path.clone(), difference, unusable: record.unusable && record.expect.is_none(), expect_problems });
     }
 }
 
@@ -225,6 +244,9 @@ impl Report {
                         }
                         if !d.unexpected.is_empty() {
                             out.push_str(&format!("      {}{}\n", w.unexpected, pairs(&d.unexpected)));
+                        }
+                        for p in &o.expect_problems {
+                            out.push_str(&format!("      {}{}\n", w.expect_block, printable(p)));
                         }
                     }
                 }
@@ -284,6 +306,7 @@ struct Words {
     no_expect: &'static str,
     missing: &'static str,
     unexpected: &'static str,
+    expect_block: &'static str,
 }
 
 impl Words {
@@ -297,6 +320,7 @@ impl Words {
                 no_expect: "(declares no `expect:`)",
                 missing: "expected, not reported: ",
                 unexpected: "reported, not expected: ",
+                expect_block: "the `expect:` block: ",
             },
             Lang::Zh => Words {
                 skip: "跳过",
@@ -306,6 +330,7 @@ impl Words {
                 no_expect: "（未声明 `expect:`）",
                 missing: "预期但未报告：",
                 unexpected: "报告但未预期：",
+                expect_block: "`expect:` 块本身：",
             },
         }
     }
