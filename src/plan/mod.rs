@@ -428,6 +428,10 @@ mod tests {
         }
     }
 
+    fn plan_of(priorities: Vec<Priority>) -> Plan {
+        Plan { id: "x".into(), title: "x".into(), issuer: "x".into(), year: 2026, parts: vec![], priorities, index: Default::default() }
+    }
+
     #[test]
     fn full_width_forms_fold_to_half_width() {
         assert_eq!(fold("党建＋科创，ＡＩ科普　４县"), "党建+科创,ai科普 4县");
@@ -463,15 +467,7 @@ mod tests {
     #[test]
     fn the_passage_is_the_fewest_phrases_holding_the_words() {
         let p = priority(&[], &[&[&["国际科技组织"], &["代表处"]]]);
-        let plan = Plan {
-            id: "x".into(),
-            title: "x".into(),
-            issuer: "x".into(),
-            year: 2026,
-            parts: vec![],
-            priorities: vec![p],
-            index: Default::default(),
-        };
+        let plan = plan_of(vec![p]);
         let t = "邀请海外专家来杭，努力招引国际科技组织来杭设立代表处，助力产业发展。";
         assert_eq!(&t[align(&plan, &[t])[0].passage.clone()], "努力招引国际科技组织来杭设立代表处");
         let t = "招引国际科技组织，设立代表处。";
@@ -489,15 +485,7 @@ mod tests {
         // A word with no ideograph takes the whole pass.
         let mut g = priority(&["5G"], &[]);
         g.id = "g".into();
-        let plan = Plan {
-            id: "x".into(),
-            title: "x".into(),
-            issuer: "x".into(),
-            year: 2026,
-            parts: vec![],
-            priorities: vec![cafe, ai, hub, g],
-            index: Default::default(),
-        };
+        let plan = plan_of(vec![cafe, ai, hub, g]);
         let texts = [
             "举办科学咖啡馆活动。邀请专家喝咖啡；开展ＡＩ科普。",
             "招引国际组织来杭。设立代表处，\n在滨江设立国际科技组织总部",
@@ -517,15 +505,7 @@ mod tests {
         assert_eq!(serves(&p, "努力招引国际科技组织来杭设立代表处"), Some(vec!["国际科技组织".to_owned(), "代表处".to_owned()]));
         assert_eq!(serves(&p, "推动国际组织在杭设立总部"), Some(vec!["国际组织".to_owned(), "总部".to_owned()]));
         assert_eq!(serves(&p, "邀请国际科技组织专家来杭交流"), None);
-        let plan = Plan {
-            id: "x".into(),
-            title: "x".into(),
-            issuer: "x".into(),
-            year: 2026,
-            parts: vec![],
-            priorities: vec![p],
-            index: Default::default(),
-        };
+        let plan = plan_of(vec![p]);
         assert!(align(&plan, &["邀请国际科技组织专家来杭交流。在滨江设立企业代表处。"]).is_empty());
         let texts = ["邀请专家交流。", "促成代表处落户杭州。"];
         let m = align(&plan, &texts);
