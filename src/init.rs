@@ -17,9 +17,11 @@ use std::sync::LazyLock;
 use chrono::NaiveDate;
 use regex::Regex;
 
+use crate::i18n::{Lang, Text};
 use crate::notice::Notice;
 use crate::notice::normal::{is_space, normal};
 use crate::notice::outline::{Heading, Level, resolve};
+use crate::spec::MoneyUnit;
 
 /// A spec skeleton: its YAML text and the clauses in it.
 #[derive(Debug, Clone)]
@@ -47,16 +49,18 @@ pub struct Meta {
     pub title: Option<String>,
     pub issuer: Option<String>,
     pub issued: Option<NaiveDate>,
+    /// 元 when the text states its amounts in 元 only, else 万元.
+    pub money_unit: MoneyUnit,
 }
 
 /// The skeleton of a spec for the notice `raw`, whose text lies at `notice_file` relative to the
-/// spec, with the call id `id`.
-pub fn skeleton(raw: &str, notice_file: &str, id: &str) -> Skeleton {
+/// spec, with the call id `id`. Its comments are in `lang`.
+pub fn skeleton(raw: &str, notice_file: &str, id: &str, lang: Lang) -> Skeleton {
     let notice = Notice::new(raw, &[]);
     let lines = Lines::new(raw);
     let meta = metadata(&lines);
     let clauses = clauses(&notice, &lines, &meta);
-    let yaml = write(&meta, &clauses, notice_file, id);
+    let yaml = write(&meta, &clauses, notice_file, id, lang);
     Skeleton { yaml, clauses, meta }
 }
 
@@ -97,7 +101,8 @@ static DOCUMENT: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\p{Han}*[〔［
 static DATE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(\d{4})年(\d{1,2})月(\d{1,2})日$").expect("regex"));
 
 fn metadata(lines: &Lines) -> Meta {
-    let mut meta = Meta::default();
+    let mut meta =
+        Meta { money_unit: money_unit(&(0..lines.lines.len()).map(|i| lines.compact(i)).collect::<String>()), ..Meta::default() };
     let head = lines.lines.len().min(12);
     let doc_line = (0..head).find(|&i| DOCUMENT.is_match(&lines.compact(i)));
     if let Some(i) = doc_line {
@@ -161,7 +166,7 @@ fn clauses(notice: &Notice, lines: &Lines, meta: &Meta) -> Vec<Clause> {
         if let (Some(s), Some(e)) = (start, end) {
             let (a, b) = (notice.position(lines.lines[s].0), notice.position(lines.lines[e].0 + lines.lines[e].1.len()));
             if b <= first_part && a < b {
-                out.push(clause("addressees", "主送", &text[a..b]));
+                out.push(clause("addressees", "主送", &text[a..b], meta.money_unit));
                 opening_start = b;
             }
         }
@@ -170,7 +175,7 @@ fn clauses(notice: &Notice, lines: &Lines, meta: &Meta) -> Vec<Clause> {
         let opening = &text[opening_start..first_part];
         // Without a document number, everything before the first part is the opening.
         if !opening.is_empty() && (meta.document.is_some() || opening_start == 0) {
-            out.push(clause("preamble", "引言", opening));
+            out.push(clause("preamble", "引言", opening, meta.money_unit));
         }
     }
     // Where a heading's own text stops short of the next heading: the list of annexes and the
@@ -208,7 +213,7 @@ fn clauses(notice: &Notice, lines: &Lines, meta: &Meta) -> Vec<Clause> {
             id = format!("{id}-{n}");
         }
         let section = label(text, hs, h);
-        out.push(clause(&id, &section, &spaced(notice, lines, from..end)));
+        out.push(clause(&id, &section, &spaced(notice, lines, from..end), meta.money_unit));
     }
     out
 }
@@ -248,8 +253,8 @@ fn spaced(notice: &Notice, lines: &Lines, range: std::ops::Range<usize>) -> Stri
     out
 }
 
-fn clause(id: &str, section: &str, text: &str) -> Clause {
-    let stubs = stubs(id, text);
+fn clause(id: &str, section: &str, text: &str, unit: MoneyUnit) -> Clause {
+    let stubs = stubs(id, text, unit);
     Clause { id: id.to_owned(), section: section.to_owned(), text: text.to_owned(), stubs }
 }
 
@@ -333,16 +338,39 @@ fn label(text: &str, hs: &[Heading], h: &Heading) -> String {
 
 /// Proposed rule stubs for the numbers a clause states, each with the words it reads, in the
 /// order they stand. `ID` stands for the clause's id, `YEAR` for the year of the notice's date.
-fn stubs(id: &str, text: &str) -> Vec<String> {
+fn stubs(id: &str, text: &str, unit: MoneyUnit) -> Vec<String> {
     type Make = fn(&regex::Captures) -> String;
     // (pattern, stub, not right after any of these, not right before any of these)
     type Rule = (Regex, Make, &'static [&'static str], &'static [&'static str]);
     const DIGIT_OR_YEAR: &[&str] = &["年", "0", "1", "2", "3", "4", "5", "6", "7", "8", "9"];
+    const RANGE_DASH: &[&str] = &["~", "～", "-", "－", "—", "–", "至", "到"];
     static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
         let rules: Vec<(&str, Make, &'static [&'static str], &'static [&'static str])> = vec![
             (r"原则上不超过(\d+(?:\.\d+)?)万元", |c| format!("amount: {{ kind: soft-cap, value: {}, source: ID }}", &c[1]), &[], &[]),
             (r"不超过(\d+(?:\.\d+)?)万元", |c| format!("amount: {{ kind: cap, value: {}, source: ID }}", &c[1]), &["原则上"], &[]),
-            (r"(\d+(?:\.\d+)?)万(?:元)?/项", |c| format!("amount: {{ kind: fixed, value: {}, source: ID }}", &c[1]), &[], &[]),
+            (
+                r"(\d+(?:\.\d+)?)\s*[~～\-－—–至到]\s*(\d+(?:\.\d+)?)\s*万元",
+                |c| format!("amount: {{ kind: range, min: {}, max: {}, source: ID }}", &c[1], &c[2]),
+                &[],
+                &[],
+            ),
+            (
+                r"(\d+(?:\.\d+)?)\s*[~～\-－—–至到]\s*(\d+(?:\.\d+)?)\s*元",
+                |c| format!("amount: {{ kind: range, min: YUAN({}), max: YUAN({}), source: ID }}", &c[1], &c[2]),
+                &[],
+                &[],
+            ),
+            // The upper end of a range (4~5万元/项) is no fixed amount.
+            (r"(\d+(?:\.\d+)?)万(?:元)?/项", |c| format!("amount: {{ kind: fixed, value: {}, source: ID }}", &c[1]), RANGE_DASH, &[]),
+            (r"项目数量[:：]\s*(\d+)\s*[项个]", |c| format!("quota: {{ kind: exact, value: {}, source: ID }}", &c[1]), &[], &[]),
+            (r"项目数量[:：]\s*不限", |_| "quota: { kind: unlimited, source: ID }".to_owned(), &[], &[]),
+            (
+                r"执行时间[:：]\s*(\d{4})年(\d{1,2})月?\s*[~～\-－—–至到]\s*(\d{1,2})月",
+                |c| format!("window: {{ from: {}-{:0>2}-01, until: {}, source: ID }}", &c[1], &c[2], month_end(&c[1], &c[3])),
+                &[],
+                // 期间的活动优先考虑: a preference, not a window.
+                &["期间的活动优先", "期间优先", "优先"],
+            ),
             (r"每[个项](\d+(?:\.\d+)?)万元", |c| format!("amount: {{ kind: fixed, value: {}, source: ID }}", &c[1]), &[], &[]),
             (r"不超过(\d+)[项个]", |c| format!("quota: {{ kind: max, value: {}, source: ID }}", &c[1]), &[], &["万"]),
             (r"(\d+)[个项]左右", |c| format!("quota: {{ kind: approx, value: {}, source: ID }}", &c[1]), &[], &[]),
@@ -405,7 +433,7 @@ fn stubs(id: &str, text: &str) -> Vec<String> {
             if not_after.iter().any(|w| text[..m.start()].ends_with(w)) || not_before.iter().any(|w| text[m.end()..].starts_with(w)) {
                 continue;
             }
-            let mut stub = make(&caps).replace("ID", id);
+            let mut stub = in_unit(&make(&caps), unit).replace("ID", id);
             if stub.starts_with("completion") && text.contains("原则上") {
                 stub = stub.replace(", source:", ", soft: true, source:");
             }
@@ -417,6 +445,24 @@ fn stubs(id: &str, text: &str) -> Vec<String> {
     }
     found.sort_by_key(|(at, _)| *at);
     found.into_iter().map(|(_, l)| l).collect()
+}
+
+/// The money unit of a notice's text: 元 when it states amounts in 元 and never in 万元, else
+/// 万元.
+fn money_unit(text: &str) -> MoneyUnit {
+    static YUAN: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\d\s*元").expect("regex"));
+    if !text.contains("万元") && !text.contains("万/") && YUAN.is_match(text) { MoneyUnit::Yuan } else { MoneyUnit::WanYuan }
+}
+
+/// A stub with each `YUAN(n)` (an amount the notice states in 元) written in `unit`.
+fn in_unit(stub: &str, unit: MoneyUnit) -> String {
+    static AMOUNT: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"YUAN\(([0-9.]+)\)").expect("regex"));
+    AMOUNT
+        .replace_all(stub, |c: &regex::Captures| match (unit, c[1].parse::<rust_decimal::Decimal>()) {
+            (MoneyUnit::WanYuan, Ok(d)) => (d / rust_decimal::Decimal::from(10_000)).normalize().to_string(),
+            _ => c[1].to_owned(),
+        })
+        .into_owned()
 }
 
 /// A deadline stub: a date, or a date and hour in quotes.
@@ -453,27 +499,45 @@ fn scalar(s: &str) -> String {
     if plain { s.to_owned() } else { serde_json::to_string(s).expect("a string serialises") }
 }
 
-fn write(meta: &Meta, clauses: &[Clause], notice_file: &str, id: &str) -> String {
-    let unknown = "~  # unknown: the notice's text does not state it";
+fn write(meta: &Meta, clauses: &[Clause], notice_file: &str, id: &str, lang: Lang) -> String {
+    let say = |t: Text| t.get(lang).to_owned();
+    let unknown = say(crate::tr!("~  # unknown: the notice's text does not state it", "~  # 未知：通知原文没有写明"));
     let mut y = String::new();
-    y.push_str("# Written by `callspec init` from the notice's text: its numbered structure as clauses, each\n");
-    y.push_str("# quoted verbatim (`callspec check` holds the quotes against the notice), and the call's\n");
-    y.push_str("# metadata where the text states it. Still to write: the applicant types, the categories and\n");
-    y.push_str("# their rules. Each clause that states a number has commented rule stubs below it; move them\n");
-    y.push_str("# where they belong. `callspec check` lists every clause no rule cites yet.\n");
+    y.push_str(&say(crate::tr!(
+        "# Written by `callspec init` from the notice's text: its numbered structure as clauses, each\n\
+         # quoted verbatim (`callspec check` holds the quotes against the notice), and the call's\n\
+         # metadata where the text states it. Still to write: the applicant types, the categories and\n\
+         # their rules. Each clause that states a number has commented rule stubs below it; move them\n\
+         # where they belong. `callspec check` lists every clause no rule cites yet.\n",
+        "# 由 `callspec init` 根据通知原文写出：通知的编号结构逐条作为条款，逐字引用（`callspec check`\n\
+         # 会把引文与通知核对），通知写明的元数据也已填入。尚待补写：申报单位类型、类别及其规则。\n\
+         # 凡写有数字的条款，其下方以注释写出规则草稿，请移到所属之处。`callspec check` 会列出\n\
+         # 尚无规则引用的每条条款。\n"
+    )));
     y.push_str("callspec: 2\n\ncall:\n");
     y.push_str(&format!("  id: {id}\n"));
     y.push_str(&format!("  title: {}\n", meta.title.as_deref().map_or_else(|| unknown.to_owned(), scalar)));
     y.push_str(&format!("  issuer: {}\n", meta.issuer.as_deref().map_or_else(|| unknown.to_owned(), scalar)));
     match &meta.document {
         Some(d) if d.contains('〔') => y.push_str(&format!("  document: {}\n", scalar(d))),
-        Some(d) => y.push_str(&format!("  document: {}  # as extracted: check it against the notice\n", scalar(d))),
+        Some(d) => y.push_str(&format!(
+            "  document: {}  # {}\n",
+            scalar(d),
+            say(crate::tr!("as extracted: check it against the notice", "按提取结果写入：请与通知原件核对"))
+        )),
         None => y.push_str(&format!("  document: {unknown}\n")),
     }
     y.push_str(&format!("  issued: {}\n", meta.issued.map_or_else(|| unknown.to_owned(), |d| d.to_string())));
-    y.push_str("  timezone: Asia/Shanghai\n  money_unit: 万元\n\n");
+    let unit = match meta.money_unit {
+        MoneyUnit::WanYuan => "万元",
+        MoneyUnit::Yuan => "元",
+    };
+    y.push_str(&format!("  timezone: Asia/Shanghai\n  money_unit: {unit}\n\n"));
     y.push_str(&format!("notice:\n  file: {}\n", scalar(notice_file)));
-    y.push_str("  # corrections: [{ read: \"９\", as: \"，\", why: … }]  # extraction noise a quote corrects\n\n");
+    y.push_str(&format!(
+        "  # corrections: [{{ read: \"９\", as: \"，\", why: … }}]  # {}\n\n",
+        say(crate::tr!("extraction noise a quote corrects", "引文所更正的提取错误"))
+    ));
     y.push_str("clauses:\n");
     let year = meta.issued.map(|d| chrono::Datelike::year(&d).to_string());
     for c in clauses {
@@ -486,8 +550,14 @@ fn write(meta: &Meta, clauses: &[Clause], notice_file: &str, id: &str) -> String
             y.push_str(&format!("    # {s}\n"));
         }
     }
-    y.push_str("\n# The applicant types the notice speaks of (市级学会, 高校科协, …), by id.\napplicant_types: {}\n\n");
-    y.push_str("# The groups and categories of the call; each cites its clause.\ncategories: []\n");
+    y.push_str(&say(crate::tr!(
+        "\n# The applicant types the notice speaks of (市级学会, 高校科协, …), by id.\napplicant_types: {{}}\n\n",
+        "\n# 通知所说的申报单位类型（市级学会、高校科协……），各有编号。\napplicant_types: {{}}\n\n"
+    )));
+    y.push_str(&say(crate::tr!(
+        "# The groups and categories of the call; each cites its clause.\ncategories: []\n",
+        "# 通知的项目组别和类别；每个都引用其条款。\ncategories: []\n"
+    )));
     y
 }
 
@@ -509,19 +579,19 @@ mod tests {
 
     #[test]
     fn metadata_is_read_where_the_text_states_it() {
-        let s = skeleton(NOTICE, "notice.txt", "demo");
+        let s = skeleton(NOTICE, "notice.txt", "demo", Lang::En);
         assert_eq!(s.meta.document.as_deref(), Some("示科协〔2025〕1号"));
         assert_eq!(s.meta.title.as_deref(), Some("示例市科协关于2025年度学术活动项目申报工作的通知"));
         assert_eq!(s.meta.issuer.as_deref(), Some("示例市科学技术协会"));
         assert_eq!(s.meta.issued, NaiveDate::from_ymd_opt(2025, 3, 1));
-        let none = skeleton("一、总则\n1.开展活动。\n", "n.txt", "x");
+        let none = skeleton("一、总则\n1.开展活动。\n", "n.txt", "x", Lang::En);
         assert_eq!(none.meta, Meta::default());
         assert!(none.yaml.contains("title: ~  # unknown"));
     }
 
     #[test]
     fn clauses_follow_the_numbering_and_name_their_place() {
-        let s = skeleton(NOTICE, "notice.txt", "demo");
+        let s = skeleton(NOTICE, "notice.txt", "demo", Lang::En);
         let got: Vec<(&str, &str, &str)> = s.clauses.iter().map(|c| (c.id.as_str(), c.section.as_str(), c.text.as_str())).collect();
         assert_eq!(
             got,
@@ -546,7 +616,7 @@ mod tests {
 
     #[test]
     fn numbers_become_commented_rule_stubs() {
-        let s = skeleton(NOTICE, "notice.txt", "demo");
+        let s = skeleton(NOTICE, "notice.txt", "demo", Lang::En);
         let stubs = |id: &str| s.clauses.iter().find(|c| c.id == id).unwrap().stubs.clone();
         assert_eq!(
             stubs("p1-s1"),
@@ -567,6 +637,37 @@ mod tests {
         );
         assert!(s.yaml.contains("closes: 2025-04-21"), "{}", s.yaml);
         assert_eq!(stubs("a-i1"), ["form: { text_limits: [{ field: ~, max_chars: 500, source: a-i1 }] }  # “限500字”"]);
+    }
+
+    #[test]
+    fn the_skeleton_speaks_the_run_language() {
+        let zh = skeleton("一、总则\n1.开展活动。\n", "n.txt", "x", Lang::Zh).yaml;
+        assert!(zh.contains("title: ~  # 未知：通知原文没有写明") && zh.contains("# 通知的项目组别和类别"), "{zh}");
+        let comments: String = zh.lines().filter_map(|l| l.split_once('#').map(|(_, c)| c)).collect();
+        assert!(!comments.contains("the notice"), "{zh}");
+    }
+
+    #[test]
+    fn ranges_counts_and_windows_become_stubs() {
+        // The wording of 上海市科协's 2023 call (tests/corpus/shanghai-2023-academic).
+        let s = stubs("c", "项目数量:4项经费额度:4~5万元/项执行时间:2023年5~6月申报对象:学会", MoneyUnit::WanYuan);
+        assert_eq!(
+            s,
+            [
+                "quota: { kind: exact, value: 4, source: c }  # “项目数量:4项”",
+                "amount: { kind: range, min: 4, max: 5, source: c }  # “4~5万元”",
+                "window: { from: 2023-05-01, until: 2023-06-30, source: c }  # “执行时间:2023年5~6月”",
+            ]
+        );
+        // 不限 is kept apart from a number; a period the notice prefers is no window.
+        let s = stubs("c", "项目数量:不限执行时间:2023年5月至6月期间的活动优先考虑", MoneyUnit::WanYuan);
+        assert_eq!(s, ["quota: { kind: unlimited, source: c }  # “项目数量:不限”"]);
+        // Amounts in 元: as they stand in a call counted in 元, in 万元 otherwise.
+        let text = "每个项目资助金额为6000-10000元。";
+        assert_eq!(stubs("c", text, MoneyUnit::Yuan), ["amount: { kind: range, min: 6000, max: 10000, source: c }  # “6000-10000元”"]);
+        assert_eq!(stubs("c", text, MoneyUnit::WanYuan), ["amount: { kind: range, min: 0.6, max: 1, source: c }  # “6000-10000元”"]);
+        assert_eq!(money_unit(text), MoneyUnit::Yuan);
+        assert_eq!(money_unit("每项资助6000元，重点项目2万元"), MoneyUnit::WanYuan);
     }
 
     #[test]

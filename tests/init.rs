@@ -39,7 +39,7 @@ fn notice(name: &str) -> String {
 fn init_finds_every_clause_the_bundled_specs_cite() {
     let mut found = 0;
     for name in BUNDLED {
-        let skeleton = callspec::init::skeleton(&notice(name), &format!("{name}.notice.txt"), name);
+        let skeleton = callspec::init::skeleton(&notice(name), &format!("{name}.notice.txt"), name, callspec::i18n::Lang::En);
         let (clauses, corrections) = bundled(name);
         // The skeleton quotes the notice as extracted; the spec quotes it corrected.
         let texts: Vec<String> = skeleton
@@ -83,7 +83,7 @@ fn each_skeleton_passes_check_apart_from_what_is_still_to_write() {
     for name in BUNDLED {
         let dir = folder(name);
         std::fs::write(dir.join(format!("{name}.notice.txt")), notice(name)).unwrap();
-        let skeleton = callspec::init::skeleton(&notice(name), &format!("{name}.notice.txt"), name);
+        let skeleton = callspec::init::skeleton(&notice(name), &format!("{name}.notice.txt"), name, callspec::i18n::Lang::En);
         let spec = dir.join("spec.yaml");
         std::fs::write(&spec, &skeleton.yaml).unwrap();
         let out = load::spec_path_checked(&spec, &Limits::default());
@@ -111,7 +111,7 @@ fn each_skeleton_passes_check_apart_from_what_is_still_to_write() {
 
 #[test]
 fn metadata_is_taken_from_the_text_or_left_unknown() {
-    let meta = |name: &str| callspec::init::skeleton(&notice(name), "n.txt", "x").meta;
+    let meta = |name: &str| callspec::init::skeleton(&notice(name), "n.txt", "x", callspec::i18n::Lang::En).meta;
     let m = meta("hangzhou-2025");
     assert_eq!(m.document.as_deref(), Some("杭科协〔2025〕6号"));
     assert_eq!(m.title.as_deref(), Some("杭州市科协关于2025年度学术交流（科技创新）活动项目申报工作的通知"));

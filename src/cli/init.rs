@@ -58,7 +58,7 @@ pub fn run(args: &InitArgs) -> Exit {
     if schema.is_file() {
         text.push_str(&format!("# yaml-language-server: $schema={}\n#\n", relative(&resolve(folder), &resolve(schema))));
     }
-    let skeleton = callspec::init::skeleton(&file.text, &notice_file, &id);
+    let skeleton = callspec::init::skeleton(&file.text, &notice_file, &id, super::lang());
     text.push_str(&skeleton.yaml);
     let Some(out) = &args.output else {
         super::out(&text);
