@@ -787,11 +787,12 @@ pub fn application_path(path: &Path, limits: &Limits) -> Result<(Document, crate
 /// Reads and parses an application file: a Word form (told by its bytes, before any text
 /// decoding), or a YAML or JSON draft. A form's own findings (an ambiguous date) come with it.
 pub fn application_document(path: &Path, limits: &Limits) -> Result<(Document, Vec<Finding>), Finding> {
-    if let Some(form) = crate::form::read_path(path, limits) {
-        return form;
+    match source::read_or_zip(path, limits)? {
+        source::Read::Zip { name, bytes } => {
+            crate::form::from_bytes(&name, &bytes, limits).unwrap_or_else(|| Err(source::refuse(&name, &bytes)))
+        }
+        source::Read::Text(file) => Ok((document::parse(file, limits)?, Vec::new())),
     }
-    let doc = source::read(path, limits).and_then(|f| document::parse(f, limits))?;
-    Ok((doc, Vec::new()))
 }
 
 #[cfg(test)]

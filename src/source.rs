@@ -392,7 +392,39 @@ impl Encoding {
 /// GBK/GB18030 or UTF-16 with a byte-order mark, decoded (the file says which, for
 /// [`note`]). Word, PDF, spreadsheet and zip files are told apart first ([`sniff`]).
 pub fn read(path: &Path, limits: &Limits) -> Result<Arc<SourceFile>, Finding> {
-    use std::io::Read;
+    match read_with(path, limits, false)? {
+        Read::Text(file) => Ok(file),
+        // Not returned when zips are not asked for; refused as not text either way.
+        Read::Zip { name, bytes } => Err(refuse(&name, &bytes)),
+    }
+}
+
+/// What a file holds, read once: a zip package (`PK\x03\x04`: a Word form, for the reader
+/// that takes forms), as its bytes, or text.
+pub enum Read {
+    Zip { name: String, bytes: Vec<u8> },
+    Text(Arc<SourceFile>),
+}
+
+/// [`read`] for a reader that also takes Word forms: a zip package is handed back as its bytes,
+/// under the same size limit, instead of being refused as not text. One open and one read of
+/// the file whatever it holds.
+pub fn read_or_zip(path: &Path, limits: &Limits) -> Result<Read, Finding> {
+    read_with(path, limits, true)
+}
+
+/// The finding for a package that is no text and no Word form (a spreadsheet, an archive).
+pub fn refuse(name: &str, bytes: &[u8]) -> Finding {
+    let kind = match sniff(bytes) {
+        FileKind::Text => FileKind::Zip,
+        kind => kind,
+    };
+    not_text(name, kind)
+        .unwrap_or_else(|| Finding::error(codes::UNREADABLE, crate::tr!("`{name}` is not a text file", "`{name}` 不是文本文件")))
+}
+
+fn read_with(path: &Path, limits: &Limits, zip_ok: bool) -> Result<Read, Finding> {
+    use std::io::Read as _;
     let name = display_name(path);
     let meta = std::fs::metadata(path).map_err(|e| io_finding(&name, &e))?;
     if meta.is_dir() {
@@ -415,16 +447,23 @@ pub fn read(path: &Path, limits: &Limits) -> Result<Arc<SourceFile>, Finding> {
     let mut bytes = Vec::with_capacity((meta.len().min(limits.max_file_bytes) as usize).saturating_add(1).min(1 << 30));
     let mut file = file;
     (&mut file).take(SNIFF_BYTES as u64).read_to_end(&mut bytes).map_err(|e| io_finding(&name, &e))?;
-    if let Some(f) = not_text(&name, sniff(&bytes)) {
+    let zip = zip_ok && bytes.starts_with(b"PK\x03\x04");
+    if !zip && let Some(f) = not_text(&name, sniff(&bytes)) {
         return Err(f);
     }
     if meta.len() > limits.max_file_bytes {
         return Err(too_large(&name, meta.len(), limits.max_file_bytes));
     }
+    if zip {
+        // A package is read to its limit exactly, as the form reader expects.
+        let rest = limits.max_file_bytes.saturating_sub(bytes.len() as u64);
+        file.take(rest).read_to_end(&mut bytes).map_err(|e| io_finding(&name, &e))?;
+        return Ok(Read::Zip { name, bytes });
+    }
     // Read at most one byte over the limit, in case the file grew since it was measured.
     let rest = limits.max_file_bytes.saturating_add(1).saturating_sub(bytes.len() as u64);
     file.take(rest).read_to_end(&mut bytes).map_err(|e| io_finding(&name, &e))?;
-    decode(name, bytes, limits)
+    decode(name, bytes, limits).map(Read::Text)
 }
 
 /// A path as shown in messages.

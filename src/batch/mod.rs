@@ -157,21 +157,24 @@ pub struct Checked {
 /// draft. A file decoded from GBK or UTF-16 also gets the note saying so
 /// ([`crate::source::note`]).
 pub fn check_file(path: &Path, calls: &Calls, opts: &Options) -> Checked {
-    if let Some(form) = crate::form::read_path(path, &opts.limits) {
-        let (doc, own) = match form {
-            Ok(read) => read,
-            Err(f) => return Checked { findings: vec![f], facts: None, expect: None },
-        };
-        if opts.parse_only {
-            return Checked { findings: Vec::new(), facts: None, expect: None };
+    let failed = |f: Finding| Checked { findings: vec![f], facts: None, expect: None };
+    // One open and one read of the file, whether it holds a form or text.
+    let file = match crate::source::read_or_zip(path, &opts.limits) {
+        Ok(crate::source::Read::Text(file)) => file,
+        Ok(crate::source::Read::Zip { name, bytes }) => {
+            let (doc, own) = match crate::form::from_bytes(&name, &bytes, &opts.limits) {
+                Some(Ok(read)) => read,
+                Some(Err(f)) => return failed(f),
+                None => return failed(crate::source::refuse(&name, &bytes)),
+            };
+            if opts.parse_only {
+                return Checked { findings: Vec::new(), facts: None, expect: None };
+            }
+            let (doc, mut checked) = check_document(doc, calls, opts);
+            checked.findings = crate::form::finish(&doc, own, checked.findings);
+            return checked;
         }
-        let (doc, mut checked) = check_document(doc, calls, opts);
-        checked.findings = crate::form::finish(&doc, own, checked.findings);
-        return checked;
-    }
-    let file = match crate::source::read(path, &opts.limits) {
-        Ok(file) => file,
-        Err(f) => return Checked { findings: vec![f], facts: None, expect: None },
+        Err(f) => return failed(f),
     };
     let note = crate::source::note(&file);
     let parsed = crate::document::parse(file, &opts.limits);

@@ -543,12 +543,17 @@ pub fn read_path(path: &std::path::Path, limits: &Limits) -> Option<Result<(Docu
             crate::tr!("`{name}` cannot be read: {e}", "`{name}` 无法读取：{e}"),
         )));
     }
-    // A zip that is no Word document (a spreadsheet, an archive of drafts) is the input layer's
-    // to name.
-    if matches!(read::open(&bytes, &budget(limits)), Err(read::Unreadable::NotWord)) {
+    from_bytes(&name, &bytes, limits)
+}
+
+/// A Word form read from the bytes of a zip package (`name` for messages); `None` when the
+/// package is no Word document (a spreadsheet, an archive of drafts): that is the input
+/// layer's to name.
+pub fn from_bytes(name: &str, bytes: &[u8], limits: &Limits) -> Option<Result<(Document, Vec<Finding>), Finding>> {
+    if matches!(read::open(bytes, &budget(limits)), Err(read::Unreadable::NotWord)) {
         return None;
     }
-    Some(read(&name, &bytes, limits))
+    Some(read(name, bytes, limits))
 }
 
 /// A form's own findings with the pipeline's: a schema finding on a value the form already
