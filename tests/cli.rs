@@ -134,6 +134,10 @@ fn test_reports_differences_from_declared_expectations() {
         let out = stdout(&o).replace(&path.display().to_string(), "wrong.yaml");
         insta::assert_snapshot!(format!("test_bare_code_{lang}"), out);
     }
+    let o = callspec(&["test", "--format", "json", path.to_str().unwrap()]);
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let problems = &v["files"][0]["expect_problems"];
+    assert!(problems[0].as_str().is_some_and(|p| p.contains("- { code: budget.items-sum, severity: error }")), "{v:#}");
     let _ = std::fs::remove_dir_all(&dir);
 }
 

@@ -262,7 +262,11 @@ impl Report {
                     v.iter().map(|(c, s)| serde_json::json!({ "code": c, "severity": s })).collect()
                 };
                 let (missing, unexpected) = o.difference.as_ref().map_or((vec![], vec![]), |d| (list(&d.missing), list(&d.unexpected)));
-                let entry = serde_json::json!({ "file": name, "status": status, "missing": missing, "unexpected": unexpected });
+                let mut entry = serde_json::json!({ "file": name, "status": status, "missing": missing, "unexpected": unexpected });
+                // What is wrong with the `expect:` block itself, when something is.
+                if !o.expect_problems.is_empty() {
+                    entry["expect_problems"] = serde_json::json!(o.expect_problems);
+                }
                 let sep = if self.first { "" } else { ",\n" };
                 super::out(&format!("{sep}{}", callspec::render::to_json(&entry)));
             }
