@@ -385,9 +385,10 @@ pub(crate) fn tranches(cx: &mut crate::compile::Cx, ts: &[TrancheSpec], ptr: &st
     }
     let hundred = rust_decimal::Decimal::from(100);
     let shares: Vec<String> = ts.iter().filter_map(|t| t.share.map(|s| s.to_string())).collect();
-    let key_span = cx.doc().spans().key(ptr);
+    // The span is looked up only for a finding: the first lookup in a large spec sorts its index.
     if !readable {
     } else if !remainder && sum != hundred {
+        let key_span = cx.doc().spans().key(ptr);
         let f = cx.error(
             TRANCHES,
             tr!(
@@ -405,6 +406,7 @@ pub(crate) fn tranches(cx: &mut crate::compile::Cx, ts: &[TrancheSpec], ptr: &st
             "请使比例合计为 100，或将最后一笔标为 `remainder: true`"
         ));
     } else if remainder && sum >= hundred {
+        let key_span = cx.doc().spans().key(ptr);
         let f = cx.error(
             TRANCHES,
             tr!("tranche shares already add up to {}% before the remainder", "余额之前的拨款比例已合计 {}%", sum.normalize()),
