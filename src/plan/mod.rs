@@ -22,6 +22,12 @@ pub fn fold(s: &str) -> String {
     out
 }
 
+/// Characters that fold to themselves and that nothing else folds into: CJK ideographs, CJK
+/// and general punctuation (most of a Chinese text).
+fn verbatim(c: char) -> bool {
+    matches!(c, '\u{2000}'..='\u{206f}' | '\u{3001}'..='\u{303f}' | '\u{4e00}'..='\u{9fff}')
+}
+
 /// [`fold`], appended to `out`. Runs of characters that fold to themselves (lower-case ASCII,
 /// CJK ideographs and punctuation, most of any text) are copied whole.
 fn fold_into(s: &str, out: &mut String) {
@@ -30,7 +36,7 @@ fn fold_into(s: &str, out: &mut String) {
         let folded = match c {
             'A'..='Z' => c.to_ascii_lowercase(),
             c if c.is_ascii() => continue,
-            '\u{2000}'..='\u{206f}' | '\u{3001}'..='\u{303f}' | '\u{4e00}'..='\u{9fff}' => continue,
+            c if verbatim(c) => continue,
             '\u{ff01}'..='\u{ff5e}' => char::from_u32(c as u32 - 0xfee0).map_or(c, |h| h.to_ascii_lowercase()),
             '\u{3000}' => ' ',
             c => {
@@ -99,25 +105,14 @@ fn push_trimmed(text: &str, r: Range<usize>, out: &mut Vec<Range<usize>>) {
     }
 }
 
-/// The words of `priority` a sentence (folded) holds, when it serves it: a keyword, or one word
-/// of every idea of a concept entry.
-pub fn serves(priority: &Priority, sentence: &str) -> Option<Vec<String>> {
-    if let Some(k) = priority.keywords.iter().find(|k| !k.is_empty() && sentence.contains(k.as_str())) {
-        return Some(vec![k.clone()]);
-    }
-    priority
-        .concepts
-        .iter()
-        .find_map(|ideas| ideas.iter().map(|words| words.iter().find(|w| sentence.contains(w.as_str())).cloned()).collect())
-}
-
 /// The priorities of `plan` the texts serve, in the plan's order, each with the first sentence
 /// (in the order of the texts) that serves it.
 ///
 /// Every sentence of every text is folded once into one buffer, one after another, and one
 /// pass of the plan's automaton over it says which of the plan's words each sentence holds;
-/// whether a sentence serves a priority is then read from those words ([`Index::serves`], the
-/// same answer as [`serves`]), and only for sentences that hold one (most hold none).
+/// whether a sentence serves a priority is then read from those words ([`Index::serves`]: one
+/// of its keywords, or a word of every idea of one of its concepts), and only for sentences
+/// that hold one (most hold none).
 pub fn align<'p>(plan: &'p Plan, texts: &[&str]) -> Vec<Match<'p>> {
     matches(plan, texts, None)
 }
@@ -227,8 +222,7 @@ pub struct Index {
     words: aho_corasick::AhoCorasick,
     /// The words, by number.
     text: Vec<String>,
-    /// By word: its longest run of characters that folding leaves as they are and that
-    /// nothing folds into (CJK ideographs, CJK and general punctuation); empty when it has none.
+    /// By word: its longest run of [`verbatim`] characters; empty when it has none.
     core: Vec<String>,
     /// By priority (in the plan's order): its keywords, and its concepts (ideas of synonyms).
     of_priority: Vec<Words>,
@@ -261,8 +255,8 @@ impl Index {
             .kind(Some(aho_corasick::AhoCorasickKind::DFA))
             .build(&text)
             .unwrap_or_else(|_| aho_corasick::AhoCorasick::new(Vec::<String>::new()).expect("an empty automaton builds"));
-        let kept = |c: char| matches!(c, '\u{2000}'..='\u{206f}' | '\u{3001}'..='\u{303f}' | '\u{4e00}'..='\u{9fff}');
-        let core = text.iter().map(|w| w.split(|c: char| !kept(c)).max_by_key(|run| run.len()).unwrap_or_default().to_owned()).collect();
+        let core =
+            text.iter().map(|w| w.split(|c: char| !verbatim(c)).max_by_key(|run| run.len()).unwrap_or_default().to_owned()).collect();
         Index { words: automaton, text, core, of_priority }
     }
 
@@ -273,7 +267,7 @@ impl Index {
     }
 
     /// The words (by number) of priority `n` that serve it, given the words a sentence holds
-    /// (sorted): [`serves`] on the numbers.
+    /// (sorted): a keyword, or the first word held of every idea of the first concept met.
     fn serves(&self, n: usize, held: &[usize]) -> Option<Vec<usize>> {
         let has = |w: &usize| held.binary_search(w).is_ok();
         let (keywords, concepts) = &self.of_priority[n];
@@ -502,10 +496,11 @@ mod tests {
     #[test]
     fn every_idea_must_meet_in_one_sentence() {
         let p = priority(&["代表处落户"], &[&[&["国际科技组织", "国际组织"], &["代表处", "总部"]]]);
-        assert_eq!(serves(&p, "努力招引国际科技组织来杭设立代表处"), Some(vec!["国际科技组织".to_owned(), "代表处".to_owned()]));
-        assert_eq!(serves(&p, "推动国际组织在杭设立总部"), Some(vec!["国际组织".to_owned(), "总部".to_owned()]));
-        assert_eq!(serves(&p, "邀请国际科技组织专家来杭交流"), None);
         let plan = plan_of(vec![p]);
+        let words = |t: &str| align(&plan, &[t]).first().map(|m| m.words.clone());
+        assert_eq!(words("努力招引国际科技组织来杭设立代表处"), Some(vec!["国际科技组织".to_owned(), "代表处".to_owned()]));
+        assert_eq!(words("推动国际组织在杭设立总部"), Some(vec!["国际组织".to_owned(), "总部".to_owned()]));
+        assert_eq!(words("邀请国际科技组织专家来杭交流"), None);
         assert!(align(&plan, &["邀请国际科技组织专家来杭交流。在滨江设立企业代表处。"]).is_empty());
         let texts = ["邀请专家交流。", "促成代表处落户杭州。"];
         let m = align(&plan, &texts);
