@@ -198,3 +198,21 @@ fn init_speaks_the_language_of_the_run() {
     let o = run(&dir, &["init", "notice.txt", "-o", "hz2.yaml"]);
     assert!(String::from_utf8_lossy(&o.stderr).contains("wrote hz2.yaml"));
 }
+
+/// A notice saved in GB18030 (as many are, from a Chinese desktop): read, said to be, and its
+/// numbers become stubs as from its UTF-8 twin.
+#[test]
+fn a_gb18030_notice_is_read_and_said_to_be() {
+    let dir = folder("gbk");
+    let text = std::fs::read_to_string(common::root().join("tests/corpus/shanghai-2023-academic/notice.txt")).unwrap();
+    let (bytes, _, lossy) = encoding_rs::GB18030.encode(&text);
+    assert!(!lossy);
+    std::fs::write(dir.join("notice.txt"), &bytes).unwrap();
+    let o = run(&dir, &["init", "notice.txt", "-o", "spec.yaml", "--lang", "zh"]);
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(o.status.code(), Some(0), "{err}");
+    assert!(err.contains("注意：`notice.txt` 不是 UTF-8 编码，已按 GBK/GB18030 读取"), "{err}");
+    let spec = std::fs::read_to_string(dir.join("spec.yaml")).unwrap();
+    assert!(spec.contains("# amount: { kind: range, min: 4, max: 5,"), "{spec}");
+    assert!(spec.starts_with("# 由 `callspec init` 根据通知原文写出"), "{spec}");
+}

@@ -22,6 +22,11 @@ pub fn run(args: &InitArgs) -> Exit {
             return Exit::Unusable;
         }
     };
+    // A notice in GB18030 or UTF-16 is read, and said to be, as drafts are.
+    if let Some(n) = callspec::source::note(&file) {
+        let (en, zh) = (&n.message.en, &n.message.zh);
+        say(tr!("note: {en}", "注意：{zh}"));
+    }
     if let Some(out) = &args.output
         && resolve(out) == resolve(&args.notice)
     {
