@@ -54,15 +54,23 @@ const USCC_WEIGHTS: [u32; 17] = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8,
 
 /// Validates a 统一社会信用代码. Lower-case letters are accepted as their capitals.
 pub fn uscc(code: &str) -> Result<(), Invalid> {
-    let chars: Vec<char> = code.trim().chars().map(|c| c.to_ascii_uppercase()).collect();
-    if chars.len() != 18 {
-        return Err(Invalid::Length { expected: 18, found: chars.len() });
+    let t = code.trim();
+    let mut chars = ['0'; 18];
+    let mut n = 0;
+    for c in t.chars() {
+        if n < 18 {
+            chars[n] = c.to_ascii_uppercase();
+        }
+        n += 1;
+    }
+    if n != 18 {
+        return Err(Invalid::Length { expected: 18, found: n });
     }
     let mut sum = 0;
-    for (i, c) in chars.iter().enumerate() {
-        let v = USCC_CHARS.iter().position(|&b| b as char == *c).ok_or(Invalid::Character { position: i + 1, found: *c })?;
+    for (i, &c) in chars.iter().enumerate() {
+        let v = uscc_value(c).ok_or(Invalid::Character { position: i + 1, found: c })?;
         if i < 17 {
-            sum += v as u32 * USCC_WEIGHTS[i];
+            sum += v * USCC_WEIGHTS[i];
         }
     }
     let expected = USCC_CHARS[((31 - sum % 31) % 31) as usize] as char;
@@ -70,11 +78,18 @@ pub fn uscc(code: &str) -> Result<(), Invalid> {
         return Err(Invalid::Check { expected, found: chars[17] });
     }
     // Characters 9–17 are the 组织机构代码 (主体标识码), with a check character of its own.
-    let org: String = chars[8..17].iter().collect();
-    if let Err(Invalid::Check { expected, found }) = org_code(&org) {
+    let org: &[char; 9] = chars[8..17].try_into().expect("nine characters");
+    if let Err(Invalid::Check { expected, found }) = org_check(org) {
+        let org: String = org.iter().collect();
         return Err(Invalid::EmbeddedOrgCode { code: format!("{}-{}", &org[..8], &org[8..]), expected, found });
     }
     Ok(())
+}
+
+/// The value of a character of a 统一社会信用代码 (its place in [`USCC_CHARS`]).
+fn uscc_value(c: char) -> Option<u32> {
+    let b = u8::try_from(c).ok()?;
+    USCC_CHARS.iter().position(|&x| x == b).and_then(|v| u32::try_from(v).ok())
 }
 
 const ORG_WEIGHTS: [u32; 8] = [3, 7, 9, 10, 5, 8, 4, 2];
@@ -87,9 +102,14 @@ pub fn org_code(code: &str) -> Result<(), Invalid> {
         _ => t.to_owned(),
     };
     let chars: Vec<char> = compact.chars().map(|c| c.to_ascii_uppercase()).collect();
-    if chars.len() != 9 {
-        return Err(Invalid::Length { expected: 9, found: chars.len() });
+    match <&[char; 9]>::try_from(chars.as_slice()) {
+        Ok(nine) => org_check(nine),
+        Err(_) => Err(Invalid::Length { expected: 9, found: chars.len() }),
     }
+}
+
+/// The characters and check character of a 组织机构代码 of nine upper-case characters.
+fn org_check(chars: &[char; 9]) -> Result<(), Invalid> {
     let mut sum = 0;
     for (i, c) in chars[..8].iter().enumerate() {
         let v = c.to_digit(36).filter(|_| c.is_ascii_alphanumeric()).ok_or(Invalid::Character { position: i + 1, found: *c })?;
@@ -108,11 +128,17 @@ pub fn org_code(code: &str) -> Result<(), Invalid> {
 
 /// A mainland mobile number: 11 digits starting 13–19 (spaces, hyphens and a +86 prefix allowed).
 pub fn mobile(number: &str) -> bool {
-    let digits: String = number.trim().trim_start_matches("+86").chars().filter(|c| !matches!(c, ' ' | '-')).collect();
-    digits.len() == 11
-        && digits.starts_with('1')
-        && matches!(digits.as_bytes()[1], b'3'..=b'9')
-        && digits.bytes().all(|b| b.is_ascii_digit())
+    let mut digits = number.trim().trim_start_matches("+86").bytes().filter(|b| !matches!(b, b' ' | b'-'));
+    let mut n = 0;
+    let mut second = 0;
+    let all_digits = digits.all(|b| {
+        n += 1;
+        if n == 2 {
+            second = b;
+        }
+        b.is_ascii_digit() && (n != 1 || b == b'1')
+    });
+    all_digits && n == 11 && matches!(second, b'3'..=b'9')
 }
 
 /// A postal code: six digits.

@@ -182,7 +182,7 @@ impl SourceFile {
     }
 
     fn lines(&self) -> &[usize] {
-        self.lines.get_or_init(|| std::iter::once(0).chain(self.text.match_indices('\n').map(|(i, _)| i + 1)).collect())
+        self.lines.get_or_init(|| std::iter::once(0).chain(memchr::memchr_iter(b'\n', self.text.as_bytes()).map(|i| i + 1)).collect())
     }
 
     /// 0-based index of the line holding `offset`.

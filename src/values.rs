@@ -6,7 +6,7 @@ use std::borrow::Cow;
 use std::fmt;
 use std::str::FromStr;
 
-use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
+use chrono::{NaiveDate, NaiveDateTime, NaiveTime, Timelike};
 use rust_decimal::Decimal;
 use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 use serde::de::{self, Deserializer, Visitor};
@@ -158,7 +158,7 @@ impl When {
 impl fmt::Display for When {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self.time {
-            Some(t) => write!(f, "{} {}", self.date, t.format("%H:%M")),
+            Some(t) => write!(f, "{} {:02}:{:02}", self.date, t.hour(), t.minute()),
             None => write!(f, "{}", self.date),
         }
     }
@@ -170,6 +170,9 @@ impl FromStr for When {
     type Err = Text;
     fn from_str(s: &str) -> Result<Self, Text> {
         let t = s.trim();
+        if let Some(w) = written_in_full(t) {
+            return Ok(w);
+        }
         if t.contains('年') || t.contains('月') {
             return Err(tr!(
                 "`{s}` is written in Chinese; write dates as YYYY-MM-DD, e.g. 2025-04-21",
@@ -196,6 +199,29 @@ impl FromStr for When {
         };
         Ok(When { date, time })
     }
+}
+
+/// A moment written as drafts mostly write it, `2025-04-21` or `2025-04-21 09:30`, read
+/// without searching or chrono's format parser; `None` leaves any other spelling (and every
+/// mistake, with its message) to [`When::from_str`]'s general path.
+fn written_in_full(t: &str) -> Option<When> {
+    let b = t.as_bytes();
+    let time = match b.len() {
+        10 => None,
+        16 if matches!(b[10], b' ' | b'T') && b[13] == b':' => {
+            let two = |i: usize| {
+                (b[i].is_ascii_digit() && b[i + 1].is_ascii_digit()).then(|| u32::from(b[i] - b'0') * 10 + u32::from(b[i + 1] - b'0'))
+            };
+            match (two(11)?, two(14)?) {
+                // 24:00 is the end of the day, as a date alone is.
+                (24, 0) => None,
+                (h, m) => Some(NaiveTime::from_hms_opt(h, m, 0)?),
+            }
+        }
+        _ => return None,
+    };
+    let (y, m, d) = ymd(t.get(..10)?)?;
+    Some(When { date: NaiveDate::from_ymd_opt(y, m, d)?, time })
 }
 
 /// The year, month and day of a date written in full (`2025-04-21`), without chrono's format
@@ -298,6 +324,45 @@ mod tests {
             }
             assert_eq!(d.parse::<When>().ok().map(|w| w.date), chrono, "{d}");
         }
+    }
+
+    /// The general path of `When::from_str`, without the fast one.
+    fn general(t: &str) -> Option<When> {
+        let (d, time) = t.split_once([' ', 'T']).map_or((t, None), |(d, tm)| (d, Some(tm)));
+        let date = NaiveDate::parse_from_str(d, "%Y-%m-%d").ok()?;
+        let time = match time {
+            None | Some("24:00") => None,
+            Some(tm) => Some(NaiveTime::parse_from_str(tm, "%H:%M").or_else(|_| NaiveTime::parse_from_str(tm, "%H:%M:%S")).ok()?),
+        };
+        Some(When { date, time })
+    }
+
+    #[test]
+    fn moments_in_full_read_as_the_general_path_reads_them() {
+        for t in [
+            "2025-04-21 09:30",
+            "2025-04-21T09:30",
+            "2025-04-21 24:00",
+            "2025-04-21 23:59",
+            "2025-04-21 24:01",
+            "2025-04-21 25:00",
+            "2025-04-21 12:60",
+            "2025-02-29 10:00",
+            "2024-02-29 00:00",
+            "2025-04-21 9:30",
+            "2025-04-21_09:30",
+            "2025-04-21 09-30",
+            "2025-04-21 0930",
+            "2025-04-21 09:3x",
+            "2025-04-21",
+        ] {
+            if let Some(fast) = written_in_full(t) {
+                assert_eq!(Some(fast), general(t), "{t}");
+            }
+            assert_eq!(t.parse::<When>().ok(), general(t), "{t}");
+        }
+        let w: When = "2025-04-21 09:05".parse().unwrap();
+        assert_eq!(w.to_string(), "2025-04-21 09:05");
     }
 
     #[test]

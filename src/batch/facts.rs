@@ -132,6 +132,15 @@ fn applicant_key(app: &Application) -> (Option<u64>, &'static str) {
 /// Folds full-width forms to ASCII, lower-cases, and keeps only letters and digits, so that
 /// “《科普进社区》 行动” and “科普进社区行动” compare equal.
 pub fn normalise(text: &str) -> String {
+    // Most names are CJK ideographs and ASCII: those are read without the Unicode tables.
+    let plain = |c: char| c.is_ascii_alphanumeric() || ('\u{4e00}'..='\u{9fff}').contains(&c);
+    if text.chars().all(|c| c.is_ascii() || plain(c)) {
+        return text.chars().filter(|&c| plain(c)).map(|c| c.to_ascii_lowercase()).collect();
+    }
+    general_normalise(text)
+}
+
+fn general_normalise(text: &str) -> String {
     text.chars()
         .map(|c| match c {
             '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
@@ -150,6 +159,10 @@ mod tests {
     #[test]
     fn names_compare_without_punctuation_width_or_case() {
         assert_eq!(normalise("《科普进社区》 行动"), normalise("科普进社区行动"));
+        for t in ["科普进社区 AI-2025 行动", "Ｓｃｉ科普", "科普\u{3000}讲座", "a\u{7f}b\tC", "鿿一丁", "Straße ǅ", ""]
+        {
+            assert_eq!(normalise(t), general_normalise(t), "{t}");
+        }
         assert_eq!(normalise("ＡＩ科普 2025"), normalise("ai科普2025"));
         assert_ne!(normalise("科普进社区"), normalise("科普进校园"));
     }

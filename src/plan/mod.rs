@@ -76,12 +76,7 @@ pub fn sentences(text: &str) -> Vec<Range<usize>> {
     // Over the bytes: 。 is E3 80 82; ！ ？ ； are EF BC 81, EF BC 9F, EF BC 9B.
     let mut i = 0;
     while i < b.len() {
-        let len = match b[i] {
-            b'!' | b'?' | b';' | b'\n' => 1,
-            0xE3 if b.get(i + 1..i + 3) == Some(&[0x80, 0x82]) => 3,
-            0xEF if matches!(b.get(i + 1..i + 3), Some([0xBC, 0x81 | 0x9F | 0x9B])) => 3,
-            _ => 0,
-        };
+        let len = terminator_at(b, i);
         if len == 0 {
             i += 1;
             continue;
@@ -92,6 +87,47 @@ pub fn sentences(text: &str) -> Vec<Range<usize>> {
     }
     push_trimmed(text, start..text.len(), &mut out);
     out
+}
+
+/// The length of the sentence terminator starting at byte `i`, or 0.
+fn terminator_at(b: &[u8], i: usize) -> usize {
+    match b[i] {
+        b'!' | b'?' | b';' | b'\n' => 1,
+        0xE3 if b.get(i + 1..i + 3) == Some(&[0x80, 0x82]) => 3,
+        0xEF if matches!(b.get(i + 1..i + 3), Some([0xBC, 0x81 | 0x9F | 0x9B])) => 3,
+        _ => 0,
+    }
+}
+
+/// The sentence of [`sentences`] holding the bytes `at` (a range within one sentence, on char
+/// boundaries), found by scanning out from it to the nearest terminators; `None` when the
+/// range is not within one sentence as [`sentences`] trims it.
+fn sentence_around(text: &str, at: Range<usize>) -> Option<Range<usize>> {
+    let b = text.as_bytes();
+    // Back to just after the nearest terminator before `at`: an ASCII one, or a three-byte one
+    // (whose lead byte, unlike its others, starts a char).
+    let mut start = at.start;
+    while start > 0 {
+        let ends_here = terminator_at(b, start - 1) == 1 || (start >= 3 && terminator_at(b, start - 3) == 3);
+        if ends_here {
+            break;
+        }
+        start -= 1;
+    }
+    // On to the end of the first terminator from `at` (one inside `at` ends the sentence
+    // before `at` does, and the range is in none).
+    let (mut i, mut end) = (at.start, text.len());
+    while i < b.len() {
+        let len = terminator_at(b, i);
+        if len > 0 {
+            end = i + len;
+            break;
+        }
+        i += 1;
+    }
+    let mut one = Vec::with_capacity(1);
+    push_trimmed(text, start..end, &mut one);
+    one.pop().filter(|r| r.start <= at.start && at.end <= r.end)
 }
 
 fn push_trimmed(text: &str, r: Range<usize>, out: &mut Vec<Range<usize>>) {
@@ -136,16 +172,33 @@ pub fn align_only<'p>(plan: &'p Plan, texts: &[&str], ids: &[String]) -> Vec<Mat
     }
     let core = |w: usize| index.core[w].as_str();
     let mut held = Vec::new();
+    let mut found: Vec<(Range<usize>, usize)> = Vec::new();
     for (i, t) in texts.iter().enumerate() {
-        let here: Vec<usize> = words.iter().copied().filter(|&w| t.contains(core(w))).collect();
-        if here.is_empty() {
-            continue;
+        // Where the words' cores are in the text as written, in the order of their starts;
+        // the sentence holding each is found by scanning out from it.
+        found.clear();
+        for &w in &words {
+            let len = core(w).len();
+            found.extend(index.finders[w].find_iter(t.as_bytes()).map(|at| (at..at + len, w)));
         }
-        for r in sentences(t) {
-            let sentence = &t[r.clone()];
-            let mut holds: Vec<usize> = here.iter().copied().filter(|&w| sentence.contains(core(w))).collect();
+        found.sort_unstable_by_key(|(r, w)| (r.start, *w));
+        let mut next = 0;
+        while next < found.len() {
+            let Some(r) = sentence_around(t, found[next].0.clone()) else {
+                next += 1;
+                continue;
+            };
+            let mut holds: Vec<usize> = Vec::new();
+            while next < found.len() && found[next].0.start < r.end {
+                if found[next].0.end <= r.end {
+                    holds.push(found[next].1);
+                }
+                next += 1;
+            }
+            holds.sort_unstable();
+            holds.dedup();
             if holds.iter().any(|&w| core(w).len() < index.text[w].len()) {
-                let folded = fold(sentence);
+                let folded = fold(&t[r.clone()]);
                 holds.retain(|&w| core(w).len() == index.text[w].len() || folded.contains(index.text[w].as_str()));
             }
             if !holds.is_empty() {
@@ -224,6 +277,8 @@ pub struct Index {
     text: Vec<String>,
     /// By word: its longest run of [`verbatim`] characters; empty when it has none.
     core: Vec<String>,
+    /// By word: a searcher for its core.
+    finders: Vec<memchr::memmem::Finder<'static>>,
     /// By priority (in the plan's order): its keywords, and its concepts (ideas of synonyms).
     of_priority: Vec<Words>,
 }
@@ -255,9 +310,10 @@ impl Index {
             .kind(Some(aho_corasick::AhoCorasickKind::DFA))
             .build(&text)
             .unwrap_or_else(|_| aho_corasick::AhoCorasick::new(Vec::<String>::new()).expect("an empty automaton builds"));
-        let core =
+        let core: Vec<String> =
             text.iter().map(|w| w.split(|c: char| !verbatim(c)).max_by_key(|run| run.len()).unwrap_or_default().to_owned()).collect();
-        Index { words: automaton, text, core, of_priority }
+        let finders = core.iter().map(|c: &String| memchr::memmem::Finder::new(c.as_bytes()).into_owned()).collect();
+        Index { words: automaton, text, core, finders, of_priority }
     }
 
     /// Every word (by number) of priority `n`.
@@ -491,6 +547,29 @@ mod tests {
             assert_eq!(align_only(&plan, &texts, &only), all, "{only:?}");
         }
         assert_eq!(align(&plan, &texts).len(), 4);
+    }
+
+    #[test]
+    fn the_sentence_around_a_range_is_the_one_sentences_finds() {
+        let texts = [
+            "一是开展路演。二是设立代表处；\n三是 其他\n。",
+            "问？答！好!可?是;否；末",
+            "  开头有空格。。结尾  ",
+            "。",
+            "",
+            "无标点",
+            "a。\u{2003}b",
+        ];
+        for t in texts {
+            let all = sentences(t);
+            let bounds: Vec<usize> = t.char_indices().map(|(i, _)| i).chain([t.len()]).collect();
+            for (n, &a) in bounds.iter().enumerate() {
+                for &b in &bounds[n + 1..] {
+                    let want = all.iter().find(|r| r.start <= a && b <= r.end).cloned();
+                    assert_eq!(sentence_around(t, a..b), want, "{t:?} {a}..{b}");
+                }
+            }
+        }
     }
 
     #[test]

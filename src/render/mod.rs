@@ -365,10 +365,20 @@ pub fn to_json(value: &serde_json::Value) -> String {
 
 /// Any serialisable value as [`to_json`] writes it.
 fn serialise<T: serde::Serialize + ?Sized>(value: &T) -> String {
-    let mut out = Vec::with_capacity(256);
-    let mut ser = serde_json::Serializer::with_formatter(&mut out, SafeJson);
-    value.serialize(&mut ser).expect("a JSON value serialises");
-    String::from_utf8(out).expect("serde_json writes UTF-8")
+    // Written into a buffer each thread keeps, then copied out at its length: one allocation
+    // a text, not one for each time a growing buffer doubles.
+    thread_local!(static BUFFER: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) });
+    BUFFER.with_borrow_mut(|out| {
+        out.clear();
+        let mut ser = serde_json::Serializer::with_formatter(&mut *out, SafeJson);
+        value.serialize(&mut ser).expect("a JSON value serialises");
+        let text = std::str::from_utf8(out).expect("serde_json writes UTF-8").to_owned();
+        // A whole report is not kept for the rest of the run.
+        if out.capacity() > 1 << 20 {
+            *out = Vec::new();
+        }
+        text
+    })
 }
 
 /// serde_json's compact formatter, escaping [`crate::source::is_unsafe`] characters.

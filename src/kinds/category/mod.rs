@@ -37,12 +37,18 @@ impl Call {
         if let Some(c) = self.category(named) {
             return Some(c);
         }
-        let squeeze = |s: &str| s.chars().filter(|c| !c.is_whitespace()).collect::<String>();
+        // Compared with white space left out, without writing either side out.
+        let squeeze = |s: &str| s.chars().filter(|c| !c.is_whitespace()).collect::<Vec<char>>();
         let wanted = squeeze(named);
-        if let Some(c) = self.categories.iter().find(|c| squeeze(&c.full_name()) == wanted) {
+        let same = |text: &mut dyn Iterator<Item = char>| text.filter(|c| !c.is_whitespace()).eq(wanted.iter().copied());
+        let full = |c: &Category| {
+            let mut names = c.names.iter().enumerate().flat_map(|(i, n)| (i > 0).then_some('/').into_iter().chain(n.chars()));
+            same(&mut names)
+        };
+        if let Some(c) = self.categories.iter().find(|c| full(c)) {
             return Some(c);
         }
-        let mut own = self.categories.iter().filter(|c| c.names.last().is_some_and(|n| squeeze(n) == wanted));
+        let mut own = self.categories.iter().filter(|c| c.names.last().is_some_and(|n| same(&mut n.chars())));
         match (own.next(), own.next()) {
             (Some(c), None) => Some(c),
             _ => None,

@@ -1,6 +1,7 @@
 //! `deadline.missed`: a submission is (or would be) after its deadline.
 use crate::kinds::prelude::*;
 use crate::model::Deadline;
+use crate::values::When;
 use chrono::NaiveDateTime;
 
 pub const RULE: Rule = Rule {
@@ -35,23 +36,26 @@ fn check(cx: &mut Ctx) {
             judge(cx, d, as_of, None);
         }
         for (i, when, field) in subs {
-            let what =
-                if field == "sent" { tr!("sent {when}", "寄出时间 {when}") } else { tr!("submitted {when}", "提交时间 {when}") };
             // Under amendments, the deadline as in force for this submission.
             let version = cx.in_force_for(when.start());
             let d = version.as_deref().and_then(|v| v.deadlines.iter().find(|x| x.id == d.id)).unwrap_or(d);
-            judge(cx, d, when.start(), Some((format!("/submission/{i}/{field}"), what)));
+            judge(cx, d, when.start(), Some((i, when, field)));
         }
     }
 }
 
-/// Judges one moment against a deadline; `declared` is the submission's pointer and wording.
-fn judge(cx: &mut Ctx, d: &Deadline, when: NaiveDateTime, declared: Option<(String, Text)>) {
+/// Judges one moment against a deadline; `declared` is the submission's place in the list,
+/// its moment and the key it was read from (`at`, or `sent` under a postmark rule).
+fn judge(cx: &mut Ctx, d: &Deadline, when: NaiveDateTime, declared: Option<(usize, When, &str)>) {
     let closes = d.closes.end();
     if when <= closes {
         return;
     }
     let ext = d.extensions.iter().find(|e| when <= e.until.end());
+    let declared = declared.map(|(i, when, field)| {
+        let what = if field == "sent" { tr!("sent {when}", "寄出时间 {when}") } else { tr!("submitted {when}", "提交时间 {when}") };
+        (format!("/submission/{i}/{field}"), what)
+    });
     let what = match &declared {
         Some((_, what)) => what.clone(),
         None => {

@@ -18,17 +18,27 @@ pub const RULE: Rule = Rule {
 };
 
 fn check(cx: &mut Ctx) {
-    let mut codes = Vec::new();
-    if let Some(c) = &cx.app.lead().credit_code {
-        codes.push(("/lead/credit_code".to_owned(), c.0.clone()));
+    // The codes and where they sit; the pointer is written out only for a code that is wrong.
+    let mut codes: Vec<(&str, Option<usize>, &str)> = Vec::new();
+    let app = cx.app;
+    if let Some(c) = &app.lead().credit_code {
+        codes.push(("lead", None, &c.0));
     }
-    for (list, orgs) in [("joint", &cx.app.joint), ("partners", &cx.app.partners)] {
+    for (list, orgs) in [("joint", &app.joint), ("partners", &app.partners)] {
         for (i, o) in orgs.iter().enumerate() {
             if let Some(c) = &o.credit_code {
-                codes.push((format!("/{list}/{i}/credit_code"), c.0.clone()));
+                codes.push((list, Some(i), &c.0));
             }
         }
     }
+    codes.retain(|(_, _, code)| crate::ident::uscc(code).is_err());
+    if codes.is_empty() {
+        return;
+    }
+    let codes: Vec<(String, String)> = codes
+        .into_iter()
+        .map(|(list, i, code)| (i.map_or_else(|| format!("/{list}/credit_code"), |i| format!("/{list}/{i}/credit_code")), code.to_owned()))
+        .collect();
     let cite = cx.call.form.identifier.as_ref().map(|r| r.cite.clone());
     for (ptr, code) in codes {
         if let Err(why) = crate::ident::uscc(&code) {
