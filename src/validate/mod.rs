@@ -165,5 +165,6 @@ fn run(call: &Call, history: Option<&crate::amend::History>, doc: &Document, app
 /// leaving out line breaks: where a YAML draft breaks its lines (a `|` block, a long line
 /// wrapped) is layout, so a text counts the same whatever the layout.
 pub fn chars(text: &str) -> usize {
-    text.chars().filter(|c| !matches!(c, '\n' | '\r')).count()
+    // A byte that does not continue a character starts one (a vectorised count).
+    text.bytes().filter(|&b| (b & 0xC0) != 0x80 && b != b'\n' && b != b'\r').count()
 }

@@ -16,14 +16,14 @@ pub const RULE: Rule = Rule {
 };
 
 fn check(cx: &mut Ctx) {
-    let mut found: Vec<(String, String)> = cx.app.lead().kind.iter().map(|k| ("/lead/type".to_owned(), k.clone())).collect();
-    for (list, orgs) in [("joint", &cx.app.joint), ("partners", &cx.app.partners)] {
-        found.extend(orgs.iter().enumerate().filter_map(|(i, o)| Some((format!("/{list}/{i}/type"), o.kind.clone()?))));
+    // The types the call does not know, and where they sit; pointers are written only for those.
+    let (app, types) = (cx.app, &cx.call.applicant_types);
+    let unknown = |k: &Option<String>| k.as_ref().filter(|k| !types.contains_key(*k)).cloned();
+    let mut found: Vec<(String, String)> = unknown(&app.lead().kind).map(|k| ("/lead/type".to_owned(), k)).into_iter().collect();
+    for (list, orgs) in [("joint", &app.joint), ("partners", &app.partners)] {
+        found.extend(orgs.iter().enumerate().filter_map(|(i, o)| Some((format!("/{list}/{i}/type"), unknown(&o.kind)?))));
     }
     for (ptr, kind) in found {
-        if cx.call.applicant_types.contains_key(&kind) {
-            continue;
-        }
         let known: Vec<String> = cx.call.applicant_types.values().map(|t| format!("{} ({})", t.id, t.name)).collect();
         let near = crate::schema::suggest(&kind, cx.call.applicant_types.keys().map(String::as_str));
         let known = known.join(", ");

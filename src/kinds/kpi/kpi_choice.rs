@@ -40,18 +40,32 @@ fn met(k: &Kpi, targets: &std::collections::BTreeMap<String, u32>) -> (bool, Tex
     (n >= k.at_least, tr!("{n} of {all} met, {least} needed [{en}]", "{all} 项中达到 {n} 项，须达到 {least} 项［{zh}］"))
 }
 
+/// Whether [`met`] says met, without its words.
+fn holds(k: &Kpi, targets: &std::collections::BTreeMap<String, u32>) -> bool {
+    if k.options.is_empty() {
+        return match targets.get(&k.id) {
+            None => false,
+            Some(0) if k.min.is_none() => false,
+            Some(&v) => super::kpi_range::miss(k, v).is_none(),
+        };
+    }
+    k.options.iter().filter(|o| holds(o, targets)).count() as u32 >= k.at_least
+}
+
 fn check(cx: &mut Ctx) {
     let Some(cat) = cx.category else { return };
     for k in cat.kpis.iter().filter(|k| !k.options.is_empty()) {
         // An alternative whose target could not be read may be the one met.
-        if cx.unusable("/kpis") || leaf_ids(k).iter().any(|id| cx.unusable(&format!("/kpis/{}", crate::document::escape(id)))) {
+        if !cx.app.unusable.is_empty()
+            && (cx.unusable("/kpis") || leaf_ids(k).iter().any(|id| cx.unusable(&format!("/kpis/{}", crate::document::escape(id)))))
+        {
+            continue;
+        }
+        if holds(k, &cx.app.kpis) {
             continue;
         }
         let options: Vec<(bool, Text)> = k.options.iter().map(|o| met(o, &cx.app.kpis)).collect();
         let n = options.iter().filter(|(ok, _)| *ok).count();
-        if n as u32 >= k.at_least {
-            continue;
-        }
         let states: Vec<String> =
             k.options.iter().zip(&options).map(|(o, (_, st))| format!("`{}` {} ({}): {}", o.id, o.name, o.requirement(), st.en)).collect();
         let states_zh: Vec<String> = k

@@ -16,10 +16,10 @@ pub const RULE: Rule = Rule {
     check,
 };
 
-fn ids(kpis: &[Kpi], out: &mut Vec<String>) {
+fn ids<'k>(kpis: &'k [Kpi], out: &mut Vec<&'k str>) {
     for k in kpis {
         if k.options.is_empty() {
-            out.push(k.id.clone());
+            out.push(&k.id);
         }
         ids(&k.options, out);
     }
@@ -30,16 +30,16 @@ fn check(cx: &mut Ctx) {
     let mut known = Vec::new();
     ids(&cat.kpis, &mut known);
     let mut unknown: Vec<(String, String)> =
-        cx.app.kpis.keys().filter(|k| !known.contains(k)).map(|k| (k.clone(), format!("/kpis/{}", crate::document::escape(k)))).collect();
+        cx.app.kpis.keys().filter(|k| !known.contains(&k.as_str())).map(|k| (k.clone(), format!("/kpis/{}", crate::document::escape(k)))).collect();
     for (i, e) in cx.app.events.iter().enumerate() {
         if let Some(k) = &e.kpi
-            && !known.contains(k)
+            && !known.contains(&k.as_str())
         {
             unknown.push((k.clone(), format!("/events/{i}/kpi")));
         }
     }
     for (id, ptr) in unknown {
-        let near = crate::schema::suggest(&id, known.iter().map(String::as_str));
+        let near = crate::schema::suggest(&id, known.iter().copied());
         let list = known.join(", ");
         let help = match near {
             Some(n) => tr!("did you mean `{n}`? KPIs of this category: {list}", "是否应为 `{n}`？该类别的绩效指标：{list}"),

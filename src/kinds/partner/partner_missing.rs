@@ -19,12 +19,13 @@ pub const RULE: Rule = Rule {
 use crate::model::Role;
 
 fn check(cx: &mut Ctx) {
-    let Some(cat) = cx.category else { return };
+    let Some(cat) = cx.category.filter(|c| !c.partners.is_empty()) else { return };
     let app = cx.app;
     // An applicant whose type could not be read may be the partner required.
     let unread = |list: &str, orgs: &[crate::application::OtherOrganisation]| {
-        cx.unusable(&format!("/{list}"))
-            || orgs.iter().enumerate().any(|(i, o)| o.kind.is_none() || cx.unusable(&format!("/{list}/{i}/type")))
+        orgs.iter().any(|o| o.kind.is_none())
+            || (!app.unusable.is_empty()
+                && (cx.unusable(&format!("/{list}")) || (0..orgs.len()).any(|i| cx.unusable(&format!("/{list}/{i}/type")))))
     };
     if app.lead().kind.is_none() || unread("joint", &app.joint) {
         return;
