@@ -106,7 +106,27 @@ pub fn unsafe_char(s: &str) -> Option<char> {
     if s.is_ascii() {
         return s.bytes().find(|&b| (b < 0x20 && !matches!(b, b'\t' | b'\n')) || b == 0x7F).map(char::from);
     }
+    // As in [`control_char`]: the lead bytes of unsafe characters outside Chinese text's own
+    // (C2, D8, E1, F3) ruled out by a vectorised scan, E2 (“”) and EF (，（）) followed up
+    // where they occur; the character scan runs only on a string that may hold one.
+    let b = s.as_bytes();
+    let rare = |x: u8| (x < 0x20 && !matches!(x, b'\t' | b'\n')) || matches!(x, 0x7F | 0xC2 | 0xD8 | 0xE1 | 0xF3);
+    if !b.iter().fold(false, |found, &x| found | rare(x)) && !has_unsafe_e2_ef(b) {
+        return None;
+    }
     s.chars().find(|&c| is_unsafe(c))
+}
+
+/// Whether the UTF-8 bytes may hold an unsafe character led by 0xE2 (U+200B–U+200F,
+/// U+202A–U+202E, U+2060–U+206F) or 0xEF (U+FEFF, U+FFF9–U+FFFB).
+fn has_unsafe_e2_ef(b: &[u8]) -> bool {
+    memchr::memchr2_iter(0xE2, 0xEF, b).any(|i| match (b[i], b.get(i + 1), b.get(i + 2)) {
+        (0xE2, Some(0x80), Some(x)) => matches!(x, 0x8B..=0x8F | 0xAA..=0xAE),
+        (0xE2, Some(0x81), Some(x)) => matches!(x, 0xA0..=0xAF),
+        (0xEF, Some(0xBB), Some(0xBF)) => true,
+        (0xEF, Some(0xBF), Some(x)) => matches!(x, 0xB9..=0xBB),
+        _ => false,
+    })
 }
 
 /// `s` fit for a terminal or a report: every [`is_unsafe`] character written as its escape
@@ -803,6 +823,17 @@ pub mod codes {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn the_first_unsafe_character_is_found_whatever_its_neighbours() {
+        // Every character, alone in Chinese text, and beside the lead bytes the scan follows.
+        for c in (0..0x3_0000).chain(0xE_0000..0xE_0100).filter_map(char::from_u32) {
+            for text in [format!("科{c}普"), format!("“{c}”，"), format!("{c}")] {
+                let slow = text.chars().find(|&c| super::is_unsafe(c));
+                assert_eq!(super::unsafe_char(&text), slow, "U+{:04X}", c as u32);
+            }
+        }
+    }
+
     #[test]
     fn a_text_encoded_back_decodes_to_itself() {
         let text = "callspec: 2\n# 杭州市科协（杭科协〔2025〕6号）\n";

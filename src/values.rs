@@ -237,8 +237,18 @@ fn ymd(d: &str) -> Option<(i32, u32, u32)> {
 
 impl<'de> Deserialize<'de> for When {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let s: Cow<'de, str> = Deserialize::deserialize(d)?;
-        s.parse().map_err(|t: Text| de::Error::custom(t.to_wire()))
+        // Read from the text as it is, without a copy of it.
+        struct V;
+        impl Visitor<'_> for V {
+            type Value = When;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a string")
+            }
+            fn visit_str<E: de::Error>(self, s: &str) -> Result<When, E> {
+                s.parse().map_err(|t: Text| E::custom(t.to_wire()))
+            }
+        }
+        d.deserialize_str(V)
     }
 }
 

@@ -29,8 +29,13 @@ fn check(cx: &mut Ctx) {
     let Some(cat) = cx.category else { return };
     let mut known = Vec::new();
     ids(&cat.kpis, &mut known);
-    let mut unknown: Vec<(String, String)> =
-        cx.app.kpis.keys().filter(|k| !known.contains(&k.as_str())).map(|k| (k.clone(), format!("/kpis/{}", crate::document::escape(k)))).collect();
+    let mut unknown: Vec<(String, String)> = cx
+        .app
+        .kpis
+        .keys()
+        .filter(|k| !known.contains(&k.as_str()))
+        .map(|k| (k.clone(), format!("/kpis/{}", crate::document::escape(k))))
+        .collect();
     for (i, e) in cx.app.events.iter().enumerate() {
         if let Some(k) = &e.kpi
             && !known.contains(&k.as_str())
