@@ -158,9 +158,9 @@ pub fn align<'p>(plan: &'p Plan, texts: &[&str]) -> Vec<Match<'p>> {
 /// Folding leaves CJK ideographs and punctuation as they are, and nothing folds into them, so
 /// a word's longest run of them (its core: all of 科学咖啡馆, 山区 of 山区4县) is in a folded
 /// text only where the text itself holds it. The texts are searched for the cores as they
-/// are; only a text holding one is split into sentences, and only a sentence holding one is
-/// folded (when its word has more than its core). A word without a core (`ai`, `296x`) takes
-/// the whole pass of [`align`].
+/// are; the sentence of each core found is found by scanning out from it to the nearest
+/// terminators (no text is split), and only such a sentence is folded (when its word has more
+/// than its core). A word without a core (`ai`, `296x`) takes the whole pass of [`align`].
 pub fn align_only<'p>(plan: &'p Plan, texts: &[&str], ids: &[String]) -> Vec<Match<'p>> {
     let wanted: Vec<bool> = plan.priorities.iter().map(|p| ids.contains(&p.id)).collect();
     let index = plan.index.get(plan);
