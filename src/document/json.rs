@@ -208,7 +208,11 @@ impl JsonWalk<'_> {
                 _ => super::yaml_number(n.value).unwrap_or_else(|| Value::String(n.value.to_owned())),
             },
             J::StringLit(s) => {
-                if let Some(c) = control_char(&s.value) {
+                // A spans-only read is of a file the fast read accepted, control characters
+                // and all checked.
+                if self.build
+                    && let Some(c) = control_char(&s.value)
+                {
                     return Err(control_finding(self.file, span, c));
                 }
                 if self.build { Value::String(s.value.clone().into_owned()) } else { Value::Null }
@@ -218,7 +222,7 @@ impl JsonWalk<'_> {
                 for (i, item) in a.elements.iter().enumerate() {
                     let len = ptr.len();
                     ptr.push('/');
-                    ptr.push_str(&i.to_string());
+                    let _ = std::fmt::Write::write_fmt(ptr, format_args!("{i}"));
                     let v = self.value(item, ptr, None, depth + 1)?;
                     if self.build {
                         arr.push(v);
@@ -233,7 +237,9 @@ impl JsonWalk<'_> {
                     let name = p.name.as_str();
                     let kr = p.name.range();
                     let kspan = Span::new(kr.start, kr.end - kr.start);
-                    if let Some(c) = control_char(name) {
+                    if self.build
+                        && let Some(c) = control_char(name)
+                    {
                         return Err(control_finding(self.file, kspan, c));
                     }
                     if self.build && obj.contains_key(name) {
