@@ -67,14 +67,8 @@ fn check(cx: &mut Ctx) {
 
 /// The texts of a parsed draft that alignment reads, with their pointers.
 fn draft_texts(doc: &crate::document::Document) -> Vec<(String, &str)> {
-    FIELDS
-        .iter()
-        .filter_map(|k| {
-            let ptr = format!("/project/{k}");
-            let text = doc.value.pointer(&ptr)?.as_str()?;
-            Some((ptr, text))
-        })
-        .collect()
+    let Some(project) = doc.value.get("project") else { return Vec::new() };
+    FIELDS.iter().filter_map(|k| Some((format!("/project/{k}"), project.get(k)?.as_str()?))).collect()
 }
 
 /// The alignment findings of a parsed draft, for the priorities named in `only` (by id) or for
