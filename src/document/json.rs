@@ -1,6 +1,6 @@
 //! JSON application files (a portal's export): strict JSON read by serde_json without
-//! positions, and by jsonc-parser with positions when a finding needs them or the fast read
-//! refused the file (then with the precise diagnostic).
+//! positions; the positions read from jsonc-parser's tokens when a finding needs them; a file
+//! the fast read refused parsed into jsonc-parser's syntax tree, for the precise diagnostic.
 
 use std::sync::Arc;
 
@@ -13,14 +13,9 @@ use crate::source::{Limits, SourceFile};
 
 /// Strict JSON (RFC 8259: no comments, no trailing commas, no duplicate keys), parsed by
 /// jsonc-parser, whose syntax tree keeps each value's byte range and each number's text:
-/// about an order of magnitude fewer instructions per byte than the YAML parser.
+/// about an order of magnitude fewer instructions per byte than the YAML parser. The path of
+/// a file the fast read refused, for its precise diagnostic.
 pub(super) fn parse_json(file: Arc<SourceFile>, limits: &Limits) -> Result<Document, Finding> {
-    parse_json_with(file, limits, true)
-}
-
-/// [`parse_json`]; without `value`, only the spans are built (the value is `null`): what a
-/// file that passed the fast path needs when a finding asks where something is.
-pub(super) fn parse_json_with(file: Arc<SourceFile>, limits: &Limits, value: bool) -> Result<Document, Finding> {
     use jsonc_parser::{CollectOptions, ParseOptions};
     let strict = ParseOptions {
         allow_comments: false,
@@ -55,7 +50,7 @@ pub(super) fn parse_json_with(file: Arc<SourceFile>, limits: &Limits, value: boo
             .in_file(file.clone()));
     };
     let mut spans = SpanIndex::default();
-    let mut walk = JsonWalk { file: &file, limits, nodes: 0, spans: &mut spans, build: value };
+    let mut walk = JsonWalk { file: &file, limits, nodes: 0, spans: &mut spans };
     let value = walk.value(&root, &mut String::new(), None, 0)?;
     Ok(Document::new(file, value, Some(spans)))
 }
@@ -142,6 +137,75 @@ impl<'de> Visitor<'de> for JsonSeed<'_> {
     }
 }
 
+/// Where each node of a JSON file the fast read accepted is, from jsonc-parser's token
+/// scanner: the same index [`parse_json`] builds from the syntax tree (a test holds the
+/// two equal), without building the tree. `None` if the scanner stops (it does not on a file
+/// the fast read took).
+pub(super) fn spans_of(text: &str) -> Option<SpanIndex> {
+    use jsonc_parser::tokens::Token;
+    /// An open container: the length of the pointer before its own step, where its node is in
+    /// the index, and for an array the next item's index; for an object the key just read.
+    enum Open {
+        Array { base: usize, node: usize, next: usize },
+        Object { base: usize, node: usize, key: Option<(String, Span)> },
+    }
+    let options = jsonc_parser::ScannerOptions {
+        allow_single_quoted_strings: false,
+        allow_hexadecimal_numbers: false,
+        allow_unary_plus_numbers: false,
+    };
+    let mut scanner = jsonc_parser::Scanner::new(text, &options);
+    let mut spans = SpanIndex::default();
+    let mut ptr = String::new();
+    let mut open: Vec<Open> = Vec::new();
+    while let Some(token) = scanner.scan().ok()? {
+        let span = Span::new(scanner.token_start(), scanner.token_end() - scanner.token_start());
+        if matches!(token, Token::CloseBrace | Token::CloseBracket) {
+            let (Open::Array { base, node, .. } | Open::Object { base, node, .. }) = open.pop()?;
+            let value = &mut spans.nodes[node].1.value;
+            value.len = scanner.token_end() - value.offset;
+            ptr.truncate(base);
+            continue;
+        }
+        match (&token, open.last_mut()) {
+            // A string where an object wants a key is the key.
+            (Token::String(name), Some(Open::Object { key: key @ None, .. })) => {
+                *key = Some((name.clone().into_owned(), span));
+                continue;
+            }
+            (Token::Comma, Some(Open::Array { next, .. })) => {
+                *next += 1;
+                continue;
+            }
+            (Token::Colon | Token::Comma | Token::CommentLine(_) | Token::CommentBlock(_), _) => continue,
+            _ => {}
+        }
+        // A value: its pointer is the parent's and one step more, the item's index or the key.
+        let base = ptr.len();
+        let key = match open.last_mut() {
+            Some(Open::Array { next, .. }) => {
+                let _ = std::fmt::Write::write_fmt(&mut ptr, format_args!("/{next}"));
+                None
+            }
+            Some(Open::Object { key, .. }) => {
+                let (name, kspan) = key.take()?;
+                ptr.push('/');
+                ptr.push_str(&escape(&name));
+                Some(kspan)
+            }
+            None => None,
+        };
+        spans.insert(&ptr, NodeSpan { key, value: span });
+        let node = spans.nodes.len() - 1;
+        match token {
+            Token::OpenBrace => open.push(Open::Object { base, node, key: None }),
+            Token::OpenBracket => open.push(Open::Array { base, node, next: 0 }),
+            _ => ptr.truncate(base),
+        }
+    }
+    open.is_empty().then_some(spans)
+}
+
 /// The deepest nesting the JSON reader (jsonc-parser) takes, whatever `--max-depth` says.
 pub(super) const JSON_MAX_DEPTH: usize = 512;
 
@@ -163,8 +227,6 @@ fn too_deep(file: &Arc<SourceFile>, here: Span, max: usize) -> Finding {
 
 struct JsonWalk<'a> {
     file: &'a Arc<SourceFile>,
-    /// Whether to build the value too, or only the spans.
-    build: bool,
     limits: &'a Limits,
     nodes: usize,
     spans: &'a mut SpanIndex,
@@ -208,14 +270,10 @@ impl JsonWalk<'_> {
                 _ => super::yaml_number(n.value).unwrap_or_else(|| Value::String(n.value.to_owned())),
             },
             J::StringLit(s) => {
-                // A spans-only read is of a file the fast read accepted, control characters
-                // and all checked.
-                if self.build
-                    && let Some(c) = control_char(&s.value)
-                {
+                if let Some(c) = control_char(&s.value) {
                     return Err(control_finding(self.file, span, c));
                 }
-                if self.build { Value::String(s.value.clone().into_owned()) } else { Value::Null }
+                Value::String(s.value.clone().into_owned())
             }
             J::Array(a) => {
                 let mut arr = Vec::with_capacity(a.elements.len());
@@ -223,10 +281,7 @@ impl JsonWalk<'_> {
                     let len = ptr.len();
                     ptr.push('/');
                     let _ = std::fmt::Write::write_fmt(ptr, format_args!("{i}"));
-                    let v = self.value(item, ptr, None, depth + 1)?;
-                    if self.build {
-                        arr.push(v);
-                    }
+                    arr.push(self.value(item, ptr, None, depth + 1)?);
                     ptr.truncate(len);
                 }
                 Value::Array(arr)
@@ -237,12 +292,10 @@ impl JsonWalk<'_> {
                     let name = p.name.as_str();
                     let kr = p.name.range();
                     let kspan = Span::new(kr.start, kr.end - kr.start);
-                    if self.build
-                        && let Some(c) = control_char(name)
-                    {
+                    if let Some(c) = control_char(name) {
                         return Err(control_finding(self.file, kspan, c));
                     }
-                    if self.build && obj.contains_key(name) {
+                    if obj.contains_key(name) {
                         return Err(Finding::error(YAML, crate::tr!("duplicate key `{name}`", "键 `{name}` 重复"))
                             .in_file(self.file.clone())
                             .label(kspan, crate::tr!("repeated here", "此处重复"))
@@ -255,9 +308,7 @@ impl JsonWalk<'_> {
                     ptr.push('/');
                     ptr.push_str(&escape(name));
                     let v = self.value(&p.value, ptr, Some(kspan), depth + 1)?;
-                    if self.build {
-                        obj.insert(name.to_owned(), v);
-                    }
+                    obj.insert(name.to_owned(), v);
                     ptr.truncate(len);
                 }
                 Value::Object(obj)

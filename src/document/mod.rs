@@ -24,7 +24,7 @@ mod events;
 mod json;
 mod yaml;
 
-use json::{fast_json, parse_json, parse_json_with};
+use json::{fast_json, parse_json};
 use yaml::parse_full;
 
 /// A parsed input file.
@@ -39,16 +39,10 @@ pub struct Document {
 }
 
 impl Document {
-    /// Where each node is. For a JSON file the first call parses the file a second time, with
+    /// Where each node is. For a JSON file the first call scans the file a second time, for
     /// positions; only files with findings pay for it.
     pub fn spans(&self) -> &SpanIndex {
-        self.spans.get_or_init(|| {
-            let unlimited = Limits { max_nodes: usize::MAX, max_depth: usize::MAX, ..Limits::default() };
-            match parse_json_with(self.file.clone(), &unlimited, false) {
-                Ok(doc) => doc.spans.into_inner().unwrap_or_default(),
-                Err(_) => SpanIndex::default(),
-            }
-        })
+        self.spans.get_or_init(|| json::spans_of(&self.file.text).unwrap_or_default())
     }
 
     fn new(file: Arc<SourceFile>, value: Value, spans: Option<SpanIndex>) -> Document {
@@ -455,6 +449,56 @@ fn whole_chars(text: &str, start: usize, end: usize) -> Span {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The positions a JSON draft's findings are labelled with come from the token scanner;
+    /// they are those the syntax tree gives, for every JSON file of the repository that
+    /// parses and for the shapes the files lack.
+    #[test]
+    fn json_positions_from_tokens_are_those_of_the_syntax_tree() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut texts: Vec<String> = [
+            r#"{"a": [1, {"b~c/d": "x\u00e9", "e": []}, [[], {}]], "f": {"g": null, "h": true}, "i": -1.5e3}"#,
+            r#"[{"k": "v"}, "s", 3, [4, [5]]]"#,
+            r#""alone""#,
+            "{}",
+            "  {\n  \"项目\" : { \"名称\":\"科普\" } ,\"x\":[ ]\n}\n",
+        ]
+        .iter()
+        .map(|t| t.to_string())
+        .collect();
+        let mut dirs = vec![root.join("tests"), root.join("examples")];
+        while let Some(dir) = dirs.pop() {
+            for entry in std::fs::read_dir(&dir).into_iter().flatten().flatten() {
+                let path = entry.path();
+                if path.is_dir() && !path.ends_with("node_modules") {
+                    dirs.push(path);
+                } else if path.extension().is_some_and(|e| e == "json")
+                    && let Ok(text) = std::fs::read_to_string(&path)
+                {
+                    texts.push(text);
+                } else if path.extension().is_some_and(|e| e == "yaml")
+                    // Not the hostile corpus: its depths are for the readers' limits.
+                    && !path.components().any(|c| c.as_os_str() == "hostile")
+                    && let Ok(text) = std::fs::read_to_string(&path)
+                    && let Ok(doc) = parse(SourceFile::new("t.yaml", &text), &Limits::default())
+                {
+                    // Every YAML draft and spec as JSON too, written pretty and compact.
+                    texts.extend(serde_json::to_string_pretty(&doc.value).ok());
+                    texts.extend(serde_json::to_string(&doc.value).ok());
+                }
+            }
+        }
+        let mut compared = 0;
+        for text in &texts {
+            let Ok(doc) = json::parse_json(SourceFile::new("t.json", text), &Limits::default()) else { continue };
+            let tree: Vec<(String, NodeSpan)> = doc.spans().iter().map(|(p, n)| (p.to_owned(), n)).collect();
+            let tokens = json::spans_of(text).expect("a file the tree reads scans");
+            let scanned: Vec<(String, NodeSpan)> = tokens.iter().map(|(p, n)| (p.to_owned(), n)).collect();
+            assert_eq!(scanned, tree, "{}", &text[..text.len().min(80)]);
+            compared += 1;
+        }
+        assert!(compared > 200, "{compared} files compared");
+    }
 
     #[test]
     fn numbers_read_as_yaml_1_2_reads_them() {
