@@ -460,12 +460,15 @@ mod tests {
             r#"{"a": [1, {"b~c/d": "x\u00e9", "e": []}, [[], {}]], "f": {"g": null, "h": true}, "i": -1.5e3}"#,
             r#"[{"k": "v"}, "s", 3, [4, [5]]]"#,
             r#""alone""#,
+            r#"{"\u0041\n~": {"\"q\"": [true, false, null, 0, -0.0, 1E+2]}, "": {"": ""}}"#,
             "{}",
             "  {\n  \"项目\" : { \"名称\":\"科普\" } ,\"x\":[ ]\n}\n",
         ]
         .iter()
         .map(|t| t.to_string())
         .collect();
+        const HERE: usize = 6;
+        assert_eq!(texts.len(), HERE);
         let mut dirs = vec![root.join("tests"), root.join("examples")];
         while let Some(dir) = dirs.pop() {
             for entry in std::fs::read_dir(&dir).into_iter().flatten().flatten() {
@@ -489,8 +492,11 @@ mod tests {
             }
         }
         let mut compared = 0;
-        for text in &texts {
-            let Ok(doc) = json::parse_json(SourceFile::new("t.json", text), &Limits::default()) else { continue };
+        for (i, text) in texts.iter().enumerate() {
+            let parsed = json::parse_json(SourceFile::new("t.json", text), &Limits::default());
+            // The shapes written here must parse; of the files, those that do are compared.
+            assert!(i >= HERE || parsed.is_ok(), "{text}");
+            let Ok(doc) = parsed else { continue };
             let tree: Vec<(String, NodeSpan)> = doc.spans().iter().map(|(p, n)| (p.to_owned(), n)).collect();
             let tokens = json::spans_of(text).expect("a file the tree reads scans");
             let scanned: Vec<(String, NodeSpan)> = tokens.iter().map(|(p, n)| (p.to_owned(), n)).collect();
