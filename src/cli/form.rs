@@ -74,7 +74,12 @@ pub fn run_fill(args: &FillArgs) -> Exit {
 pub fn run_export(args: &ExportArgs) -> Exit {
     let limits = args.limits.limits();
     let name = args.form.display().to_string();
-    let (doc, own) = match callspec::form::read_path(&args.form, &limits) {
+    let read = match callspec::source::read_or_zip(&args.form, &limits) {
+        Ok(callspec::source::Read::Zip { name, bytes }) => callspec::form::from_bytes(&name, &bytes, &limits),
+        Ok(callspec::source::Read::Text(_)) => None,
+        Err(f) => return super::specs::report(&[f]),
+    };
+    let (doc, own) = match read {
         Some(Ok(read)) => read,
         Some(Err(f)) => return super::specs::report(&[f]),
         None => {

@@ -139,11 +139,12 @@ fn named_calls(files: &[PathBuf], limits: &callspec::source::Limits) -> Option<B
     }
     files
         .iter()
-        .map(|f| {
-            if let Some(form) = callspec::form::read_path(f, limits) {
-                return form.ok().and_then(|(doc, _)| doc.value.get("call").and_then(|c| c.as_str()).map(str::to_owned));
+        .map(|f| match callspec::source::read_or_zip(f, limits).ok()? {
+            callspec::source::Read::Zip { name, bytes } => {
+                let (doc, _) = callspec::form::from_bytes(&name, &bytes, limits)?.ok()?;
+                doc.value.get("call").and_then(|c| c.as_str()).map(str::to_owned)
             }
-            callspec::source::read(f, limits).ok().and_then(|file| callspec::document::peek(&file.text, &[&["call"]]).map(|(_, id)| id))
+            callspec::source::Read::Text(file) => callspec::document::peek(&file.text, &[&["call"]]).map(|(_, id)| id),
         })
         .collect()
 }

@@ -514,38 +514,6 @@ fn first_place(pointer: &str, at: &BTreeMap<String, (String, Place)>) -> Option<
     })
 }
 
-/// Reads the file at `path` as a Word form when it starts as a zip archive does (`PK\x03\x04`);
-/// `None` for any other file, left to the text reader. The size limit applies as to any input.
-pub fn read_path(path: &std::path::Path, limits: &Limits) -> Option<Result<(Document, Vec<Finding>), Finding>> {
-    use std::io::Read;
-    let meta = std::fs::metadata(path).ok().filter(std::fs::Metadata::is_file)?;
-    let mut file = std::fs::File::open(path).ok()?;
-    let mut magic = [0u8; 4];
-    if file.read_exact(&mut magic).is_err() || &magic != b"PK\x03\x04" {
-        return None;
-    }
-    let name = path.display().to_string();
-    if meta.len() > limits.max_file_bytes {
-        let (size, max) = (meta.len(), limits.max_file_bytes);
-        return Some(Err(Finding::error(
-            crate::source::codes::TOO_LARGE,
-            crate::tr!("`{name}` is {size} bytes, over the limit of {max} bytes", "`{name}` 共 {size} 字节，超过上限 {max} 字节"),
-        )
-        .with_help(crate::tr!(
-            "raise the limit with `--max-file-size BYTES` if the file is genuine",
-            "如文件确无问题，可用 `--max-file-size BYTES` 提高上限"
-        ))));
-    }
-    let mut bytes = magic.to_vec();
-    if let Err(e) = file.take(limits.max_file_bytes).read_to_end(&mut bytes) {
-        return Some(Err(Finding::error(
-            crate::source::codes::UNREADABLE,
-            crate::tr!("`{name}` cannot be read: {e}", "`{name}` 无法读取：{e}"),
-        )));
-    }
-    from_bytes(&name, &bytes, limits)
-}
-
 /// A Word form read from the bytes of a zip package (`name` for messages); `None` when the
 /// package is no Word document (a spreadsheet, an archive of drafts): that is the input
 /// layer's to name.

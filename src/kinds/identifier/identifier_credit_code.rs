@@ -18,49 +18,40 @@ pub const RULE: Rule = Rule {
 };
 
 fn check(cx: &mut Ctx) {
-    // The codes and where they sit; the pointer is written out only for a code that is wrong.
-    let mut codes: Vec<(&str, Option<usize>, &str)> = Vec::new();
+    // The codes that are wrong, with why and where they sit (the pointer written only for those).
     let app = cx.app;
-    if let Some(c) = &app.lead().credit_code {
-        codes.push(("lead", None, &c.0));
-    }
-    for (list, orgs) in [("joint", &app.joint), ("partners", &app.partners)] {
-        for (i, o) in orgs.iter().enumerate() {
-            if let Some(c) = &o.credit_code {
-                codes.push((list, Some(i), &c.0));
-            }
-        }
-    }
-    codes.retain(|(_, _, code)| crate::ident::uscc(code).is_err());
-    if codes.is_empty() {
-        return;
-    }
-    let codes: Vec<(String, String)> = codes
+    let lead = app.lead().credit_code.iter().map(|c| ("lead", None, c));
+    let others = [("joint", &app.joint), ("partners", &app.partners)]
         .into_iter()
-        .map(|(list, i, code)| (i.map_or_else(|| format!("/{list}/credit_code"), |i| format!("/{list}/{i}/credit_code")), code.to_owned()))
+        .flat_map(|(list, orgs)| orgs.iter().enumerate().filter_map(move |(i, o)| o.credit_code.as_ref().map(|c| (list, Some(i), c))));
+    let wrong: Vec<(String, &str, crate::ident::Invalid)> = lead
+        .chain(others)
+        .filter_map(|(list, i, c)| {
+            let why = crate::ident::uscc(&c.0).err()?;
+            let ptr = i.map_or_else(|| format!("/{list}/credit_code"), |i| format!("/{list}/{i}/credit_code"));
+            Some((ptr, c.0.as_str(), why))
+        })
         .collect();
     let cite = cx.call.form.identifier.as_ref().map(|r| r.cite.clone());
-    for (ptr, code) in codes {
-        if let Err(why) = crate::ident::uscc(&code) {
-            let why_zh = why.zh();
-            let at = crate::schema::field_name(&ptr);
-            let (at_en, at_zh) = (&at.en, &at.zh);
-            let f = cx
-                .finding(
-                    RULE.info,
-                    Severity::Error,
-                    tr!("the {at_en} `{code}` is not valid: it {why}", "{at_zh}`{code}` 有误：{why_zh}"),
-                    &ptr,
-                    tr!("not a valid code", "代码无效"),
-                )
-                .requires(tr!("an 18-character 统一社会信用代码 with a correct check character", "18 位统一社会信用代码，校验码正确"))
-                .cite(cite.clone())
-                .with_help(tr!(
-                    "copy the code again from the registration certificate (营业执照 / 登记证书)",
-                    "请从营业执照或登记证书上重新抄录代码"
-                ));
-            cx.push(f);
-        }
+    for (ptr, code, why) in wrong {
+        let why_zh = why.zh();
+        let at = crate::schema::field_name(&ptr);
+        let (at_en, at_zh) = (&at.en, &at.zh);
+        let f = cx
+            .finding(
+                RULE.info,
+                Severity::Error,
+                tr!("the {at_en} `{code}` is not valid: it {why}", "{at_zh}`{code}` 有误：{why_zh}"),
+                &ptr,
+                tr!("not a valid code", "代码无效"),
+            )
+            .requires(tr!("an 18-character 统一社会信用代码 with a correct check character", "18 位统一社会信用代码，校验码正确"))
+            .cite(cite.clone())
+            .with_help(tr!(
+                "copy the code again from the registration certificate (营业执照 / 登记证书)",
+                "请从营业执照或登记证书上重新抄录代码"
+            ));
+        cx.push(f);
     }
 }
 
