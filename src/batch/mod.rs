@@ -236,25 +236,43 @@ pub fn run<R: Send>(
 ) -> Vec<Record> {
     let jobs = if opts.jobs == 0 { std::thread::available_parallelism().map_or(1, usize::from) } else { opts.jobs };
     let mut records = Vec::with_capacity(paths.len());
+    // Workers take files a few at a time: one hand-over per chunk, not per file (a tenth of a
+    // run's time went to waking the consumer for every file). Small batches still give every
+    // worker several chunks.
+    let chunk = (paths.len() / (jobs * 8)).clamp(1, CHUNK);
+    let chunks: Vec<&[PathBuf]> = paths.chunks(chunk).collect();
     for_each_ordered(
-        paths,
+        &chunks,
         jobs,
-        jobs * 64,
-        |path| {
-            let checked = check_file(path, calls, opts);
-            let pending = opts.complete
-                && checked.facts.as_ref().is_some_and(|f| f.extensions.iter().any(|(_, s)| matches!(s, DeadlineStatus::InExtension(..))));
-            let (findings, held) = if pending { (Vec::new(), Some(checked.findings)) } else { (checked.findings, None) };
-            let (out, tally, unusable) = prepare(path, findings);
-            (out, Record { tally, unusable, facts: checked.facts, held, expect: checked.expect.map(Box::new) })
+        (jobs * 64).div_ceil(chunk),
+        |files| {
+            files
+                .iter()
+                .map(|path| {
+                    let checked = check_file(path, calls, opts);
+                    let pending = opts.complete
+                        && checked
+                            .facts
+                            .as_ref()
+                            .is_some_and(|f| f.extensions.iter().any(|(_, s)| matches!(s, DeadlineStatus::InExtension(..))));
+                    let (findings, held) = if pending { (Vec::new(), Some(checked.findings)) } else { (checked.findings, None) };
+                    let (out, tally, unusable) = prepare(path, findings);
+                    (out, Record { tally, unusable, facts: checked.facts, held, expect: checked.expect.map(Box::new) })
+                })
+                .collect::<Vec<_>>()
         },
-        |i, (out, record)| {
-            emit(&paths[i], out);
-            records.push(record);
+        |i, outs| {
+            for (k, (out, record)) in outs.into_iter().enumerate() {
+                emit(&paths[i * chunk + k], out);
+                records.push(record);
+            }
         },
     );
     records
 }
+
+/// The most files a worker takes at a time.
+const CHUNK: usize = 16;
 
 /// The cross-application findings over a batch's records, each with the index of its file,
 /// in deterministic order; each holds its labels' spans but not its file ([`attach`] adds it

@@ -181,3 +181,41 @@ fn a_limit_counts_the_key_it_names_and_a_soft_one_warns() {
     assert_eq!(first.message.en, "2 applications in this call have the same recommender: 示例大学; at most 1 allowed");
     assert_eq!(first.requirement.as_ref().map(|r| r.zh.as_str()), Some("本通知中每个推荐单位最多 1 项"));
 }
+
+#[test]
+fn a_batch_of_many_chunks_emits_every_file_once_in_input_order_with_its_own_findings() {
+    // 203 files on 3 workers: chunks of 8, the last one short. Every third draft has a
+    // mistake of its own (a category the call does not have).
+    let dir = std::env::temp_dir().join(format!("callspec-batch-{}-chunks", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let paths: Vec<_> = (0..203u32)
+        .map(|i| {
+            let p = dir.join(format!("{i:03}.yaml"));
+            let category = if i % 3 == 0 { "fixed/nowhere" } else { "fixed/forum" };
+            std::fs::write(&p, by(i, category, &format!("项目{i}"))).expect("write draft");
+            p
+        })
+        .collect();
+    let calls = Calls::One(Box::new(testing::call().clone()));
+    let opts = Options { as_of: Some("2025-04-01 10:00".parse().expect("when")), jobs: 3, ..Options::default() };
+    let mut emitted = Vec::new();
+    let records = batch::run(
+        &paths,
+        &calls,
+        &opts,
+        |path, f| {
+            let unknown = f.iter().any(|f| f.code.code == "category.unknown");
+            ((path.to_path_buf(), unknown, f.len()), crate::diagnostics::Tally::of(&f), false)
+        },
+        |path, out| emitted.push((path.to_path_buf(), out)),
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+    assert_eq!(records.len(), paths.len());
+    for (i, (path, (prepared_for, unknown, count))) in emitted.iter().enumerate() {
+        assert_eq!((path, prepared_for), (&paths[i], &paths[i]), "file {i}");
+        assert_eq!(*unknown, i % 3 == 0, "file {i}");
+        let t = &records[i].tally;
+        assert_eq!(t.errors + t.warnings + t.advice, *count, "file {i}");
+    }
+    assert_eq!(emitted.len(), paths.len());
+}
