@@ -228,7 +228,7 @@ fn matches<'p>(plan: &'p Plan, texts: &[&str], wanted: Option<&[bool]>) -> Vec<M
     // their ends, so the sentence of each is found by walking forward.
     let mut held: Vec<Held> = Vec::new();
     let mut s = 0;
-    for m in index.words.find_overlapping_iter(&folded) {
+    for m in index.automaton().find_overlapping_iter(&folded) {
         while s < all.len() && all[s].2.end < m.end() {
             s += 1;
         }
@@ -272,7 +272,10 @@ fn pick<'p>(plan: &'p Plan, index: &Index, texts: &[&str], wanted: Option<&[bool
 /// one Aho-Corasick automaton, and each priority's keywords and concepts as word numbers.
 #[derive(Debug)]
 pub struct Index {
-    words: aho_corasick::AhoCorasick,
+    /// The words in one automaton, built on first use: only [`align`]'s pass over every
+    /// sentence needs it (building it costs more than validating a draft); against a call,
+    /// [`align_only`] searches for the cores of a category's words.
+    words: std::sync::OnceLock<aho_corasick::AhoCorasick>,
     /// The words, by number.
     text: Vec<String>,
     /// By word: its longest run of [`verbatim`] characters; empty when it has none.
@@ -303,17 +306,23 @@ impl Index {
             let concepts = p.concepts.iter().map(|ideas| ideas.iter().map(|syn| syn.iter().map(&mut number).collect()).collect()).collect();
             of_priority.push((keywords, concepts));
         }
-        // Built from the plan's own words, which compile has checked (no empty synonym): it
-        // cannot fail short of a size limit no plan comes near; an empty automaton then
-        // matches nothing.
-        let automaton = aho_corasick::AhoCorasick::builder()
-            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
-            .build(&text)
-            .unwrap_or_else(|_| aho_corasick::AhoCorasick::new(Vec::<String>::new()).expect("an empty automaton builds"));
         let core: Vec<String> =
             text.iter().map(|w| w.split(|c: char| !verbatim(c)).max_by_key(|run| run.len()).unwrap_or_default().to_owned()).collect();
         let finders = core.iter().map(|c: &String| memchr::memmem::Finder::new(c.as_bytes()).into_owned()).collect();
-        Index { words: automaton, text, core, finders, of_priority }
+        Index { words: std::sync::OnceLock::new(), text, core, finders, of_priority }
+    }
+
+    /// Every word in one automaton.
+    fn automaton(&self) -> &aho_corasick::AhoCorasick {
+        self.words.get_or_init(|| {
+            // Built from the plan's own words, which compile has checked (no empty synonym):
+            // it cannot fail short of a size limit no plan comes near; an empty automaton
+            // then matches nothing.
+            aho_corasick::AhoCorasick::builder()
+                .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+                .build(&self.text)
+                .unwrap_or_else(|_| aho_corasick::AhoCorasick::new(Vec::<String>::new()).expect("an empty automaton builds"))
+        })
     }
 
     /// Every word (by number) of priority `n`.
