@@ -497,8 +497,17 @@ fn unusable_word_files_exit_2_with_a_clear_message() {
     let out = callspec(&["validate", "--lang", "zh", &plain.display().to_string()]);
     assert!(stdout(&out).contains("callspec form --call"), "{}", stdout(&out));
     // `export` refuses what is not a Word file.
-    let out = callspec(&["export", "examples/hangzhou-2025/valid/key-academic-society.yaml"]);
+    let out = callspec(&["export", "--lang", "en", "examples/hangzhou-2025/valid/key-academic-society.yaml"]);
     assert_eq!(out.status.code(), Some(2));
+    let said = String::from_utf8_lossy(&out.stderr);
+    assert!(said.contains("is not a Word file (.docx)"), "{said}");
+    // A PDF too: the message is export's, not the draft reader's.
+    let pdf = dir.join("form.pdf");
+    std::fs::write(&pdf, b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n").unwrap();
+    let out = callspec(&["export", "--lang", "en", &pdf.display().to_string()]);
+    assert_eq!(out.status.code(), Some(2));
+    let said = String::from_utf8_lossy(&out.stderr);
+    assert!(said.contains("form.pdf is not a Word file (.docx)"), "{said}");
     std::fs::remove_dir_all(&dir).unwrap();
 }
 

@@ -77,6 +77,8 @@ pub fn run_export(args: &ExportArgs) -> Exit {
     let read = match callspec::source::read_or_zip(&args.form, &limits) {
         Ok(callspec::source::Read::Zip { name, bytes }) => callspec::form::from_bytes(&name, &bytes, &limits),
         Ok(callspec::source::Read::Text(_)) => None,
+        // A PDF, a spreadsheet: the reader's advice is for drafts, export's is below.
+        Err(f) if f.code.code == callspec::source::codes::NOT_TEXT.code => None,
         Err(f) => return super::specs::report(&[f]),
     };
     let (doc, own) = match read {
