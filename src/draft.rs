@@ -375,12 +375,7 @@ fn submission(o: &mut Out, call: &Call, cat: &Category) {
     for ch in channels {
         let of: Vec<_> = due.iter().filter(|d| d.channel == ch).collect();
         let sent = if of.iter().any(|d| d.postmark) { ", sent: ~" } else { "" };
-        let id = match ch {
-            Channel::Online => "online",
-            Channel::Paper => "paper",
-            Channel::Email => "email",
-            Channel::Message => "message",
-        };
+        let id = ch.id();
         let words: Vec<String> = of
             .iter()
             .map(|d| {

@@ -740,15 +740,11 @@ fn submission(call: &Call, cat: Option<&Category>) -> Option<Section> {
             channels.push(d.channel);
         }
     }
-    let id = |c: Channel| match c {
-        Channel::Online => "online",
-        Channel::Paper => "paper",
-        Channel::Email => "email",
-        Channel::Message => "message",
-    };
-    let choices: Vec<Choice> = [Channel::Online, Channel::Paper, Channel::Email, Channel::Message]
+    // An electronic copy of unnamed channel is offered only where the call has one.
+    let choices: Vec<Choice> = Channel::ALL
         .into_iter()
-        .map(|c| Choice { value: id(c).into(), label: crate::guide::channel(c).into() })
+        .filter(|&c| c != Channel::Electronic || channels.contains(&c))
+        .map(|c| Choice { value: c.id().into(), label: crate::guide::channel(c).into() })
         .collect();
     let postmark = due.iter().any(|d| d.postmark);
     let rows = channels
@@ -762,7 +758,7 @@ fn submission(call: &Call, cat: Option<&Category>) -> Option<Section> {
                     format!("{}：{opens}{} 前", d.name, when_zh(&d.closes))
                 })
                 .collect();
-            Row { presets: vec![("channel".into(), id(ch).into())], note: Some(words.join("；")) }
+            Row { presets: vec![("channel".into(), ch.id().into())], note: Some(words.join("；")) }
         })
         .collect();
     let mut columns = vec![

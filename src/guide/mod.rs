@@ -106,6 +106,7 @@ pub fn channel(c: Channel) -> &'static str {
         Channel::Paper => "纸质材料",
         Channel::Email => "电子邮件",
         Channel::Message => "即时通讯账号",
+        Channel::Electronic => "电子版（方式未列明）",
     }
 }
 

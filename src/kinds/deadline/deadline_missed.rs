@@ -9,14 +9,16 @@ pub const RULE: Rule = Rule {
         code: "deadline.missed",
         summary: "a submission is after its deadline (逾期申报不予受理)",
         doc: "Each deadline of the call that applies to the category is judged on the application's \
-              declared `submission` for that channel (online, paper, e-mail); where the deadline says \
+              declared `submission` for that channel (online, paper, e-mail, a messaging account; \
+              for an electronic copy whose channel the notice does not name, any of them but \
+              paper); where the deadline says \
               the courier's send date counts (以快递发出日期为准), on `sent`. Without a declared \
               submission, it is judged at `--as-of` (default: now, in the call's time zone). A date \
               alone means the end of that day. Where the notice extends a deadline on a condition \
               (申报单位不足3家则顺延), a time within the extension is a warning that names the condition.",
         summary_zh: "提交晚于截止时间（逾期申报不予受理）",
-        doc_zh: "通知中适用于该类别的每个截止时间，都按申报书为该渠道（网上、纸质、电子邮件）声明的 `submission` 判\
-                 断；截止时间规定以快递发出日期为准时，按 `sent` 判断。申报书未声明提交时，\
+        doc_zh: "通知中适用于该类别的每个截止时间，都按申报书为该渠道（网上、纸质、电子邮件、即时通讯账号）声明的 `submission` 判\
+                 断（未列明方式的电子版：除纸质外的任一渠道）；截止时间规定以快递发出日期为准时，按 `sent` 判断。申报书未声明提交时，\
                  按 `--as-of` 判断（默认：现在，按通知所在时区）。只写日期时指当天结束。\
                  通知附条件延长截止时间时（申报单位不足3家则顺延），延长期内的时间报告为警告，\
                  并说明该条件。",
@@ -146,5 +148,31 @@ mod tests {
         let f: Vec<_> = out.findings.into_iter().filter(|f| f.code.code == "deadline.missed").collect();
         assert_eq!(f.len(), 1, "{f:?}");
         assert!(f[0].message.en.contains("电子版"), "{}", f[0].message.en);
+    }
+
+    #[test]
+    fn an_electronic_copy_of_unnamed_channel_is_met_by_any_channel_but_paper() {
+        // The test call's e-mail copy, as a notice that says only 同时报送电子版 would have it.
+        let mut call = call().clone();
+        let copy = call.deadlines.iter_mut().find(|d| d.id == "e-copy").expect("the test call's e-mail copy");
+        copy.channel = crate::model::Channel::Electronic;
+        let missed = |app: &str| {
+            let file = crate::source::SourceFile::new("app.yaml", app);
+            let mut doc = crate::document::parse(file, &crate::source::Limits::default()).expect("parses");
+            let (app, found) = crate::load::application_for(&mut doc, Some(&call));
+            assert!(found.is_empty(), "{found:?}");
+            let out = crate::validate::validate(&call, &doc, &app.expect("reads"), as_of());
+            out.into_iter().filter(|f| f.code.code == "deadline.missed").map(|f| f.message.en).collect::<Vec<_>>()
+        };
+        let paper = "  - { channel: paper, at: \"2025-04-25 09:00\", sent: 2025-04-23 }";
+        for by in ["email", "message", "electronic"] {
+            let late = missed(&edit(&[(paper, &format!("{paper}\n  - {{ channel: {by}, at: \"2025-04-26 09:00\" }}"))]));
+            assert_eq!(late.len(), 1, "{by}: {late:?}");
+            assert!(late[0].contains("电子版"), "{by}: {late:?}");
+        }
+        // A late paper form is the paper deadline's miss, not the copy's too.
+        let late = missed(&edit(&[(paper, "  - { channel: paper, at: \"2025-04-28 09:00\", sent: 2025-04-27 }")]));
+        assert_eq!(late.len(), 1, "{late:?}");
+        assert!(!late[0].contains("电子版"), "{late:?}");
     }
 }

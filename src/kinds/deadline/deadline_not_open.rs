@@ -21,7 +21,7 @@ fn check(cx: &mut Ctx) {
     for d in due {
         let Some(opens) = d.opens else { continue };
         let mut declared = false;
-        for (i, s) in cx.app.submission.iter().enumerate().filter(|(_, s)| s.channel == Some(d.channel)) {
+        for (i, s) in cx.app.submission.iter().enumerate().filter(|(_, s)| s.channel.is_some_and(|by| d.channel.accepts(by))) {
             declared = true;
             let Some(at) = s.at else { continue };
             // Under amendments, the opening as in force for this submission.

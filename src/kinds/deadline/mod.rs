@@ -50,7 +50,7 @@ impl Deadline {
         app.submission
             .iter()
             .enumerate()
-            .filter(|(_, s)| s.channel == Some(self.channel))
+            .filter(|(_, s)| s.channel.is_some_and(|by| self.channel.accepts(by)))
             .filter_map(|(i, s)| match (self.postmark, s.sent) {
                 (true, Some(sent)) => Some((i, sent, "sent")),
                 _ => Some((i, s.at?, "at")),

@@ -56,6 +56,31 @@ pub enum Channel {
     Email,
     /// A named messaging account (QQ, 微信, 企业微信).
     Message,
+    /// An electronic copy whose channel the notice does not name (同时报送电子版): met by a
+    /// submission online, by e-mail or to a messaging account.
+    Electronic,
+}
+
+impl Channel {
+    /// Every channel, in the order forms offer them.
+    pub const ALL: [Channel; 5] = [Channel::Online, Channel::Paper, Channel::Email, Channel::Message, Channel::Electronic];
+
+    /// The channel as spec and draft files write it.
+    pub fn id(self) -> &'static str {
+        match self {
+            Channel::Online => "online",
+            Channel::Paper => "paper",
+            Channel::Email => "email",
+            Channel::Message => "message",
+            Channel::Electronic => "electronic",
+        }
+    }
+
+    /// Whether a submission by `by` is one for a deadline of this channel: the same channel,
+    /// or any but paper for an electronic copy.
+    pub fn accepts(self, by: Channel) -> bool {
+        self == by || (self == Channel::Electronic && by != Channel::Paper)
+    }
 }
 
 /// A conditional extension of a deadline.
