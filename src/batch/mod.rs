@@ -1,8 +1,8 @@
 //! Batch validation: many application files against compiled calls, in parallel, streamed in
 //! input order, followed by the rules that look across applications.
 //!
-//! Data flow: [`run`] hands each file to a worker thread, which reads, parses (once), checks
-//! and validates it, lets the caller turn the findings into output (`prepare`, e.g. rendered
+//! Data flow: [`run`] hands the files to worker threads a few at a time (a chunk); a worker
+//! reads, parses (once), checks and validates each file, lets the caller turn the findings into output (`prepare`, e.g. rendered
 //! text) and keeps a few [`Facts`] (applicant, category, project name, deadline status). The
 //! caller's `emit` receives prepared output in input order while later files are still being
 //! worked on, so memory does not grow with the findings of earlier files. After the last
