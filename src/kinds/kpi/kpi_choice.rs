@@ -18,29 +18,9 @@ pub const RULE: Rule = Rule {
     check,
 };
 
-/// Whether a KPI is met by the draft's targets, and its state in words. A choice is met when
-/// enough of its alternatives are (alternatives may themselves be choices).
-fn met(k: &Kpi, targets: &std::collections::BTreeMap<String, u32>) -> (bool, Text) {
-    if k.options.is_empty() {
-        return match targets.get(&k.id) {
-            None => (false, tr!("not given", "未填写")),
-            // An alternative without a number ("提供科技金融服务") is met by any positive target.
-            Some(0) if k.min.is_none() => (false, tr!("0: not taken up", "0：未选择")),
-            Some(&v) => match super::kpi_range::miss(k, v) {
-                None => (true, tr!("{v}: met", "{v}：达到")),
-                Some(why) => (false, why),
-            },
-        };
-    }
-    let states: Vec<(bool, Text)> = k.options.iter().map(|o| met(o, targets)).collect();
-    let n = states.iter().filter(|(ok, _)| *ok).count() as u32;
-    let en: Vec<String> = k.options.iter().zip(&states).map(|(o, (_, st))| format!("`{}` {}: {}", o.id, o.name, st.en)).collect();
-    let zh: Vec<String> = k.options.iter().zip(&states).map(|(o, (_, st))| format!("`{}` {}：{}", o.id, o.name, st.zh)).collect();
-    let (all, least, en, zh) = (k.options.len(), k.at_least, en.join("; "), zh.join("；"));
-    (n >= k.at_least, tr!("{n} of {all} met, {least} needed [{en}]", "{all} 项中达到 {n} 项，须达到 {least} 项［{zh}］"))
-}
-
-/// Whether [`met`] says met, without its words.
+/// Whether a KPI is met by the draft's targets. A choice is met when enough of its
+/// alternatives are (alternatives may themselves be choices); a single target when it is given
+/// and within its bounds, and one without a number ("提供科技金融服务") when it is positive.
 fn holds(k: &Kpi, targets: &std::collections::BTreeMap<String, u32>) -> bool {
     if k.options.is_empty() {
         return match targets.get(&k.id) {
@@ -50,6 +30,25 @@ fn holds(k: &Kpi, targets: &std::collections::BTreeMap<String, u32>) -> bool {
         };
     }
     k.options.iter().filter(|o| holds(o, targets)).count() as u32 >= k.at_least
+}
+
+/// [`holds`], with the KPI's state in words.
+fn met(k: &Kpi, targets: &std::collections::BTreeMap<String, u32>) -> (bool, Text) {
+    let ok = holds(k, targets);
+    if k.options.is_empty() {
+        let words = match targets.get(&k.id) {
+            None => tr!("not given", "未填写"),
+            Some(0) if k.min.is_none() => tr!("0: not taken up", "0：未选择"),
+            Some(&v) => super::kpi_range::miss(k, v).unwrap_or_else(|| tr!("{v}: met", "{v}：达到")),
+        };
+        return (ok, words);
+    }
+    let states: Vec<(bool, Text)> = k.options.iter().map(|o| met(o, targets)).collect();
+    let n = states.iter().filter(|(ok, _)| *ok).count() as u32;
+    let en: Vec<String> = k.options.iter().zip(&states).map(|(o, (_, st))| format!("`{}` {}: {}", o.id, o.name, st.en)).collect();
+    let zh: Vec<String> = k.options.iter().zip(&states).map(|(o, (_, st))| format!("`{}` {}：{}", o.id, o.name, st.zh)).collect();
+    let (all, least, en, zh) = (k.options.len(), k.at_least, en.join("; "), zh.join("；"));
+    (ok, tr!("{n} of {all} met, {least} needed [{en}]", "{all} 项中达到 {n} 项，须达到 {least} 项［{zh}］"))
 }
 
 fn check(cx: &mut Ctx) {
