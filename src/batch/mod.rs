@@ -2,12 +2,13 @@
 //! input order, followed by the rules that look across applications.
 //!
 //! Data flow: [`run`] hands the files to worker threads a few at a time (a chunk); a worker
-//! reads, parses (once), checks and validates each file, lets the caller turn the findings into output (`prepare`, e.g. rendered
-//! text) and keeps a few [`Facts`] (applicant, category, project name, deadline status). The
-//! caller's `emit` receives prepared output in input order while later files are still being
-//! worked on, so memory does not grow with the findings of earlier files. After the last
-//! file, the cross-application rules (`rules/`) run over the facts alone and report findings
-//! on the files involved, which are re-read only to label them.
+//! reads, parses (once), checks and validates each file, lets the caller turn the findings
+//! into output (`prepare`, e.g. rendered text) and keeps a few [`Facts`] (applicant,
+//! category, project name, deadline status). The caller's `emit` receives prepared output in
+//! input order while later files are still being worked on, so memory does not grow with the
+//! findings of earlier files. After the last file, the cross-application rules (`rules/`) run
+//! over the facts alone and report findings on the files involved, which are re-read only to
+//! label them.
 
 mod facts;
 mod ordered;

@@ -260,7 +260,7 @@ fn deadlines(f: &mut Facts) {
         if let Some(a) = &d.address {
             f.worded(Group::Deadlines, key("address"), tr!("address of {name}", "{name}地址"), Text::from(a.clone()), cite);
         }
-        let channel = crate::guide::channel(d.channel);
+        let channel = d.channel.name_zh();
         let how = if d.postmark {
             Text::new(format!("{channel} (postmark counts)"), format!("{channel}（以邮戳为准）"))
         } else {

@@ -744,7 +744,7 @@ fn submission(call: &Call, cat: Option<&Category>) -> Option<Section> {
     let choices: Vec<Choice> = Channel::ALL
         .into_iter()
         .filter(|&c| c != Channel::Electronic || channels.contains(&c))
-        .map(|c| Choice { value: c.id().into(), label: crate::guide::channel(c).into() })
+        .map(|c| Choice { value: c.id().into(), label: c.name_zh().into() })
         .collect();
     let postmark = due.iter().any(|d| d.postmark);
     let rows = channels

@@ -212,7 +212,7 @@ pub fn ics(entries: &[Entry]) -> String {
 fn description(e: &Entry) -> String {
     let mut lines = vec![format!("{}（{}）", e.call.title, e.call.reference()), format!("类别：{}", super::scope_names(e.call, &e.scope))];
     if let Some(d) = e.deadline {
-        let mut how = format!("渠道：{}", super::channel(d.channel));
+        let mut how = format!("渠道：{}", d.channel.name_zh());
         if d.postmark {
             how.push_str("（以寄出日期为准）");
         }

@@ -140,8 +140,8 @@ impl<'a> Guide<'a> {
             });
             let with = d.with.as_ref().and_then(|w| call.deadlines.iter().find(|x| &x.id == w));
             let mut text = match with {
-                Some(w) => format!("{}：与“{}”同时提交（{} 截止，{}）", esc(&d.name), esc(&w.name), d.closes, super::channel(d.channel)),
-                None => format!("{}：{} 截止（{}）", esc(&d.name), d.closes, super::channel(d.channel)),
+                Some(w) => format!("{}：与“{}”同时提交（{} 截止，{}）", esc(&d.name), esc(&w.name), d.closes, d.channel.name_zh()),
+                None => format!("{}：{} 截止（{}）", esc(&d.name), d.closes, d.channel.name_zh()),
             };
             if let Some(u) = portal {
                 text.push_str(&format!("，申报网址：<{u}>"));
@@ -394,7 +394,7 @@ impl<'a> Guide<'a> {
         for d in &call.deadlines {
             self.heading(3, &esc(&d.name));
             let mut items = vec![
-                Item::new(format!("渠道：{}", super::channel(d.channel)), None),
+                Item::new(format!("渠道：{}", d.channel.name_zh()), None),
                 Item::new(format!("适用类别：{}", esc(&super::scope_names(call, &d.categories))), None),
             ];
             if let Some(opens) = d.opens {

@@ -20,7 +20,7 @@ pub use markdown::{View, markdown, markdown_view};
 use std::collections::BTreeSet;
 
 use crate::diagnostics::Citation;
-use crate::model::{Amount, Call, Category, Channel, Kpi, Quota, QuotaKind};
+use crate::model::{Amount, Call, Category, Kpi, Quota, QuotaKind};
 
 /// The funding per project in words (the amount kind's, in Chinese); `-` for a group of
 /// categories that leaves the amount to its members.
@@ -97,17 +97,6 @@ pub fn requirement(k: &Kpi) -> String {
         words.push_str(&format!("，每场不少于 {n} 人"));
     }
     words
-}
-
-/// How a deadline's material is handed in.
-pub fn channel(c: Channel) -> &'static str {
-    match c {
-        Channel::Online => "网上申报",
-        Channel::Paper => "纸质材料",
-        Channel::Email => "电子邮件",
-        Channel::Message => "即时通讯账号",
-        Channel::Electronic => "电子版（方式未列明）",
-    }
 }
 
 /// The names of applicant types, joined with 、 (an unknown id stands for itself).

@@ -96,13 +96,18 @@ pub fn check(app: &str) -> Outcome {
 }
 
 pub fn check_at(app: &str, as_of: NaiveDateTime) -> Outcome {
+    check_against(call(), app, as_of)
+}
+
+/// Validates a draft against another call (the test call edited, say).
+pub fn check_against(call: &Call, app: &str, as_of: NaiveDateTime) -> Outcome {
     let file = SourceFile::new("app.yaml", app);
     let mut doc = crate::document::parse(file, &Limits::default()).expect("test draft parses");
-    let app = match crate::load::application_for(&mut doc, Some(call())) {
+    let app = match crate::load::application_for(&mut doc, Some(call)) {
         (Some(app), f) if f.is_empty() => app,
         (_, f) => panic!("test draft does not load: {}", render::human_all(&f, Style::default())),
     };
-    Outcome { findings: super::validate(call(), &doc, &app, as_of) }
+    Outcome { findings: super::validate(call, &doc, &app, as_of) }
 }
 
 #[test]

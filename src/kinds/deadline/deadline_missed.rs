@@ -157,12 +157,8 @@ mod tests {
         let copy = call.deadlines.iter_mut().find(|d| d.id == "e-copy").expect("the test call's e-mail copy");
         copy.channel = crate::model::Channel::Electronic;
         let missed = |app: &str| {
-            let file = crate::source::SourceFile::new("app.yaml", app);
-            let mut doc = crate::document::parse(file, &crate::source::Limits::default()).expect("parses");
-            let (app, found) = crate::load::application_for(&mut doc, Some(&call));
-            assert!(found.is_empty(), "{found:?}");
-            let out = crate::validate::validate(&call, &doc, &app.expect("reads"), as_of());
-            out.into_iter().filter(|f| f.code.code == "deadline.missed").map(|f| f.message.en).collect::<Vec<_>>()
+            let out = check_against(&call, app, as_of());
+            out.findings.into_iter().filter(|f| f.code.code == "deadline.missed").map(|f| f.message.en).collect::<Vec<_>>()
         };
         let paper = "  - { channel: paper, at: \"2025-04-25 09:00\", sent: 2025-04-23 }";
         for by in ["email", "message", "electronic"] {

@@ -76,6 +76,17 @@ impl Channel {
         }
     }
 
+    /// The channel in the words of notices and forms (guides, the Word form, diffs).
+    pub fn name_zh(self) -> &'static str {
+        match self {
+            Channel::Online => "网上申报",
+            Channel::Paper => "纸质材料",
+            Channel::Email => "电子邮件",
+            Channel::Message => "即时通讯账号",
+            Channel::Electronic => "电子版（方式未列明）",
+        }
+    }
+
     /// Whether a submission by `by` is one for a deadline of this channel: the same channel,
     /// or any but paper for an electronic copy.
     pub fn accepts(self, by: Channel) -> bool {
