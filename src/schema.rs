@@ -147,7 +147,8 @@ pub fn all() -> Vec<(&'static str, Value)> {
 // The validators of the committed schemas, compiled into the binary at build time (jsonschema's
 // `validator` macro), so that a run does not compile them, nor check them against the JSON
 // Schema meta-schema: most of a single-file run's time before.
-// Their patterns are plain (no look-around): the `regex` engine, faster than `fancy-regex`.
+// Their patterns are plain (no look-around, no back-references), so they use the `regex`
+// engine, whose matching is linear in the text, not fancy-regex's backtracking.
 #[jsonschema::validator(path = "schemas/callspec.schema.json", draft = Draft202012, validate_formats = true, pattern_options = { engine = regex })]
 struct SpecValidator;
 
@@ -509,7 +510,7 @@ fn to_finding(doc: &Document, kind: Kind, err: &jsonschema::ValidationError<'_>)
     let ptr = err.instance_path().as_str();
     let named = if matches!(kind, Kind::Application) { field_name(ptr) } else { Text::new(display_path(ptr), display_path(ptr)) };
     let named = if ptr.is_empty() { Text::new("(top level)", "顶层") } else { named };
-    let (at, at_zh) = (named.en, named.zh);
+    let (at, at_zh) = (&named.en, &named.zh);
     let file = doc.file.clone();
     if err.instance().is_null() {
         return unfilled(doc, kind, ptr);
@@ -582,18 +583,16 @@ fn to_finding(doc: &Document, kind: Kind, err: &jsonschema::ValidationError<'_>)
             }
         }
         K::Enum { options } => {
-            let opts: Vec<String> =
-                options.as_array().map(|a| a.iter().map(|v| v.as_str().map_or(v.to_string(), str::to_owned)).collect()).unwrap_or_default();
-            let got = err.instance().as_str().map_or(err.instance().to_string(), str::to_owned);
-            let mut f = Finding::error(BAD_VALUE, tr!("{at}: `{got}` is not one of the allowed values", "{at_zh}：`{got}` 不是允许的取值"))
-                .in_file(file)
-                .label(doc.spans().value(ptr), tr!("not an allowed value", "不允许的取值"));
-            let allowed = opts.join(", ");
-            f = match suggest(&got, opts.iter().map(String::as_str)) {
-                Some(s) => f.with_help(tr!("did you mean `{s}`? allowed: {allowed}", "是否应为 `{s}`？可选：{allowed}")),
-                None => f.with_help(tr!("allowed: {allowed}", "可选：{allowed}")),
-            };
-            f
+            let opts: Vec<String> = options.as_array().map(|a| a.iter().map(const_text).collect()).unwrap_or_default();
+            not_allowed(doc, err, &named, &opts)
+        }
+        // A closed list written as alternatives, each a documented `const` (the channels, the
+        // attestations): the same finding as for `enum`, not the validator's words on `oneOf`.
+        K::OneOfNotValid { .. } | K::AnyOf { .. }
+            if schema_at(kind.schema(), ptr).is_some_and(|s| !choices(kind.schema(), s).is_empty()) =>
+        {
+            let opts = schema_at(kind.schema(), ptr).map(|s| choices(kind.schema(), s)).unwrap_or_default();
+            not_allowed(doc, err, &named, &opts)
         }
         K::Pattern { pattern } => {
             let got = err.instance().as_str().unwrap_or("");
@@ -638,6 +637,39 @@ fn to_finding(doc: &Document, kind: Kind, err: &jsonschema::ValidationError<'_>)
                 .in_file(file)
                 .label(doc.spans().value(ptr), tr!("{msg}", "不符合格式要求"))
         }
+    }
+}
+
+/// A value outside a closed list of `opts`, labelled on it, with the nearest allowed one.
+fn not_allowed(doc: &Document, err: &jsonschema::ValidationError<'_>, named: &Text, opts: &[String]) -> Finding {
+    let ptr = err.instance_path().as_str();
+    let (at, at_zh) = (&named.en, &named.zh);
+    let got = err.instance().as_str().map_or(err.instance().to_string(), str::to_owned);
+    let f = Finding::error(BAD_VALUE, tr!("{at}: `{got}` is not one of the allowed values", "{at_zh}：`{got}` 不是允许的取值"))
+        .in_file(doc.file.clone())
+        .label(doc.spans().value(ptr), tr!("not an allowed value", "不允许的取值"));
+    let allowed = opts.join(", ");
+    match suggest(&got, opts.iter().map(String::as_str)) {
+        Some(s) => f.with_help(tr!("did you mean `{s}`? allowed: {allowed}", "是否应为 `{s}`？可选：{allowed}")),
+        None => f.with_help(tr!("allowed: {allowed}", "可选：{allowed}")),
+    }
+}
+
+/// A constant as text: a string as it is, anything else as JSON.
+fn const_text(v: &Value) -> String {
+    v.as_str().map_or_else(|| v.to_string(), str::to_owned)
+}
+
+/// The values a schema allows when it is a closed list: its `enum`, or alternatives that are
+/// every one a `const`; empty otherwise.
+fn choices(root: &Value, s: &Value) -> Vec<String> {
+    let s = resolve(root, s);
+    match (s.get("enum"), s.get("oneOf").or_else(|| s.get("anyOf"))) {
+        (Some(Value::Array(e)), _) => e.iter().map(const_text).collect(),
+        (_, Some(Value::Array(alts))) if alts.iter().all(|a| a.get("const").is_some()) => {
+            alts.iter().filter_map(|a| a.get("const")).map(const_text).collect()
+        }
+        _ => Vec::new(),
     }
 }
 
@@ -709,14 +741,8 @@ fn expected(root: &Value, s: &Value) -> Text {
         Some("#/$defs/Digits") => return Text::new("digits or text", "数字或文本"),
         _ => {}
     }
+    let choices = choices(root, s);
     let s = resolve(root, s);
-    let choices: Vec<String> = match (s.get("enum"), s.get("oneOf").or_else(|| s.get("anyOf"))) {
-        (Some(Value::Array(e)), _) => e.iter().map(|v| v.as_str().map_or_else(|| v.to_string(), str::to_owned)).collect(),
-        (_, Some(Value::Array(alts))) => {
-            alts.iter().filter_map(|a| a.get("const")).map(|v| v.as_str().map_or_else(|| v.to_string(), str::to_owned)).collect()
-        }
-        _ => Vec::new(),
-    };
     if !choices.is_empty() {
         let list: Vec<String> = choices.iter().map(|c| format!("`{c}`")).collect();
         let (en, zh) = (list.join(", "), list.join("、"));
@@ -855,5 +881,23 @@ mod tests {
     fn suggestions_find_typos() {
         assert_eq!(suggest("nmae", ["name", "id", "source"].into_iter()), Some("name"));
         assert_eq!(suggest("zzz", ["name", "id"].into_iter()), None);
+    }
+
+    #[test]
+    fn a_value_outside_a_list_of_documented_constants_names_the_list() {
+        // Channels are alternatives, each a `const` with its description (`oneOf`): a typo
+        // gets the allowed values and the nearest one, labelled on the value, in both
+        // languages; not the validator's words on `oneOf`.
+        let app = crate::validate::testing::APP.replacen("{ channel: online,", "{ channel: onlin,", 1);
+        let doc = crate::document::parse(crate::source::SourceFile::new("app.yaml", app), &crate::source::Limits::default()).unwrap();
+        let (_, found) = read::<Application>(&doc, Kind::Application);
+        let f = found.iter().find(|f| f.code.code == "schema.value").expect("a finding on the channel");
+        assert_eq!(f.message.en, "channel (submission[0].channel): `onlin` is not one of the allowed values");
+        assert!(f.message.zh.ends_with("`onlin` 不是允许的取值"), "{}", f.message.zh);
+        let help = f.help.as_ref().expect("help");
+        assert_eq!(help.en, "did you mean `online`? allowed: online, paper, email, message, electronic");
+        assert!(help.zh.starts_with("是否应为 `online`？"), "{}", help.zh);
+        let label = &f.labels[0];
+        assert_eq!(&doc.file.text[label.span.offset..label.span.offset + label.span.len], "onlin");
     }
 }
